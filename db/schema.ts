@@ -1,0 +1,128 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+/** One row per service-wide setting (service id, storage choice, ...). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const members = sqliteTable('members', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: createdAt(),
+});
+
+export const MEDIA_READ_SCOPES = ['all', 'role', 'own', 'none'] as const;
+export type MediaReadScope = (typeof MEDIA_READ_SCOPES)[number];
+
+export const roles = sqliteTable('roles', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  /** 'administrator' for the built-in role that can do everything; null for roles made by people. */
+  builtin: text('builtin', { enum: ['administrator'] }).unique(),
+  mediaRead: text('media_read', { enum: MEDIA_READ_SCOPES }).notNull().default('none'),
+  mediaUpload: integer('media_upload', { mode: 'boolean' }).notNull().default(false),
+  mediaEdit: integer('media_edit', { mode: 'boolean' }).notNull().default(false),
+  mediaDelete: integer('media_delete', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const memberRoles = sqliteTable(
+  'member_roles',
+  {
+    memberId: text('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    roleId: text('role_id').notNull().references(() => roles.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.roleId] }), index('member_roles_role').on(t.roleId)],
+);
+
+export const apiKeys = sqliteTable('api_keys', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** SHA-256 of the key: keys are 256-bit random, so a fast hash is enough and lookups stay indexed. */
+  keyHash: text('key_hash').notNull().unique(),
+  /** First characters of the key, to tell keys apart in the UI. */
+  keyPreview: text('key_preview').notNull(),
+  mediaGet: integer('media_get', { mode: 'boolean' }).notNull().default(false),
+  mediaUpload: integer('media_upload', { mode: 'boolean' }).notNull().default(false),
+  mediaEdit: integer('media_edit', { mode: 'boolean' }).notNull().default(false),
+  mediaDelete: integer('media_delete', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+});
+
+export const MEDIA_KINDS = ['image', 'file'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+
+export const media = sqliteTable(
+  'media',
+  {
+    /** 32 lowercase hex characters of randomness, new for every upload. */
+    id: text('id').primaryKey(),
+    fileName: text('file_name').notNull(),
+    kind: text('kind', { enum: MEDIA_KINDS }).notNull(),
+    mimeType: text('mime_type').notNull(),
+    /** Lowercase extension without the dot, from the sniffed type when known. */
+    extension: text('extension').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    alt: text('alt').notNull().default(''),
+    /** Which storage holds the bytes ('local' or 's3'); media keeps the storage it was uploaded to. */
+    storage: text('storage').notNull(),
+    storageKey: text('storage_key').notNull(),
+    creatorId: text('creator_id').references(() => members.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('media_created').on(t.createdAt, t.id),
+    index('media_size').on(t.size, t.id),
+    index('media_creator').on(t.creatorId),
+    uniqueIndex('media_storage_key').on(t.storage, t.storageKey),
+  ],
+);
+
+export const tags = sqliteTable('tags', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const mediaTags = sqliteTable(
+  'media_tags',
+  {
+    mediaId: text('media_id').notNull().references(() => media.id, { onDelete: 'cascade' }),
+    tagId: text('tag_id').notNull().references(() => tags.id, { onDelete: 'restrict' }),
+  },
+  (t) => [primaryKey({ columns: [t.mediaId, t.tagId] }), index('media_tags_tag').on(t.tagId)],
+);
+
+/**
+ * Storage objects that may exist without a media row: uploads in flight (a crash leaves them behind)
+ * and old bytes to remove after a commit. Written before the object and cleared in the same
+ * transaction that makes it live, so the sweeper can always finish what a crash interrupted.
+ */
+export const storageJournal = sqliteTable(
+  'storage_journal',
+  {
+    storage: text('storage').notNull(),
+    key: text('key').notNull(),
+    reason: text('reason', { enum: ['upload', 'garbage'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.storage, t.key] })],
+);
+
+export type Member = typeof members.$inferSelect;
+export type Role = typeof roles.$inferSelect;
+export type ApiKey = typeof apiKeys.$inferSelect;
+export type Media = typeof media.$inferSelect;
+export type NewMedia = typeof media.$inferInsert;

@@ -1,0 +1,37 @@
+import 'server-only';
+import path from 'node:path';
+import { z } from 'zod';
+
+const env = z.object({
+  PORT: z.coerce.number().int().positive().default(3000),
+  KURA_DATA_DIR: z.string().min(1).default('./data'),
+  KURA_PUBLIC_URL: z.url().optional(),
+  KURA_ADMIN_EMAIL: z.email().optional(),
+  KURA_ADMIN_PASSWORD: z.string().min(8, 'KURA_ADMIN_PASSWORD must be at least 8 characters').optional(),
+  KURA_API_KEY: z.string().min(16, 'KURA_API_KEY must be at least 16 characters').optional(),
+  AUTH_SECRET: z.string().min(16).optional(),
+  KURA_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(1024 ** 3),
+  KURA_MAX_INPUT_PIXELS: z.coerce.number().int().positive().default(100_000_000),
+  KURA_CACHE_CONTROL: z.string().min(1).default('public, max-age=60, stale-while-revalidate=86400'),
+});
+
+export type Config = z.infer<typeof env> & { dataDir: string; publicUrl: string };
+
+let cached: Config | undefined;
+
+/** The environment, parsed once; a bad value stops the server with a message naming the variable. */
+export function config(): Config {
+  if (cached) return cached;
+  const parsed = env.safeParse(process.env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid environment variable ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const c = parsed.data;
+  cached = {
+    ...c,
+    dataDir: path.resolve(c.KURA_DATA_DIR),
+    publicUrl: (c.KURA_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
+  };
+  return cached;
+}

@@ -1,0 +1,55 @@
+import { ZodError } from 'zod';
+
+export type ErrorCode =
+  | 'bad_request'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_large'
+  | 'internal';
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  internal: 500,
+};
+
+/** The one error type of the domain: a user-facing message and the HTTP status it maps to. */
+export class KuraError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.status = STATUS[code];
+  }
+}
+
+export const badRequest = (message: string) => new KuraError('bad_request', message);
+export const unauthenticated = (message = 'Log in or send an API key') => new KuraError('unauthenticated', message);
+export const forbidden = (message: string) => new KuraError('forbidden', message);
+export const notFound = (message = 'Not found') => new KuraError('not_found', message);
+
+/** Any thrown value as `{ status, message }`: zod → 400 with its first issue, unknown → 500 (logged, never leaked). */
+export function describeError(err: unknown): { status: number; message: string } {
+  if (err instanceof KuraError) return { status: err.status, message: err.message };
+  if (err instanceof ZodError) {
+    const issue = err.issues[0];
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    return { status: 400, message: `${where}${issue?.message ?? 'Invalid input'}` };
+  }
+  console.error('[kura] internal error', err);
+  return { status: 500, message: 'Internal error' };
+}
+
+/** The HTTP form of {@link describeError}: `{"message": ...}` with the mapped status. */
+export function toResponse(err: unknown): Response {
+  const { status, message } = describeError(err);
+  return Response.json({ message }, { status });
+}

@@ -1,0 +1,39 @@
+import 'server-only';
+import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { media, memberRoles } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { forbidden } from '@/lib/errors';
+
+export type MediaAction = 'upload' | 'edit' | 'delete';
+
+const REFUSALS: Record<MediaAction, string> = {
+  upload: 'You do not have permission to upload media',
+  edit: 'You do not have permission to edit media',
+  delete: 'You do not have permission to delete media',
+};
+
+/** Throws 403 unless the actor holds this media right. */
+export function assertMediaRight(actor: Actor, action: MediaAction): void {
+  if (!actor.media[action]) throw forbidden(REFUSALS[action]);
+}
+
+/**
+ * The media rows this actor may read, as a WHERE condition: every listing, search, panel and API
+ * filters with it, so out-of-scope media is indistinguishable from media that does not exist.
+ */
+export function readableMedia(actor: Actor): SQL {
+  const { read } = actor.media;
+  if (read.all) return sql`1 = 1`;
+  const scopes: SQL[] = [];
+  if (read.own && actor.type === 'member') scopes.push(eq(media.creatorId, actor.id));
+  if (read.roleIds.length > 0) {
+    // "Created by members of this role" is judged by the creator's current roles.
+    scopes.push(
+      inArray(
+        media.creatorId,
+        sql`(select ${memberRoles.memberId} from ${memberRoles} where ${inArray(memberRoles.roleId, read.roleIds)})`,
+      ),
+    );
+  }
+  return or(...scopes) ?? sql`1 = 0`;
+}

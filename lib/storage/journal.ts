@@ -1,0 +1,56 @@
+import 'server-only';
+import { and, eq, lt, or } from 'drizzle-orm';
+import { db, type Tx } from '@/db';
+import { storageJournal } from '@/db/schema';
+import { storageNamed } from './index';
+
+/**
+ * Objects that exist, or may exist, without a live media row. An upload is journalled before its
+ * first byte is written and cleared in the transaction that inserts its row; old bytes are
+ * journalled as garbage in the transaction that stops using them. Whatever a crash or a failed
+ * step leaves behind, the sweeper removes.
+ */
+export function journalUpload(storage: string, key: string): void {
+  db().insert(storageJournal).values({ storage, key, reason: 'upload' }).run();
+}
+
+/** Inside the transaction that makes `key` live: it is no longer a leftover. */
+export function clearJournal(tx: Tx, storage: string, key: string): void {
+  tx.delete(storageJournal).where(and(eq(storageJournal.storage, storage), eq(storageJournal.key, key))).run();
+}
+
+/** Inside the transaction that stops using `key`: remove its bytes once committed. */
+export function journalGarbage(tx: Tx, storage: string, key: string): void {
+  tx.insert(storageJournal)
+    .values({ storage, key, reason: 'garbage' })
+    .onConflictDoUpdate({ target: [storageJournal.storage, storageJournal.key], set: { reason: 'garbage' } })
+    .run();
+}
+
+/** Removes one journalled object, then its journal row; a failure leaves the row for the next sweep. */
+export async function removeJournalled(storage: string, key: string): Promise<boolean> {
+  try {
+    await storageNamed(storage).remove(key);
+    db().delete(storageJournal).where(and(eq(storageJournal.storage, storage), eq(storageJournal.key, key))).run();
+    return true;
+  } catch (err) {
+    console.error(`[kura] could not remove ${storage}:${key}; will retry`, err);
+    return false;
+  }
+}
+
+/**
+ * Removes journalled objects: all garbage, and uploads older than `uploadsOlderThanMs` (at start,
+ * when nothing is in flight, every upload entry).
+ */
+export async function sweepJournal(uploadsOlderThanMs: number): Promise<number> {
+  const cutoff = new Date(Date.now() - uploadsOlderThanMs);
+  const rows = db()
+    .select()
+    .from(storageJournal)
+    .where(or(eq(storageJournal.reason, 'garbage'), lt(storageJournal.createdAt, cutoff)))
+    .all();
+  let removed = 0;
+  for (const row of rows) if (await removeJournalled(row.storage, row.key)) removed++;
+  return removed;
+}

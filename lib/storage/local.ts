@@ -1,0 +1,73 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ByteRange, Storage } from './storage';
+
+/**
+ * Local disk: `{root}/objects/{key}`. Writes go to `{root}/tmp` on the same filesystem, are fsynced,
+ * then renamed into place, so a reader or a crash never sees a partial object.
+ */
+export class LocalStorage implements Storage {
+  readonly name = 'local';
+  private readonly objects: string;
+  private readonly tmp: string;
+
+  constructor(root: string) {
+    this.objects = path.join(root, 'objects');
+    this.tmp = path.join(root, 'tmp');
+  }
+
+  localPath(key: string): string {
+    if (!/^[a-z0-9][a-z0-9/_.-]*$/.test(key) || key.includes('..')) throw new Error(`Invalid storage key: ${key}`);
+    return path.join(this.objects, key);
+  }
+
+  async write(key: string, body: Readable): Promise<{ size: number }> {
+    const target = this.localPath(key);
+    await fs.promises.mkdir(this.tmp, { recursive: true });
+    const temp = path.join(this.tmp, `${randomBytes(12).toString('hex')}.part`);
+    const handle = await fs.promises.open(temp, 'wx', 0o644);
+    try {
+      await pipeline(body, handle.createWriteStream({ autoClose: false, highWaterMark: 1024 * 1024 }));
+      await handle.sync();
+      const { size } = await handle.stat();
+      await handle.close();
+      await fs.promises.mkdir(path.dirname(target), { recursive: true });
+      await fs.promises.rename(temp, target);
+      await syncDir(path.dirname(target));
+      return { size };
+    } catch (err) {
+      await handle.close().catch(() => {});
+      await fs.promises.rm(temp, { force: true });
+      throw err;
+    }
+  }
+
+  async read(key: string, range?: ByteRange): Promise<Readable> {
+    const file = this.localPath(key);
+    await fs.promises.access(file);
+    return fs.createReadStream(file, range ? { start: range.start, end: range.end } : {});
+  }
+
+  async remove(key: string): Promise<void> {
+    const file = this.localPath(key);
+    await fs.promises.rm(file, { force: true });
+    await fs.promises.rmdir(path.dirname(file)).catch(() => {}); // only when empty
+  }
+
+  async sweepInterrupted(): Promise<void> {
+    await fs.promises.rm(this.tmp, { recursive: true, force: true });
+  }
+}
+
+async function syncDir(dir: string) {
+  const handle = await fs.promises.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

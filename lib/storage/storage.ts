@@ -1,0 +1,24 @@
+import type { Readable } from 'node:stream';
+
+export type ByteRange = { start: number; end: number };
+
+/**
+ * Where media bytes live. Keys are opaque, written once and never overwritten: a re-upload writes a
+ * new key and the old one is removed after the database commit. A write is atomic: readers see the
+ * whole object or nothing, never a partial one. Making an object live together with its database
+ * row is the caller's job (see lib/storage/journal.ts).
+ */
+export interface Storage {
+  /** Recorded on each media row; media keeps the storage it was uploaded to. */
+  readonly name: string;
+  /** Streams `body` under `key`; resolves once every byte is durable and visible. */
+  write(key: string, body: Readable, meta: { contentType: string; cacheControl?: string }): Promise<{ size: number }>;
+  /** The object's bytes, or the inclusive `range` of them. */
+  read(key: string, range?: ByteRange): Promise<Readable>;
+  /** Removes the object; succeeds when it is already gone. */
+  remove(key: string): Promise<void>;
+  /** A path on this machine holding the object, when the storage has one (lets sharp seek). */
+  localPath?(key: string): string;
+  /** Cleans leftovers of writes a crash interrupted. Called at start, before any write. */
+  sweepInterrupted(): Promise<void>;
+}
