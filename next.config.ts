@@ -4,6 +4,13 @@ const nextConfig: NextConfig = {
   // Native modules stay outside the bundle.
   serverExternalPackages: ['better-sqlite3', 'sharp', '@node-rs/argon2'],
   poweredByHeader: false,
+  transpilePackages: ['server-only'],
+  turbopack: {
+    // `server-only` marks domain modules; it only knows the React Server Components condition, so
+    // the Pages API delivery route and instrumentation (plain Node) would trip it. Browser bundles
+    // still get the throwing version.
+    resolveAlias: { 'server-only': { browser: 'server-only', default: 'server-only/empty.js' } },
+  },
   async rewrites() {
     // Delivery is a Pages API route: only there does Next keep the Content-Length we set
     // and let us stream a file into Node's response (see docs/architecture.md).

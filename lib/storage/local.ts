@@ -29,18 +29,15 @@ export class LocalStorage implements Storage {
     const target = this.localPath(key);
     await fs.promises.mkdir(this.tmp, { recursive: true });
     const temp = path.join(this.tmp, `${randomBytes(12).toString('hex')}.part`);
-    const handle = await fs.promises.open(temp, 'wx', 0o644);
+    // `flush` fsyncs before close: the bytes are durable before the rename makes them visible.
+    const out = fs.createWriteStream(temp, { flags: 'wx', mode: 0o644, flush: true, highWaterMark: 1024 * 1024 });
     try {
-      await pipeline(body, handle.createWriteStream({ autoClose: false, highWaterMark: 1024 * 1024 }));
-      await handle.sync();
-      const { size } = await handle.stat();
-      await handle.close();
+      await pipeline(body, out);
       await fs.promises.mkdir(path.dirname(target), { recursive: true });
       await fs.promises.rename(temp, target);
       await syncDir(path.dirname(target));
-      return { size };
+      return { size: out.bytesWritten };
     } catch (err) {
-      await handle.close().catch(() => {});
       await fs.promises.rm(temp, { force: true });
       throw err;
     }

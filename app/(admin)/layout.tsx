@@ -1,0 +1,26 @@
+import Link from 'next/link';
+import { LogoutButton } from '@/components/auth/logout-button';
+import { requireMemberPage } from '@/lib/auth/session';
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireMemberPage();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="flex h-14 shrink-0 items-center justify-between border-b border-slate-200 bg-white px-5">
+        <nav className="flex items-center gap-6">
+          <Link href="/media" className="text-lg font-semibold tracking-tight">
+            Kura
+          </Link>
+          <Link href="/media" className="text-sm font-medium text-slate-700 hover:text-slate-900">
+            Media
+          </Link>
+        </nav>
+        <div className="flex items-center gap-4 text-sm text-slate-600">
+          <span>{actor.type === 'member' ? actor.email : actor.name}</span>
+          <LogoutButton />
+        </div>
+      </header>
+      {children}
+    </div>
+  );
+}

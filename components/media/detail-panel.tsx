@@ -1,0 +1,97 @@
+import Link from 'next/link';
+import { formatBytes } from '@/lib/media/format-bytes';
+import type { MediaRecord } from '@/lib/media/present';
+import { CopyButton } from './copy-button';
+import { LocalTime } from './local-time';
+import { dimensionsLabel, formatLabel } from './media-format';
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="py-2.5">
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-0.5 text-sm text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+/** The detail panel of one media item, beside the library. */
+export function DetailPanel({ item, closeHref, references }: { item: MediaRecord; closeHref: string; references: number }) {
+  return (
+    <aside aria-label="Media details" className="w-96 shrink-0 overflow-y-auto border-l border-slate-200 bg-white">
+      <div className="flex items-center justify-between border-b border-slate-100 px-5 py-3">
+        <h2 className="text-sm font-semibold">Details</h2>
+        <Link href={closeHref} scroll={false} aria-label="Close details" className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900">
+          ✕
+        </Link>
+      </div>
+      {item.kind === 'image' && (
+        <div className="border-b border-slate-100 bg-[conic-gradient(#f1f5f9_25%,#fff_0_50%,#f1f5f9_0_75%,#fff_0)] bg-[length:16px_16px] p-4">
+          {/* eslint-disable-next-line @next/next/no-img-element -- the cached preview, not the original */}
+          <img src={`/media/thumbnail/${item.id}?v=${item.versionedUrl.slice(item.versionedUrl.lastIndexOf('?v=') + 3)}`} alt={item.alt ?? ''} className="mx-auto max-h-56 object-contain" />
+        </div>
+      )}
+      <dl className="divide-y divide-slate-100 px-5">
+        <Field label="File name">
+          <a href={item.url} target="_blank" rel="noopener noreferrer" className="break-all font-medium text-indigo-700 hover:underline" data-testid="panel-file-name">
+            {item.fileName}
+          </a>
+        </Field>
+        <Field label="Created">
+          <LocalTime iso={item.createdAt} />
+        </Field>
+        <Field label="Format">
+          <span data-testid="panel-format">{formatLabel(item)}</span>
+        </Field>
+        <Field label="Size">
+          <span data-testid="panel-size">
+            {formatBytes(item.size)} <span className="text-slate-500">({item.size.toLocaleString('en-US')} bytes)</span>
+          </span>
+        </Field>
+        {item.kind === 'image' && (
+          <Field label="Image size">
+            <span data-testid="panel-dimensions">{dimensionsLabel(item)}</span>
+          </Field>
+        )}
+        <Field label="Creator">
+          <span data-testid="panel-creator">{item.creator?.name ?? 'None (uploaded with an API key or by a removed member)'}</span>
+        </Field>
+        <Field label="References">
+          <span data-testid="panel-references">{references === 1 ? '1 reference' : `${references} references`}</span>
+        </Field>
+        {item.kind === 'image' && (
+          <Field label="Alt text">
+            <span data-testid="panel-alt">{item.alt || <span className="text-slate-400">Not set</span>}</span>
+          </Field>
+        )}
+        <Field label="Tags">
+          <span data-testid="panel-tags">
+            {item.tags.length ? (
+              <span className="flex flex-wrap gap-1">
+                {item.tags.map((t) => (
+                  <span key={t} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs">
+                    {t}
+                  </span>
+                ))}
+              </span>
+            ) : (
+              <span className="text-slate-400">None</span>
+            )}
+          </span>
+        </Field>
+        <Field label="URL">
+          <div className="space-y-2">
+            <input readOnly value={item.url} aria-label="Delivery URL" className="w-full rounded border border-slate-200 bg-slate-50 px-2 py-1 font-mono text-xs" />
+            <CopyButton value={item.url} label="Copy URL" />
+          </div>
+        </Field>
+        <Field label="Versioned URL">
+          <div className="space-y-2">
+            <input readOnly value={item.versionedUrl} aria-label="Versioned URL" className="w-full rounded border border-slate-200 bg-slate-50 px-2 py-1 font-mono text-xs" />
+            <CopyButton value={item.versionedUrl} label="Copy versioned URL" />
+            <p className="text-xs text-slate-500">Cache it forever: it changes whenever the file is replaced.</p>
+          </div>
+        </Field>
+      </dl>
+    </aside>
+  );
+}

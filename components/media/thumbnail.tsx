@@ -1,0 +1,24 @@
+'use client';
+
+import { useState } from 'react';
+import type { MediaRecord } from '@/lib/media/present';
+
+/** A small preview of an image (never the original), or a badge with the file's extension. */
+export function Thumbnail({ item, size }: { item: MediaRecord; size: 'row' | 'card' }) {
+  const [failed, setFailed] = useState(false);
+  const box = size === 'row' ? 'h-10 w-10 rounded' : 'aspect-square w-full rounded-t-lg';
+  const version = item.versionedUrl.slice(item.versionedUrl.lastIndexOf('?v=') + 3);
+  if (item.kind === 'image' && !failed) {
+    return (
+      <div className={`${box} overflow-hidden bg-[conic-gradient(#f1f5f9_25%,#fff_0_50%,#f1f5f9_0_75%,#fff_0)] bg-[length:16px_16px]`}>
+        {/* eslint-disable-next-line @next/next/no-img-element -- our own cached WebP, already small */}
+        <img src={`/media/thumbnail/${item.id}?v=${version}`} alt={item.alt ?? ''} loading="lazy" onError={() => setFailed(true)} className="h-full w-full object-contain" />
+      </div>
+    );
+  }
+  return (
+    <div className={`${box} flex items-center justify-center bg-slate-100 text-xs font-semibold uppercase text-slate-500`} aria-hidden="true">
+      {item.extension || 'file'}
+    </div>
+  );
+}

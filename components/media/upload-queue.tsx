@@ -1,0 +1,162 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { formatBytes } from '@/lib/media/format-bytes';
+
+const PARALLEL = 3;
+
+type Status = 'queued' | 'uploading' | 'done' | 'failed' | 'cancelled';
+export type UploadItem = { key: string; file: File; status: Status; loaded: number; error?: string; retryable: boolean };
+
+type Action =
+  | { type: 'add'; items: UploadItem[] }
+  | { type: 'update'; key: string; patch: Partial<UploadItem> }
+  | { type: 'clearFinished' };
+
+function reducer(items: UploadItem[], action: Action): UploadItem[] {
+  switch (action.type) {
+    case 'add':
+      return [...items, ...action.items];
+    case 'update':
+      return items.map((i) => (i.key === action.key ? { ...i, ...action.patch } : i));
+    case 'clearFinished':
+      return items.filter((i) => i.status === 'queued' || i.status === 'uploading');
+  }
+}
+
+let counter = 0;
+
+/** The uploader: a few files at a time, each with progress, cancel and retry. */
+export function useUploadQueue(maxBytes: number) {
+  const router = useRouter();
+  const [items, dispatch] = useReducer(reducer, []);
+  const requests = useRef(new Map<string, XMLHttpRequest>());
+
+  const add = useCallback(
+    (files: Iterable<File>) => {
+      const next = [...files].map<UploadItem>((file) => {
+        const tooLarge = file.size > maxBytes;
+        return {
+          key: `u${++counter}`,
+          file,
+          loaded: 0,
+          status: tooLarge ? 'failed' : 'queued',
+          error: tooLarge ? `The file is larger than the upload limit of ${formatBytes(maxBytes)}` : undefined,
+          retryable: !tooLarge,
+        };
+      });
+      if (next.length) dispatch({ type: 'add', items: next });
+    },
+    [maxBytes],
+  );
+
+  const start = useCallback(
+    (item: UploadItem) => {
+      const xhr = new XMLHttpRequest();
+      requests.current.set(item.key, xhr);
+      const update = (patch: Partial<UploadItem>) => dispatch({ type: 'update', key: item.key, patch });
+      const finish = (patch: Partial<UploadItem>) => {
+        requests.current.delete(item.key);
+        update(patch);
+      };
+      xhr.upload.onprogress = (e) => update({ loaded: e.loaded });
+      xhr.onload = () => {
+        if (xhr.status === 201) {
+          finish({ status: 'done', loaded: item.file.size });
+          router.refresh();
+          return;
+        }
+        let message = `Upload failed (HTTP ${xhr.status})`;
+        try {
+          message = (JSON.parse(xhr.responseText) as { message?: string }).message ?? message;
+        } catch {}
+        finish({ status: 'failed', error: message, retryable: xhr.status !== 413 && xhr.status !== 403 });
+      };
+      xhr.onerror = () => finish({ status: 'failed', error: 'Network error: the upload did not reach Kura', retryable: true });
+      xhr.onabort = () => finish({ status: 'cancelled', error: undefined, retryable: true });
+      const body = new FormData();
+      body.append('file', item.file, item.file.name);
+      xhr.open('POST', '/media/upload');
+      xhr.send(body);
+      update({ status: 'uploading', loaded: 0, error: undefined });
+    },
+    [router],
+  );
+
+  useEffect(() => {
+    const active = items.filter((i) => i.status === 'uploading').length;
+    items.filter((i) => i.status === 'queued').slice(0, Math.max(0, PARALLEL - active)).forEach(start);
+  }, [items, start]);
+
+  const cancel = useCallback((key: string) => {
+    const xhr = requests.current.get(key);
+    if (xhr) xhr.abort();
+    else dispatch({ type: 'update', key, patch: { status: 'cancelled', retryable: true } });
+  }, []);
+  const retry = useCallback((key: string) => dispatch({ type: 'update', key, patch: { status: 'queued', loaded: 0, error: undefined } }), []);
+  const clearFinished = useCallback(() => dispatch({ type: 'clearFinished' }), []);
+
+  return { items, add, cancel, retry, clearFinished };
+}
+
+const STATUS_TEXT: Record<Status, string> = {
+  queued: 'Waiting',
+  uploading: 'Uploading',
+  done: 'Uploaded',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+export function UploadList({ queue }: { queue: ReturnType<typeof useUploadQueue> }) {
+  if (queue.items.length === 0) return null;
+  const busy = queue.items.some((i) => i.status === 'queued' || i.status === 'uploading');
+  return (
+    <section aria-label="Uploads" className="fixed bottom-4 right-4 z-30 w-96 max-w-[calc(100vw-2rem)] rounded-xl border border-slate-200 bg-white shadow-lg">
+      <header className="flex items-center justify-between border-b border-slate-100 px-4 py-2">
+        <h2 className="text-sm font-semibold">Uploads</h2>
+        {!busy && (
+          <button type="button" onClick={queue.clearFinished} className="text-xs text-slate-500 hover:text-slate-800">
+            Clear
+          </button>
+        )}
+      </header>
+      <ul className="max-h-72 divide-y divide-slate-100 overflow-y-auto">
+        {queue.items.map((item) => {
+          const percent = item.file.size ? Math.min(100, Math.round((item.loaded / item.file.size) * 100)) : 100;
+          return (
+            <li key={item.key} className="px-4 py-2" data-upload-status={item.status} aria-label={`Upload of ${item.file.name}`}>
+              <div className="flex items-center justify-between gap-2 text-sm">
+                <span className="truncate font-medium" title={item.file.name}>
+                  {item.file.name}
+                </span>
+                <span className="shrink-0 text-xs text-slate-500">{STATUS_TEXT[item.status]}</span>
+              </div>
+              <progress
+                className="mt-1 h-1.5 w-full overflow-hidden rounded [&::-webkit-progress-bar]:bg-slate-100 [&::-webkit-progress-value]:bg-indigo-500"
+                max={100}
+                value={item.status === 'done' ? 100 : percent}
+                aria-label={`Progress of ${item.file.name}`}
+              />
+              <div className="mt-1 flex items-center justify-between gap-2 text-xs">
+                <span className={item.error ? 'text-red-600' : 'text-slate-500'} role={item.error ? 'alert' : undefined}>
+                  {item.error ?? `${formatBytes(item.status === 'done' ? item.file.size : item.loaded)} of ${formatBytes(item.file.size)}`}
+                </span>
+                {(item.status === 'queued' || item.status === 'uploading') && (
+                  <button type="button" onClick={() => queue.cancel(item.key)} className="text-slate-600 hover:text-red-600" aria-label={`Cancel upload of ${item.file.name}`}>
+                    Cancel
+                  </button>
+                )}
+                {(item.status === 'failed' || item.status === 'cancelled') && item.retryable && (
+                  <button type="button" onClick={() => queue.retry(item.key)} className="text-indigo-600 hover:text-indigo-800" aria-label={`Retry upload of ${item.file.name}`}>
+                    Retry
+                  </button>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { db } from '@/db';
+import { media, type Media } from '@/db/schema';
+import { serviceId } from '@/lib/service/service-id';
+
+/**
+ * The media item a public delivery URL names, or null. Public by design (no actor): media is
+ * public from upload on, but only under its current name, so a rename or delete 404s at once.
+ */
+export function findDeliverable(service: string, id: string, fileName: string): Media | null {
+  if (service !== serviceId() || !/^[0-9a-f]{32}$/.test(id)) return null;
+  const row = db().select().from(media).where(eq(media.id, id)).get();
+  return row && row.fileName === fileName ? row : null;
+}

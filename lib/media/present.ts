@@ -1,0 +1,60 @@
+import 'server-only';
+import { eq, inArray } from 'drizzle-orm';
+import { db } from '@/db';
+import { mediaTags, members, tags, type Media } from '@/db/schema';
+import { deliveryUrl, versionedUrl } from './urls';
+
+/** The public shape of a media item: API responses and the detail panel alike. */
+export type MediaRecord = {
+  id: string;
+  url: string;
+  versionedUrl: string;
+  fileName: string;
+  kind: Media['kind'];
+  mimeType: string;
+  extension: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  alt?: string;
+  tags: string[];
+  creator: { id: string; name: string; email: string } | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** Media rows with their creators and tags, in the order given; two queries whatever the count. */
+export function presentMedia(rows: Media[]): MediaRecord[] {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const creatorIds = [...new Set(rows.flatMap((r) => (r.creatorId ? [r.creatorId] : [])))];
+  const creators = new Map(
+    (creatorIds.length
+      ? db().select({ id: members.id, name: members.name, email: members.email }).from(members).where(inArray(members.id, creatorIds)).all()
+      : []
+    ).map((c) => [c.id, c]),
+  );
+  const tagRows = db()
+    .select({ mediaId: mediaTags.mediaId, name: tags.name })
+    .from(mediaTags)
+    .innerJoin(tags, eq(tags.id, mediaTags.tagId))
+    .where(inArray(mediaTags.mediaId, ids))
+    .all();
+  return rows.map((m) => ({
+    id: m.id,
+    url: deliveryUrl(m),
+    versionedUrl: versionedUrl(m),
+    fileName: m.fileName,
+    kind: m.kind,
+    mimeType: m.mimeType,
+    extension: m.extension,
+    size: m.size,
+    width: m.width,
+    height: m.height,
+    ...(m.alt ? { alt: m.alt } : {}),
+    tags: tagRows.filter((t) => t.mediaId === m.id).map((t) => t.name).sort(),
+    creator: (m.creatorId && creators.get(m.creatorId)) || null,
+    createdAt: m.createdAt.toISOString(),
+    updatedAt: m.updatedAt.toISOString(),
+  }));
+}

@@ -1,0 +1,88 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { db } from '@/db';
+import { media, type Media } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { config } from '@/lib/config';
+import { badRequest, KuraError } from '@/lib/errors';
+import { newId } from '@/lib/ids';
+import { assertMediaRight } from '@/lib/permissions/media';
+import { uploadStorage } from '@/lib/storage';
+import { clearJournal, journalUpload, removeJournalled } from '@/lib/storage/journal';
+import { cleanFileName, extensionOf } from './file-name';
+import { formatBytes } from './format-bytes';
+import { probeImageSize } from './probe-image';
+import { sniffType } from './sniff';
+import { takeHead } from './take-head';
+
+/** Enough of the start of a file to sniff its type and read an image header. */
+const HEAD_BYTES = 1024 * 1024;
+
+export const uploadLimitMessage = (max: number) =>
+  `The file is larger than the upload limit of ${formatBytes(max)} (${max} bytes)`;
+
+/** A storage key that is new for every write: re-uploads never overwrite bytes in place. */
+export const objectKey = (mediaId: string) => `${mediaId.slice(0, 2)}/${mediaId}/${newId().slice(0, 16)}`;
+
+/**
+ * Streams one uploaded file into storage and makes it a media item, or leaves no trace at all.
+ * The bytes are sniffed, hashed and counted on the way; the row appears only once every byte is durable.
+ */
+export async function uploadMedia(actor: Actor, input: { fileName: string; stream: Readable }): Promise<Media> {
+  assertMediaRight(actor, 'upload');
+  const max = config().KURA_MAX_UPLOAD_BYTES;
+  const fileName = cleanFileName(input.fileName);
+  const { head, body } = await takeHead(input.stream, HEAD_BYTES);
+  if (head.length === 0) throw badRequest('The file is empty');
+  if (head.length > max) throw new KuraError('too_large', uploadLimitMessage(max));
+  const type = await sniffType(head);
+
+  const hash = createHash('sha256');
+  let size = 0;
+  async function* measured() {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > max) throw new KuraError('too_large', uploadLimitMessage(max));
+      hash.update(chunk);
+      yield chunk;
+    }
+  }
+
+  const storage = uploadStorage();
+  const id = newId();
+  const key = objectKey(id);
+  journalUpload(storage.name, key);
+  try {
+    await storage.write(key, Readable.from(measured(), { objectMode: false }), { contentType: type.mimeType });
+    const dims =
+      type.kind === 'image' ? ((await probeImageSize(head)) ?? (storage.localPath ? await probeImageSize(storage.localPath(key)) : null)) : null;
+    const now = new Date();
+    return db().transaction((tx) => {
+      clearJournal(tx, storage.name, key);
+      return tx
+        .insert(media)
+        .values({
+          id,
+          fileName,
+          kind: type.kind,
+          mimeType: type.mimeType,
+          extension: type.extension || extensionOf(fileName),
+          size,
+          sha256: hash.digest('hex'),
+          width: dims?.width ?? null,
+          height: dims?.height ?? null,
+          storage: storage.name,
+          storageKey: key,
+          creatorId: actor.type === 'member' ? actor.id : null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning()
+        .get();
+    }, { behavior: 'immediate' });
+  } catch (err) {
+    await removeJournalled(storage.name, key);
+    throw err;
+  }
+}

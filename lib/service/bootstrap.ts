@@ -1,0 +1,68 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { count, eq } from 'drizzle-orm';
+import { db } from '@/db';
+import { apiKeys, memberRoles, members, roles } from '@/db/schema';
+import { hashApiKey } from '@/lib/auth/actor';
+import { hashPassword } from '@/lib/auth/password';
+import { authSecret } from '@/lib/auth/secret';
+import { config } from '@/lib/config';
+import { newId } from '@/lib/ids';
+import { allStorages } from '@/lib/storage';
+import { sweepJournal } from '@/lib/storage/journal';
+import { serviceId } from './service-id';
+
+const SWEEP_EVERY_MS = 10 * 60 * 1000;
+const UPLOAD_GRACE_MS = 6 * 60 * 60 * 1000;
+
+/** Everything a start needs before the first request: schema, ids, secret, first admin, API key, clean storage. */
+export async function bootstrap(): Promise<void> {
+  db(); // opens and migrates
+  serviceId();
+  authSecret();
+  const adminRoleId = ensureAdministratorRole();
+  await ensureFirstAdmin(adminRoleId);
+  ensureEnvApiKey();
+  // Nothing is in flight yet: every temp file and journalled upload is a leftover of a crash.
+  for (const storage of allStorages()) await storage.sweepInterrupted();
+  await sweepJournal(0);
+  setInterval(() => void sweepJournal(UPLOAD_GRACE_MS), SWEEP_EVERY_MS).unref();
+}
+
+function ensureAdministratorRole(): string {
+  db()
+    .insert(roles)
+    .values({ id: newId(), name: 'Administrator', builtin: 'administrator', mediaRead: 'all', mediaUpload: true, mediaEdit: true, mediaDelete: true })
+    .onConflictDoNothing()
+    .run();
+  return db().select({ id: roles.id }).from(roles).where(eq(roles.builtin, 'administrator')).get()!.id;
+}
+
+async function ensureFirstAdmin(roleId: string) {
+  const [{ n }] = db().select({ n: count() }).from(members).all();
+  if (n > 0) return;
+  const { KURA_ADMIN_EMAIL, KURA_ADMIN_PASSWORD } = config();
+  const email = (KURA_ADMIN_EMAIL ?? 'admin@localhost').toLowerCase();
+  const password = KURA_ADMIN_PASSWORD ?? randomBytes(12).toString('base64url');
+  const passwordHash = await hashPassword(password);
+  const id = newId();
+  const created = db().transaction((tx) => {
+    const inserted = tx.insert(members).values({ id, email, name: 'Administrator', passwordHash }).onConflictDoNothing().returning().all();
+    if (inserted.length) tx.insert(memberRoles).values({ memberId: id, roleId }).run();
+    return inserted.length > 0;
+  });
+  if (!created) return;
+  if (KURA_ADMIN_PASSWORD) console.log(`[kura] created Administrator ${email}`);
+  else console.log(`[kura] created Administrator ${email} with password: ${password}\n[kura] (shown once: log in and keep it safe)`);
+}
+
+function ensureEnvApiKey() {
+  const key = config().KURA_API_KEY;
+  if (!key) return;
+  const all = { mediaGet: true, mediaUpload: true, mediaEdit: true, mediaDelete: true, revokedAt: null };
+  db()
+    .insert(apiKeys)
+    .values({ id: newId(), name: 'KURA_API_KEY', keyHash: hashApiKey(key), keyPreview: key.slice(0, 6), ...all })
+    .onConflictDoUpdate({ target: apiKeys.keyHash, set: all })
+    .run();
+}
