@@ -26,7 +26,7 @@ export async function receiveUpload(req: Request, actor: Actor): Promise<Media> 
   if (!req.body) throw badRequest('No file: send it in a part named "file"');
 
   const source = Readable.fromWeb(req.body as WebReadableStream<Uint8Array>);
-  const parser = busboy({ headers: { 'content-type': contentType }, limits: { fileSize: max + 1, files: 10, fields: 50, parts: 60 } });
+  const parser = busboy({ headers: { 'content-type': contentType }, preservePath: true, defParamCharset: 'utf8', limits: { fileSize: max + 1, files: 10, fields: 50, parts: 60 } });
 
   return new Promise<Media>((resolve, reject) => {
     let upload: Promise<Media> | undefined;

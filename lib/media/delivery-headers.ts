@@ -1,5 +1,6 @@
 import contentDisposition from 'content-disposition';
 import type { Media } from '@/db/schema';
+import { cleanFileName } from './file-name';
 
 /** Types a browser shows without running anything: served inline, without a sandbox. */
 function isPassive(mimeType: string): boolean {
@@ -27,6 +28,6 @@ export function deliveryHeaders(
     headers['Content-Security-Policy'] = 'sandbox';
     if (m.mimeType !== 'image/svg+xml') headers['Content-Disposition'] = contentDisposition(m.fileName);
   }
-  if (opts.download !== undefined) headers['Content-Disposition'] = contentDisposition(opts.download || m.fileName);
+  if (opts.download !== undefined) headers['Content-Disposition'] = contentDisposition(opts.download ? cleanFileName(opts.download) : m.fileName);
   return headers;
 }

@@ -38,7 +38,8 @@ function sniffText(head: Buffer): SniffedType | null {
  */
 export async function sniffType(head: Buffer): Promise<SniffedType> {
   const detected = await fileTypeFromBuffer(head);
-  if (detected) {
+  // file-type stops at "XML" for anything with a prolog; SVG is XML too, and an image.
+  if (detected && detected.mime !== 'application/xml') {
     const kind: MediaKind = IMAGE_TYPES.has(detected.mime) ? 'image' : 'file';
     return { mimeType: detected.mime, extension: detected.ext, kind };
   }

@@ -1,0 +1,31 @@
+// `npm test`: every test — unit (vitest), then HTTP API and browser end-to-end (Playwright against
+// `next start`). Installs Debian chromium when missing and running as root.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildIfStale } from './build-state.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const CHROMIUM = '/usr/bin/chromium';
+
+function run(cmd, args, env = {}) {
+  const result = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
+  return result.status ?? 1;
+}
+
+if (!fs.existsSync(CHROMIUM)) {
+  if (process.getuid?.() === 0) {
+    console.log('[kura] installing Debian chromium for the browser tests…');
+    if (run('apt-get', ['update', '-qq']) !== 0 || run('apt-get', ['install', '-y', '-qq', 'chromium']) !== 0) process.exit(1);
+  } else {
+    console.error(`[kura] the browser tests need Chromium at ${CHROMIUM}. Install it with:\n  sudo apt-get install -y chromium`);
+    process.exit(1);
+  }
+}
+
+buildIfStale();
+
+const bin = (name) => path.join(ROOT, 'node_modules/.bin', name);
+const unit = run(bin('vitest'), ['run']);
+const e2e = run(bin('playwright'), ['test', ...process.argv.slice(2)]);
+process.exit(unit || e2e);

@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { E2E } from '../support/env';
+import { keyHeader, pathOf, png, uniqueName, uploadViaApi } from '../support/media';
+
+const etagOf = (bytes: Buffer) => `"${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}"`;
+
+test('delivers identical bytes with every header of the contract, without login', async ({ request }) => {
+  const bytes = await png(320, 200);
+  const { body: m } = await uploadViaApi(request, uniqueName('hero', 'png'), bytes);
+  const res = await request.get(pathOf(m.url));
+  expect(res.status()).toBe(200);
+  expect(Buffer.compare(await res.body(), bytes)).toBe(0);
+  const h = res.headers();
+  expect(h['content-type']).toBe('image/png');
+  expect(h['content-length']).toBe(String(bytes.length));
+  expect(h['etag']).toBe(etagOf(bytes));
+  expect(new Date(h['last-modified']).getTime()).not.toBeNaN();
+  expect(h['cache-control']).toBe('public, max-age=60, stale-while-revalidate=86400');
+  expect(h['x-content-type-options']).toBe('nosniff');
+  expect(h['accept-ranges']).toBe('bytes');
+  expect(h['content-security-policy']).toBeUndefined();
+  expect(h['content-disposition']).toBeUndefined();
+
+  const head = await request.head(pathOf(m.url));
+  expect(head.status()).toBe(200);
+  expect(head.headers()['content-length']).toBe(String(bytes.length));
+  expect(head.headers()['etag']).toBe(etagOf(bytes));
+  expect((await head.body()).length).toBe(0);
+});
+
+test('If-None-Match answers 304; Range answers 206; a bad range 416', async ({ request }) => {
+  const bytes = await png(300, 300);
+  const { body: m } = await uploadViaApi(request, uniqueName('ranged', 'png'), bytes);
+  const path = pathOf(m.url);
+
+  const notModified = await request.get(path, { headers: { 'If-None-Match': etagOf(bytes) } });
+  expect(notModified.status()).toBe(304);
+  expect(notModified.headers()['etag']).toBe(etagOf(bytes));
+  expect((await request.get(path, { headers: { 'If-None-Match': '"something-else"' } })).status()).toBe(200);
+
+  const partial = await request.get(path, { headers: { Range: 'bytes=10-109' } });
+  expect(partial.status()).toBe(206);
+  expect(partial.headers()['content-range']).toBe(`bytes 10-109/${bytes.length}`);
+  expect(partial.headers()['content-length']).toBe('100');
+  expect(Buffer.compare(await partial.body(), bytes.subarray(10, 110))).toBe(0);
+
+  const suffix = await request.get(path, { headers: { Range: 'bytes=-20' } });
+  expect(suffix.status()).toBe(206);
+  expect(Buffer.compare(await suffix.body(), bytes.subarray(bytes.length - 20))).toBe(0);
+
+  const outside = await request.get(path, { headers: { Range: `bytes=${bytes.length + 10}-` } });
+  expect(outside.status()).toBe(416);
+  expect(outside.headers()['content-range']).toBe(`bytes */${bytes.length}`);
+});
+
+test('404 for another name, an unknown id, or another service', async ({ request }) => {
+  const { body: m } = await uploadViaApi(request, uniqueName('named', 'png'), await png(5, 5));
+  const url = new URL(m.url);
+  const [, , service, id] = url.pathname.split('/');
+  const notFound = async (path: string) => {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(404);
+    expect(await res.json()).toEqual({ message: 'Not found' });
+  };
+  await notFound(`/assets/${service}/${id}/other-name.png`);
+  await notFound(`/assets/${service}/${'0'.repeat(32)}/${encodeURIComponent(m.fileName)}`);
+  await notFound(`/assets/otherservice1/${id}/${encodeURIComponent(m.fileName)}`);
+  await notFound(`/assets/${service}/not-an-id/${encodeURIComponent(m.fileName)}`);
+});
+
+test('HTML declared as image/png is stored as a file and served as an attachment in a sandbox', async ({ request }) => {
+  const { body: m } = await uploadViaApi(request, uniqueName('innocent', 'png'), Buffer.from('<!DOCTYPE html><script>document.cookie</script>'), 'image/png');
+  expect(m.kind).toBe('file');
+  const res = await request.get(pathOf(m.url));
+  expect(res.headers()['content-type']).toBe('text/html');
+  expect(res.headers()['content-security-policy']).toBe('sandbox');
+  expect(res.headers()['content-disposition']).toBe(`attachment; filename="${m.fileName}"`);
+  expect(res.headers()['x-content-type-options']).toBe('nosniff');
+});
+
+test('SVG is shown inline but in a sandbox; unknown bytes download', async ({ request }) => {
+  const { body: svg } = await uploadViaApi(request, uniqueName('icon', 'svg'), Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'));
+  const res = await request.get(pathOf(svg.url));
+  expect(res.headers()['content-type']).toBe('image/svg+xml');
+  expect(res.headers()['content-security-policy']).toBe('sandbox');
+  expect(res.headers()['content-disposition']).toBeUndefined();
+
+  const { body: bin } = await uploadViaApi(request, uniqueName('blob', 'dat'), Buffer.from([0, 159, 146, 150, 1, 2]));
+  const binRes = await request.get(pathOf(bin.url));
+  expect(binRes.headers()['content-type']).toBe('application/octet-stream');
+  expect(binRes.headers()['content-security-policy']).toBe('sandbox');
+  expect(binRes.headers()['content-disposition']).toMatch(/^attachment/);
+});
+
+test('?dl forces a download under the file name, ?dl=name under that name', async ({ request }) => {
+  const { body: m } = await uploadViaApi(request, uniqueName('download-me', 'png'), await png(5, 5));
+  const plain = await request.get(`${pathOf(m.url)}?dl`);
+  expect(plain.headers()['content-disposition']).toBe(`attachment; filename="${m.fileName}"`);
+  const named = await request.get(`${pathOf(m.url)}?dl=${encodeURIComponent('写真 1.png')}`);
+  expect(named.headers()['content-disposition']).toBe(`attachment; filename="?? 1.png"; filename*=UTF-8''%E5%86%99%E7%9C%9F%201.png`);
+  // A name with line breaks or path parts is cleaned like an uploaded name, never echoed raw.
+  const injected = await request.get(`${pathOf(m.url)}?dl=${encodeURIComponent('../a\r\nSet-Cookie: x=1.png')}`);
+  expect(injected.status()).toBe(200);
+  expect(injected.headers()["content-disposition"]).toBe('attachment; filename="aSet-Cookie: x=1.png"');
+  expect(injected.headers()['set-cookie']).toBeUndefined();
+});
+
+test('path-like and control-character names are cleaned, and the URL encodes the name', async ({ request }) => {
+  const { body: a } = await uploadViaApi(request, '../../etc/passwd', Buffer.from('root:x:0:0'));
+  expect(a.fileName).toBe('etcpasswd');
+  const { body: b } = await uploadViaApi(request, 'evil\u202egnp.exe', Buffer.from('MZ'));
+  expect(b.fileName).toBe('evilgnp.exe');
+  // Control characters can only arrive percent-encoded, in RFC 5987's filename*.
+  const boundary = 'kura-boundary';
+  const raw = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''tab%09bell%07%E2%80%AEx.txt\r\n\r\nhello\r\n--${boundary}--\r\n`,
+  );
+  const encoded = await request.post('/api/v1/media', { headers: { ...keyHeader, 'Content-Type': `multipart/form-data; boundary=${boundary}` }, data: raw });
+  expect(encoded.status()).toBe(201);
+  expect((await encoded.json()).fileName).toBe('tabbellx.txt');
+  const { body: c } = await uploadViaApi(request, '写真 #1?.png', await png(3, 3));
+  expect(c.fileName).toBe('写真 #1?.png');
+  expect(c.url.endsWith(`/${encodeURIComponent('写真 #1?.png')}`)).toBe(true);
+  expect((await request.get(pathOf(c.url))).status()).toBe(200);
+});
+
+test('the versioned URL is immutable; any other version redirects to the current one', async ({ request }) => {
+  const bytes = await png(64, 64);
+  const { body: m } = await uploadViaApi(request, uniqueName('versioned', 'png'), bytes);
+  const current = await request.get(pathOf(m.versionedUrl));
+  expect(current.status()).toBe(200);
+  expect(current.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(Buffer.compare(await current.body(), bytes)).toBe(0);
+
+  const stale = await request.get(`${pathOf(m.url)}?v=000000000000&w=100`, { maxRedirects: 0 });
+  expect(stale.status()).toBe(307);
+  expect(stale.headers()['location']).toBe(`${m.versionedUrl}&w=100`);
+  expect(stale.headers()['cache-control']).toBe('no-store');
+});
+
+test('only GET and HEAD', async ({ request }) => {
+  const { body: m } = await uploadViaApi(request, uniqueName('readonly', 'png'), await png(2, 2));
+  const res = await request.delete(pathOf(m.url));
+  expect(res.status()).toBe(405);
+  expect(res.headers()['allow']).toBe('GET, HEAD');
+});
+
+test('delivery URLs use KURA_PUBLIC_URL', async ({ request }) => {
+  const { body: m } = await uploadViaApi(request, uniqueName('origin', 'png'), await png(2, 2));
+  expect(m.url.startsWith(`${E2E.baseURL}/assets/`)).toBe(true);
+});

@@ -1,0 +1,25 @@
+import path from 'node:path';
+
+/** The shared test server: one `next start` on its own data dir, started by Playwright's webServer. */
+export const E2E = {
+  port: 3210,
+  baseURL: 'http://127.0.0.1:3210',
+  dataDir: path.resolve(__dirname, '../.tmp/e2e-data'),
+  adminEmail: 'admin@kura.test',
+  adminPassword: 'correct horse battery',
+  apiKey: 'kura-test-key-0123456789abcdef0123',
+  maxUploadBytes: 20 * 1024 * 1024,
+  storageState: path.resolve(__dirname, '../.tmp/admin-state.json'),
+} as const;
+
+export const serverEnv = (dataDir: string, port: number): NodeJS.ProcessEnv => ({
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  PORT: String(port),
+  KURA_DATA_DIR: dataDir,
+  KURA_PUBLIC_URL: `http://127.0.0.1:${port}`,
+  KURA_ADMIN_EMAIL: E2E.adminEmail,
+  KURA_ADMIN_PASSWORD: E2E.adminPassword,
+  KURA_API_KEY: E2E.apiKey,
+  KURA_MAX_UPLOAD_BYTES: String(E2E.maxUploadBytes),
+});

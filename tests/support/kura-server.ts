@@ -1,0 +1,60 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serverEnv } from './env';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** A Kura server of a test's own (for restarts and kills), on its own data dir and port. */
+export class KuraServer {
+  private child?: ChildProcess;
+  output = '';
+
+  constructor(
+    readonly dataDir: string,
+    readonly port: number,
+    private readonly extraEnv: Record<string, string> = {},
+  ) {}
+
+  get baseURL() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    fs.mkdirSync(this.dataDir, { recursive: true });
+    this.child = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(this.port), '-H', '127.0.0.1'], {
+      cwd: ROOT,
+      env: { ...serverEnv(this.dataDir, this.port), ...this.extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child.stdout!.on('data', (d) => (this.output += d));
+    this.child.stderr!.on('data', (d) => (this.output += d));
+    await waitForHealth(this.baseURL, 30_000);
+  }
+
+  get pid() {
+    return this.child?.pid;
+  }
+
+  /** SIGKILL: no shutdown hooks, no cleanup, as in a crash or an OOM kill. */
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  }
+}
+
+export async function waitForHealth(baseURL: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${baseURL}/api/health`);
+      if (res.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`Kura did not answer /api/health at ${baseURL} within ${timeoutMs} ms`);
+}
