@@ -5,7 +5,7 @@ import { requireMemberPage } from '@/lib/auth/session';
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireMemberPage();
   return (
-    <div className="flex min-h-screen flex-col">
+    <div className="flex h-screen flex-col overflow-hidden">
       <header className="flex h-14 shrink-0 items-center justify-between border-b border-slate-200 bg-white px-5">
         <nav className="flex items-center gap-6">
           <Link href="/media" className="text-lg font-semibold tracking-tight">

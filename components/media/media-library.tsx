@@ -124,9 +124,9 @@ export function MediaLibrary({ list, view, selectedId, canUpload, maxUploadBytes
             Drop files to upload
           </div>
         )}
+        <UploadList queue={queue} />
       </main>
       {panel}
-      <UploadList queue={queue} />
     </div>
   );
 }

@@ -112,7 +112,7 @@ export function UploadList({ queue }: { queue: ReturnType<typeof useUploadQueue>
   if (queue.items.length === 0) return null;
   const busy = queue.items.some((i) => i.status === 'queued' || i.status === 'uploading');
   return (
-    <section aria-label="Uploads" className="fixed bottom-4 right-4 z-30 w-96 max-w-[calc(100vw-2rem)] rounded-xl border border-slate-200 bg-white shadow-lg">
+    <section aria-label="Uploads" className="absolute bottom-4 right-4 z-30 w-96 max-w-[calc(100%-2rem)] rounded-xl border border-slate-200 bg-white shadow-lg">
       <header className="flex items-center justify-between border-b border-slate-100 px-4 py-2">
         <h2 className="text-sm font-semibold">Uploads</h2>
         {!busy && (

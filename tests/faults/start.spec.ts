@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, request as playwrightRequest, test } from '@playwright/test';
+import { waitForHealth } from '../support/kura-server';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** `npm start` exactly as the README says, with only the environment a first-time user would set. */
+function npmStart(dataDir: string, port: number, env: Record<string, string> = {}) {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KURA_') && k !== 'AUTH_SECRET'));
+  const child = spawn('npm', ['start'], {
+    cwd: ROOT,
+    detached: true, // its own process group, so the whole tree stops with it
+    env: { ...clean, PORT: String(port), HOSTNAME: '127.0.0.1', KURA_DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  return { child, output: () => output };
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    process.kill(-child.pid!, 'SIGTERM');
+  });
+}
+
+async function logIn(baseURL: string, email: string, password: string) {
+  const ctx = await playwrightRequest.newContext({ baseURL });
+  const { csrfToken } = await (await ctx.get('/api/auth/csrf')).json();
+  await ctx.post('/api/auth/callback/credentials', { form: { csrfToken, email, password, json: 'true' } });
+  const session = await (await ctx.get('/api/auth/session')).json();
+  await ctx.dispose();
+  return session as { user?: { email: string } };
+}
+
+test('npm start on an empty data dir: migrates, creates and prints the first admin, answers /api/health', async ({}, testInfo) => {
+  const dataDir = path.join(testInfo.outputDir, 'data');
+  const port = 3231;
+  const first = npmStart(dataDir, port);
+  try {
+    await waitForHealth(`http://127.0.0.1:${port}`, 60_000);
+    expect(await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).toEqual({ ok: true });
+    const password = /created Administrator admin@localhost with password: (\S+)/.exec(first.output())?.[1];
+    expect(password, first.output()).toBeTruthy();
+    expect(fs.existsSync(path.join(dataDir, 'kura.db'))).toBe(true);
+    expect(fs.readFileSync(path.join(dataDir, 'auth-secret'), 'utf8').length).toBeGreaterThanOrEqual(32);
+    expect((await logIn(`http://127.0.0.1:${port}`, 'admin@localhost', password!)).user?.email).toBe('admin@localhost');
+    expect((await logIn(`http://127.0.0.1:${port}`, 'admin@localhost', 'wrong')).user).toBeUndefined();
+  } finally {
+    await stop(first.child);
+  }
+
+  // A second start keeps the admin, prints no password, and the old one still works.
+  const second = npmStart(dataDir, port);
+  try {
+    await waitForHealth(`http://127.0.0.1:${port}`, 60_000);
+    expect(second.output()).not.toContain('created Administrator');
+  } finally {
+    await stop(second.child);
+  }
+});
+
+test('npm start with KURA_ADMIN_EMAIL/PASSWORD and KURA_API_KEY provisions both', async ({}, testInfo) => {
+  const dataDir = path.join(testInfo.outputDir, 'data');
+  const port = 3232;
+  const key = 'provisioned-key-0123456789abcdef';
+  const run = npmStart(dataDir, port, { KURA_ADMIN_EMAIL: 'Owner@Example.com', KURA_ADMIN_PASSWORD: 'a long enough password', KURA_API_KEY: key });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitForHealth(base, 60_000);
+    expect(run.output()).toContain('created Administrator owner@example.com');
+    expect(run.output()).not.toContain('a long enough password');
+    expect((await logIn(base, 'owner@example.com', 'a long enough password')).user?.email).toBe('owner@example.com');
+    const body = new FormData();
+    body.append('file', new Blob([Buffer.from('hello')]), 'hello.txt');
+    const res = await fetch(`${base}/api/v1/media`, { method: 'POST', headers: { Authorization: `Bearer ${key}` }, body });
+    expect(res.status).toBe(201);
+  } finally {
+    await stop(run.child);
+  }
+});
