@@ -22,7 +22,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   workers: 2,
   retries: 0,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: 'tests/.tmp/playwright.json' }]],
   use: { baseURL: E2E.baseURL, launchOptions: chromium, trace: 'retain-on-failure' },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/ },

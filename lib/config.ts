@@ -1,12 +1,13 @@
 import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
+import { emailAddress } from '@/lib/auth/email';
 
 const env = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   KURA_DATA_DIR: z.string().min(1).default('./data'),
   KURA_PUBLIC_URL: z.url().optional(),
-  KURA_ADMIN_EMAIL: z.email().optional(),
+  KURA_ADMIN_EMAIL: emailAddress.optional(),
   KURA_ADMIN_PASSWORD: z.string().min(8, 'KURA_ADMIN_PASSWORD must be at least 8 characters').optional(),
   KURA_API_KEY: z.string().min(16, 'KURA_API_KEY must be at least 16 characters').optional(),
   AUTH_SECRET: z.string().min(16).optional(),

@@ -26,6 +26,23 @@ if (!fs.existsSync(CHROMIUM)) {
 buildIfStale();
 
 const bin = (name) => path.join(ROOT, 'node_modules/.bin', name);
-const unit = run(bin('vitest'), ['run']);
+const reports = path.join(ROOT, 'tests/.tmp');
+fs.rmSync(path.join(reports, 'vitest.json'), { force: true });
+fs.rmSync(path.join(reports, 'playwright.json'), { force: true });
+const unit = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(reports, 'vitest.json')}`]);
 const e2e = run(bin('playwright'), ['test', ...process.argv.slice(2)]);
-process.exit(unit || e2e);
+
+// One closing line for both runners.
+const read = (file) => {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(reports, file), 'utf8'));
+  } catch {
+    return null;
+  }
+};
+const v = read('vitest.json');
+const p = read('playwright.json')?.stats;
+const passed = (v?.numPassedTests ?? 0) + (p ? p.expected + p.flaky : 0);
+const failed = (v?.numFailedTests ?? 0) + (p?.unexpected ?? 0);
+console.log(`\n${passed} passed, ${failed} failed${p?.skipped ? `, ${p.skipped} skipped` : ''}`);
+process.exit(unit || e2e || (v && p ? 0 : 1));

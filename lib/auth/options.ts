@@ -5,13 +5,14 @@ import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { db } from '@/db';
 import { members } from '@/db/schema';
+import { emailAddress } from './email';
 import { verifyPassword } from './password';
 import { authSecret } from './secret';
 
 // The origin comes from the request's Host, so Kura works on any port or domain without NEXTAUTH_URL.
 process.env.AUTH_TRUST_HOST ??= 'true';
 
-const credentials = z.object({ email: z.string().trim().toLowerCase().pipe(z.email()), password: z.string().min(1) });
+const credentials = z.object({ email: emailAddress, password: z.string().min(1) });
 
 /** next-auth: email + password against members, JWT sessions carrying only the member id. */
 export function authOptions(): NextAuthOptions {

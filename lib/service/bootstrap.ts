@@ -42,7 +42,7 @@ async function ensureFirstAdmin(roleId: string) {
   const [{ n }] = db().select({ n: count() }).from(members).all();
   if (n > 0) return;
   const { KURA_ADMIN_EMAIL, KURA_ADMIN_PASSWORD } = config();
-  const email = (KURA_ADMIN_EMAIL ?? 'admin@localhost').toLowerCase();
+  const email = KURA_ADMIN_EMAIL ?? 'admin@localhost';
   const password = KURA_ADMIN_PASSWORD ?? randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(password);
   const id = newId();

@@ -8,7 +8,8 @@ const ROOT = path.resolve(__dirname, '../..');
 
 /** `npm start` exactly as the README says, with only the environment a first-time user would set. */
 function npmStart(dataDir: string, port: number, env: Record<string, string> = {}) {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KURA_') && k !== 'AUTH_SECRET'));
+  const clean: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of Object.keys(clean)) if (name.startsWith('KURA_') || name === 'AUTH_SECRET') delete clean[name];
   const child = spawn('npm', ['start'], {
     cwd: ROOT,
     detached: true, // its own process group, so the whole tree stops with it
@@ -16,8 +17,8 @@ function npmStart(dataDir: string, port: number, env: Record<string, string> = {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
+  child.stdout!.on('data', (d: Buffer) => (output += d));
+  child.stderr!.on('data', (d: Buffer) => (output += d));
   return { child, output: () => output };
 }
 

@@ -1,0 +1,500 @@
+// bench/upload: uploads a 1 GiB file through Kura's API (POST /api/v1/media on a real `next start`)
+// and, in the same run, through a bare node:http + busboy server writing the same file
+// (bench/upload-baseline-server.mjs). Reports, as medians over alternating runs:
+//   - throughput (file bytes / wall time from the first request byte to the end of the 201 answer),
+//     and the ratio Kura / baseline                          goal: >= 0.8
+//   - peak RSS growth of the server's process tree during the upload, over its RSS just before
+//     (after warm-up uploads, so lazily loaded modules are in)  goal: < 64 MiB
+//
+// Each run starts a fresh server on a fresh data dir and deletes it afterwards, so every run is a
+// first big upload into a warm server, and disk use stays at the test file plus one copy.
+//
+// Run alone: node bench/upload.mjs      Knobs (env): BENCH_UPLOAD_RUNS (default 3 per side),
+// BENCH_UPLOAD_BYTES (default 1073741824; smaller only for trying the bench itself).
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const name = 'upload';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const TMP = path.join(ROOT, 'bench', '.tmp');
+const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+const BASELINE_SERVER = path.join(ROOT, 'bench', 'upload-baseline-server.mjs');
+const RESULTS_JSON = path.join(TMP, 'upload-results.json');
+
+const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
+const FILE_BYTES = Number(process.env.BENCH_UPLOAD_BYTES || GiB);
+const RUNS = Math.max(1, Number(process.env.BENCH_UPLOAD_RUNS || 3));
+const API_KEY = 'kura-bench-key-0123456789abcdef0'; // 32 characters
+const GOAL_RATIO = 0.8;
+const GOAL_RSS_BYTES = 64 * MiB;
+const SAMPLE_MS = 20;
+const START_TIMEOUT_MS = 60_000;
+const UPLOAD_TIMEOUT_MS = 180_000;
+const TOTAL_TIMEOUT_MS = 15 * 60_000;
+const CLK_TCK = 100; // Linux USER_HZ: /proc/<pid>/stat times are in 1/100 s
+
+// ---------------------------------------------------------------------------------------------
+// Processes we start: killed (whole process group) on the way out, whatever happens.
+
+const live = new Set();
+
+function killGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {}
+  }
+}
+
+process.on('exit', () => {
+  for (const child of live) killGroup(child, 'SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    for (const child of live) killGroup(child, 'SIGKILL');
+    process.exit(130);
+  });
+}
+
+async function stopProcess(child) {
+  if (!live.has(child)) return;
+  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r));
+  killGroup(child, 'SIGTERM');
+  const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+  killGroup(child, 'SIGKILL'); // anything left in its group
+  live.delete(child);
+}
+
+function spawnTracked(args, env, label) {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  live.add(child);
+  child.output = '';
+  const keep = (d) => {
+    child.output += d;
+    if (child.output.length > 100_000) child.output = child.output.slice(-50_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  child.label = label;
+  return child;
+}
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+
+async function waitForHealth(child, port) {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${child.label} exited before it was ready:\n${child.output}`);
+    const status = await new Promise((resolve) => {
+      const req = http.get({ host: '127.0.0.1', port, path: '/api/health', timeout: 5000 }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+      });
+      req.on('error', () => resolve(0));
+      req.on('timeout', () => req.destroy());
+    });
+    if (status === 200) return;
+    await sleep(200);
+  }
+  throw new Error(`${child.label} did not answer GET /api/health with 200 within ${START_TIMEOUT_MS} ms:\n${child.output}`);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------------------------------------
+// The servers.
+
+const SIDES = {
+  kura: {
+    title: 'Kura (next start, POST /api/v1/media)',
+    path: '/api/v1/media',
+    headers: { 'X-MICROCMS-API-KEY': API_KEY },
+    async start(dir) {
+      const port = await freePort();
+      const env = { ...process.env };
+      for (const k of Object.keys(env)) if (k.startsWith('KURA_')) delete env[k]; // the default upload limit, whatever the shell says
+      Object.assign(env, {
+        NEXT_TELEMETRY_DISABLED: '1',
+        PORT: String(port),
+        KURA_DATA_DIR: dir,
+        KURA_PUBLIC_URL: `http://127.0.0.1:${port}`,
+        KURA_API_KEY: API_KEY,
+        KURA_ADMIN_EMAIL: 'bench@kura.test',
+        KURA_ADMIN_PASSWORD: 'benchpassword1',
+      });
+      const extra = (process.env.BENCH_KURA_NODE_OPTIONS || '').split(/\s+/).filter(Boolean);
+      const child = spawnTracked([...extra, NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], env, 'Kura (next start)');
+      await waitForHealth(child, port);
+      return { child, port };
+    },
+  },
+  baseline: baselineSide(''),
+};
+
+/** The bare server, or with some of Kura's costs added (see bench/upload-baseline-server.mjs). */
+function baselineSide(features) {
+  return {
+    title: features ? `baseline+${features}` : 'baseline (node:http + busboy + createWriteStream flush)',
+    path: '/upload',
+    headers: {},
+    async start(dir) {
+      const port = await freePort();
+      const child = spawnTracked([BASELINE_SERVER, String(port), dir, features.replaceAll('+', ',')], { ...process.env }, 'baseline server');
+      await waitForHealth(child, port);
+      return { child, port };
+    },
+  };
+}
+
+// Investigation only: BENCH_UPLOAD_VARIANTS="web hash gen web+hash+gen+hwm" adds these baselines to
+// every round; they are reported, never part of the goals.
+const VARIANTS = (process.env.BENCH_UPLOAD_VARIANTS || '').split(/\s+/).filter(Boolean);
+for (const v of VARIANTS) SIDES[`baseline+${v}`] = baselineSide(v);
+
+// ---------------------------------------------------------------------------------------------
+// /proc: RSS and CPU time of a process and all its descendants.
+
+function descendants(pid) {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    let tasks = [];
+    try {
+      tasks = fs.readdirSync(`/proc/${out[i]}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tasks) {
+      let children = '';
+      try {
+        children = fs.readFileSync(`/proc/${out[i]}/task/${tid}/children`, 'utf8');
+      } catch {}
+      for (const c of children.split(/\s+/)) if (c) out.push(Number(c));
+    }
+  }
+  return out;
+}
+
+/** Bytes of resident memory of the tree rooted at pid (sum of VmRSS). */
+function treeRss(pid) {
+  let kb = 0;
+  for (const p of descendants(pid)) {
+    try {
+      const m = /^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
+      if (m) kb += Number(m[1]);
+    } catch {}
+  }
+  return kb * 1024;
+}
+
+/** CPU seconds (user, system) used so far by the tree rooted at pid. */
+function treeCpu(pid) {
+  let user = 0;
+  let sys = 0;
+  for (const p of descendants(pid)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      user += Number(fields[11]); // utime (field 14)
+      sys += Number(fields[12]); // stime (field 15)
+    } catch {}
+  }
+  return { user: user / CLK_TCK, sys: sys / CLK_TCK };
+}
+
+/** CPU seconds the whole machine has been busy (all cores; iowait and idle excluded). */
+function machineBusy() {
+  const [user, nice, system, , , irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  return (user + nice + system + irq + softirq + steal) / CLK_TCK;
+}
+
+function startSampler(pid) {
+  const sampler = { peak: treeRss(pid), samples: 1 };
+  const timer = setInterval(() => {
+    const rss = treeRss(pid);
+    sampler.samples++;
+    if (rss > sampler.peak) sampler.peak = rss;
+  }, SAMPLE_MS);
+  sampler.stop = () => {
+    clearInterval(timer);
+    const rss = treeRss(pid);
+    sampler.samples++;
+    if (rss > sampler.peak) sampler.peak = rss;
+    return sampler;
+  };
+  return sampler;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The test file and the client.
+
+function ensureFile(file, bytes) {
+  try {
+    if (fs.statSync(file).size === bytes) return false;
+  } catch {}
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const block = randomBytes(MiB);
+  const partial = `${file}.part`;
+  const fd = fs.openSync(partial, 'w');
+  try {
+    for (let written = 0, i = 0; written < bytes; i++) {
+      block.writeUInt32BE(i, 0); // every MiB differs from the others
+      const n = Math.min(MiB, bytes - written);
+      fs.writeSync(fd, block, 0, n);
+      written += n;
+    }
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(partial, file);
+  return true;
+}
+
+/** POSTs `file` as the multipart part `file`, streamed from disk with a Content-Length. */
+function upload(port, side, file, size, fileName) {
+  const boundary = `----kura-bench-${randomBytes(12).toString('hex')}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const req = http.request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: side.path,
+      headers: {
+        ...side.headers,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': String(head.length + size + tail.length),
+      },
+    });
+    const timer = setTimeout(() => req.destroy(new Error(`upload timed out after ${UPLOAD_TIMEOUT_MS} ms`)), UPLOAD_TIMEOUT_MS);
+    const done = (err, value) => {
+      clearTimeout(timer);
+      if (err) reject(err);
+      else resolve(value);
+    };
+    req.on('error', (err) => done(err));
+    req.on('response', (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('error', (err) => done(err));
+      res.on('end', () => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        const text = Buffer.concat(chunks).toString('utf8');
+        let body;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          body = text;
+        }
+        done(null, { status: res.statusCode, body, ms });
+      });
+    });
+    req.write(head);
+    const source = fs.createReadStream(file, { highWaterMark: MiB });
+    source.on('error', (err) => req.destroy(err));
+    source.on('end', () => req.end(tail));
+    source.pipe(req, { end: false });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// One run: fresh server, warm-up, measured upload, stop, delete its data.
+
+async function oneRun(sideName, index, files) {
+  const side = SIDES[sideName];
+  const dir = path.join(TMP, `upload-${sideName}-${process.pid}-${index}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  let server;
+  try {
+    server = await side.start(dir);
+    const pid = server.child.pid;
+    for (let i = 0; i < 3; i++) {
+      const warm = await upload(server.port, side, files.warmup, files.warmupBytes, `warmup-${i}.bin`);
+      if (warm.status !== 201) throw new Error(`${side.title}: warm-up upload answered ${warm.status}: ${JSON.stringify(warm.body)}`);
+    }
+    spawnSync('sync'); // no dirty pages of earlier runs in the way
+    await sleep(1000);
+    const rssBefore = treeRss(pid);
+    const cpuBefore = treeCpu(pid);
+    const clientCpuBefore = process.cpuUsage();
+    const busyBefore = machineBusy();
+    const processes = descendants(pid).length;
+    const sampler = startSampler(pid);
+    let result;
+    try {
+      result = await upload(server.port, side, files.big, files.bigBytes, 'bench-1gib.bin');
+    } finally {
+      sampler.stop();
+    }
+    const cpuAfter = treeCpu(pid);
+    const clientCpu = process.cpuUsage(clientCpuBefore);
+    const busy = machineBusy() - busyBefore;
+    if (result.status !== 201) throw new Error(`${side.title}: upload answered ${result.status}: ${JSON.stringify(result.body)}`);
+    const size = result.body?.size;
+    if (size !== files.bigBytes) throw new Error(`${side.title}: the server stored ${size} bytes, expected ${files.bigBytes}`);
+    return {
+      side: sideName,
+      run: index,
+      seconds: result.ms / 1000,
+      throughputMiBs: files.bigBytes / MiB / (result.ms / 1000),
+      rssBeforeMiB: rssBefore / MiB,
+      rssPeakMiB: sampler.peak / MiB,
+      rssGrowthMiB: (sampler.peak - rssBefore) / MiB,
+      rssSamples: sampler.samples,
+      processes,
+      serverCpuUserS: cpuAfter.user - cpuBefore.user,
+      serverCpuSysS: cpuAfter.sys - cpuBefore.sys,
+      clientCpuS: (clientCpu.user + clientCpu.system) / 1e6,
+      // CPU the rest of the machine used meanwhile: other people's work makes a run noisy.
+      otherCpuS: Math.max(0, busy - (cpuAfter.user - cpuBefore.user) - (cpuAfter.sys - cpuBefore.sys) - (clientCpu.user + clientCpu.system) / 1e6),
+    };
+  } finally {
+    if (server) await stopProcess(server.child);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const f = (x, digits = 1) => x.toFixed(digits);
+
+export async function run({ log = console.log } = {}) {
+  const deadline = setTimeout(() => {
+    console.error(`bench/upload: gave up after ${TOTAL_TIMEOUT_MS / 60000} minutes`);
+    process.exit(1); // the exit handler kills the servers
+  }, TOTAL_TIMEOUT_MS);
+  deadline.unref();
+  try {
+    fs.mkdirSync(TMP, { recursive: true });
+    const big = path.join(TMP, `upload-${FILE_BYTES}.bin`);
+    const warmup = path.join(TMP, 'upload-warmup.bin');
+    const warmupBytes = 2 * MiB + 12345;
+    const t0 = Date.now();
+    if (ensureFile(big, FILE_BYTES)) log(`  wrote the test file ${path.relative(ROOT, big)} (${FILE_BYTES} bytes) in ${Date.now() - t0} ms`);
+    ensureFile(warmup, warmupBytes);
+    const files = { big, bigBytes: FILE_BYTES, warmup, warmupBytes };
+    const free = fs.statfsSync(TMP);
+    if (free.bavail * free.bsize < 2 * FILE_BYTES + GiB) throw new Error(`Not enough free disk under ${TMP} for one more copy of the test file`);
+
+    const loadBefore = os.loadavg()[0];
+    if (loadBefore > 0.5) log(`  note: 1-minute load average is ${loadBefore.toFixed(2)} before the runs: something else is using the CPU, figures will be noisy`);
+    const runs = [];
+    const pad = Math.max(...Object.keys(SIDES).map((k) => k.length));
+    for (let i = 0; i < RUNS; i++) {
+      for (const sideName of Object.keys(SIDES)) {
+        const r = await oneRun(sideName, i + 1, files);
+        runs.push(r);
+        log(
+          `  run ${r.run} ${sideName.padEnd(pad)} ${f(r.seconds, 2).padStart(6)} s  ${f(r.throughputMiBs).padStart(6)} MiB/s  ` +
+            `RSS ${f(r.rssBeforeMiB)} -> ${f(r.rssPeakMiB)} MiB (+${f(r.rssGrowthMiB)})  server CPU ${f(r.serverCpuUserS, 2)}u+${f(r.serverCpuSysS, 2)}s  client ${f(r.clientCpuS, 2)}s  others ${f(r.otherCpuS, 2)}s`,
+        );
+      }
+    }
+
+    const summarize = (sideName) => {
+      const rs = runs.filter((r) => r.side === sideName);
+      return {
+        runs: rs.length,
+        throughputMiBs: median(rs.map((r) => r.throughputMiBs)),
+        seconds: median(rs.map((r) => r.seconds)),
+        rssGrowthMiB: median(rs.map((r) => r.rssGrowthMiB)),
+        rssGrowthMaxMiB: Math.max(...rs.map((r) => r.rssGrowthMiB)),
+        rssBeforeMiB: median(rs.map((r) => r.rssBeforeMiB)),
+        serverCpuS: median(rs.map((r) => r.serverCpuUserS + r.serverCpuSysS)),
+      };
+    };
+    const kura = summarize('kura');
+    const baseline = summarize('baseline');
+    const variants = Object.fromEntries(VARIANTS.map((v) => [`baseline+${v}`, summarize(`baseline+${v}`)]));
+    const ratio = kura.throughputMiBs / baseline.throughputMiBs;
+    const pairRatios = [];
+    for (let i = 1; i <= RUNS; i++) {
+      const k = runs.find((r) => r.side === 'kura' && r.run === i);
+      const b = runs.find((r) => r.side === 'baseline' && r.run === i);
+      pairRatios.push(k.throughputMiBs / b.throughputMiBs);
+    }
+    const goals = {
+      throughputRatio: { goal: `>= ${GOAL_RATIO}`, value: ratio, met: ratio >= GOAL_RATIO },
+      rssGrowth: { goal: `< ${GOAL_RSS_BYTES / MiB} MiB`, valueMiB: kura.rssGrowthMiB, met: kura.rssGrowthMiB * MiB < GOAL_RSS_BYTES },
+    };
+    const machine = {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGiB: +(os.totalmem() / GiB).toFixed(1),
+      node: process.version,
+      platform: `${os.type()} ${os.release()}`,
+      loadAverage1mBefore: loadBefore,
+      loadAverage1mAfter: os.loadavg()[0],
+    };
+    const result = {
+      benchmark: 'upload',
+      date: new Date().toISOString(),
+      machine,
+      fileBytes: FILE_BYTES,
+      runsPerSide: RUNS,
+      units: { throughput: 'MiB/s (file bytes / wall time to the end of the 201 answer)', rss: 'MiB, whole server process tree' },
+      median: { kura, baseline, ...variants, ratio, pairRatios, medianPairRatio: median(pairRatios) },
+      goals,
+      runs,
+    };
+    fs.writeFileSync(RESULTS_JSON, `${JSON.stringify(result, null, 2)}\n`);
+
+    const yes = (met) => (met ? 'MET' : 'NOT MET');
+    const row = (label, s) =>
+      `  ${label.padEnd(pad)} ${f(s.throughputMiBs).padStart(8)} MiB/s ${f(s.seconds, 2).padStart(8)} s ${f(s.rssGrowthMiB).padStart(9)} MiB ${f(s.rssGrowthMaxMiB).padStart(9)} MiB ${f(s.serverCpuS, 2).padStart(9)} s`;
+    log('');
+    log(`  upload of ${FILE_BYTES} bytes, ${RUNS} runs per side alternating, medians`);
+    log(`  ${''.padEnd(pad)} ${'throughput'.padStart(14)} ${'time'.padStart(10)} ${'RSS growth'.padStart(13)} ${'(worst)'.padStart(13)} ${'server CPU'.padStart(11)}`);
+    log(row('kura', kura));
+    log(row('baseline', baseline));
+    for (const [label, v] of Object.entries(variants)) log(`${row(label, v)}   x${f(v.throughputMiBs / baseline.throughputMiBs, 3)} of baseline`);
+    log('');
+    log(`  throughput kura/baseline: ${f(ratio, 3)} (per-run pairs: ${pairRatios.map((x) => f(x, 3)).join(', ')})  goal >= ${GOAL_RATIO}: ${yes(goals.throughputRatio.met)}`);
+    log(`  Kura peak RSS growth:     ${f(kura.rssGrowthMiB)} MiB (worst run ${f(kura.rssGrowthMaxMiB)} MiB)  goal < 64 MiB: ${yes(goals.rssGrowth.met)}`);
+    log(`  JSON: ${path.relative(ROOT, RESULTS_JSON)}`);
+    return result;
+  } finally {
+    clearTimeout(deadline);
+    for (const child of [...live]) await stopProcess(child);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  run().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
