@@ -124,6 +124,8 @@ test('the detail panel shows every field with correct values; table and grid vie
   const versioned = await panel.getByLabel('Versioned URL').inputValue();
   expect(versioned).toMatch(new RegExp(`^${url!.replace(/[.?]/g, '\\$&')}\\?v=[0-9a-f]{12}$`));
 
+  await page.screenshot({ path: `${shots}/library-table-with-panel.png` });
+
   await panel.getByRole('button', { name: 'Copy URL' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
   await panel.getByRole('button', { name: 'Copy versioned URL' }).click();
@@ -135,8 +137,6 @@ test('the detail panel shows every field with correct values; table and grid vie
   expect(tab.url()).toBe(url);
   await tab.close();
 
-  await page.getByRole('button', { name: 'Copy URL' }).hover(); // settle hover styles for the screenshot
-  await page.screenshot({ path: `${shots}/library-table-with-panel.png` });
   await page.getByRole('link', { name: 'Close details' }).click();
   await expect(panel).toHaveCount(0);
   await page.screenshot({ path: `${shots}/library-table.png` });

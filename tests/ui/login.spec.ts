@@ -15,6 +15,7 @@ test('a wrong password shows an error and keeps you out', async ({ page }) => {
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.locator('#login-error').getByRole('alert')).toHaveText('Wrong email or password');
+  await page.screenshot({ path: 'tests/.tmp/screenshots/login-error.png' });
   await expect(page).toHaveURL(/\/login$/);
   await page.goto('/media');
   await expect(page).toHaveURL(/\/login$/);
