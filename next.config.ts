@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   // Native modules stay outside the bundle.
   serverExternalPackages: ['better-sqlite3', 'sharp', '@node-rs/argon2'],
   poweredByHeader: false,
+  // Delivery sets its own ETag (the content hash); Next's body-hash ETags would only blur which is which.
+  generateEtags: false,
   transpilePackages: ['server-only'],
   turbopack: {
     // `server-only` marks domain modules; it only knows the React Server Components condition, so

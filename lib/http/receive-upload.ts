@@ -7,49 +7,76 @@ import type { Actor } from '@/lib/auth/actor';
 import { config } from '@/lib/config';
 import { badRequest, KuraError } from '@/lib/errors';
 import { uploadLimitMessage, uploadMedia } from '@/lib/media/upload-media';
+import { assertMediaRight } from '@/lib/permissions/media';
 
 /** Room for multipart boundaries and part headers around the file itself. */
 const MULTIPART_SLACK = 64 * 1024;
 /** After a refusal, read (and drop) at most this much more so the client can read the answer. */
 const DRAIN_CAP = 64 * 1024 * 1024;
 
+const NO_FILE = 'No file: send it in a part named "file"';
+
 /**
  * Streams the multipart part named `file` of a request into {@link uploadMedia}: never buffered
- * whole, never through `request.formData()`. Other parts are skipped.
+ * whole, never through `request.formData()`. Other parts are skipped. The media item is committed
+ * only once the whole request has arrived intact: a request cut or malformed after its file part
+ * leaves nothing behind either.
  */
 export async function receiveUpload(req: Request, actor: Actor): Promise<Media> {
+  assertMediaRight(actor, 'upload'); // refuse before reading a byte; uploadMedia checks again
   const contentType = req.headers.get('content-type') ?? '';
-  if (!/^multipart\/form-data/i.test(contentType)) throw badRequest('Send multipart/form-data with the file in a part named "file"');
+  if (!/^multipart\/form-data\s*(;|$)/i.test(contentType)) throw badRequest('Send multipart/form-data with the file in a part named "file"');
   const max = config().KURA_MAX_UPLOAD_BYTES;
   const declared = Number(req.headers.get('content-length') ?? NaN);
   if (declared > max + MULTIPART_SLACK) throw new KuraError('too_large', uploadLimitMessage(max));
-  if (!req.body) throw badRequest('No file: send it in a part named "file"');
+  if (!req.body) throw badRequest(NO_FILE);
 
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: { 'content-type': contentType },
+      preservePath: true, // the file name is cleaned by our own rule, not cut to its last segment
+      defParamCharset: 'utf8', // browsers send UTF-8 file names
+      limits: { fileSize: max + 1, files: 10, fields: 50, parts: 60 },
+    });
+  } catch {
+    throw badRequest('The multipart body has no boundary');
+  }
   const source = Readable.fromWeb(req.body as WebReadableStream<Uint8Array>);
-  const parser = busboy({ headers: { 'content-type': contentType }, preservePath: true, defParamCharset: 'utf8', limits: { fileSize: max + 1, files: 10, fields: 50, parts: 60 } });
 
   return new Promise<Media>((resolve, reject) => {
     let upload: Promise<Media> | undefined;
     let file: Readable | undefined;
     let settled = false;
+    let requestEnded: () => void = () => {};
+    let requestFailed: (err: unknown) => void = () => {};
+    const requestComplete = new Promise<void>((ok, fail) => {
+      requestEnded = ok;
+      requestFailed = fail;
+    });
+    requestComplete.catch(() => {}); // observed through uploadMedia
 
     const fail = (err: unknown) => {
+      requestFailed(err);
       if (settled) return;
       settled = true;
-      file?.destroy(err instanceof Error ? err : new Error(String(err)));
+      file?.destroy();
       drain(source).finally(() => reject(err));
     };
 
     parser.on('file', (name, stream, info) => {
+      stream.on('error', () => {}); // errors reach us through the parser or uploadMedia
       if (name !== 'file' || upload) return void stream.resume();
       file = stream;
-      upload = uploadMedia(actor, { fileName: info.filename ?? 'file', stream });
+      upload = uploadMedia(actor, { fileName: info.filename ?? 'file', stream, requestComplete });
       upload.catch(fail);
     });
     parser.on('error', () => fail(badRequest('The multipart body is malformed or was cut short')));
     parser.on('close', () => {
-      if (!upload) return fail(badRequest('No file: send it in a part named "file"'));
+      if (!upload) return fail(badRequest(NO_FILE));
+      requestEnded();
       upload.then((m) => {
+        if (settled) return;
         settled = true;
         resolve(m);
       }, fail);

@@ -20,11 +20,12 @@ function cutToBytes(s: string, bytes: number): string {
  * @example cleanFileName('../../etc/passwd') === 'etcpasswd'
  */
 export function cleanFileName(raw: string): string {
-  let name = raw.normalize('NFC').replace(FORBIDDEN, '').trim().replace(/^\.+/, '').trim();
+  // Remove first, then normalise: a removed character must not keep a neighbour from composing.
+  let name = raw.replace(FORBIDDEN, '').normalize('NFC').replace(/^\.+/, '');
   if (utf8Length(name) > MAX_BYTES) {
     const dot = name.lastIndexOf('.');
     const ext = dot > 0 ? name.slice(dot) : '';
-    name = utf8Length(ext) < MAX_BYTES / 2 ? cutToBytes(name.slice(0, dot), MAX_BYTES - utf8Length(ext)).trimEnd() + ext : cutToBytes(name, MAX_BYTES);
+    name = utf8Length(ext) < MAX_BYTES / 2 ? cutToBytes(name.slice(0, dot), MAX_BYTES - utf8Length(ext)) + ext : cutToBytes(name, MAX_BYTES);
   }
   return name || 'file';
 }

@@ -20,12 +20,20 @@ export async function takeHead(source: Readable, bytes: number): Promise<{ head:
   }
   const head = Buffer.concat(chunks);
   async function* all() {
-    if (head.length) yield head;
-    if (ended) return;
-    for (;;) {
-      const next = await it.next();
-      if (next.done) return;
-      yield next.value;
+    try {
+      if (head.length) yield head;
+      if (ended) return;
+      for (;;) {
+        const next = await it.next();
+        if (next.done) {
+          ended = true;
+          return;
+        }
+        yield next.value;
+      }
+    } finally {
+      // Abandoned early (an error downstream): release the source instead of leaving it paused.
+      if (!ended) await it.return?.();
     }
   }
   return { head, body: Readable.from(all(), { objectMode: false }) };

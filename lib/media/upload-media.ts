@@ -25,11 +25,19 @@ export const uploadLimitMessage = (max: number) =>
 /** A storage key that is new for every write: re-uploads never overwrite bytes in place. */
 export const objectKey = (mediaId: string) => `${mediaId.slice(0, 2)}/${mediaId}/${newId().slice(0, 16)}`;
 
+export type UploadInput = {
+  fileName: string;
+  stream: Readable;
+  /** Resolves when the request that carried the file has ended well; the row waits for it. */
+  requestComplete?: Promise<void>;
+};
+
 /**
  * Streams one uploaded file into storage and makes it a media item, or leaves no trace at all.
- * The bytes are sniffed, hashed and counted on the way; the row appears only once every byte is durable.
+ * The bytes are sniffed, hashed and counted on the way; the row appears only once every byte is
+ * durable and the request they came in has ended intact.
  */
-export async function uploadMedia(actor: Actor, input: { fileName: string; stream: Readable }): Promise<Media> {
+export async function uploadMedia(actor: Actor, input: UploadInput): Promise<Media> {
   assertMediaRight(actor, 'upload');
   const max = config().KURA_MAX_UPLOAD_BYTES;
   const fileName = cleanFileName(input.fileName);
@@ -57,6 +65,7 @@ export async function uploadMedia(actor: Actor, input: { fileName: string; strea
     await storage.write(key, Readable.from(measured(), { objectMode: false }), { contentType: type.mimeType });
     const dims =
       type.kind === 'image' ? ((await probeImageSize(head)) ?? (storage.localPath ? await probeImageSize(storage.localPath(key)) : null)) : null;
+    await input.requestComplete;
     const now = new Date();
     return db().transaction((tx) => {
       clearJournal(tx, storage.name, key);

@@ -10,6 +10,7 @@ import { config } from '@/lib/config';
 import { newId } from '@/lib/ids';
 import { allStorages } from '@/lib/storage';
 import { sweepJournal } from '@/lib/storage/journal';
+import { allowLongUploads } from './allow-long-uploads';
 import { serviceId } from './service-id';
 
 const SWEEP_EVERY_MS = 10 * 60 * 1000;
@@ -26,7 +27,8 @@ export async function bootstrap(): Promise<void> {
   // Nothing is in flight yet: every temp file and journalled upload is a leftover of a crash.
   for (const storage of allStorages()) await storage.sweepInterrupted();
   await sweepJournal(0);
-  setInterval(() => void sweepJournal(UPLOAD_GRACE_MS), SWEEP_EVERY_MS).unref();
+  setInterval(() => sweepJournal(UPLOAD_GRACE_MS).catch((err) => console.error('[kura] storage sweep failed; will retry', err)), SWEEP_EVERY_MS).unref();
+  allowLongUploads();
 }
 
 function ensureAdministratorRole(): string {
@@ -39,18 +41,22 @@ function ensureAdministratorRole(): string {
 }
 
 async function ensureFirstAdmin(roleId: string) {
-  const [{ n }] = db().select({ n: count() }).from(members).all();
-  if (n > 0) return;
+  if (db().select({ n: count() }).from(members).get()!.n > 0) return; // the common case, without hashing
   const { KURA_ADMIN_EMAIL, KURA_ADMIN_PASSWORD } = config();
   const email = KURA_ADMIN_EMAIL ?? 'admin@localhost';
   const password = KURA_ADMIN_PASSWORD ?? randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(password);
   const id = newId();
-  const created = db().transaction((tx) => {
-    const inserted = tx.insert(members).values({ id, email, name: 'Administrator', passwordHash }).onConflictDoNothing().returning().all();
-    if (inserted.length) tx.insert(memberRoles).values({ memberId: id, roleId }).run();
-    return inserted.length > 0;
-  });
+  // Decided inside the transaction: only a service with no member at all gets this admin.
+  const created = db().transaction(
+    (tx) => {
+      if (tx.select({ n: count() }).from(members).get()!.n > 0) return false;
+      tx.insert(members).values({ id, email, name: 'Administrator', passwordHash }).run();
+      tx.insert(memberRoles).values({ memberId: id, roleId }).run();
+      return true;
+    },
+    { behavior: 'immediate' },
+  );
   if (!created) return;
   if (KURA_ADMIN_PASSWORD) console.log(`[kura] created Administrator ${email}`);
   else console.log(`[kura] created Administrator ${email} with password: ${password}\n[kura] (shown once: log in and keep it safe)`);

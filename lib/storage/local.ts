@@ -33,9 +33,13 @@ export class LocalStorage implements Storage {
     const out = fs.createWriteStream(temp, { flags: 'wx', mode: 0o644, flush: true, highWaterMark: 1024 * 1024 });
     try {
       await pipeline(body, out);
-      await fs.promises.mkdir(path.dirname(target), { recursive: true });
+      const created = await fs.promises.mkdir(path.dirname(target), { recursive: true });
       await fs.promises.rename(temp, target);
-      await syncDir(path.dirname(target));
+      // Make the rename durable, and every directory entry the mkdir created on the way.
+      for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
+        await syncDir(dir);
+        if (!created || dir === path.dirname(created)) break;
+      }
       return { size: out.bytesWritten };
     } catch (err) {
       await fs.promises.rm(temp, { force: true });

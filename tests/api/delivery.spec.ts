@@ -150,3 +150,38 @@ test('delivery URLs use KURA_PUBLIC_URL', async ({ request }) => {
   const { body: m } = await uploadViaApi(request, uniqueName('origin', 'png'), await png(2, 2));
   expect(m.url.startsWith(`${E2E.baseURL}/assets/`)).toBe(true);
 });
+
+test('conditional and range edge cases: weak and * tags, If-Range, other units, HEAD with Range', async ({ request }) => {
+  const bytes = await png(200, 100);
+  const { body: m } = await uploadViaApi(request, uniqueName('edges', 'png'), bytes);
+  const path = pathOf(m.url);
+  for (const tag of [`W/${etagOf(bytes)}`, '*', `"nope", ${etagOf(bytes)}`]) {
+    const res = await request.get(path, { headers: { 'If-None-Match': tag } });
+    expect(res.status(), tag).toBe(304);
+    expect(res.headers()['content-type']).toBeUndefined();
+  }
+  const fresh = await request.get(path, { headers: { Range: 'bytes=0-9', 'If-Range': etagOf(bytes) } });
+  expect(fresh.status()).toBe(206);
+  const changed = await request.get(path, { headers: { Range: 'bytes=0-9', 'If-Range': '"an-old-version"' } });
+  expect(changed.status()).toBe(200);
+  expect((await changed.body()).length).toBe(bytes.length);
+  const items = await request.get(path, { headers: { Range: 'items=0-9' } });
+  expect(items.status()).toBe(200);
+  expect(items.headers()['content-range']).toBeUndefined();
+  const head = await request.head(path, { headers: { Range: 'bytes=5-14' } });
+  expect(head.status()).toBe(206);
+  expect(head.headers()['content-length']).toBe('10');
+  expect(head.headers()['content-range']).toBe(`bytes 5-14/${bytes.length}`);
+});
+
+test('error answers carry none of the file\'s caching headers', async ({ request }) => {
+  const bytes = Buffer.from('<!doctype html><p>x</p>');
+  const { body: m } = await uploadViaApi(request, uniqueName('errors', 'html'), bytes);
+  const outside = await request.get(pathOf(m.versionedUrl), { headers: { Range: 'bytes=9999-' } });
+  expect(outside.status()).toBe(416);
+  for (const name of ['etag', 'last-modified', 'content-disposition', 'content-security-policy']) expect(outside.headers()[name], name).toBeUndefined();
+  expect(outside.headers()['cache-control']).not.toContain('immutable');
+  const missing = await request.get(pathOf(m.url) + 'x');
+  expect(missing.status()).toBe(404);
+  expect(missing.headers()['cache-control']).toBe('no-store');
+});

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { inspect } from '../support/data-dir';
 import { E2E } from '../support/env';
 import { keyHeader, png, uniqueName, uploadViaApi } from '../support/media';
+import { createApiKey } from '../support/seed';
 
 const data = inspect(E2E.dataDir);
 
@@ -94,4 +95,32 @@ test('a file of exactly the limit is accepted', async ({ request }) => {
   const { res, body } = await uploadViaApi(request, uniqueName('exact', 'bin'), Buffer.alloc(E2E.maxUploadBytes, 1));
   expect(res.status()).toBe(201);
   expect(body.size).toBe(E2E.maxUploadBytes);
+});
+
+test('403 for a key without the upload right, before the body is read', async ({ request }) => {
+  const key = createApiKey(E2E.dataDir, { media_get: true, media_edit: true, media_delete: true });
+  const name = uniqueName('forbidden', 'png');
+  const res = await request.post('/api/v1/media', { headers: { 'X-MICROCMS-API-KEY': key }, multipart: { file: { name, mimeType: 'image/png', buffer: await png(4, 4) } } });
+  expect(res.status()).toBe(403);
+  expect((await res.json()).message).toBe('You do not have permission to upload media');
+  expect(data.mediaNamed(name)).toEqual([]);
+  // The same key is refused even for a body that would otherwise be a 400 or a 413.
+  expect((await request.post('/api/v1/media', { headers: { 'X-MICROCMS-API-KEY': key }, data: 'x' })).status()).toBe(403);
+});
+
+test('400, not 500, for multipart without a boundary or a body that ends before its closing boundary', async ({ request }) => {
+  const noBoundary = await request.post('/api/v1/media', { headers: { ...keyHeader, 'Content-Type': 'multipart/form-data' }, data: Buffer.from('abc') });
+  expect(noBoundary.status()).toBe(400);
+  expect((await noBoundary.json()).message).toBe('The multipart body has no boundary');
+
+  const lookalike = await request.post('/api/v1/media', { headers: { ...keyHeader, 'Content-Type': 'multipart/form-dataX; boundary=a' }, data: Buffer.from('abc') });
+  expect(lookalike.status()).toBe(400);
+
+  // The file part arrives whole, but the form never ends: nothing may be kept.
+  const name = uniqueName('unterminated', 'txt');
+  const body = Buffer.from(`--b\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n\r\nall of the file\r\n--b\r\nContent-Disposition: form-data; name="note"\r\n\r\ncut here`);
+  const cut = await request.post('/api/v1/media', { headers: { ...keyHeader, 'Content-Type': 'multipart/form-data; boundary=b' }, data: body });
+  expect(cut.status()).toBe(400);
+  expect((await cut.json()).message).toBe('The multipart body is malformed or was cut short');
+  expect(data.mediaNamed(name)).toEqual([]);
 });

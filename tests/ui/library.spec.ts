@@ -53,35 +53,7 @@ test('three files through the Upload button and two dropped: each shows progress
   }
 });
 
-test('cancelling an in-flight upload leaves nothing', async ({ page }) => {
-  await page.goto('/media');
-  // Slow the browser's uploads so there is an upload in flight to cancel.
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
-
-  const name = uniqueName('cancel-me', 'bin');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Upload', exact: true }).click();
-  await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.alloc(8 * 1024 * 1024, 5) });
-
-  const row = uploadRow(page, name);
-  const bar = row.getByRole('progressbar');
-  await expect(row).toHaveAttribute('data-upload-status', 'uploading');
-  // Progress moves while the bytes go out…
-  await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 20_000 }).toBeGreaterThan(0);
-  expect(Number(await bar.getAttribute('value'))).toBeLessThan(100);
-  await row.getByRole('button', { name: `Cancel upload of ${name}` }).click();
-  await expect(row).toHaveAttribute('data-upload-status', 'cancelled');
-  await expect(row.getByRole('button', { name: `Retry upload of ${name}` })).toBeVisible();
-
-  // …and nothing of it stays: no row now, and none appears later.
-  await expect.poll(() => data.query<{ key: string }>("select key from storage_journal where reason = 'upload'").length, { timeout: 10_000 }).toBe(0);
-  expect(data.mediaNamed(name)).toEqual([]);
-  await page.reload();
-  await expect(page.getByRole('link', { name })).toHaveCount(0);
-});
-
-test('a file over the limit is refused at once with the limit named', async ({ page }) => {
+test('the browser refuses a file over the limit before sending it, naming the limit', async ({ page }) => {
   await page.goto('/media');
   const name = uniqueName('too-big', 'bin');
   const chooser = page.waitForEvent('filechooser');
@@ -162,4 +134,38 @@ test('/media/{id} opens the library with that item selected', async ({ page }) =
   await page.goto(`/media/${id}`);
   await expect(page).toHaveURL(new RegExp(`/media\\?selected=${id}$`));
   await expect(page.getByRole('complementary', { name: 'Media details' })).toBeVisible();
+});
+
+test('the upload route takes only requests from Kura pages', async ({ page }) => {
+  await page.goto('/media');
+  const send = (headers: Record<string, string>) =>
+    page.request.post('/media/upload', { headers, multipart: { file: { name: uniqueName('csrf', 'txt'), mimeType: 'text/plain', buffer: Buffer.from('x') } } });
+  const foreign = await send({ Origin: 'http://evil.example' });
+  expect(foreign.status()).toBe(403);
+  expect((await foreign.json()).message).toBe('Uploads must come from a Kura page');
+  expect((await send({})).status()).toBe(403);
+  expect((await send({ Origin: E2E.baseURL })).status()).toBe(201);
+});
+
+test('a cancelled upload can be retried and then arrives whole', async ({ page }) => {
+  await page.goto('/media');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 512 * 1024 });
+  const name = uniqueName('retry-me', 'png');
+  const file = await pngFile(name, 2000, 1500);
+  const padded = { ...file, buffer: Buffer.concat([file.buffer, Buffer.alloc(3 * 1024 * 1024)]) }; // PNG readers ignore trailing bytes
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Upload', exact: true }).click();
+  await (await chooser).setFiles(padded);
+  const row = uploadRow(page, name);
+  await expect.poll(async () => Number(await row.getByRole('progressbar').getAttribute('value')), { timeout: 20_000 }).toBeGreaterThan(0);
+  await row.getByRole('button', { name: `Cancel upload of ${name}` }).click();
+  await expect(row).toHaveAttribute('data-upload-status', 'cancelled');
+
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await row.getByRole('button', { name: `Retry upload of ${name}` }).click();
+  await expect(row).toHaveAttribute('data-upload-status', 'done');
+  await expect(page.getByRole('table', { name: 'Media' }).getByRole('link', { name })).toBeVisible();
+  const [record] = data.query<{ size: number; width: number }>('select size, width from media where file_name = ?', name);
+  expect(record).toEqual({ size: padded.buffer.length, width: 2000 });
 });

@@ -29,6 +29,10 @@ describe('cleanFileName', () => {
     expect(cleanFileName(decomposed).normalize('NFC')).toBe(cleanFileName(decomposed));
   });
 
+  it('removes before it normalises, so a removed control cannot keep a mark from composing', () => {
+    expect(cleanFileName('e\u202e\u0301.txt')).toBe('\u00e9.txt');
+  });
+
   it('cuts to 200 bytes of UTF-8 before the extension, never inside a character', () => {
     const name = `${'あ'.repeat(100)}.jpeg`; // 300 bytes of stem
     const cleaned = cleanFileName(name);

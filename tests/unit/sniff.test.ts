@@ -27,7 +27,7 @@ describe('sniffType', () => {
     expect(await sniffType(Buffer.from('  <script>alert(1)</script>'))).toMatchObject({ mimeType: 'text/html', kind: 'file' });
   });
 
-  it('calls PDF and ZIP files', async () => {
+  it('calls a PDF a file', async () => {
     expect(await sniffType(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'))).toMatchObject({ mimeType: 'application/pdf', kind: 'file' });
   });
 

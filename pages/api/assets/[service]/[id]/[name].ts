@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { NextApiRequest, NextApiResponse } from 'next';
 import rangeParser from 'range-parser';
 import { config as kuraConfig } from '@/lib/config';
@@ -11,16 +12,25 @@ export const config = { api: { bodyParser: false, responseLimit: false, external
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+/** `{"message"}` without the body ETag `res.json` would add: an error must not look like a version of the file. */
+function sendError(res: NextApiResponse, status: number, message: string) {
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.status(status).end(JSON.stringify({ message }));
+}
+
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
 // GET/HEAD /assets/{serviceId}/{mediaId}/{fileName} — public delivery of the original bytes.
 export default async function deliver(req: NextApiRequest, res: NextApiResponse) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
-    return res.status(405).json({ message: 'Only GET and HEAD are allowed' });
+    return sendError(res, 405, 'Only GET and HEAD are allowed');
   }
   const m = findDeliverable(one(req.query.service), one(req.query.id), one(req.query.name));
-  if (!m) return res.status(404).json({ message: 'Not found' });
+  if (!m) {
+    res.setHeader('Cache-Control', 'no-store');
+    return sendError(res, 404, 'Not found');
+  }
 
   const search = new URL(req.url ?? '/', 'http://kura').searchParams;
   const v = search.get('v');
@@ -37,9 +47,9 @@ export default async function deliver(req: NextApiRequest, res: NextApiResponse)
     cacheControl: v === null ? kuraConfig().KURA_CACHE_CONTROL : IMMUTABLE,
     download: search.has('dl') ? search.get('dl')! : undefined,
   });
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 
   if (req.headers['if-none-match']?.split(/\s*,\s*/).some((tag) => tag === headers.ETag || tag === '*' || tag === `W/${headers.ETag}`)) {
+    for (const name of ['ETag', 'Cache-Control', 'Last-Modified'] as const) res.setHeader(name, headers[name]);
     return res.status(304).end();
   }
 
@@ -49,31 +59,37 @@ export default async function deliver(req: NextApiRequest, res: NextApiResponse)
     const parsed = rangeParser(m.size, req.headers.range, { combine: true });
     if (parsed === -1) {
       res.setHeader('Content-Range', `bytes */${m.size}`);
-      return res.status(416).json({ message: 'The requested range is outside the file' });
+      res.setHeader('Cache-Control', 'no-store');
+      return sendError(res, 416, 'The requested range is outside the file');
     }
-    // A single range gets 206; several ranges (rare) get the whole file, which HTTP allows.
-    if (parsed !== -2 && parsed.length === 1) range = parsed[0];
+    // A single byte range gets 206; several ranges (rare) or another unit get the whole file, as HTTP allows.
+    if (parsed !== -2 && parsed.type === 'bytes' && parsed.length === 1) range = parsed[0];
   }
 
+  let body: Readable | undefined;
+  if (req.method === 'GET') {
+    try {
+      body = await storageNamed(m.storage).read(m.storageKey, range);
+    } catch (err) {
+      console.error('[kura] media bytes missing', m.id, err);
+      res.setHeader('Cache-Control', 'no-store');
+      return sendError(res, 500, 'The stored file could not be read');
+    }
+  }
+
+  // Only a successful answer carries the file's headers, so no error is ever cached as the file.
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.setHeader('Content-Length', String(range ? range.end - range.start + 1 : m.size));
   if (range) {
     res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${m.size}`);
     res.status(206);
   } else res.status(200);
-  if (req.method === 'HEAD') return res.end();
+  if (!body) return res.end();
 
-  try {
-    const body = await storageNamed(m.storage).read(m.storageKey, range);
-    body.on('error', (err) => {
-      console.error('[kura] delivery stream failed', err);
-      res.destroy(err);
-    });
-    res.on('close', () => body.destroy());
-    body.pipe(res);
-  } catch (err) {
-    console.error('[kura] media bytes missing', m.id, err);
-    res.removeHeader('Content-Length');
-    res.removeHeader('Content-Range');
-    res.status(500).json({ message: 'The stored file could not be read' });
-  }
+  body.on('error', (err) => {
+    console.error('[kura] delivery stream failed', err);
+    res.destroy(err);
+  });
+  res.on('close', () => body.destroy());
+  body.pipe(res);
 }
