@@ -1,0 +1,136 @@
+/**
+ * The Image API plan: what an imgix-style query asks for, validated and normalised.
+ * `parseImageParams` builds it; `render` turns a `TransformPlan` into one sharp pipeline;
+ * the variant cache keys on `cacheKey`. Every value is plain JSON (no classes, no undefined).
+ */
+
+export const FIT_MODES = ['clamp', 'clip', 'crop', 'fill', 'fillmax', 'max', 'min', 'scale'] as const;
+export type Fit = (typeof FIT_MODES)[number];
+
+/** Encoded image formats Kura can produce. `png8` is a palette PNG. */
+export const IMAGE_FORMATS = ['jpg', 'pjpg', 'png', 'png8', 'webp', 'avif', 'gif'] as const;
+/** Formats that describe the image instead of encoding it. */
+export const DATA_FORMATS = ['json', 'blurhash'] as const;
+export type ImageFormat = (typeof IMAGE_FORMATS)[number];
+export type DataFormat = (typeof DATA_FORMATS)[number];
+/** `source`: keep the original's format (auto=format found nothing better in Accept). */
+export type OutputFormat = ImageFormat | DataFormat | 'source';
+
+/** A length in pixels, or a fraction of the source's side (0 < value < 1; rect's `full` is 1). */
+export type Dimension =
+  | { readonly kind: 'px'; readonly value: number }
+  | { readonly kind: 'fraction'; readonly value: number };
+
+/** A rect edge: pixels, a fraction, or aligned (`end` is right for x, bottom for y; left/top are 0 px). */
+export type RectOffset = Dimension | { readonly kind: 'align'; readonly value: 'center' | 'end' };
+
+/** A source region cut before any resizing (`rect=x,y,w,h`). */
+export interface Rect {
+  readonly x: RectOffset;
+  readonly y: RectOffset;
+  readonly w: Dimension;
+  readonly h: Dimension;
+}
+
+export interface Resize {
+  readonly w: Dimension | null;
+  readonly h: Dimension | null;
+  readonly fit: Fit;
+  /** 1 unless `w` or `h` is set: imgix applies dpr only to a requested size. */
+  readonly dpr: number;
+  /** Width / height; only with fit=crop or fit=fill. */
+  readonly ar: number | null;
+  /** Pixel bounds; only with fit=crop. */
+  readonly min: { readonly w: number | null; readonly h: number | null };
+  readonly max: { readonly w: number | null; readonly h: number | null };
+}
+
+/** How fit=crop chooses what to keep. `attention` stands in for imgix's face detection. */
+export type Crop =
+  | { readonly mode: 'position'; readonly x: 'left' | 'center' | 'right'; readonly y: 'top' | 'center' | 'bottom' }
+  | { readonly mode: 'focalpoint'; readonly x: number; readonly y: number; readonly z: number }
+  | { readonly mode: 'entropy' | 'edges' | 'attention' };
+
+/** sRGB channels 0–255 and alpha 0–1. */
+export interface Color {
+  readonly r: number;
+  readonly g: number;
+  readonly b: number;
+  readonly alpha: number;
+}
+
+/** Extra space from fit=fill/fillmax. A null colour lets render pick white or transparent by format. */
+export type Fill = { readonly mode: 'solid'; readonly color: Color | null } | { readonly mode: 'blur' };
+
+export interface Border {
+  readonly size: number;
+  readonly color: Color;
+}
+
+export interface Sides {
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly left: number;
+}
+
+/** Radii are top-left, top-right, bottom-right, bottom-left; null means imgix's 20% of the shorter side. */
+export type Mask =
+  | { readonly kind: 'ellipse' }
+  | { readonly kind: 'corners'; readonly radius: readonly [number, number, number, number] | null };
+
+export interface Output {
+  /** Already negotiated: `fm`, else auto=format against Accept, else `source`. */
+  readonly format: OutputFormat;
+  /** 1–100 for formats that take a quality; null for png, png8, gif, json and blurhash. */
+  readonly quality: number | null;
+  readonly lossless: boolean;
+  /** auto=compress: smaller output (default quality 45 instead of 75). */
+  readonly compress: boolean;
+}
+
+/** `dl`: serve as an attachment; a null name means the original file name. */
+export interface Download {
+  readonly fileName: string | null;
+}
+
+interface PlanCommon {
+  readonly download: Download | null;
+  /** Parameters that had no effect, sorted and unique, for `Kura-Ignored-Params`. */
+  readonly ignored: readonly string[];
+  /** auto=format without fm: the response depends on Accept (`Vary: Accept`). */
+  readonly varyAccept: boolean;
+}
+
+/** Nothing to change: serve the original bytes. */
+export interface OriginalPlan extends PlanCommon {
+  readonly transforms: false;
+}
+
+export interface TransformPlan extends PlanCommon {
+  readonly transforms: true;
+  readonly rect: Rect | null;
+  readonly resize: Resize;
+  readonly crop: Crop;
+  /** EXIF orientation 1–8 overriding the file's own; null honours the file's. */
+  readonly orient: number | null;
+  /** Degrees clockwise, 0 ≤ rot < 360. */
+  readonly rot: number;
+  readonly flip: { readonly h: boolean; readonly v: boolean };
+  /** Null unless fit is fill or fillmax. */
+  readonly fill: Fill | null;
+  readonly bg: Color | null;
+  readonly pad: Sides;
+  readonly border: Border | null;
+  readonly mask: Mask | null;
+  readonly blur: number;
+  readonly sharp: number;
+  readonly output: Output;
+  /** Canonical string of everything above that shapes the bytes (not `download`, not `ignored`). */
+  readonly cacheKey: string;
+}
+
+export type ImagePlan = OriginalPlan | TransformPlan;
+
+/** The transform part of a plan: what `cacheKey` is computed from. */
+export type TransformOps = Omit<TransformPlan, keyof PlanCommon | 'transforms' | 'cacheKey'>;
