@@ -14,18 +14,21 @@
 //   gen   the file part goes through two async generators and two Readable.from(), as takeHead()
 //         and measured() in lib/media/upload-media.ts do
 //   hwm   the write stream has a 1 MiB highWaterMark, as lib/storage/local.ts has
+//   als   the request runs inside AsyncLocalStorage.run(), as Next runs every request (this turns
+//         on Node's promise hooks: every promise, e.g. each step of an async generator, pays for them)
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomBytes } from 'node:crypto';
 import busboy from 'busboy';
 
 const port = Number(process.argv[2]);
 const dir = path.resolve(process.argv[3]);
 const features = new Set((process.argv[4] || '').split(',').filter(Boolean));
-for (const f of features) if (!['web', 'hash', 'gen', 'hwm'].includes(f)) throw new Error(`Unknown feature ${f}`);
+for (const f of features) if (!['web', 'hash', 'gen', 'hwm', 'als'].includes(f)) throw new Error(`Unknown feature ${f}`);
 fs.mkdirSync(dir, { recursive: true });
 
 function webBody(req) {
@@ -55,7 +58,11 @@ function through(stream) {
   return Readable.from(measured(), { objectMode: false });
 }
 
-const server = http.createServer((req, res) => {
+const als = new AsyncLocalStorage();
+
+const server = http.createServer((req, res) => (features.has('als') ? als.run({ req }, () => handle(req, res)) : handle(req, res)));
+
+function handle(req, res) {
   const answer = (status, body) => {
     if (res.headersSent) return;
     res.writeHead(status, { 'content-type': 'application/json' });
@@ -92,7 +99,7 @@ const server = http.createServer((req, res) => {
   });
   parser.on('error', (err) => answer(400, { message: String(err.message) }));
   (features.has('web') ? webBody(req) : req).pipe(parser);
-});
+}
 
 server.listen(port, '127.0.0.1', () => console.log(`listening ${port}`));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));
