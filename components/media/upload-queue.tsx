@@ -77,7 +77,7 @@ export function useUploadQueue(maxBytes: number) {
       xhr.onabort = () => finish({ status: 'cancelled', error: undefined, retryable: true });
       const body = new FormData();
       body.append('file', item.file, item.file.name);
-      xhr.open('POST', '/media/upload');
+      xhr.open('POST', '/api/media/upload');
       xhr.send(body);
       update({ status: 'uploading', loaded: 0, error: undefined });
     },

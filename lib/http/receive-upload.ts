@@ -1,6 +1,6 @@
 import 'server-only';
-import { Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import type { Media } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -17,19 +17,18 @@ const DRAIN_CAP = 64 * 1024 * 1024;
 const NO_FILE = 'No file: send it in a part named "file"';
 
 /**
- * Streams the multipart part named `file` of a request into {@link uploadMedia}: never buffered
- * whole, never through `request.formData()`. Other parts are skipped. The media item is committed
- * only once the whole request has arrived intact: a request cut or malformed after its file part
- * leaves nothing behind either.
+ * Streams the multipart part named `file` of a Node request into {@link uploadMedia}: never buffered
+ * whole, never through `request.formData()` or a web stream. Other parts are skipped. The media item
+ * is committed only once the whole request has arrived intact: a request cut or malformed after its
+ * file part leaves nothing behind either.
  */
-export async function receiveUpload(req: Request, actor: Actor): Promise<Media> {
+export async function receiveUpload(req: IncomingMessage, actor: Actor): Promise<Media> {
   assertMediaRight(actor, 'upload'); // refuse before reading a byte; uploadMedia checks again
-  const contentType = req.headers.get('content-type') ?? '';
+  const contentType = req.headers['content-type'] ?? '';
   if (!/^multipart\/form-data\s*(;|$)/i.test(contentType)) throw badRequest('Send multipart/form-data with the file in a part named "file"');
   const max = config().KURA_MAX_UPLOAD_BYTES;
-  const declared = Number(req.headers.get('content-length') ?? NaN);
+  const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > max + MULTIPART_SLACK) throw new KuraError('too_large', uploadLimitMessage(max));
-  if (!req.body) throw badRequest(NO_FILE);
 
   let parser: busboy.Busboy;
   try {
@@ -42,7 +41,7 @@ export async function receiveUpload(req: Request, actor: Actor): Promise<Media> 
   } catch {
     throw badRequest('The multipart body has no boundary');
   }
-  const source = Readable.fromWeb(req.body as WebReadableStream<Uint8Array>);
+  const source: Readable = req;
 
   return new Promise<Media>((resolve, reject) => {
     let upload: Promise<Media> | undefined;
@@ -81,11 +80,15 @@ export async function receiveUpload(req: Request, actor: Actor): Promise<Media> 
         resolve(m);
       }, fail);
     });
-    source.on('error', () => {
-      // The client went away mid-upload: abort the write so nothing is kept.
+    // The client went away mid-upload: abort the write so nothing is kept.
+    const cutShort = () => {
       const cut = badRequest('The upload was cut short');
       parser.destroy(cut);
       fail(cut);
+    };
+    source.on('error', cutShort);
+    source.on('close', () => {
+      if (!req.complete) cutShort();
     });
     source.pipe(parser);
   });

@@ -1,6 +1,6 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { db } from '@/db';
 import { media, type Media } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -14,7 +14,8 @@ import { cleanFileName, extensionOf } from './file-name';
 import { formatBytes } from './format-bytes';
 import { probeImageSize } from './probe-image';
 import { sniffType } from './sniff';
-import { takeHead } from './take-head';
+import { Meter } from './meter';
+import { readHead } from './read-head';
 
 /** Enough of the start of a file to sniff its type and read an image header. */
 const HEAD_BYTES = 1024 * 1024;
@@ -41,28 +42,19 @@ export async function uploadMedia(actor: Actor, input: UploadInput): Promise<Med
   assertMediaRight(actor, 'upload');
   const max = config().KURA_MAX_UPLOAD_BYTES;
   const fileName = cleanFileName(input.fileName);
-  const { head, body } = await takeHead(input.stream, HEAD_BYTES);
+  const { head, body } = await readHead(input.stream, HEAD_BYTES);
   if (head.length === 0) throw badRequest('The file is empty');
   if (head.length > max) throw new KuraError('too_large', uploadLimitMessage(max));
   const type = await sniffType(head);
-
-  const hash = createHash('sha256');
-  let size = 0;
-  async function* measured() {
-    for await (const chunk of body as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > max) throw new KuraError('too_large', uploadLimitMessage(max));
-      hash.update(chunk);
-      yield chunk;
-    }
-  }
+  const meter = new Meter(max, () => new KuraError('too_large', uploadLimitMessage(max)));
 
   const storage = uploadStorage();
   const id = newId();
   const key = objectKey(id);
   journalUpload(storage.name, key);
   try {
-    await storage.write(key, Readable.from(measured(), { objectMode: false }), { contentType: type.mimeType });
+    // pipeline() carries an error of the source (a client gone) into the write, which then fails.
+    await storage.write(key, pipeline(body, meter, () => {}), { contentType: type.mimeType });
     const dims =
       type.kind === 'image' ? ((await probeImageSize(head)) ?? (storage.localPath ? await probeImageSize(storage.localPath(key)) : null)) : null;
     await input.requestComplete;
@@ -77,8 +69,8 @@ export async function uploadMedia(actor: Actor, input: UploadInput): Promise<Med
           kind: type.kind,
           mimeType: type.mimeType,
           extension: type.extension || extensionOf(fileName),
-          size,
-          sha256: hash.digest('hex'),
+          size: meter.size,
+          sha256: meter.digest(),
           width: dims?.width ?? null,
           height: dims?.height ?? null,
           storage: storage.name,

@@ -139,7 +139,7 @@ test('/media/{id} opens the library with that item selected', async ({ page }) =
 test('the upload route takes only requests from Kura pages', async ({ page }) => {
   await page.goto('/media');
   const send = (headers: Record<string, string>) =>
-    page.request.post('/media/upload', { headers, multipart: { file: { name: uniqueName('csrf', 'txt'), mimeType: 'text/plain', buffer: Buffer.from('x') } } });
+    page.request.post('/api/media/upload', { headers, multipart: { file: { name: uniqueName('csrf', 'txt'), mimeType: 'text/plain', buffer: Buffer.from('x') } } });
   const foreign = await send({ Origin: 'http://evil.example' });
   expect(foreign.status()).toBe(403);
   expect((await foreign.json()).message).toBe('Uploads must come from a Kura page');

@@ -2,35 +2,24 @@ import type { Readable } from 'node:stream';
 import type { NextApiRequest, NextApiResponse } from 'next';
 import rangeParser from 'range-parser';
 import { config as kuraConfig } from '@/lib/config';
+import { pagesRoute, sendJson } from '@/lib/http/pages-route';
 import { deliveryHeaders } from '@/lib/media/delivery-headers';
 import { findDeliverable } from '@/lib/media/find-deliverable';
 import { versionedUrl, versionOf } from '@/lib/media/urls';
 import { storageNamed } from '@/lib/storage';
 
 // A Pages API route on purpose: App Router handlers drop the Content-Length we set (docs/architecture.md).
+// Next reads this statically: it must be a literal here.
 export const config = { api: { bodyParser: false, responseLimit: false, externalResolver: true } };
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-/** `{"message"}` without the body ETag `res.json` would add: an error must not look like a version of the file. */
-function sendError(res: NextApiResponse, status: number, message: string) {
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.status(status).end(JSON.stringify({ message }));
-}
-
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
 // GET/HEAD /assets/{serviceId}/{mediaId}/{fileName} — public delivery of the original bytes.
-export default async function deliver(req: NextApiRequest, res: NextApiResponse) {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.setHeader('Allow', 'GET, HEAD');
-    return sendError(res, 405, 'Only GET and HEAD are allowed');
-  }
+async function deliver(req: NextApiRequest, res: NextApiResponse) {
   const m = findDeliverable(one(req.query.service), one(req.query.id), one(req.query.name));
-  if (!m) {
-    res.setHeader('Cache-Control', 'no-store');
-    return sendError(res, 404, 'Not found');
-  }
+  if (!m) return sendJson(res, 404, { message: 'Not found' });
 
   const search = new URL(req.url ?? '/', 'http://kura').searchParams;
   const v = search.get('v');
@@ -59,8 +48,7 @@ export default async function deliver(req: NextApiRequest, res: NextApiResponse)
     const parsed = rangeParser(m.size, req.headers.range, { combine: true });
     if (parsed === -1) {
       res.setHeader('Content-Range', `bytes */${m.size}`);
-      res.setHeader('Cache-Control', 'no-store');
-      return sendError(res, 416, 'The requested range is outside the file');
+      return sendJson(res, 416, { message: 'The requested range is outside the file' });
     }
     // A single byte range gets 206; several ranges (rare) or another unit get the whole file, as HTTP allows.
     if (parsed !== -2 && parsed.type === 'bytes' && parsed.length === 1) range = parsed[0];
@@ -72,8 +60,7 @@ export default async function deliver(req: NextApiRequest, res: NextApiResponse)
       body = await storageNamed(m.storage).read(m.storageKey, range);
     } catch (err) {
       console.error('[kura] media bytes missing', m.id, err);
-      res.setHeader('Cache-Control', 'no-store');
-      return sendError(res, 500, 'The stored file could not be read');
+      return sendJson(res, 500, { message: 'The stored file could not be read' });
     }
   }
 
@@ -93,3 +80,5 @@ export default async function deliver(req: NextApiRequest, res: NextApiResponse)
   res.on('close', () => body.destroy());
   body.pipe(res);
 }
+
+export default pagesRoute({ GET: deliver, HEAD: deliver });

@@ -1,0 +1,19 @@
+import { requireMemberForApi } from '@/lib/auth/session';
+import { forbidden } from '@/lib/errors';
+import { headersOf, pagesRoute, sendJson } from '@/lib/http/pages-route';
+import { receiveUpload } from '@/lib/http/receive-upload';
+import { fromKuraPage } from '@/lib/http/same-origin';
+import { presentMedia } from '@/lib/media/present';
+
+// Next reads this statically: it must be a literal here.
+export const config = { api: { bodyParser: false, responseLimit: false, externalResolver: true } };
+
+export default pagesRoute({
+  // POST /api/media/upload — the library's uploader: one file per request, as the logged-in member.
+  async POST(req, res) {
+    const actor = await requireMemberForApi(req, res);
+    if (!fromKuraPage(headersOf(req))) throw forbidden('Uploads must come from a Kura page');
+    const created = await receiveUpload(req, actor);
+    sendJson(res, 201, presentMedia([created])[0]);
+  },
+});

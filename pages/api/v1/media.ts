@@ -1,0 +1,18 @@
+import { apiActor } from '@/lib/http/api-actor';
+import { headersOf, pagesRoute, sendJson } from '@/lib/http/pages-route';
+import { receiveUpload } from '@/lib/http/receive-upload';
+import { presentMedia } from '@/lib/media/present';
+
+// A Pages API route so the upload arrives as Node's own stream, not copied into a web stream
+// and back (bench/RESULTS.md: that copy cost a fifth of the throughput).
+// Next reads this statically: it must be a literal here.
+export const config = { api: { bodyParser: false, responseLimit: false, externalResolver: true } };
+
+export default pagesRoute({
+  // POST /api/v1/media — upload one file (multipart part "file") with an API key; 201 with the media record.
+  async POST(req, res) {
+    const actor = apiActor(headersOf(req));
+    const created = await receiveUpload(req, actor);
+    sendJson(res, 201, presentMedia([created])[0]);
+  },
+});
