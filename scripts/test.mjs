@@ -26,6 +26,12 @@ if (!fs.existsSync(CHROMIUM)) {
 buildIfStale();
 
 const bin = (name) => path.join(ROOT, 'node_modules/.bin', name);
+// The build type-checks the app; the tests are type-checked here.
+if (run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.tests.json']) !== 0) {
+  console.error('[kura] type errors: see above');
+  process.exit(1);
+}
+
 const reports = path.join(ROOT, 'tests/.tmp');
 fs.rmSync(path.join(reports, 'vitest.json'), { force: true });
 fs.rmSync(path.join(reports, 'playwright.json'), { force: true });

@@ -14,6 +14,18 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
+function UrlField(props: { label: string; inputLabel: string; copyLabel: string; value: string; children?: React.ReactNode }) {
+  return (
+    <Field label={props.label}>
+      <div className="space-y-2">
+        <input readOnly value={props.value} aria-label={props.inputLabel} className="w-full rounded border border-slate-200 bg-slate-50 px-2 py-1 font-mono text-xs" />
+        <CopyButton value={props.value} label={props.copyLabel} />
+        {props.children && <p className="text-xs text-slate-500">{props.children}</p>}
+      </div>
+    </Field>
+  );
+}
+
 /** The detail panel of one media item, beside the library. */
 export function DetailPanel({ item, closeHref, references }: { item: MediaRecord; closeHref: string; references: number }) {
   return (
@@ -78,19 +90,10 @@ export function DetailPanel({ item, closeHref, references }: { item: MediaRecord
             )}
           </span>
         </Field>
-        <Field label="URL">
-          <div className="space-y-2">
-            <input readOnly value={item.url} aria-label="Delivery URL" className="w-full rounded border border-slate-200 bg-slate-50 px-2 py-1 font-mono text-xs" />
-            <CopyButton value={item.url} label="Copy URL" />
-          </div>
-        </Field>
-        <Field label="Versioned URL">
-          <div className="space-y-2">
-            <input readOnly value={item.versionedUrl} aria-label="Versioned URL" className="w-full rounded border border-slate-200 bg-slate-50 px-2 py-1 font-mono text-xs" />
-            <CopyButton value={item.versionedUrl} label="Copy versioned URL" />
-            <p className="text-xs text-slate-500">Cache it forever: it changes whenever the file is replaced.</p>
-          </div>
-        </Field>
+        <UrlField label="URL" inputLabel="Delivery URL" copyLabel="Copy URL" value={item.url} />
+        <UrlField label="Versioned URL" inputLabel="Versioned URL" copyLabel="Copy versioned URL" value={item.versionedUrl}>
+          Cache it forever: it changes whenever the file is replaced.
+        </UrlField>
       </dl>
     </aside>
   );
