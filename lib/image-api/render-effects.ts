@@ -1,0 +1,74 @@
+import sharp, { type Sharp } from 'sharp';
+import type { Color, Mask, TransformPlan } from './plan';
+
+const TRANSPARENT = { r: 0, g: 0, b: 0, alpha: 0 };
+
+/** Ends a pass: sharp applies rotate, flip, extend and composite in its own fixed order, so each gets one. */
+export async function settle(image: Sharp): Promise<Sharp> {
+  const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
+}
+
+/** Applies an EXIF orientation (1–8) to pixels that have not been oriented. */
+export async function applyOrientation(image: Sharp, orient: number): Promise<Sharp> {
+  const angle = orient === 3 ? 180 : orient >= 5 && orient <= 7 ? 90 : orient === 8 ? 270 : 0;
+  let out = angle === 0 ? image : await settle(image.rotate(angle));
+  if (orient === 2 || orient === 5) out = await settle(out.flop());
+  if (orient === 4 || orient === 7) out = await settle(out.flip());
+  return out;
+}
+
+/** imgix's blur (0–2000) as a Gaussian sigma: blur / 20, so 200 → 10 and 2000 → 100. */
+export const blurSigma = (blur: number) => Math.max(0.3, blur / 20);
+
+/** imgix's sharp (0–100) as sharpen's sigma: 0.5 + sharp / 40, so 100 → 3. */
+export const sharpenSigma = (amount: number) => 0.5 + amount / 40;
+
+export const hasEffects = (plan: TransformPlan) =>
+  plan.rot !== 0 || plan.flip.h || plan.flip.v || plan.blur > 0 || plan.sharp > 0 || plan.mask !== null ||
+  plan.border !== null || Object.values(plan.pad).some((n) => n > 0);
+
+/** rot → flip → blur → sharp → mask → pad → border, each on the sized image. */
+export async function applyEffects(input: Sharp, plan: TransformPlan): Promise<Sharp> {
+  let image = input;
+  if (plan.rot !== 0) image = await settle(image.rotate(plan.rot, { background: TRANSPARENT }));
+  if (plan.flip.h) image = image.flop();
+  if (plan.flip.v) image = image.flip();
+  if (plan.blur > 0) image = image.blur(blurSigma(plan.blur));
+  if (plan.sharp > 0) image = image.sharpen({ sigma: sharpenSigma(plan.sharp) });
+  image = await settle(image);
+  if (plan.mask !== null) {
+    const { width, height } = await image.metadata();
+    const svg = maskSvg(plan.mask, width, height);
+    image = await settle(image.ensureAlpha().composite([{ input: Buffer.from(svg), blend: 'dest-in' }]));
+  }
+  const { top, right, bottom, left } = plan.pad;
+  if (top + right + bottom + left > 0) {
+    image = await settle(image.extend({ top, right, bottom, left, background: plan.bg ?? TRANSPARENT }));
+  }
+  if (plan.border !== null) {
+    const size = plan.border.size;
+    image = await settle(image.extend({ top: size, right: size, bottom: size, left: size, background: plan.border.color }));
+  }
+  return image;
+}
+
+/** A white shape on transparency: composited with dest-in it keeps only the pixels under the shape. */
+function maskSvg(mask: Mask, width: number, height: number): string {
+  const open = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">`;
+  if (mask.kind === 'ellipse') {
+    return `${open}<ellipse cx="${width / 2}" cy="${height / 2}" rx="${width / 2}" ry="${height / 2}" fill="#fff"/></svg>`;
+  }
+  const half = Math.min(width, height) / 2;
+  const [tl, tr, br, bl] = (mask.radius ?? Array(4).fill(Math.min(width, height) * 0.2)).map((r) => Math.min(r, half));
+  const d = [
+    `M${tl},0 H${width - tr} A${tr},${tr} 0 0 1 ${width},${tr}`,
+    `V${height - br} A${br},${br} 0 0 1 ${width - br},${height}`,
+    `H${bl} A${bl},${bl} 0 0 1 0,${height - bl}`,
+    `V${tl} A${tl},${tl} 0 0 1 ${tl},0 Z`,
+  ].join(' ');
+  return `${open}<path d="${d}" fill="#fff"/></svg>`;
+}
+
+/** sharp's colour object from a plan colour. */
+export const sharpColor = (c: Color) => ({ r: c.r, g: c.g, b: c.b, alpha: c.alpha });
