@@ -20,6 +20,7 @@ export function pagesRoute(handlers: Partial<Record<'GET' | 'HEAD' | 'POST' | 'P
       await handler(req, res);
     } catch (err) {
       const { status, message } = describeError(err);
+      if (status === 503) res.setHeader('Retry-After', '1');
       if (!res.headersSent) sendJson(res, status, { message });
       else res.destroy();
     }

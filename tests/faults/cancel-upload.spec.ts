@@ -10,6 +10,7 @@ test('cancelling an in-flight upload in the browser leaves no row, no file, no t
   await server.start();
   const data = inspect(server.dataDir);
   const context = await browser.newContext({ baseURL: server.baseURL });
+  let finished = false;
   try {
     const page = await context.newPage();
     await page.goto('/login');
@@ -44,7 +45,9 @@ test('cancelling an in-flight upload in the browser leaves no row, no file, no t
     expect(data.objects()).toEqual([]);
     await page.reload();
     await expect(page.getByText('No media yet')).toBeVisible();
+    finished = true;
   } finally {
+    if (!finished) console.log(`--- server output ---\n${server.output}`);
     await context.close();
     await server.kill('SIGTERM');
   }

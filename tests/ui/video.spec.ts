@@ -13,6 +13,9 @@ test('a <video> in Chromium seeks in a delivered MP4 through Range requests', as
     const range = res.request().headers()['range'];
     if (res.url() === m.url && range) ranged.push({ range, status: res.status(), contentRange: res.headers()['content-range'] });
   });
+  // A slow link, so the browser cannot have the whole file before the seek and must ask for a range.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: 128 * 1024, uploadThroughput: -1 });
   await page.goto('/api/health'); // same origin as the media
   await page.setContent(`<video id="v" preload="metadata" muted src="${m.url}"></video>`);
   const duration = await page.evaluate(

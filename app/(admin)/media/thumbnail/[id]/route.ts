@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import { requireMember } from '@/lib/auth/session';
 import { notFound } from '@/lib/errors';
 import { handle } from '@/lib/http/handle';
 import { getMediaRow } from '@/lib/media/get-media';
 import { mediaId } from '@/lib/media/schemas';
-import { thumbnailPath } from '@/lib/media/thumbnail';
+import { thumbnailOf } from '@/lib/media/thumbnail';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,10 +12,10 @@ export function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
   return handle(async () => {
     const actor = await requireMember();
     const row = getMediaRow(actor, mediaId.parse((await ctx.params).id));
-    const file = row.kind === 'image' ? await thumbnailPath(row) : null;
-    if (!file) throw notFound('No preview for this media');
-    return new Response(await fs.promises.readFile(file), {
-      headers: { 'Content-Type': 'image/webp', 'Cache-Control': 'private, max-age=31536000, immutable' },
+    if (row.kind !== 'image') throw notFound('No preview for this media');
+    const variant = await thumbnailOf(row);
+    return new Response(new Uint8Array(variant.data), {
+      headers: { 'Content-Type': variant.contentType, 'Cache-Control': 'private, max-age=31536000, immutable' },
     });
   });
 }

@@ -7,6 +7,12 @@ import { deliveryHeaders } from '@/lib/media/delivery-headers';
 import { findDeliverable } from '@/lib/media/find-deliverable';
 import { versionedUrl, versionOf } from '@/lib/media/urls';
 import { storageNamed } from '@/lib/storage';
+import type { Media } from '@/db/schema';
+import { parseImageParams } from '@/lib/image-api/parse-params';
+import type { TransformPlan } from '@/lib/image-api/plan';
+import { getVariant } from '@/lib/image-api/variant-cache';
+import { cleanFileName } from '@/lib/media/file-name';
+import contentDisposition from 'content-disposition';
 
 // A Pages API route on purpose: App Router handlers drop the Content-Length we set (docs/architecture.md).
 // Next reads this statically: it must be a literal here.
@@ -16,7 +22,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
-// GET/HEAD /assets/{serviceId}/{mediaId}/{fileName} — public delivery of the original bytes.
+// GET/HEAD /assets/{serviceId}/{mediaId}/{fileName} — public delivery: the original bytes, or an Image API variant.
 async function deliver(req: NextApiRequest, res: NextApiResponse) {
   const m = findDeliverable(one(req.query.service), one(req.query.id), one(req.query.name));
   if (!m) return sendJson(res, 404, { message: 'Not found' });
@@ -32,12 +38,18 @@ async function deliver(req: NextApiRequest, res: NextApiResponse) {
     return res.status(307).end();
   }
 
-  const headers = deliveryHeaders(m, {
-    cacheControl: v === null ? kuraConfig().KURA_CACHE_CONTROL : IMMUTABLE,
-    download: search.has('dl') ? search.get('dl')! : undefined,
-  });
+  const cacheControl = v === null ? kuraConfig().KURA_CACHE_CONTROL : IMMUTABLE;
+  if (isTransformable(m)) {
+    // Image API: a malformed parameter throws a 400 naming it; unknown ones are listed, not fatal.
+    const plan = parseImageParams(search, { accept: req.headers.accept });
+    if (plan.ignored.length) res.setHeader('Kura-Ignored-Params', plan.ignored.join(','));
+    if (plan.varyAccept) res.setHeader('Vary', 'Accept');
+    if (plan.transforms) return serveVariant(req, res, m, plan, cacheControl);
+  }
 
-  if (req.headers['if-none-match']?.split(/\s*,\s*/).some((tag) => tag === headers.ETag || tag === '*' || tag === `W/${headers.ETag}`)) {
+  const headers = deliveryHeaders(m, { cacheControl, download: search.has('dl') ? search.get('dl')! : undefined });
+
+  if (matches(req.headers['if-none-match'], headers.ETag)) {
     for (const name of ['ETag', 'Cache-Control', 'Last-Modified'] as const) res.setHeader(name, headers[name]);
     return res.status(304).end();
   }
@@ -79,6 +91,27 @@ async function deliver(req: NextApiRequest, res: NextApiResponse) {
   });
   res.on('close', () => body.destroy());
   body.pipe(res);
+}
+
+/** Raster images take Image API parameters; SVG and every other file are always served as stored. */
+const isTransformable = (m: Media) => m.kind === 'image' && m.mimeType !== 'image/svg+xml';
+
+const matches = (ifNoneMatch: string | undefined, etag: string) =>
+  !!ifNoneMatch?.split(/\s*,\s*/).some((tag) => tag === etag || tag === '*' || tag === `W/${etag}`);
+
+async function serveVariant(req: NextApiRequest, res: NextApiResponse, m: Media, plan: TransformPlan, cacheControl: string) {
+  const variant = await getVariant(m, plan);
+  res.setHeader('ETag', variant.etag);
+  res.setHeader('Last-Modified', m.updatedAt.toUTCString());
+  res.setHeader('Cache-Control', cacheControl);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Kura-Cache', variant.cache);
+  if (matches(req.headers['if-none-match'], variant.etag)) return res.status(304).end();
+  res.setHeader('Content-Type', variant.contentType);
+  res.setHeader('Content-Length', String(variant.data.length));
+  if (plan.download) res.setHeader('Content-Disposition', contentDisposition(cleanFileName(plan.download.fileName || m.fileName)));
+  res.status(200);
+  return req.method === 'HEAD' ? res.end() : res.end(variant.data);
 }
 
 export default pagesRoute({ GET: deliver, HEAD: deliver });
