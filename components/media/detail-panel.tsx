@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { formatBytes } from '@/lib/media/format-bytes';
 import type { MediaRecord } from '@/lib/media/present';
 import { CopyButton } from './copy-button';
+import { ImageApiPreview } from './image-api-preview';
 import { LocalTime } from './local-time';
 import { dimensionsLabel, formatLabel } from './media-format';
 
@@ -95,6 +96,7 @@ export function DetailPanel({ item, closeHref, references }: { item: MediaRecord
           Cache it forever: it changes whenever the file is replaced.
         </UrlField>
       </dl>
+      {item.kind === 'image' && item.mimeType !== 'image/svg+xml' && <ImageApiPreview versionedUrl={item.versionedUrl} fileName={item.fileName} alt={item.alt ?? ''} />}
     </aside>
   );
 }

@@ -1,0 +1,95 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { formatBytes } from '@/lib/media/format-bytes';
+import { CopyButton } from './copy-button';
+
+const PRESETS = ['w=300', 'fit=crop&w=200&h=200', 'fm=webp', 'auto=format', 'blur=200', 'mask=ellipse&w=200&h=200&fit=crop'];
+
+/** One transform: the result, its URL to copy and its size in bytes. */
+function Transform({ base, params }: { base: string; params: string }) {
+  const url = `${base}&${params}`;
+  const [bytes, setBytes] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    // Ask as an <img> does, so auto=format reports the size the browser really gets.
+    fetch(url, { method: 'HEAD', headers: { Accept: 'image/avif,image/webp,image/*,*/*;q=0.8' } })
+      .then(async (res) => {
+        if (!live) return;
+        if (res.ok) setBytes(Number(res.headers.get('content-length')));
+        else setError(((await fetch(url).then((r) => r.json()).catch(() => null)) as { message?: string } | null)?.message ?? `HTTP ${res.status}`);
+      })
+      .catch(() => live && setError('Not reachable'));
+    return () => {
+      live = false;
+    };
+  }, [url]);
+  return (
+    <figure className="rounded-lg border border-slate-200 bg-white p-2" aria-label={`Preview ${params}`}>
+      <div className="flex h-32 items-center justify-center bg-[conic-gradient(#f1f5f9_25%,#fff_0_50%,#f1f5f9_0_75%,#fff_0)] bg-[length:16px_16px]">
+        {/* eslint-disable-next-line @next/next/no-img-element -- the point is to show the Image API's own output */}
+        {!error && <img src={url} alt={`Result of ${params}`} className="max-h-32 max-w-full object-contain" />}
+        {error && <p role="alert" className="px-2 text-center text-xs text-red-600">{error}</p>}
+      </div>
+      <figcaption className="mt-2 space-y-1">
+        <code className="block truncate text-xs text-slate-700" title={url}>?{params}</code>
+        <div className="flex items-center justify-between gap-2">
+          <span className="text-xs text-slate-500" data-testid="preview-bytes">{bytes !== null ? formatBytes(bytes) : '…'}</span>
+          <CopyButton value={url} label="Copy" />
+        </div>
+      </figcaption>
+    </figure>
+  );
+}
+
+/** "Image API preview": several transforms side by side, a field for any parameters, and an srcset snippet. */
+export function ImageApiPreview({ versionedUrl, fileName, alt }: { versionedUrl: string; fileName: string; alt: string }) {
+  const [open, setOpen] = useState(false);
+  const [custom, setCustom] = useState('w=400&fm=webp');
+  const [shown, setShown] = useState(custom);
+  const widths = [320, 640, 960, 1280];
+  const srcset = widths.map((w) => `${versionedUrl}&auto=format&w=${w} ${w}w`).join(', ');
+  const snippet = `<img src="${versionedUrl}&auto=format&w=640" srcset="${srcset}" sizes="(max-width: 640px) 100vw, 640px" alt="${alt.replace(/"/g, '&quot;')}">`;
+  return (
+    <div className="border-t border-slate-100 px-5 py-3">
+      <button type="button" onClick={() => setOpen(!open)} aria-expanded={open} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
+        Image API preview
+      </button>
+      {open && (
+        <div className="mt-3 space-y-4" aria-label={`Image API preview of ${fileName}`} role="region">
+          <div className="grid grid-cols-2 gap-2">
+            {PRESETS.map((p) => (
+              <Transform key={p} base={versionedUrl} params={p} />
+            ))}
+          </div>
+          <form
+            className="space-y-2"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setShown(custom.replace(/^[?&]+/, ''));
+            }}
+          >
+            <label htmlFor="image-api-params" className="block text-xs font-medium uppercase tracking-wide text-slate-500">
+              Try parameters
+            </label>
+            <div className="flex gap-2">
+              <input id="image-api-params" value={custom} onChange={(e) => setCustom(e.target.value)} className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
+              <button type="submit" className="rounded-md bg-slate-900 px-3 py-1 text-xs font-medium text-white">
+                Show
+              </button>
+            </div>
+            {shown && <Transform key={shown} base={versionedUrl} params={shown} />}
+          </form>
+          <div className="space-y-2">
+            <label htmlFor="image-api-snippet" className="block text-xs font-medium uppercase tracking-wide text-slate-500">
+              Responsive image snippet
+            </label>
+            <textarea id="image-api-snippet" readOnly value={snippet} rows={4} className="w-full rounded border border-slate-200 bg-slate-50 p-2 font-mono text-xs" />
+            <CopyButton value={snippet} label="Copy snippet" />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
