@@ -28,6 +28,10 @@ export function deliveryHeaders(
     headers['Content-Security-Policy'] = 'sandbox';
     if (m.mimeType !== 'image/svg+xml') headers['Content-Disposition'] = contentDisposition(m.fileName);
   }
-  if (opts.download !== undefined) headers['Content-Disposition'] = contentDisposition(opts.download ? cleanFileName(opts.download) : m.fileName);
+  if (opts.download !== undefined) headers['Content-Disposition'] = downloadDisposition(opts.download, m.fileName);
   return headers;
 }
+
+/** `?dl` / `?dl=name`: an attachment under the requested name, cleaned like an uploaded one, or the file's own. */
+export const downloadDisposition = (requested: string | null, fileName: string) =>
+  contentDisposition(requested ? cleanFileName(requested) : fileName);

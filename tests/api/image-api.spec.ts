@@ -29,6 +29,8 @@ test('fit=crop with fm=webp gives exact size and format; fm=json describes the s
   const crop = await request.get(`${pathOf(m.url)}?fit=crop&w=50&h=50&fm=webp`);
   expect(crop.headers()['content-type']).toBe('image/webp');
   expect(await meta(await crop.body())).toMatchObject({ width: 50, height: 50, format: 'webp' });
+  const download = await request.get(`${pathOf(m.url)}?fit=crop&w=50&h=50&fm=webp&dl=${encodeURIComponent('../thumb.webp')}`);
+  expect(download.headers()['content-disposition']).toBe('attachment; filename="thumb.webp"');
   const json = await request.get(`${pathOf(m.url)}?fm=json`);
   expect(json.headers()['content-type']).toMatch(/^application\/json/);
   expect(await json.json()).toMatchObject({ width: 400, height: 300 });

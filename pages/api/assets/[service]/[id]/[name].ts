@@ -3,7 +3,7 @@ import type { NextApiRequest, NextApiResponse } from 'next';
 import rangeParser from 'range-parser';
 import { config as kuraConfig } from '@/lib/config';
 import { pagesRoute, sendJson } from '@/lib/http/pages-route';
-import { deliveryHeaders } from '@/lib/media/delivery-headers';
+import { deliveryHeaders, downloadDisposition } from '@/lib/media/delivery-headers';
 import { findDeliverable } from '@/lib/media/find-deliverable';
 import { versionedUrl, versionOf } from '@/lib/media/urls';
 import { storageNamed } from '@/lib/storage';
@@ -11,8 +11,6 @@ import type { Media } from '@/db/schema';
 import { parseImageParams } from '@/lib/image-api/parse-params';
 import type { TransformPlan } from '@/lib/image-api/plan';
 import { getVariant } from '@/lib/image-api/variant-cache';
-import { cleanFileName } from '@/lib/media/file-name';
-import contentDisposition from 'content-disposition';
 
 // A Pages API route on purpose: App Router handlers drop the Content-Length we set (docs/architecture.md).
 // Next reads this statically: it must be a literal here.
@@ -109,7 +107,7 @@ async function serveVariant(req: NextApiRequest, res: NextApiResponse, m: Media,
   if (matches(req.headers['if-none-match'], variant.etag)) return res.status(304).end();
   res.setHeader('Content-Type', variant.contentType);
   res.setHeader('Content-Length', String(variant.data.length));
-  if (plan.download) res.setHeader('Content-Disposition', contentDisposition(cleanFileName(plan.download.fileName || m.fileName)));
+  if (plan.download) res.setHeader('Content-Disposition', downloadDisposition(plan.download.fileName, m.fileName));
   res.status(200);
   return req.method === 'HEAD' ? res.end() : res.end(variant.data);
 }
