@@ -53,6 +53,8 @@ export const apiKeys = sqliteTable('api_keys', {
   mediaUpload: integer('media_upload', { mode: 'boolean' }).notNull().default(false),
   mediaEdit: integer('media_edit', { mode: 'boolean' }).notNull().default(false),
   mediaDelete: integer('media_delete', { mode: 'boolean' }).notNull().default(false),
+  /** Every content right on every API, present and future (the key from `KURA_API_KEY`). */
+  contentAll: integer('content_all', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
   revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
 });
@@ -121,8 +123,77 @@ export const storageJournal = sqliteTable(
   (t) => [primaryKey({ columns: [t.storage, t.key] })],
 );
 
+/** A content endpoint (microCMS's "API"): its id is the path segment, its fields a JSON schema. */
+export const apis = sqliteTable('apis', {
+  id: text('id').primaryKey(),
+  /** The endpoint in `/api/v1/{endpoint}` and `/apis/{endpoint}`; lowercase, unique, never `media`. */
+  endpoint: text('endpoint').notNull().unique(),
+  name: text('name').notNull(),
+  /** `ApiField[]` (lib/content/schemas.ts), in display order. */
+  fields: text('fields', { mode: 'json' }).notNull().$type<unknown[]>(),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const contents = sqliteTable(
+  'contents',
+  {
+    id: text('id').primaryKey(),
+    apiId: text('api_id').notNull().references(() => apis.id, { onDelete: 'cascade' }),
+    /** Field values by field id, stored form: media fields hold media ids, rich editor holds sanitized HTML. */
+    data: text('data', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('contents_api_created').on(t.apiId, t.createdAt, t.id)],
+);
+
+/**
+ * Which content uses which media, through which field. Rewritten in the transaction of every content
+ * write. `restrict` makes SQLite itself refuse to delete referenced media, whatever the code path.
+ */
+export const contentMedia = sqliteTable(
+  'content_media',
+  {
+    contentId: text('content_id').notNull().references(() => contents.id, { onDelete: 'cascade' }),
+    mediaId: text('media_id').notNull().references(() => media.id, { onDelete: 'restrict' }),
+    field: text('field').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.contentId, t.mediaId, t.field] }), index('content_media_media').on(t.mediaId)],
+);
+
+/** A role's rights on one API's content (the built-in Administrator has all of them everywhere). */
+export const roleContentRights = sqliteTable(
+  'role_content_rights',
+  {
+    roleId: text('role_id').notNull().references(() => roles.id, { onDelete: 'cascade' }),
+    apiId: text('api_id').notNull().references(() => apis.id, { onDelete: 'cascade' }),
+    read: integer('read', { mode: 'boolean' }).notNull().default(false),
+    create: integer('create', { mode: 'boolean' }).notNull().default(false),
+    update: integer('update', { mode: 'boolean' }).notNull().default(false),
+    delete: integer('delete', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.roleId, t.apiId] })],
+);
+
+/** An API key's rights on one API's content (microCMS: GET, POST, PATCH, DELETE per endpoint). */
+export const apiKeyContentRights = sqliteTable(
+  'api_key_content_rights',
+  {
+    apiKeyId: text('api_key_id').notNull().references(() => apiKeys.id, { onDelete: 'cascade' }),
+    apiId: text('api_id').notNull().references(() => apis.id, { onDelete: 'cascade' }),
+    read: integer('read', { mode: 'boolean' }).notNull().default(false),
+    create: integer('create', { mode: 'boolean' }).notNull().default(false),
+    update: integer('update', { mode: 'boolean' }).notNull().default(false),
+    delete: integer('delete', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.apiKeyId, t.apiId] })],
+);
+
 export type Member = typeof members.$inferSelect;
 export type Role = typeof roles.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type Media = typeof media.$inferSelect;
 export type NewMedia = typeof media.$inferInsert;
+export type Api = typeof apis.$inferSelect;
+export type Content = typeof contents.$inferSelect;

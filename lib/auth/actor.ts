@@ -1,8 +1,8 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { db } from '@/db';
-import { apiKeys, memberRoles, members, roles } from '@/db/schema';
+import { apiKeyContentRights, apiKeys, memberRoles, members, roleContentRights, roles } from '@/db/schema';
 
 /** What an actor may do with media. `read` is the union of the scopes of its roles (broadest wins). */
 export type MediaRights = {
@@ -12,10 +12,17 @@ export type MediaRights = {
   delete: boolean;
 };
 
+export const CONTENT_ACTIONS = ['read', 'create', 'update', 'delete'] as const;
+export type ContentAction = (typeof CONTENT_ACTIONS)[number];
+export type ContentRightSet = Record<ContentAction, boolean>;
+
+/** What an actor may do with content: everything everywhere, or per API id. */
+export type ContentRights = { everywhere: boolean; byApi: Record<string, ContentRightSet> };
+
 /** Who is asking: a logged-in member or an API key. Every domain function takes one. */
 export type Actor =
-  | { type: 'member'; id: string; email: string; name: string; isAdmin: boolean; media: MediaRights }
-  | { type: 'apiKey'; id: string; name: string; media: MediaRights };
+  | { type: 'member'; id: string; email: string; name: string; isAdmin: boolean; media: MediaRights; content: ContentRights }
+  | { type: 'apiKey'; id: string; name: string; media: MediaRights; content: ContentRights };
 
 /** The member with this id and the rights of all their roles, read fresh so role changes apply at once. */
 export function loadMemberActor(memberId: string): Actor | null {
@@ -47,7 +54,23 @@ export function loadMemberActor(memberId: string): Actor | null {
       edit: any((r) => r.mediaEdit),
       delete: any((r) => r.mediaDelete),
     },
+    content: {
+      everywhere: isAdmin,
+      byApi: isAdmin || held.length === 0 ? {} : unionRights(
+        db().select().from(roleContentRights).where(inArray(roleContentRights.roleId, held.map((r) => r.id))).all(),
+      ),
+    },
   };
+}
+
+/** Per-API rights from several grants (roles of one member): a right held by any grant is held. */
+function unionRights(rows: (ContentRightSet & { apiId: string })[]): Record<string, ContentRightSet> {
+  const byApi: Record<string, ContentRightSet> = {};
+  for (const row of rows) {
+    const set = (byApi[row.apiId] ??= { read: false, create: false, update: false, delete: false });
+    for (const action of CONTENT_ACTIONS) set[action] ||= row[action];
+  }
+  return byApi;
 }
 
 export const hashApiKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
@@ -69,6 +92,12 @@ export function loadApiKeyActor(secret: string): Actor | null {
       upload: key.mediaUpload,
       edit: key.mediaEdit,
       delete: key.mediaDelete,
+    },
+    content: {
+      everywhere: key.contentAll,
+      byApi: key.contentAll
+        ? {}
+        : unionRights(db().select().from(apiKeyContentRights).where(eq(apiKeyContentRights.apiKeyId, key.id)).all()),
     },
   };
 }

@@ -65,7 +65,7 @@ async function ensureFirstAdmin(roleId: string) {
 function ensureEnvApiKey() {
   const key = config().KURA_API_KEY;
   if (!key) return;
-  const all = { mediaGet: true, mediaUpload: true, mediaEdit: true, mediaDelete: true, revokedAt: null };
+  const all = { mediaGet: true, mediaUpload: true, mediaEdit: true, mediaDelete: true, contentAll: true, revokedAt: null };
   db()
     .insert(apiKeys)
     .values({ id: newId(), name: 'KURA_API_KEY', keyHash: hashApiKey(key), keyPreview: key.slice(0, 6), ...all })

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { apiActor } from '@/lib/http/api-actor';
+import { handle } from '@/lib/http/handle';
+import { notFound } from '@/lib/errors';
+import { deleteMedia, MediaReferenced } from '@/lib/media/delete-media';
+import { parseDeliveryUrl } from '@/lib/media/urls';
+
+const deleteQuery = z.object({ url: z.string('url is required: the delivery URL of the media to delete').min(1, 'url is required') });
+
+// DELETE /api/v2/media?url= — delete one media item unless content uses it (API key with media delete).
+export function DELETE(request: Request) {
+  return handle(async () => {
+    const actor = apiActor(request.headers);
+    const { url } = deleteQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const parts = parseDeliveryUrl(url);
+    if (!parts) throw notFound('No media at this URL');
+    try {
+      return Response.json(await deleteMedia(actor, parts.mediaId, { fileName: parts.fileName }));
+    } catch (err) {
+      // microCMS's exact answer, which migrating clients match on.
+      if (err instanceof MediaReferenced) return Response.json({ message: 'this medium is referenced by another content' }, { status: 400 });
+      throw err;
+    }
+  });
+}

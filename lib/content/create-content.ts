@@ -1,0 +1,29 @@
+import 'server-only';
+import { db } from '@/db';
+import { contents } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { newContentId } from '@/lib/ids';
+import { assertContentRight } from '@/lib/permissions/content';
+import { fieldsOf, findApi } from './get-api';
+import { assertRequired, prepareContent } from './prepare-content';
+import { checkMediaRefs, referencesOf, writeReferences } from './references';
+
+/** Creates a content item of an API; its media references are written in the same transaction. */
+export function createContent(actor: Actor, endpoint: string, body: unknown): { id: string } {
+  const api = findApi(endpoint);
+  assertContentRight(actor, api.id, 'create');
+  const fields = fieldsOf(api);
+  const draft = prepareContent(fields, body);
+  const data = Object.fromEntries(Object.entries(draft.data).filter(([, v]) => v !== null));
+  assertRequired(fields, data);
+  const id = newContentId();
+  db().transaction(
+    (tx) => {
+      checkMediaRefs(tx, draft.checks);
+      tx.insert(contents).values({ id, apiId: api.id, data, updatedAt: new Date() }).run();
+      writeReferences(tx, id, referencesOf(fields, data));
+    },
+    { behavior: 'immediate' },
+  );
+  return { id };
+}

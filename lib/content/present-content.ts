@@ -1,0 +1,63 @@
+import 'server-only';
+import { inArray } from 'drizzle-orm';
+import { db } from '@/db';
+import { media, type Content, type Media } from '@/db/schema';
+import { deliveryUrl, parseDeliveryUrl } from '@/lib/media/urls';
+import { referencesOf } from './references';
+import { editMediaElements } from './rich-html-media';
+import type { ApiField } from './schemas';
+
+/** A content item as the content API returns it (microCMS's shape). */
+export type ContentRecord = { id: string; createdAt: string; updatedAt: string; publishedAt: string; revisedAt: string } & Record<string, unknown>;
+
+const imageValue = (m: Media) => ({ url: deliveryUrl(m), width: m.width, height: m.height, ...(m.alt ? { alt: m.alt } : {}) });
+const fileValue = (m: Media) => ({ url: deliveryUrl(m), fileSize: m.size });
+
+/** Content rows in their read shape: media fields as `{url,width,height,alt?}` / `{url,fileSize}`, rich HTML with current alt and size on each image. */
+export function presentContents(fields: ApiField[], rows: Content[]): ContentRecord[] {
+  const ids = [...new Set(rows.flatMap((r) => referencesOf(fields, r.data).map((ref) => ref.mediaId)))];
+  const byId = new Map((ids.length ? db().select().from(media).where(inArray(media.id, ids)).all() : []).map((m) => [m.id, m]));
+  return rows.map((row) => {
+    const record: ContentRecord = {
+      id: row.id,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+      publishedAt: row.createdAt.toISOString(),
+      revisedAt: row.updatedAt.toISOString(),
+    };
+    for (const field of fields) {
+      const value = row.data[field.id];
+      if (value === undefined || value === null) continue;
+      record[field.id] = presentValue(field, value, byId);
+    }
+    return record;
+  });
+}
+
+function presentValue(field: ApiField, value: unknown, byId: Map<string, Media>): unknown {
+  const one = (id: unknown) => byId.get(id as string);
+  switch (field.kind) {
+    case 'image': {
+      const m = one(value);
+      return m ? imageValue(m) : null;
+    }
+    case 'file': {
+      const m = one(value);
+      return m ? fileValue(m) : null;
+    }
+    case 'multipleImages':
+      return (value as string[]).flatMap((id) => (byId.has(id) ? [imageValue(byId.get(id)!)] : []));
+    case 'richEditor':
+      return editMediaElements(value as string, parseDeliveryUrl, (el, parts) => {
+        const m = byId.get(parts.mediaId);
+        if (!m || el.name !== 'img' || m.kind !== 'image') return;
+        el.attribs.alt = m.alt;
+        if (m.width && m.height) {
+          el.attribs.width = String(m.width);
+          el.attribs.height = String(m.height);
+        }
+      });
+    default:
+      return value;
+  }
+}

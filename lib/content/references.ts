@@ -1,0 +1,66 @@
+import 'server-only';
+import { eq, inArray } from 'drizzle-orm';
+import type { Tx } from '@/db';
+import { contentMedia, media } from '@/db/schema';
+import { badRequest } from '@/lib/errors';
+import { parseDeliveryUrl } from '@/lib/media/urls';
+import type { MediaCheck } from './prepare-content';
+import { mediaUrlsIn } from './rich-html-media';
+import type { ApiField } from './schemas';
+
+export type Reference = { field: string; mediaId: string };
+
+/** The media a content item uses, from its stored values: media fields hold ids, rich-editor HTML holds URLs. */
+export function referencesOf(fields: ApiField[], data: Record<string, unknown>): Reference[] {
+  const refs = new Map<string, Reference>();
+  const add = (field: string, mediaId: string) => refs.set(`${field}\n${mediaId}`, { field, mediaId });
+  for (const field of fields) {
+    const value = data[field.id];
+    if (value === undefined || value === null) continue;
+    if (field.kind === 'image' || field.kind === 'file') add(field.id, value as string);
+    if (field.kind === 'multipleImages') for (const id of value as string[]) add(field.id, id);
+    if (field.kind === 'richEditor') for (const parts of mediaUrlsIn(value as string, parseDeliveryUrl)) add(field.id, parts.mediaId);
+  }
+  return [...refs.values()];
+}
+
+/** Inside the content write: the reference rows of this content become exactly `refs`. */
+export function writeReferences(tx: Tx, contentId: string, refs: Reference[]): void {
+  tx.delete(contentMedia).where(eq(contentMedia.contentId, contentId)).run();
+  if (refs.length > 0) tx.insert(contentMedia).values(refs.map((r) => ({ contentId, ...r }))).run();
+}
+
+/**
+ * Inside the content write: every media the input names exists now, is current under that name, and
+ * suits its field. Being in the same transaction as the insert, no delete can slip in between.
+ */
+export function checkMediaRefs(tx: Tx, checks: MediaCheck[]): void {
+  if (checks.length === 0) return;
+  const ids = [...new Set(checks.map((c) => c.mediaId))];
+  const rows = new Map(
+    tx
+      .select({ id: media.id, fileName: media.fileName, kind: media.kind, width: media.width, height: media.height })
+      .from(media)
+      .where(inArray(media.id, ids))
+      .all()
+      .map((r) => [r.id, r]),
+  );
+  for (const check of checks) {
+    const { field } = check;
+    const row = rows.get(check.mediaId);
+    const fail = (message: string) => badRequest(`${field.id}: ${message}`);
+    if (!row) {
+      throw fail(check.fromRichText ? `links to media ${check.mediaId}, which does not exist` : `there is no media ${check.given.slice(0, 200)}`);
+    }
+    if (check.fileName !== undefined && check.fileName !== row.fileName) {
+      throw fail(`${check.fileName} is an old URL of that media; its file is now named ${row.fileName}`);
+    }
+    if (check.fromRichText) continue;
+    const wantsImage = field.kind === 'image' || field.kind === 'multipleImages';
+    if (wantsImage && row.kind !== 'image') throw fail(`${row.fileName} is not an image`);
+    const size = field.imageSize;
+    if (wantsImage && size && (row.width !== size.width || row.height !== size.height)) {
+      throw fail(`needs an image of exactly ${size.width} × ${size.height} px; ${row.fileName} is ${row.width ?? '?'} × ${row.height ?? '?'} px`);
+    }
+  }
+}

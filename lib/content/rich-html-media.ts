@@ -1,0 +1,49 @@
+import render from 'dom-serializer';
+import type { Element } from 'domhandler';
+import { findAll } from 'domutils';
+import { parseDocument } from 'htmlparser2';
+import type { DeliveryUrlParts } from '@/lib/media/delivery-url';
+
+type MatchUrl = (url: string) => DeliveryUrlParts | null;
+
+const URL_ATTRIBUTES = ['src', 'href', 'poster'] as const;
+
+function urlsOf(el: Element): string[] {
+  const urls = URL_ATTRIBUTES.flatMap((a) => (el.attribs[a] ? [el.attribs[a]] : []));
+  // srcset: "url 1x, url 2x" — the URL is each candidate's first word.
+  if (el.attribs.srcset) urls.push(...el.attribs.srcset.split(',').map((c) => c.trim().split(/\s+/)[0]).filter(Boolean));
+  return urls;
+}
+
+const parse = (html: string) => parseDocument(html, { decodeEntities: true });
+
+/** Every media this HTML points at through one of this service's delivery URLs (a real HTML parse, attributes only). */
+export function mediaUrlsIn(html: string, match: MatchUrl): DeliveryUrlParts[] {
+  const found = new Map<string, DeliveryUrlParts>();
+  for (const el of findAll(() => true, parse(html).children)) {
+    for (const url of urlsOf(el)) {
+      const parts = match(url);
+      if (parts && !found.has(parts.mediaId)) found.set(parts.mediaId, parts);
+    }
+  }
+  return [...found.values()];
+}
+
+/**
+ * The HTML with every element that points at media handed to `edit` (which changes its attributes in
+ * place), serialised again. Untouched HTML comes back unchanged.
+ */
+export function editMediaElements(html: string, match: MatchUrl, edit: (el: Element, parts: DeliveryUrlParts) => void): string {
+  const doc = parse(html);
+  let touched = false;
+  for (const el of findAll(() => true, doc.children)) {
+    for (const url of urlsOf(el)) {
+      const parts = match(url);
+      if (!parts) continue;
+      edit(el, parts);
+      touched = true;
+      break;
+    }
+  }
+  return touched ? render(doc, { encodeEntities: 'utf8', decodeEntities: true }) : html;
+}

@@ -1,0 +1,36 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { db } from '@/db';
+import { contents } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { notFound } from '@/lib/errors';
+import { assertContentRight } from '@/lib/permissions/content';
+import { fieldsOf, findApi } from './get-api';
+import { assertRequired, prepareContent } from './prepare-content';
+import { checkMediaRefs, referencesOf, writeReferences } from './references';
+
+/** Changes the fields named in `body` (`null` clears one); references are rewritten in the same transaction. */
+export function updateContent(actor: Actor, endpoint: string, id: string, body: unknown): { id: string } {
+  const api = findApi(endpoint);
+  assertContentRight(actor, api.id, 'update');
+  const fields = fieldsOf(api);
+  const draft = prepareContent(fields, body);
+  db().transaction(
+    (tx) => {
+      const where = and(eq(contents.id, id), eq(contents.apiId, api.id));
+      const row = tx.select({ data: contents.data }).from(contents).where(where).get();
+      if (!row) throw notFound(`There is no content ${id} in ${api.endpoint}`);
+      const data = { ...row.data };
+      for (const [key, value] of Object.entries(draft.data)) {
+        if (value === null) delete data[key];
+        else data[key] = value;
+      }
+      assertRequired(fields, data);
+      checkMediaRefs(tx, draft.checks);
+      tx.update(contents).set({ data, updatedAt: new Date() }).where(where).run();
+      writeReferences(tx, id, referencesOf(fields, data));
+    },
+    { behavior: 'immediate' },
+  );
+  return { id };
+}

@@ -1,0 +1,62 @@
+import 'server-only';
+import { and, eq, exists, sql } from 'drizzle-orm';
+import { db, type Tx } from '@/db';
+import { contentMedia, media } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { KuraError, notFound } from '@/lib/errors';
+import { mediaReferences, type MediaReferences } from '@/lib/content/media-references';
+import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
+import { journalGarbage, removeJournalled } from '@/lib/storage/journal';
+
+/** Refusal to delete media that content uses, naming the content the actor may see. */
+export class MediaReferenced extends KuraError {
+  constructor(
+    readonly fileName: string,
+    readonly references: MediaReferences,
+  ) {
+    super('bad_request', describeHolders(fileName, references));
+  }
+}
+
+function describeHolders(fileName: string, refs: MediaReferences): string {
+  const named = refs.visible.slice(0, 3).map((h) => `“${h.title}” (${h.api.name})`);
+  const more = refs.total - named.length;
+  const others = more > 0 ? `${named.length ? ' and ' : ''}${more} other content item${more === 1 ? '' : 's'}` : '';
+  return `${fileName} cannot be deleted: it is used by ${named.join(', ')}${others}. Remove it from there first.`;
+}
+
+/**
+ * Deletes one media item unless content uses it. The reference check and the delete are one
+ * `BEGIN IMMEDIATE` transaction, so content saved at the same moment either wins (and the delete is
+ * refused) or finds the media gone. The bytes are removed after commit, through the journal.
+ */
+export async function deleteMedia(actor: Actor, id: string, opts: { fileName?: string } = {}): Promise<{ id: string }> {
+  assertMediaRight(actor, 'delete');
+  const gone = db().transaction(
+    (tx) => {
+      const referenced = exists(tx.select({ one: sql`1` }).from(contentMedia).where(eq(contentMedia.mediaId, media.id)));
+      const deleted = tx
+        .delete(media)
+        .where(and(target(actor, id, opts.fileName), sql`not ${referenced}`))
+        .returning({ storage: media.storage, storageKey: media.storageKey })
+        .all();
+      if (deleted.length === 0) throw refusal(tx, actor, id, opts.fileName);
+      journalGarbage(tx, deleted[0].storage, deleted[0].storageKey);
+      return deleted[0];
+    },
+    { behavior: 'immediate' },
+  );
+  await removeJournalled(gone.storage, gone.storageKey);
+  return { id };
+}
+
+/** Why nothing was deleted, decided in the same transaction: not there (or not readable), or referenced. */
+function refusal(tx: Tx, actor: Actor, id: string, fileName?: string): KuraError {
+  const row = tx.select({ fileName: media.fileName }).from(media).where(target(actor, id, fileName)).get();
+  if (!row) return notFound('No such media');
+  return new MediaReferenced(row.fileName, mediaReferences(actor, id, tx));
+}
+
+/** The media row meant: this id, readable by the actor, and (when deleting by URL) under this name. */
+const target = (actor: Actor, id: string, fileName?: string) =>
+  and(eq(media.id, id), readableMedia(actor), fileName === undefined ? undefined : eq(media.fileName, fileName));
