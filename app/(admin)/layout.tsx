@@ -14,6 +14,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <Link href="/media" className="text-sm font-medium text-slate-700 hover:text-slate-900">
             Media
           </Link>
+          <Link href="/apis" className="text-sm font-medium text-slate-700 hover:text-slate-900">
+            Content
+          </Link>
         </nav>
         <div className="flex items-center gap-4 text-sm text-slate-600">
           <span>{actor.type === 'member' ? actor.email : actor.name}</span>

@@ -1,10 +1,13 @@
 import Link from 'next/link';
+import type { MediaReferences } from '@/lib/content/media-references';
 import { formatBytes } from '@/lib/media/format-bytes';
 import type { MediaRecord } from '@/lib/media/present';
 import { CopyButton } from './copy-button';
+import { DeleteMediaButton } from './delete-media-button';
 import { ImageApiPreview } from './image-api-preview';
 import { LocalTime } from './local-time';
 import { dimensionsLabel, formatLabel } from './media-format';
+import { ReferenceList } from './reference-list';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -28,7 +31,9 @@ function UrlField(props: { label: string; inputLabel: string; copyLabel: string;
 }
 
 /** The detail panel of one media item, beside the library. */
-export function DetailPanel({ item, closeHref, references }: { item: MediaRecord; closeHref: string; references: number }) {
+type Props = { item: MediaRecord; closeHref: string; references: MediaReferences; canDelete: boolean };
+
+export function DetailPanel({ item, closeHref, references, canDelete }: Props) {
   return (
     <aside aria-label="Media details" className="w-96 shrink-0 overflow-y-auto border-l border-slate-200 bg-white">
       <div className="flex items-center justify-between border-b border-slate-100 px-5 py-3">
@@ -69,7 +74,7 @@ export function DetailPanel({ item, closeHref, references }: { item: MediaRecord
           <span data-testid="panel-creator">{item.creator?.name ?? 'None (uploaded with an API key or by a removed member)'}</span>
         </Field>
         <Field label="References">
-          <span data-testid="panel-references">{references === 1 ? '1 reference' : `${references} references`}</span>
+          <ReferenceList references={references} />
         </Field>
         {item.kind === 'image' && (
           <Field label="Alt text">
@@ -96,6 +101,11 @@ export function DetailPanel({ item, closeHref, references }: { item: MediaRecord
           Cache it forever: it changes whenever the file is replaced.
         </UrlField>
       </dl>
+      {canDelete && (
+        <div className="flex gap-2 border-t border-slate-100 px-5 py-3">
+          <DeleteMediaButton id={item.id} fileName={item.fileName} references={references.total} afterHref={closeHref} />
+        </div>
+      )}
       {item.kind === 'image' && item.mimeType !== 'image/svg+xml' && <ImageApiPreview versionedUrl={item.versionedUrl} fileName={item.fileName} alt={item.alt ?? ''} />}
     </aside>
   );

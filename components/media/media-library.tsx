@@ -1,11 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { MediaPage } from '@/lib/media/list-media';
 import { MediaGrid } from './media-grid';
 import { MediaTable } from './media-table';
 import { UploadList, useUploadQueue } from './upload-queue';
+import { useFileDrop } from './use-file-drop';
 import { useLibraryHref } from './use-library-href';
 
 type Props = {
@@ -14,42 +15,16 @@ type Props = {
   selectedId?: string;
   canUpload: boolean;
   maxUploadBytes: number;
+  unused?: boolean;
   panel: React.ReactNode;
 };
 
 /** The library screen: toolbar, table or grid, drop-anywhere uploads, and the detail panel beside it. */
-export function MediaLibrary({ list, view, selectedId, canUpload, maxUploadBytes, panel }: Props) {
+export function MediaLibrary({ list, view, selectedId, canUpload, maxUploadBytes, unused, panel }: Props) {
   const queue = useUploadQueue(maxUploadBytes);
   const href = useLibraryHref();
   const input = useRef<HTMLInputElement>(null);
-  const [dragging, setDragging] = useState(false);
-  const dragDepth = useRef(0);
-
-  const hasFiles = (e: React.DragEvent) => Array.from(e.dataTransfer.types).includes('Files');
-  const dropHandlers = canUpload
-    ? {
-        onDragEnter: (e: React.DragEvent) => {
-          if (!hasFiles(e)) return;
-          dragDepth.current++;
-          setDragging(true);
-        },
-        onDragOver: (e: React.DragEvent) => {
-          if (!hasFiles(e)) return;
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'copy';
-        },
-        onDragLeave: () => {
-          dragDepth.current = Math.max(0, dragDepth.current - 1);
-          if (dragDepth.current === 0) setDragging(false);
-        },
-        onDrop: (e: React.DragEvent) => {
-          e.preventDefault();
-          dragDepth.current = 0;
-          setDragging(false);
-          queue.add(e.dataTransfer.files);
-        },
-      }
-    : {};
+  const drop = useFileDrop(queue.add, canUpload);
 
   const viewLink = (v: 'table' | 'grid', label: string) => (
     <Link
@@ -64,13 +39,20 @@ export function MediaLibrary({ list, view, selectedId, canUpload, maxUploadBytes
 
   return (
     <div className="flex min-h-0 flex-1">
-      <main className="relative flex min-w-0 flex-1 flex-col" data-testid="library" {...dropHandlers}>
+      <main className="relative flex min-w-0 flex-1 flex-col" data-testid="library" {...drop.handlers}>
         <div className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-5 py-3">
           <div className="flex items-baseline gap-3">
             <h1 className="text-xl font-semibold">Media</h1>
             <span className="text-sm text-slate-500">{list.total === 1 ? '1 item' : `${list.total} items`}</span>
           </div>
           <div className="flex items-center gap-3">
+            <Link
+              href={href({ unused: unused ? null : '1', page: null, selected: null })}
+              aria-current={unused ? 'true' : undefined}
+              className={`rounded-md border px-3 py-1.5 text-sm ${unused ? 'border-indigo-300 bg-indigo-50 text-indigo-800' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
+            >
+              {unused ? '✓ Unused only' : 'Unused only'}
+            </Link>
             <div className="flex overflow-hidden rounded-md border border-slate-300" role="group" aria-label="View">
               {viewLink('table', 'Table')}
               {viewLink('grid', 'Grid')}
@@ -99,8 +81,8 @@ export function MediaLibrary({ list, view, selectedId, canUpload, maxUploadBytes
         <div className="min-h-0 flex-1 overflow-auto">
           {list.items.length === 0 ? (
             <div className="flex h-full min-h-80 flex-col items-center justify-center gap-2 text-slate-500">
-              <p className="text-base font-medium text-slate-700">No media yet</p>
-              {canUpload && <p className="text-sm">Drop files anywhere here, or use the Upload button.</p>}
+              <p className="text-base font-medium text-slate-700">{unused ? 'No unused media: content uses every item' : 'No media yet'}</p>
+              {canUpload && !unused && <p className="text-sm">Drop files anywhere here, or use the Upload button.</p>}
             </div>
           ) : view === 'grid' ? (
             <MediaGrid items={list.items} selectedId={selectedId} />
@@ -119,7 +101,7 @@ export function MediaLibrary({ list, view, selectedId, canUpload, maxUploadBytes
           </nav>
         )}
 
-        {dragging && (
+        {drop.dragging && (
           <div className="pointer-events-none absolute inset-2 z-20 flex items-center justify-center rounded-xl border-2 border-dashed border-indigo-400 bg-indigo-50/80 text-lg font-medium text-indigo-700">
             Drop files to upload
           </div>

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { formatBytes } from '@/lib/media/format-bytes';
+import { isAbortError, NETWORK_ERROR, sendUpload, UploadError } from './send-upload';
 
 const PARALLEL = 3;
 
@@ -31,7 +32,7 @@ let counter = 0;
 export function useUploadQueue(maxBytes: number) {
   const router = useRouter();
   const [items, dispatch] = useReducer(reducer, []);
-  const requests = useRef(new Map<string, XMLHttpRequest>());
+  const requests = useRef(new Map<string, AbortController>());
 
   const add = useCallback(
     (files: Iterable<File>) => {
@@ -53,32 +54,25 @@ export function useUploadQueue(maxBytes: number) {
 
   const start = useCallback(
     (item: UploadItem) => {
-      const xhr = new XMLHttpRequest();
-      requests.current.set(item.key, xhr);
+      const controller = new AbortController();
+      requests.current.set(item.key, controller);
       const update = (patch: Partial<UploadItem>) => dispatch({ type: 'update', key: item.key, patch });
       const finish = (patch: Partial<UploadItem>) => {
         requests.current.delete(item.key);
         update(patch);
       };
-      xhr.upload.onprogress = (e) => update({ loaded: e.loaded });
-      xhr.onload = () => {
-        if (xhr.status === 201) {
+      sendUpload(item.file, { signal: controller.signal, onProgress: (loaded) => update({ loaded }) }).then(
+        () => {
           finish({ status: 'done', loaded: item.file.size });
           router.refresh();
-          return;
-        }
-        let message = `Upload failed (HTTP ${xhr.status})`;
-        try {
-          message = (JSON.parse(xhr.responseText) as { message?: string }).message ?? message;
-        } catch {}
-        finish({ status: 'failed', error: message, retryable: xhr.status !== 413 && xhr.status !== 403 });
-      };
-      xhr.onerror = () => finish({ status: 'failed', error: 'Network error: the upload did not reach Kura', retryable: true });
-      xhr.onabort = () => finish({ status: 'cancelled', error: undefined, retryable: true });
-      const body = new FormData();
-      body.append('file', item.file, item.file.name);
-      xhr.open('POST', '/api/media/upload');
-      xhr.send(body);
+        },
+        (err: unknown) => {
+          if (isAbortError(err)) return finish({ status: 'cancelled', error: undefined, retryable: true });
+          const status = err instanceof UploadError ? err.status : 0;
+          const message = err instanceof Error ? err.message : NETWORK_ERROR;
+          finish({ status: 'failed', error: message, retryable: status !== 413 && status !== 403 });
+        },
+      );
       update({ status: 'uploading', loaded: 0, error: undefined });
     },
     [router],
@@ -90,8 +84,8 @@ export function useUploadQueue(maxBytes: number) {
   }, [items, start]);
 
   const cancel = useCallback((key: string) => {
-    const xhr = requests.current.get(key);
-    if (xhr) xhr.abort();
+    const controller = requests.current.get(key);
+    if (controller) controller.abort();
     else dispatch({ type: 'update', key, patch: { status: 'cancelled', retryable: true } });
   }, []);
   const retry = useCallback((key: string) => dispatch({ type: 'update', key, patch: { status: 'queued', loaded: 0, error: undefined } }), []);

@@ -45,5 +45,5 @@ export function editMediaElements(html: string, match: MatchUrl, edit: (el: Elem
       break;
     }
   }
-  return touched ? render(doc, { encodeEntities: 'utf8', decodeEntities: true }) : html;
+  return touched ? render(doc, { encodeEntities: 'utf8', decodeEntities: true, emptyAttrs: true }) : html;
 }

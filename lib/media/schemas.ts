@@ -5,6 +5,8 @@ export const libraryQuery = z.object({
   view: z.enum(['table', 'grid']).catch('table'),
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
   selected: z.string().regex(/^[0-9a-f]{32}$/).optional().catch(undefined),
+  /** Only media that no content references. */
+  unused: z.literal('1').transform(() => true).optional().catch(undefined),
 });
 export type LibraryQuery = z.infer<typeof libraryQuery>;
 

@@ -1,8 +1,11 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authedAction } from '@/lib/auth/authed-action';
+import { deleteMedia } from '@/lib/media/delete-media';
 import { listMedia } from '@/lib/media/list-media';
+import { mediaId } from '@/lib/media/schemas';
 
 const PICKER_PAGE_SIZE = 24;
 
@@ -15,3 +18,10 @@ export const searchMediaForPicker = authedAction(
   }),
   (input, actor) => listMedia(actor, { ...input, pageSize: PICKER_PAGE_SIZE }),
 );
+
+/** Delete one media item from the detail panel; refused, naming the content, while content uses it. */
+export const deleteMediaAction = authedAction(z.object({ id: mediaId }), async ({ id }, actor) => {
+  const deleted = await deleteMedia(actor, id);
+  revalidatePath('/media');
+  return deleted;
+});

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ApiForm } from '@/components/content/api-form';
+import { requireMemberPage } from '@/lib/auth/session';
+import { fieldsOf, findApi } from '@/lib/content/get-api';
+import { orNotFound } from '@/lib/http/or-not-found';
+import { assertCanManageApis } from '@/lib/permissions/content';
+
+export const metadata: Metadata = { title: 'API settings' };
+
+export default async function ApiSettingsPage({ params }: { params: Promise<{ api: string }> }) {
+  const actor = await requireMemberPage();
+  orNotFound(() => assertCanManageApis(actor));
+  const { api: endpoint } = await params;
+  const api = orNotFound(() => findApi(endpoint));
+  return (
+    <main className="flex-1 overflow-auto bg-slate-50">
+      <div className="mx-auto max-w-4xl px-6 py-8">
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+          <Link href="/apis" className="hover:text-slate-800">Content</Link> /{' '}
+          <Link href={`/apis/${api.endpoint}`} className="hover:text-slate-800">{api.name}</Link> / Settings
+        </nav>
+        <h1 className="mb-6 mt-1 text-xl font-semibold">API settings</h1>
+        <ApiForm mode="edit" initial={{ endpoint: api.endpoint, name: api.name, fields: fieldsOf(api) }} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,47 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { authedAction } from '@/lib/auth/authed-action';
+import { createApi } from '@/lib/content/create-api';
+import { createContent } from '@/lib/content/create-content';
+import { deleteContent } from '@/lib/content/delete-content';
+import { createApiInput, contentId } from '@/lib/content/schemas';
+import { updateApi } from '@/lib/content/update-api';
+import { updateContent } from '@/lib/content/update-content';
+
+/** Create an API (Administrators). */
+export const createApiAction = authedAction(createApiInput, (input, actor) => {
+  const created = createApi(actor, input);
+  revalidatePath('/apis', 'layout');
+  return created;
+});
+
+/** Rename an API and change its fields (Administrators). */
+export const updateApiAction = authedAction(createApiInput, (input, actor) => {
+  const updated = updateApi(actor, input.endpoint, input);
+  revalidatePath('/apis', 'layout');
+  return updated;
+});
+
+const saveContentInput = z.object({
+  endpoint: z.string().min(1),
+  id: contentId.optional(),
+  values: z.record(z.string(), z.unknown()),
+});
+
+/** Create a content item, or change one; values use the content API's write shapes (media by id). */
+export const saveContentAction = authedAction(saveContentInput, ({ endpoint, id, values }, actor) => {
+  const saved = id ? updateContent(actor, endpoint, id, values) : createContent(actor, endpoint, values);
+  revalidatePath('/apis', 'layout');
+  revalidatePath('/media');
+  return saved;
+});
+
+/** Delete a content item (its references go with it). */
+export const deleteContentAction = authedAction(z.object({ endpoint: z.string().min(1), id: contentId }), ({ endpoint, id }, actor) => {
+  deleteContent(actor, endpoint, id);
+  revalidatePath('/apis', 'layout');
+  revalidatePath('/media');
+  return { id };
+});

@@ -1,0 +1,136 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { deleteContentAction, saveContentAction } from '@/app/(admin)/apis/actions';
+import type { ContentEditing } from '@/lib/content/content-for-editing';
+import type { MediaRecord } from '@/lib/media/present';
+import { ConfirmDialog } from './confirm-dialog';
+import { FieldControl, type FieldValue } from './field-control';
+import { MediaPickerDialog } from './media-picker';
+
+type Props = { editing: ContentEditing; maxUploadBytes: number; canUpload: boolean };
+type RichPick = { accept: 'image' | 'any'; resolve: (item: MediaRecord | null) => void };
+
+/** Stored values (media by id) as form values (media as records, for previews). */
+function initialValues({ fields, content, media }: ContentEditing): Record<string, FieldValue> {
+  const data = content?.data ?? {};
+  return Object.fromEntries(
+    fields.map((f) => {
+      const v = data[f.id];
+      if (f.kind === 'image' || f.kind === 'file') return [f.id, typeof v === 'string' ? (media[v] ?? null) : null];
+      if (f.kind === 'multipleImages') return [f.id, Array.isArray(v) ? v.flatMap((id) => (media[id] ? [media[id]] : [])) : []];
+      if (f.kind === 'boolean') return [f.id, v === true];
+      if (f.kind === 'number') return [f.id, typeof v === 'number' ? String(v) : ''];
+      return [f.id, typeof v === 'string' ? v : ''];
+    }),
+  );
+}
+
+/** Form values in the content API's write shape: media by id, an empty value clears the field. */
+function toBody(fields: ContentEditing['fields'], values: Record<string, FieldValue>): Record<string, unknown> {
+  return Object.fromEntries(
+    fields.map((f) => {
+      const v = values[f.id];
+      if (f.kind === 'image' || f.kind === 'file') return [f.id, (v as MediaRecord | null)?.id ?? null];
+      if (f.kind === 'multipleImages') return [f.id, (v as MediaRecord[]).length ? (v as MediaRecord[]).map((m) => m.id) : null];
+      if (f.kind === 'boolean') return [f.id, v as boolean];
+      if (f.kind === 'number') return [f.id, v === '' ? null : Number(v)];
+      return [f.id, v === '' ? null : v];
+    }),
+  );
+}
+
+/** The content edit form: one control per field, Save, and Delete for an existing item. */
+export function ContentForm({ editing, maxUploadBytes, canUpload }: Props) {
+  const router = useRouter();
+  const { api, fields, content } = editing;
+  const [values, setValues] = useState(() => initialValues(editing));
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const [richPick, setRichPick] = useState<RichPick | null>(null);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const canSave = content ? editing.can.update : editing.can.create;
+
+  const set = (id: string, value: FieldValue) => {
+    setValues((vs) => ({ ...vs, [id]: value }));
+    setStatus(null);
+  };
+
+  function save(e: React.FormEvent) {
+    e.preventDefault();
+    startTransition(async () => {
+      const result = await saveContentAction({ endpoint: api.endpoint, id: content?.id, values: toBody(fields, values) });
+      if (!result.ok) {
+        // Domain messages start with the field id ("eyecatch: …"): show them at that field too.
+        const field = fields.find((f) => result.error.startsWith(`${f.id}: `));
+        setFieldErrors(field ? { [field.id]: result.error.slice(field.id.length + 2) } : {});
+        setError(result.error);
+        return;
+      }
+      setError(null);
+      setFieldErrors({});
+      if (!content) return router.push(`/apis/${api.endpoint}/${result.data.id}`);
+      setStatus('Saved');
+      router.refresh();
+    });
+  }
+
+  function remove() {
+    startTransition(async () => {
+      const result = await deleteContentAction({ endpoint: api.endpoint, id: content!.id });
+      if (!result.ok) return setDeleteError(result.error);
+      router.push(`/apis/${api.endpoint}`);
+    });
+  }
+
+  const pick = (accept: 'image' | 'any') => new Promise<MediaRecord | null>((resolve) => setRichPick({ accept, resolve }));
+  const closePick = (item: MediaRecord | null) => {
+    richPick?.resolve(item);
+    setRichPick(null);
+  };
+
+  return (
+    <form onSubmit={save} className="space-y-6" aria-label={content ? `Edit ${api.name} content` : `New ${api.name} content`}>
+      {fields.map((field) => (
+        <FieldControl
+          key={field.id}
+          field={field}
+          value={values[field.id]}
+          onChange={(v) => set(field.id, v)}
+          error={fieldErrors[field.id]}
+          onPick={pick}
+          maxUploadBytes={maxUploadBytes}
+          canUpload={canUpload}
+        />
+      ))}
+      <div role="alert" className="text-sm text-red-600 empty:hidden">
+        {error}
+      </div>
+      <div className="sticky bottom-0 -mx-6 flex items-center gap-3 border-t border-slate-200 bg-white/95 px-6 py-3">
+        <button type="submit" disabled={pending || !canSave} className="rounded-md bg-indigo-600 px-5 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60">
+          {pending ? 'Saving…' : 'Save'}
+        </button>
+        <span role="status" className="text-sm text-green-700">
+          {status}
+        </span>
+        {content && editing.can.delete && (
+          <button type="button" onClick={() => setConfirmingDelete(true)} className="ml-auto rounded-md border border-red-200 px-4 py-1.5 text-sm text-red-700 hover:bg-red-50">
+            Delete
+          </button>
+        )}
+      </div>
+      {richPick && (
+        <MediaPickerDialog open accept={richPick.accept} onPick={(item) => closePick(item)} onClose={() => closePick(null)} maxUploadBytes={maxUploadBytes} canUpload={canUpload} />
+      )}
+      {confirmingDelete && (
+        <ConfirmDialog title="Delete this content?" confirmLabel="Delete" pending={pending} error={deleteError} onConfirm={remove} onCancel={() => setConfirmingDelete(false)}>
+          The content is removed from the API at once. The media it uses stays in the library.
+        </ConfirmDialog>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { searchMediaForPicker } from '@/app/(admin)/media/actions';
+import type { MediaRecord } from '@/lib/media/present';
+
+export type PickerPage = { items: MediaRecord[]; total: number; page: number; pageCount: number };
+
+/** The picker's search: text debounced by 250 ms, a page, and the last answer of the server action. */
+export function usePickerSearch(imagesOnly: boolean) {
+  const [text, setText] = useState('');
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(1);
+  const [reloads, setReloads] = useState(0);
+  const [result, setResult] = useState<PickerPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setQuery(text.trim());
+      setPage(1);
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [text]);
+
+  useEffect(() => {
+    let current = true;
+    setLoading(true);
+    searchMediaForPicker({ search: query || undefined, imagesOnly, page }).then(
+      (res) => {
+        if (!current) return;
+        setLoading(false);
+        if (res.ok) setResult(res.data);
+        setError(res.ok ? null : res.error);
+      },
+      () => {
+        if (!current) return;
+        setLoading(false);
+        setError('Could not reach Kura to search the media library');
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [query, imagesOnly, page, reloads]);
+
+  return {
+    text,
+    setText,
+    query,
+    result,
+    error,
+    loading,
+    setPage,
+    reload: () => setReloads((n) => n + 1),
+  };
+}

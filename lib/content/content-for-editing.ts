@@ -1,0 +1,41 @@
+import 'server-only';
+import { inArray } from 'drizzle-orm';
+import { db } from '@/db';
+import { media, type Api } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { presentMedia, type MediaRecord } from '@/lib/media/present';
+import { hasContentRight } from '@/lib/permissions/content';
+import { fieldsOf, readableApi } from './get-api';
+import { getContentRow } from './list-content';
+import { referencesOf } from './references';
+import type { ApiField } from './schemas';
+
+export type ContentEditing = {
+  api: Pick<Api, 'endpoint' | 'name'>;
+  fields: ApiField[];
+  /** Stored values: media fields hold media ids. Null for a new item. */
+  content: { id: string; data: Record<string, unknown>; createdAt: string; updatedAt: string } | null;
+  /** The media the stored values use, by id, for previews. */
+  media: Record<string, MediaRecord>;
+  can: { create: boolean; update: boolean; delete: boolean };
+};
+
+/** What the content edit page needs: the API's fields, the item's stored values and the media they use. */
+export function contentForEditing(actor: Actor, endpoint: string, id: string | null): ContentEditing {
+  const api = readableApi(actor, endpoint);
+  const fields = fieldsOf(api);
+  const row = id ? getContentRow(actor, endpoint, id) : null;
+  const ids = row ? [...new Set(referencesOf(fields, row.data).map((r) => r.mediaId))] : [];
+  const rows = ids.length ? db().select().from(media).where(inArray(media.id, ids)).all() : [];
+  return {
+    api: { endpoint: api.endpoint, name: api.name },
+    fields,
+    content: row && { id: row.id, data: row.data, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() },
+    media: Object.fromEntries(presentMedia(rows).map((m) => [m.id, m])),
+    can: {
+      create: hasContentRight(actor, api.id, 'create'),
+      update: hasContentRight(actor, api.id, 'update'),
+      delete: hasContentRight(actor, api.id, 'delete'),
+    },
+  };
+}
