@@ -13,6 +13,10 @@ const env = z.object({
   AUTH_SECRET: z.string().min(16).optional(),
   KURA_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(1024 ** 3),
   KURA_MAX_INPUT_PIXELS: z.coerce.number().int().positive().default(100_000_000),
+  KURA_DEMO: z
+    .enum(['0', '1', 'true', 'false'], 'KURA_DEMO must be 1 or 0')
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
   KURA_CACHE_CONTROL: z.string().min(1).default('public, max-age=60, stale-while-revalidate=86400'),
 });
 

@@ -11,6 +11,7 @@ import { newId } from '@/lib/ids';
 import { allStorages } from '@/lib/storage';
 import { sweepJournal } from '@/lib/storage/journal';
 import { allowLongUploads } from './allow-long-uploads';
+import { ensureDemo } from './demo';
 import { serviceId } from './service-id';
 
 const SWEEP_EVERY_MS = 10 * 60 * 1000;
@@ -24,6 +25,7 @@ export async function bootstrap(): Promise<void> {
   const adminRoleId = ensureAdministratorRole();
   await ensureFirstAdmin(adminRoleId);
   ensureEnvApiKey();
+  if (config().KURA_DEMO) await ensureDemo();
   // Nothing is in flight yet: every temp file and journalled upload is a leftover of a crash.
   for (const storage of allStorages()) await storage.sweepInterrupted();
   await sweepJournal(0);

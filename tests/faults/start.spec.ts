@@ -22,12 +22,24 @@ function npmStart(dataDir: string, port: number, env: Record<string, string> = {
   return { child, output: () => output };
 }
 
+/** Stops `npm start` and everything it started, and waits until the whole process group is gone (and the port free). */
 async function stop(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    process.kill(-child.pid!, 'SIGTERM');
-  });
+  if (child.exitCode === null) {
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      process.kill(-child.pid!, 'SIGTERM');
+    });
+  }
+  for (let i = 0; i < 200 && groupAlive(child.pid!); i++) await new Promise((r) => setTimeout(r, 50));
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function logIn(baseURL: string, email: string, password: string) {
@@ -83,5 +95,38 @@ test('npm start with KURA_ADMIN_EMAIL/PASSWORD and KURA_API_KEY provisions both'
     expect(res.status).toBe(201);
   } finally {
     await stop(run.child);
+  }
+});
+
+test('npm start with KURA_DEMO=1 creates the blogs API with one post using every media field, once', async ({}, testInfo) => {
+  const dataDir = path.join(testInfo.outputDir, 'data');
+  const port = 3233;
+  const base = `http://127.0.0.1:${port}`;
+  const key = 'demo-key-0123456789abcdef0123';
+  const env = { KURA_DEMO: '1', KURA_API_KEY: key, KURA_PUBLIC_URL: base };
+  const posts = async () => (await (await fetch(`${base}/api/v1/blogs`, { headers: { 'X-MICROCMS-API-KEY': key } })).json()) as { totalCount: number; contents: Record<string, any>[] };
+  const first = npmStart(dataDir, port, env);
+  try {
+    await waitForHealth(base, 60_000);
+    expect(first.output()).toContain('KURA_DEMO: created the API "blogs"');
+    const list = await posts();
+    expect(list.totalCount).toBe(1);
+    const [post] = list.contents;
+    expect(post).toMatchObject({ title: 'Welcome to Kura', eyecatch: { width: 1200, height: 630 }, attachment: { fileSize: expect.any(Number) } });
+    expect(post.gallery).toHaveLength(2);
+    expect(post.body).toMatch(/<img src="http:\/\/127\.0\.0\.1:3233\/assets\/[^"]+demo-dusk\.jpg" alt="" width="800" height="600">/);
+    for (const url of [post.eyecatch.url, post.attachment.url, ...post.gallery.map((g: { url: string }) => g.url)]) {
+      expect((await fetch(url)).status, url).toBe(200);
+    }
+  } finally {
+    await stop(first.child);
+  }
+  const second = npmStart(dataDir, port, env);
+  try {
+    await waitForHealth(base, 60_000);
+    expect(second.output()).not.toContain('KURA_DEMO: created');
+    expect((await posts()).totalCount).toBe(1);
+  } finally {
+    await stop(second.child);
   }
 });
