@@ -5,6 +5,7 @@ import { useState, useTransition } from 'react';
 import { deleteContentAction, saveContentAction } from '@/app/(admin)/apis/actions';
 import type { ContentEditing } from '@/lib/content/content-for-editing';
 import type { MediaRecord } from '@/lib/media/present';
+import { valueOf } from '@/lib/content/schemas';
 import { ConfirmDialog } from './confirm-dialog';
 import { FieldControl, type FieldValue } from './field-control';
 import { MediaPickerDialog } from './media-picker';
@@ -17,9 +18,9 @@ function initialValues({ fields, content, media }: ContentEditing): Record<strin
   const data = content?.data ?? {};
   return Object.fromEntries(
     fields.map((f) => {
-      const v = data[f.id];
-      if (f.kind === 'image' || f.kind === 'file') return [f.id, typeof v === 'string' ? (media[v] ?? null) : null];
-      if (f.kind === 'multipleImages') return [f.id, Array.isArray(v) ? v.flatMap((id) => (media[id] ? [media[id]] : [])) : []];
+      const v = valueOf(data, f.id);
+      if (f.kind === 'image' || f.kind === 'file') return [f.id, typeof v === 'string' ? (valueOf(media, v) as MediaRecord | undefined) ?? null : null];
+      if (f.kind === 'multipleImages') return [f.id, Array.isArray(v) ? v.flatMap((id) => (Object.hasOwn(media, id) ? [media[id]] : [])) : []];
       if (f.kind === 'boolean') return [f.id, v === true];
       if (f.kind === 'number') return [f.id, typeof v === 'number' ? String(v) : ''];
       return [f.id, typeof v === 'string' ? v : ''];
@@ -118,7 +119,7 @@ export function ContentForm({ editing, maxUploadBytes, canUpload }: Props) {
           {status}
         </span>
         {content && editing.can.delete && (
-          <button type="button" onClick={() => setConfirmingDelete(true)} className="ml-auto rounded-md border border-red-200 px-4 py-1.5 text-sm text-red-700 hover:bg-red-50">
+          <button type="button" onClick={() => { setDeleteError(null); setConfirmingDelete(true); }} className="ml-auto rounded-md border border-red-200 px-4 py-1.5 text-sm text-red-700 hover:bg-red-50">
             Delete
           </button>
         )}

@@ -102,7 +102,7 @@ function PickerDialog({ accept, requiredSize, onPick, onClose, maxUploadBytes, c
             type="search"
             value={search.text}
             maxLength={200}
-            placeholder="Search by file name or tag"
+            placeholder="Search by file name or alt text"
             onChange={(e) => search.setText(e.target.value)}
             onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
             className="w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200"

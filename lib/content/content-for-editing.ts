@@ -1,10 +1,11 @@
 import 'server-only';
-import { inArray } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import { db } from '@/db';
 import { media, type Api } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { presentMedia, type MediaRecord } from '@/lib/media/present';
 import { hasContentRight } from '@/lib/permissions/content';
+import { readableMedia } from '@/lib/permissions/media';
 import { fieldsOf, readableApi } from './get-api';
 import { getContentRow } from './list-content';
 import { referencesOf } from './references';
@@ -27,11 +28,14 @@ export function contentForEditing(actor: Actor, endpoint: string, id: string | n
   const row = id ? getContentRow(actor, endpoint, id) : null;
   const ids = row ? [...new Set(referencesOf(fields, row.data).map((r) => r.mediaId))] : [];
   const rows = ids.length ? db().select().from(media).where(inArray(media.id, ids)).all() : [];
+  // Media the content uses but the member may not read: what the content API shows (URL, size), no more.
+  const readable = new Set(ids.length ? db().select({ id: media.id }).from(media).where(and(inArray(media.id, ids), readableMedia(actor))).all().map((r) => r.id) : []);
+  const records = presentMedia(rows).map((m) => (readable.has(m.id) ? m : { ...m, creator: null, tags: [] }));
   return {
     api: { endpoint: api.endpoint, name: api.name },
     fields,
     content: row && { id: row.id, data: row.data, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() },
-    media: Object.fromEntries(presentMedia(rows).map((m) => [m.id, m])),
+    media: Object.fromEntries(records.map((m) => [m.id, m])),
     can: {
       create: hasContentRight(actor, api.id, 'create'),
       update: hasContentRight(actor, api.id, 'update'),

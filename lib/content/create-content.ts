@@ -19,7 +19,7 @@ export function createContent(actor: Actor, endpoint: string, body: unknown): { 
   const id = newContentId();
   db().transaction(
     (tx) => {
-      checkMediaRefs(tx, draft.checks);
+      checkMediaRefs(tx, actor, draft.checks);
       tx.insert(contents).values({ id, apiId: api.id, data, updatedAt: new Date() }).run();
       writeReferences(tx, id, referencesOf(fields, data));
     },

@@ -4,7 +4,7 @@ import { db, type Db, type Tx } from '@/db';
 import { apis, contentMedia, contents } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { hasContentRight } from '@/lib/permissions/content';
-import type { ApiField } from './schemas';
+import { valueOf, type ApiField } from './schemas';
 
 /** One content item that uses a media item, as the reference list shows it. */
 export type ReferenceHolder = {
@@ -69,7 +69,7 @@ export function mediaReferences(actor: Actor, mediaId: string, from: Db | Tx = d
 /** What to call a content item: its first non-empty text field, else its id. */
 export function contentTitle(fields: ApiField[], data: Record<string, unknown>, id: string): string {
   for (const field of fields) {
-    const value = data[field.id];
+    const value = valueOf(data, field.id);
     if (field.kind === 'text' && typeof value === 'string' && value.trim()) return value.trim().slice(0, 120);
   }
   return id;

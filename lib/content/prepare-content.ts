@@ -3,7 +3,7 @@ import { badRequest } from '@/lib/errors';
 import { parseDeliveryUrl } from '@/lib/media/urls';
 import { sanitizeRichHtml } from './sanitize-rich-html';
 import { mediaUrlsIn } from './rich-html-media';
-import { MAX_IMAGES_PER_FIELD, TEXT_LIMITS, type ApiField } from './schemas';
+import { MAX_IMAGES_PER_FIELD, TEXT_LIMITS, valueOf, type ApiField } from './schemas';
 
 /** A media reference taken from input, checked against the database inside the write transaction. */
 export type MediaCheck = {
@@ -43,7 +43,7 @@ export function prepareContent(fields: ApiField[], body: unknown): ContentDraft 
 /** Throws a 400 naming the first required field that has no value. */
 export function assertRequired(fields: ApiField[], data: Record<string, unknown>): void {
   for (const field of fields) {
-    const value = data[field.id];
+    const value = valueOf(data, field.id);
     const empty = value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
     if (field.required && empty) throw badRequest(`${field.id}: is required`);
   }

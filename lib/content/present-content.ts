@@ -5,7 +5,7 @@ import { media, type Content, type Media } from '@/db/schema';
 import { deliveryUrl, parseDeliveryUrl } from '@/lib/media/urls';
 import { referencesOf } from './references';
 import { editMediaElements } from './rich-html-media';
-import type { ApiField } from './schemas';
+import { valueOf, type ApiField } from './schemas';
 
 /** A content item as the content API returns it (microCMS's shape). */
 export type ContentRecord = { id: string; createdAt: string; updatedAt: string; publishedAt: string; revisedAt: string } & Record<string, unknown>;
@@ -26,12 +26,19 @@ export function presentContents(fields: ApiField[], rows: Content[]): ContentRec
       revisedAt: row.updatedAt.toISOString(),
     };
     for (const field of fields) {
-      const value = row.data[field.id];
+      const value = valueOf(row.data, field.id);
       if (value === undefined || value === null) continue;
       record[field.id] = presentValue(field, value, byId);
     }
     return record;
   });
+}
+
+/** Whether a delivery URL carries Image API parameters (anything but the version tag). */
+function transforms(url: string): boolean {
+  const params = new URLSearchParams(url.split('#')[0].split('?')[1] ?? '');
+  params.delete('v');
+  return params.size > 0;
 }
 
 function presentValue(field: ApiField, value: unknown, byId: Map<string, Media>): unknown {
@@ -52,7 +59,8 @@ function presentValue(field: ApiField, value: unknown, byId: Map<string, Media>)
         const m = byId.get(parts.mediaId);
         if (!m || el.name !== 'img' || m.kind !== 'image') return;
         el.attribs.alt = m.alt;
-        if (m.width && m.height) {
+        // An Image API URL (?w=400&ar=1:1) renders at another size; only the original's is known here.
+        if (m.width && m.height && !transforms(el.attribs.src ?? '')) {
           el.attribs.width = String(m.width);
           el.attribs.height = String(m.height);
         }

@@ -1,12 +1,14 @@
 import 'server-only';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { contentMedia, media } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
 import { badRequest } from '@/lib/errors';
+import { readableMedia } from '@/lib/permissions/media';
 import { parseDeliveryUrl } from '@/lib/media/urls';
 import type { MediaCheck } from './prepare-content';
 import { mediaUrlsIn } from './rich-html-media';
-import type { ApiField } from './schemas';
+import { valueOf, type ApiField } from './schemas';
 
 export type Reference = { field: string; mediaId: string };
 
@@ -15,7 +17,7 @@ export function referencesOf(fields: ApiField[], data: Record<string, unknown>):
   const refs = new Map<string, Reference>();
   const add = (field: string, mediaId: string) => refs.set(`${field}\n${mediaId}`, { field, mediaId });
   for (const field of fields) {
-    const value = data[field.id];
+    const value = valueOf(data, field.id);
     if (value === undefined || value === null) continue;
     if (field.kind === 'image' || field.kind === 'file') add(field.id, value as string);
     if (field.kind === 'multipleImages') for (const id of value as string[]) add(field.id, id);
@@ -30,16 +32,31 @@ export function writeReferences(tx: Tx, contentId: string, refs: Reference[]): v
   if (refs.length > 0) tx.insert(contentMedia).values(refs.map((r) => ({ contentId, ...r }))).run();
 }
 
+/** The references a content item holds now, as `field\nmediaId` keys (inside its write transaction). */
+export function heldReferences(tx: Tx, contentId: string): Set<string> {
+  const rows = tx.select({ field: contentMedia.field, mediaId: contentMedia.mediaId }).from(contentMedia).where(eq(contentMedia.contentId, contentId)).all();
+  return new Set(rows.map((r) => `${r.field}\n${r.mediaId}`));
+}
+
 /**
  * Inside the content write: every media the input names exists now, is current under that name, and
  * suits its field. Being in the same transaction as the insert, no delete can slip in between.
+ * Naming media by id needs the right to read it (a URL is public, an id is not); what the item already
+ * holds in that field is kept as it is, even if the field's rules changed since.
  */
-export function checkMediaRefs(tx: Tx, checks: MediaCheck[]): void {
+export function checkMediaRefs(tx: Tx, actor: Actor, checks: MediaCheck[], held: Set<string> = new Set()): void {
   if (checks.length === 0) return;
   const ids = [...new Set(checks.map((c) => c.mediaId))];
   const rows = new Map(
     tx
-      .select({ id: media.id, fileName: media.fileName, kind: media.kind, width: media.width, height: media.height })
+      .select({
+        id: media.id,
+        fileName: media.fileName,
+        kind: media.kind,
+        width: media.width,
+        height: media.height,
+        readable: sql<number>`case when ${readableMedia(actor)} then 1 else 0 end`,
+      })
       .from(media)
       .where(inArray(media.id, ids))
       .all()
@@ -47,15 +64,16 @@ export function checkMediaRefs(tx: Tx, checks: MediaCheck[]): void {
   );
   for (const check of checks) {
     const { field } = check;
+    const kept = held.has(`${field.id}\n${check.mediaId}`);
     const row = rows.get(check.mediaId);
     const fail = (message: string) => badRequest(`${field.id}: ${message}`);
-    if (!row) {
+    if (!row || (check.fileName === undefined && !kept && !row.readable)) {
       throw fail(check.fromRichText ? `links to media ${check.mediaId}, which does not exist` : `there is no media ${check.given.slice(0, 200)}`);
     }
     if (check.fileName !== undefined && check.fileName !== row.fileName) {
-      throw fail(`${check.fileName} is an old URL of that media; its file is now named ${row.fileName}`);
+      throw fail(`${check.fileName} is not the current URL of that media (it was renamed or replaced)`);
     }
-    if (check.fromRichText) continue;
+    if (check.fromRichText || kept) continue;
     const wantsImage = field.kind === 'image' || field.kind === 'multipleImages';
     if (wantsImage && row.kind !== 'image') throw fail(`${row.fileName} is not an image`);
     const size = field.imageSize;

@@ -17,13 +17,16 @@ function urlsOf(el: Element): string[] {
 
 const parse = (html: string) => parseDocument(html, { decodeEntities: true });
 
-/** Every media this HTML points at through one of this service's delivery URLs (a real HTML parse, attributes only). */
+/**
+ * Every media this HTML points at through one of this service's delivery URLs (a real HTML parse,
+ * attributes only): each distinct media id and file name once, so a stale name is never hidden.
+ */
 export function mediaUrlsIn(html: string, match: MatchUrl): DeliveryUrlParts[] {
   const found = new Map<string, DeliveryUrlParts>();
   for (const el of findAll(() => true, parse(html).children)) {
     for (const url of urlsOf(el)) {
       const parts = match(url);
-      if (parts && !found.has(parts.mediaId)) found.set(parts.mediaId, parts);
+      if (parts) found.set(`${parts.mediaId}/${parts.fileName}`, parts);
     }
   }
   return [...found.values()];

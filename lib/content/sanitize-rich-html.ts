@@ -28,7 +28,8 @@ const guardNewWindow: Transformer = (tagName, attribs) => {
 const OPTIONS: IOptions = {
   allowedTags: [
     'p', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'em', 'i', 'u', 's', 'code', 'pre', 'blockquote',
-    'ul', 'ol', 'li', 'hr', 'a', 'img', 'figure', 'figcaption', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+    // Exactly what the editor (Tiptap StarterKit + Image) can hold, so editing never drops markup silently.
+    'ul', 'ol', 'li', 'hr', 'a', 'img',
   ],
   allowedAttributes: { a: ['href', 'title', 'target', 'rel'], img: ['src', 'alt', 'width', 'height', 'title'] },
   allowedSchemes: ['http', 'https', 'mailto'],

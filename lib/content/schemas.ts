@@ -35,7 +35,7 @@ export const apiField = z
     id: z
       .string()
       .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, 'A field id starts with a letter and has at most 40 letters, digits or _')
-      .refine((id) => !(SYSTEM_FIELDS as readonly string[]).includes(id), 'This field id is reserved'),
+      .refine((id) => !(SYSTEM_FIELDS as readonly string[]).includes(id) && !(id in Object.prototype), 'This field id is reserved'),
     name: z.string().trim().min(1, 'Give the field a name').max(60, 'A field name has at most 60 characters'),
     kind: z.enum(FIELD_KINDS, 'Choose a field kind'),
     required: z.boolean().default(false),
@@ -69,5 +69,8 @@ export const apiName = z.string().trim().min(1, 'Give the API a name').max(60, '
 
 export const createApiInput = z.object({ endpoint: apiEndpoint, name: apiName, fields: apiFields });
 export const updateApiInput = z.object({ endpoint: apiEndpoint, name: apiName, fields: apiFields });
+
+/** A field's value in stored or submitted data: own properties only, never `Object.prototype`'s. */
+export const valueOf = (data: Record<string, unknown>, fieldId: string): unknown => (Object.hasOwn(data, fieldId) ? data[fieldId] : undefined);
 
 export const contentId = z.string().regex(/^[a-z0-9_-]{1,64}$/, 'Not a content id');

@@ -7,7 +7,7 @@ import { badRequest } from '@/lib/errors';
 import { assertCanManageApis } from '@/lib/permissions/content';
 import { fieldsOf, findApi } from './get-api';
 import { referencesOf, writeReferences } from './references';
-import { updateApiInput } from './schemas';
+import { updateApiInput, valueOf } from './schemas';
 
 /**
  * Renames an API and changes its fields; Administrators only. The endpoint never changes (clients use
@@ -25,7 +25,7 @@ export function updateApi(actor: Actor, endpoint: string, input: unknown): { end
       const rows = tx.select({ id: contents.id, data: contents.data }).from(contents).where(eq(contents.apiId, api.id)).all();
       for (const field of fields) {
         const old = before.get(field.id);
-        if (old && old.kind !== field.kind && rows.some((r) => r.data[field.id] !== undefined)) {
+        if (old && old.kind !== field.kind && rows.some((r) => valueOf(r.data, field.id) !== undefined)) {
           throw badRequest(`fields: "${field.id}" holds values, so it cannot change from ${old.kind} to ${field.kind}; add a new field instead`);
         }
       }

@@ -7,7 +7,7 @@ import { notFound } from '@/lib/errors';
 import { assertContentRight } from '@/lib/permissions/content';
 import { fieldsOf, findApi } from './get-api';
 import { assertRequired, prepareContent } from './prepare-content';
-import { checkMediaRefs, referencesOf, writeReferences } from './references';
+import { checkMediaRefs, heldReferences, referencesOf, writeReferences } from './references';
 
 /** Changes the fields named in `body` (`null` clears one); references are rewritten in the same transaction. */
 export function updateContent(actor: Actor, endpoint: string, id: string, body: unknown): { id: string } {
@@ -26,7 +26,7 @@ export function updateContent(actor: Actor, endpoint: string, id: string, body: 
         else data[key] = value;
       }
       assertRequired(fields, data);
-      checkMediaRefs(tx, draft.checks);
+      checkMediaRefs(tx, actor, draft.checks, heldReferences(tx, id));
       tx.update(contents).set({ data, updatedAt: new Date() }).where(where).run();
       writeReferences(tx, id, referencesOf(fields, data));
     },

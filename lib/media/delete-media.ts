@@ -57,6 +57,9 @@ function refusal(tx: Tx, actor: Actor, id: string, fileName?: string): KuraError
   return new MediaReferenced(row.fileName, mediaReferences(actor, id, tx));
 }
 
-/** The media row meant: this id, readable by the actor, and (when deleting by URL) under this name. */
+/**
+ * The media row meant: this id, (when deleting by URL) under this name, and for a member within their
+ * read scope. An API key's delete right is enough on its own, as in microCMS.
+ */
 const target = (actor: Actor, id: string, fileName?: string) =>
-  and(eq(media.id, id), readableMedia(actor), fileName === undefined ? undefined : eq(media.fileName, fileName));
+  and(eq(media.id, id), actor.type === 'member' ? readableMedia(actor) : undefined, fileName === undefined ? undefined : eq(media.fileName, fileName));

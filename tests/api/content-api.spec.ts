@@ -64,7 +64,7 @@ test('every read shape: image, multiple images, file, rich editor with the media
     eyecatch: eyecatch.url,
     gallery: [g1.url, g2.id],
     attachment: { url: doc.url },
-    body: `<p>See <a href="${doc.url}">the doc</a></p><img src="${inline.url}?w=100" alt="stale" width="1" height="1"><script>alert(1)</script>`,
+    body: `<p>See <a href="${doc.url}">the doc</a></p><img src="${inline.url}" alt="stale" width="1" height="1"><img src="${inline.url}?w=100&amp;fm=webp" alt="stale" width="100" height="50"><script>alert(1)</script>`,
     rating: 4.5,
     featured: true,
   });
@@ -90,7 +90,9 @@ test('every read shape: image, multiple images, file, rich editor with the media
   });
   expect(item.gallery[0]).not.toHaveProperty('alt');
   expect(item.body).toContain(`<a href="${doc.url}">the doc</a>`);
-  expect(item.body).toContain(`<img src="${inline.url}?w=100" alt="Inline &quot;quoted&quot; alt" width="200" height="100">`);
+  expect(item.body).toContain(`<img src="${inline.url}" alt="Inline &quot;quoted&quot; alt" width="200" height="100">`);
+  // An Image API URL renders at its own size: the alt is current, the size is what the editor wrote.
+  expect(item.body).toContain(`<img src="${inline.url}?w=100&amp;fm=webp" alt="Inline &quot;quoted&quot; alt" width="100" height="50">`);
   expect(item.body).not.toContain('script');
   for (const key of ['createdAt', 'updatedAt', 'publishedAt', 'revisedAt']) expect(Date.parse(item[key])).not.toBeNaN();
 
@@ -156,6 +158,11 @@ test('DELETE /api/v2/media: 404 for unknown or stale URLs, 403 without the delet
   const readOnly = createApiKey(E2E.dataDir, { media_get: true });
   const forbidden = await deleteMediaByUrl(request, m.url, { 'X-MICROCMS-API-KEY': readOnly });
   expect(forbidden.status()).toBe(403);
+  // As in microCMS, the delete right alone is enough for a key.
+  const deleteOnly = createApiKey(E2E.dataDir, { media_delete: true });
+  const other = await image(request);
+  expect((await deleteMediaByUrl(request, other.url, { 'X-MICROCMS-API-KEY': deleteOnly })).status()).toBe(200);
+  expect((await request.get(pathOf(other.url))).status()).toBe(404);
   const missing = await request.delete('/api/v2/media', { headers: keyHeader });
   expect(missing.status()).toBe(400);
   expect((await missing.json()).message).toMatch(/url/);
@@ -174,8 +181,9 @@ test('media fields refuse external URLs, other services, unknown media, the wron
     [{ eyecatch: doc.url }, /^eyecatch: .*is not an image/],
     [{ gallery: [small.url, doc.url] }, /^gallery: .*is not an image/],
     [{ banner: small.url }, /^banner: needs an image of exactly 300 × 100 px; .* is 30 × 10 px/],
-    [{ eyecatch: small.url.replace(/[^/]+$/, 'renamed.png') }, /^eyecatch: .*old URL/],
+    [{ eyecatch: small.url.replace(/[^/]+$/, 'renamed.png') }, /^eyecatch: renamed\.png is not the current URL of that media/],
     [{ body: `<img src="${small.url.replace(small.id, 'a'.repeat(32))}">` }, /^body: links to media a{32}, which does not exist/],
+    [{ body: `<img src="${small.url}"><a href="${small.url.replace(/[^/]+$/, 'old-name.png')}">x</a>` }, /^body: old-name\.png is not the current URL/],
   ];
   const before = data.query('select id from contents').length;
   for (const [fields, message] of cases) {
@@ -185,6 +193,24 @@ test('media fields refuse external URLs, other services, unknown media, the wron
   }
   expect(data.query('select id from contents').length).toBe(before);
   expect((await post(request, { title: 'fits', banner: exact.url, attachment: small.url })).status()).toBe(201);
+});
+
+test('a delivery URL written under an earlier public origin still counts as a reference', async ({ request }) => {
+  const m = await image(request);
+  const elsewhere = m.url.replace(E2E.baseURL, 'http://old-host.example:8080');
+  expect((await post(request, { title: 'old origin', body: `<p><img src="${elsewhere}"></p>` })).status()).toBe(201);
+  expect(referenceCount(m.id)).toBe(1);
+  expect((await deleteMediaByUrl(request, m.url)).status()).toBe(400);
+});
+
+test('media named by id needs the right to read it; by its public URL it does not', async ({ request }) => {
+  const m = await image(request);
+  const writer = createApiKey(E2E.dataDir, {}, { [apiId]: { read: true, create: true } });
+  const headers = { 'X-MICROCMS-API-KEY': writer };
+  const byId = await post(request, { title: 'by id', eyecatch: m.id }, headers);
+  expect(byId.status()).toBe(400);
+  expect((await byId.json()).message).toBe(`eyecatch: there is no media ${m.id}`);
+  expect((await post(request, { title: 'by url', eyecatch: m.url }, headers)).status()).toBe(201);
 });
 
 test('bad input gets a 400 naming the field and changes nothing', async ({ request }) => {

@@ -14,20 +14,24 @@ describe('matchDeliveryUrl', () => {
     expect(match(`/assets/${SERVICE}/${ID}/a.png`)).toEqual({ mediaId: ID, fileName: 'a.png' });
   });
 
-  it('refuses other origins, other services, other paths and malformed ids', () => {
-    expect(match(`https://evil.example.com/assets/${SERVICE}/${ID}/a.png`)).toBeNull();
-    expect(match(`http://cms.example.com/assets/${SERVICE}/${ID}/a.png`)).toBeNull();
+  it('recognises the service by its random id on any http(s) origin: an old public URL or a CDN in front still counts', () => {
+    expect(match(`http://localhost:3000/assets/${SERVICE}/${ID}/a.png`)).toEqual({ mediaId: ID, fileName: 'a.png' });
+    expect(match(`https://cdn.example.net/cms/assets/${SERVICE}/${ID}/a.png`)).toEqual({ mediaId: ID, fileName: 'a.png' });
+  });
+
+  it('refuses other services, other schemes, other paths and malformed ids', () => {
+    expect(match(`https://evil.example.com/assets/other/${ID}/a.png`)).toBeNull();
+    expect(match(`ftp://cms.example.com/assets/${SERVICE}/${ID}/a.png`)).toBeNull();
     expect(match(`${ORIGIN}/assets/other/${ID}/a.png`)).toBeNull();
     expect(match(`${ORIGIN}/assets/${SERVICE}/${'A'.repeat(32)}/a.png`)).toBeNull();
     expect(match(`${ORIGIN}/assets/${SERVICE}/${ID}`)).toBeNull();
-    expect(match(`${ORIGIN}/x/assets/${SERVICE}/${ID}/a.png`)).toBeNull();
+    expect(match(`${ORIGIN}/assets/${SERVICE}/${ID}/a.png/more`)).toBeNull();
     expect(match(`${ORIGIN}/assets/${SERVICE}/${ID}/%E0%A4%A`)).toBeNull();
     expect(match('not a url at all ::')).toBeNull();
   });
 
-  it('honours a public URL with a path prefix', () => {
-    expect(matchDeliveryUrl(`${ORIGIN}/cms/assets/${SERVICE}/${ID}/a.png`, `${ORIGIN}/cms`, SERVICE)).toEqual({ mediaId: ID, fileName: 'a.png' });
-    expect(matchDeliveryUrl(`${ORIGIN}/assets/${SERVICE}/${ID}/a.png`, `${ORIGIN}/cms`, SERVICE)).toBeNull();
+  it('resolves root-relative URLs against the public URL', () => {
+    expect(matchDeliveryUrl(`/cms/assets/${SERVICE}/${ID}/a.png`, `${ORIGIN}/cms`, SERVICE)).toEqual({ mediaId: ID, fileName: 'a.png' });
   });
 });
 
@@ -39,6 +43,13 @@ describe('media URLs in rich-editor HTML', () => {
   it('finds media in src, href and srcset attributes, once each, and never in text', () => {
     const html = `<p>${url('d'.repeat(32))}</p><img src="${url(ID)}?w=10"><a href="${url(B, 'doc.pdf')}">doc</a><img srcset="${url(C)} 1x, ${url(ID)} 2x"><a href="https://elsewhere.example/x.png">x</a>`;
     expect(mediaUrlsIn(html, match).map((p) => p.mediaId)).toEqual([ID, B, C]);
+  });
+
+  it('keeps each file name of the same media, so a stale name beside the current one is not hidden', () => {
+    expect(mediaUrlsIn(`<img src="${url(ID, 'new.png')}"><a href="${url(ID, 'old.png')}">x</a>`, match)).toEqual([
+      { mediaId: ID, fileName: 'new.png' },
+      { mediaId: ID, fileName: 'old.png' },
+    ]);
   });
 
   it('decodes entities in attributes before matching', () => {
