@@ -161,3 +161,47 @@ test('New API refuses the reserved endpoint “media” and names the problem', 
   await expect(page.getByText('"media" is reserved and cannot name an API')).toBeVisible();
   await expect(page).toHaveURL(/\/apis\/new$/);
 });
+
+test('Insert file links a PDF in the rich editor; image fields pick images only; deleting the content frees the media for Delete', async ({ page, request }) => {
+  const endpoint = `docs-${suffix()}`;
+  createApi(E2E.dataDir, endpoint, [
+    { id: 'title', name: 'Title', kind: 'text' },
+    { id: 'cover', name: 'Cover', kind: 'image' },
+    { id: 'body', name: 'Body', kind: 'richEditor' },
+  ]);
+  const pdfName = uniqueName('manual', 'pdf');
+  const pdf = (await uploadViaApi(request, pdfName, Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'), 'application/pdf')).body;
+
+  await page.goto(`/apis/${endpoint}/new`);
+  await page.getByLabel('Title').fill('Manual');
+  await page.getByRole('button', { name: 'Choose Cover' }).click();
+  const imagePicker = page.getByRole('dialog', { name: 'Choose an image' });
+  await imagePicker.getByLabel('Search media').fill(pdfName);
+  await expect(imagePicker.getByTestId('picker-empty')).toBeVisible();
+  await imagePicker.getByRole('button', { name: 'Cancel' }).click();
+
+  await page.getByTestId('rich-editor').click();
+  await page.getByRole('button', { name: 'Insert file' }).click();
+  const filePicker = page.getByRole('dialog', { name: 'Choose a file' });
+  await filePicker.getByLabel('Search media').fill(pdfName);
+  await filePicker.getByRole('button', { name: pdfName, exact: true }).click();
+  await expect(page.getByTestId('rich-editor').getByRole('link', { name: pdfName })).toHaveAttribute('href', pdf.url);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page).toHaveURL(new RegExp(`/apis/${endpoint}/[a-z0-9]{12}$`));
+  expect(data.query('select content_id from content_media where media_id = ?', pdf.id)).toHaveLength(1);
+
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('dialog', { name: 'Delete this content?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page).toHaveURL(new RegExp(`/apis/${endpoint}$`));
+  await expect(page.getByText('No content yet.')).toBeVisible();
+  expect(data.query('select content_id from content_media where media_id = ?', pdf.id)).toHaveLength(0);
+
+  await page.goto(`/media?selected=${pdf.id}`);
+  const panel = page.getByRole('complementary', { name: 'Media details' });
+  await expect(panel.getByTestId('panel-references')).toHaveText('0 references');
+  await panel.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('dialog', { name: `Delete ${pdfName}?` }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('complementary', { name: 'Media details' })).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Media' }).getByRole('link', { name: pdfName })).toHaveCount(0);
+  expect((await request.get(new URL(pdf.url).pathname)).status()).toBe(404);
+});
