@@ -13,6 +13,8 @@ const env = z.object({
   AUTH_SECRET: z.string().min(16).optional(),
   KURA_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(1024 ** 3),
   KURA_MAX_INPUT_PIXELS: z.coerce.number().int().positive().default(100_000_000),
+  KURA_MAX_TAGS_PER_MEDIA: z.coerce.number().int().min(1).max(1000).default(10),
+  KURA_MAX_TAGS: z.coerce.number().int().min(1).max(100_000).default(100),
   KURA_DEMO: z
     .enum(['0', '1', 'true', 'false'], 'KURA_DEMO must be 1 or 0')
     .optional()

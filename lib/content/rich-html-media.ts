@@ -50,3 +50,32 @@ export function editMediaElements(html: string, match: MatchUrl, edit: (el: Elem
   }
   return touched ? render(doc, { encodeEntities: 'utf8', decodeEntities: true, emptyAttrs: true }) : html;
 }
+
+/**
+ * The HTML with every URL attribute that points at media passed through `rewrite` (null keeps it).
+ * Untouched HTML comes back unchanged, byte for byte.
+ */
+export function rewriteMediaUrls(html: string, match: MatchUrl, rewrite: (url: string, parts: DeliveryUrlParts) => string | null): string {
+  const doc = parse(html);
+  let touched = false;
+  const next = (url: string) => {
+    const parts = match(url);
+    const replaced = parts && rewrite(url, parts);
+    if (replaced === null || replaced === undefined || replaced === url) return url;
+    touched = true;
+    return replaced;
+  };
+  for (const el of findAll(() => true, doc.children)) {
+    for (const a of URL_ATTRIBUTES) if (el.attribs[a]) el.attribs[a] = next(el.attribs[a]);
+    if (el.attribs.srcset) {
+      el.attribs.srcset = el.attribs.srcset
+        .split(',')
+        .map((candidate) => {
+          const [url, ...descriptor] = candidate.trim().split(/\s+/);
+          return [next(url), ...descriptor].join(' ');
+        })
+        .join(', ');
+    }
+  }
+  return touched ? render(doc, { encodeEntities: 'utf8', decodeEntities: true, emptyAttrs: true }) : html;
+}

@@ -6,8 +6,9 @@ import type { Media } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { config } from '@/lib/config';
 import { badRequest, KuraError } from '@/lib/errors';
-import { uploadLimitMessage, uploadMedia } from '@/lib/media/upload-media';
-import { assertMediaRight } from '@/lib/permissions/media';
+import { uploadLimitMessage } from '@/lib/media/store-bytes';
+import { uploadMedia, type UploadInput } from '@/lib/media/upload-media';
+import { assertMediaRight, type MediaAction } from '@/lib/permissions/media';
 
 /** Room for multipart boundaries and part headers around the file itself. */
 const MULTIPART_SLACK = 64 * 1024;
@@ -17,13 +18,19 @@ const DRAIN_CAP = 64 * 1024 * 1024;
 const NO_FILE = 'No file: send it in a part named "file"';
 
 /**
- * Streams the multipart part named `file` of a Node request into {@link uploadMedia}: never buffered
+ * Streams the multipart part named `file` of a Node request into {@link uploadMedia} (or `consume`,
+ * e.g. a re-upload): never buffered
  * whole, never through `request.formData()` or a web stream. Other parts are skipped. The media item
  * is committed only once the whole request has arrived intact: a request cut or malformed after its
  * file part leaves nothing behind either.
  */
-export async function receiveUpload(req: IncomingMessage, actor: Actor): Promise<Media> {
-  assertMediaRight(actor, 'upload'); // refuse before reading a byte; uploadMedia checks again
+export async function receiveUpload(
+  req: IncomingMessage,
+  actor: Actor,
+  consume: (file: UploadInput) => Promise<Media> = (file) => uploadMedia(actor, file),
+  right: MediaAction = 'upload',
+): Promise<Media> {
+  assertMediaRight(actor, right); // refuse before reading a byte; the domain function checks again
   const contentType = req.headers['content-type'] ?? '';
   if (!/^multipart\/form-data\s*(;|$)/i.test(contentType)) throw badRequest('Send multipart/form-data with the file in a part named "file"');
   const max = config().KURA_MAX_UPLOAD_BYTES;
@@ -67,7 +74,7 @@ export async function receiveUpload(req: IncomingMessage, actor: Actor): Promise
       stream.on('error', () => {}); // errors reach us through the parser or uploadMedia
       if (name !== 'file' || upload) return void stream.resume();
       file = stream;
-      upload = uploadMedia(actor, { fileName: info.filename ?? 'file', stream, requestComplete });
+      upload = consume({ fileName: info.filename ?? 'file', stream, requestComplete });
       upload.catch(fail);
     });
     parser.on('error', () => fail(badRequest('The multipart body is malformed or was cut short')));

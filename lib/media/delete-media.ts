@@ -34,10 +34,9 @@ export async function deleteMedia(actor: Actor, id: string, opts: { fileName?: s
   assertMediaRight(actor, 'delete');
   const gone = db().transaction(
     (tx) => {
-      const referenced = exists(tx.select({ one: sql`1` }).from(contentMedia).where(eq(contentMedia.mediaId, media.id)));
       const deleted = tx
         .delete(media)
-        .where(and(target(actor, id, opts.fileName), sql`not ${referenced}`))
+        .where(and(target(actor, id, opts.fileName), unreferenced(tx)))
         .returning({ storage: media.storage, storageKey: media.storageKey })
         .all();
       if (deleted.length === 0) throw refusal(tx, actor, id, opts.fileName);
@@ -49,6 +48,9 @@ export async function deleteMedia(actor: Actor, id: string, opts: { fileName?: s
   await removeJournalled(gone.storage, gone.storageKey);
   return { id };
 }
+
+/** The media rows no content uses, as a WHERE condition on `media`. */
+export const unreferenced = (tx: Tx) => sql`not ${exists(tx.select({ one: sql`1` }).from(contentMedia).where(eq(contentMedia.mediaId, media.id)))}`;
 
 /** Why nothing was deleted, decided in the same transaction: not there (or not readable), or referenced. */
 function refusal(tx: Tx, actor: Actor, id: string, fileName?: string): KuraError {

@@ -1,47 +1,73 @@
 import 'server-only';
-import { and, count, desc, eq, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, lt, or } from 'drizzle-orm';
 import { db } from '@/db';
-import { contentMedia, media } from '@/db/schema';
+import { media } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { badRequest } from '@/lib/errors';
 import { readableMedia } from '@/lib/permissions/media';
+import { filterConditions, orderFor, type MediaFilter, type MediaSort } from './media-filter';
 import { presentMedia, type MediaRecord } from './present';
 
+export type { MediaFilter } from './media-filter';
 export type MediaPage = { items: MediaRecord[]; total: number; page: number; pageCount: number };
 
-export type MediaFilter = {
-  /** Substring of the file name or the alt text. */
-  search?: string;
-  imagesOnly?: boolean;
-  /** Only media that no content references. */
-  unused?: boolean;
-};
+type ListOptions = { sort?: MediaSort; imagesOnly?: boolean } & MediaFilter;
 
-/** One page of the media this actor may read, newest first. */
-export function listMedia(actor: Actor, opts: { page: number; pageSize: number } & MediaFilter): MediaPage {
-  const where = and(readableMedia(actor), ...filterConditions(opts));
+/** `limit` media from `offset` of the media this actor may read, and how many there are in all. */
+export function listMediaAt(actor: Actor, opts: { limit: number; offset: number } & ListOptions): { items: MediaRecord[]; total: number } {
+  const where = and(readableMedia(actor), ...filterConditions({ ...opts, kind: opts.imagesOnly ? 'image' : opts.kind }));
   const [{ total }] = db().select({ total: count() }).from(media).where(where).all();
-  const pageCount = Math.max(1, Math.ceil(total / opts.pageSize));
-  const page = Math.min(opts.page, pageCount);
   const rows = db()
     .select()
     .from(media)
     .where(where)
-    .orderBy(desc(media.createdAt), desc(media.id))
-    .limit(opts.pageSize)
-    .offset((page - 1) * opts.pageSize)
+    .orderBy(...orderFor(opts.sort ?? '-created'))
+    .limit(opts.limit)
+    .offset(opts.offset)
     .all();
-  return { items: presentMedia(rows), total, page, pageCount };
+  return { items: presentMedia(rows), total };
 }
 
-function filterConditions(filter: MediaFilter): SQL[] {
-  const conditions: SQL[] = [];
-  if (filter.search) {
-    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(sql`${media.fileName} like ${pattern} escape '\\'`, sql`${media.alt} like ${pattern} escape '\\'`)!);
-  }
-  if (filter.imagesOnly) conditions.push(eq(media.kind, 'image'));
-  if (filter.unused) {
-    conditions.push(notExists(db().select({ one: sql`1` }).from(contentMedia).where(eq(contentMedia.mediaId, media.id))));
-  }
-  return conditions;
+/** One numbered page of the media this actor may read (the library, the picker); past the end, the last page. */
+export function listMedia(actor: Actor, opts: { page: number; pageSize: number } & ListOptions): MediaPage {
+  const first = listMediaAt(actor, { ...opts, limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize });
+  const pageCount = Math.max(1, Math.ceil(first.total / opts.pageSize));
+  if (opts.page <= pageCount) return { ...first, page: opts.page, pageCount };
+  const last = listMediaAt(actor, { ...opts, limit: opts.pageSize, offset: (pageCount - 1) * opts.pageSize });
+  return { ...last, page: pageCount, pageCount };
+}
+
+export type MediaSlice = { media: MediaRecord[]; totalCount: number; token?: string };
+
+/**
+ * `GET /api/v2/media`: newest first, paged by a keyset token (the last item's creation time and id).
+ * The token never expires, and media added while paging sorts before it, so no item is skipped or repeated.
+ */
+export function listMediaByToken(actor: Actor, opts: { limit: number; token?: string } & MediaFilter): MediaSlice {
+  const filter = and(readableMedia(actor), ...filterConditions(opts));
+  const after = opts.token ? decodeToken(opts.token) : null;
+  const rows = db()
+    .select()
+    .from(media)
+    .where(
+      and(
+        filter,
+        after ? or(lt(media.createdAt, after.createdAt), and(eq(media.createdAt, after.createdAt), lt(media.id, after.id))) : undefined,
+      ),
+    )
+    .orderBy(...orderFor('-created'))
+    .limit(opts.limit + 1)
+    .all();
+  const [{ totalCount }] = db().select({ totalCount: count() }).from(media).where(filter).all();
+  const page = rows.slice(0, opts.limit);
+  const last = page[page.length - 1];
+  return { media: presentMedia(page), totalCount, ...(rows.length > opts.limit ? { token: encodeToken(last.createdAt, last.id) } : {}) };
+}
+
+const encodeToken = (createdAt: Date, id: string) => Buffer.from(`${createdAt.getTime()}.${id}`).toString('base64url');
+
+function decodeToken(token: string): { createdAt: Date; id: string } {
+  const match = Buffer.from(token, 'base64url').toString('utf8').match(/^(\d{1,15})\.([0-9a-f]{32})$/);
+  if (!match) throw badRequest('token: not a token from a previous page of this API');
+  return { createdAt: new Date(Number(match[1])), id: match[2] };
 }

@@ -11,12 +11,11 @@ test.describe.configure({ mode: 'serial' });
 const BOUNDARY = '----kura-fault-test';
 
 /** Starts a multipart upload by hand and sends `bytes` of the file, keeping the request open. */
-function beginUpload(port: number, bytes: number) {
+function beginUpload(port: number, bytes: number, target: { method: string; path: string } = { method: 'POST', path: '/api/v1/media' }) {
   const req = http.request({
     host: '127.0.0.1',
     port,
-    method: 'POST',
-    path: '/api/v1/media',
+    ...target,
     headers: { 'X-MICROCMS-API-KEY': E2E.apiKey, 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}`, 'Content-Length': String(bytes * 4) },
   });
   req.on('error', () => {}); // we cut it ourselves
@@ -89,6 +88,33 @@ test('a server killed with SIGKILL mid-upload restarts with no half-written medi
   await server.start();
   try {
     expectNothingStored(data);
+  } finally {
+    await server.kill('SIGTERM');
+  }
+});
+
+test('a re-upload whose connection drops halfway leaves the old bytes served and the row unchanged', async ({}, testInfo) => {
+  const server = new KuraServer(path.join(testInfo.outputDir, 'data'), 3224);
+  await server.start();
+  const data = inspect(server.dataDir);
+  try {
+    const original = Buffer.from('the original bytes of this file\n'.repeat(100));
+    const body = new FormData();
+    body.append('file', new Blob([original]), 'keep.txt');
+    const created = await (await fetch(`${server.baseURL}/api/v1/media`, { method: 'POST', headers: { 'X-MICROCMS-API-KEY': E2E.apiKey }, body })).json();
+    const rowBefore = data.query('select * from media where id = ?', created.id);
+    const objectsBefore = data.objects();
+
+    const req = beginUpload(server.port, 3 * 1024 * 1024, { method: 'PUT', path: `/api/v1/media/${created.id}/file` });
+    await until(() => data.temps().length === 1, 'the re-upload to reach the disk');
+    req.destroy();
+    await until(() => data.temps().length === 0 && data.journal().length === 0, 'the cut re-upload to be cleaned up');
+
+    expect(data.query('select * from media where id = ?', created.id)).toEqual(rowBefore);
+    expect(data.objects()).toEqual(objectsBefore);
+    const served = await fetch(created.url);
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(original)).toBe(true);
   } finally {
     await server.kill('SIGTERM');
   }

@@ -3,7 +3,12 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authedAction } from '@/lib/auth/authed-action';
+import { listMemberChoices } from '@/lib/members/list-members';
 import { deleteMedia } from '@/lib/media/delete-media';
+import { deleteAllMedia, deleteManyMedia } from '@/lib/media/delete-many-media';
+import { editManyMedia } from '@/lib/media/edit-many-media';
+import { editMedia } from '@/lib/media/edit-media';
+import { deleteTag, renameTag } from '@/lib/media/manage-tags';
 import { listMedia } from '@/lib/media/list-media';
 import { mediaId } from '@/lib/media/schemas';
 
@@ -24,4 +29,49 @@ export const deleteMediaAction = authedAction(z.object({ id: mediaId }), async (
   const deleted = await deleteMedia(actor, id);
   revalidatePath('/media');
   return deleted;
+});
+
+/** Rename, alt text, tags or creator of one media item (the panel's dialogs). */
+export const editMediaAction = authedAction(z.object({ id: mediaId, changes: z.record(z.string(), z.unknown()) }), ({ id, changes }, actor) => {
+  const record = editMedia(actor, id, changes);
+  revalidatePath('/media');
+  return record;
+});
+
+/** The bulk bar: change the creator of, or add tags to, the selected media. */
+export const bulkEditMediaAction = authedAction(z.record(z.string(), z.unknown()), (input, actor) => {
+  const outcomes = editManyMedia(actor, input);
+  revalidatePath('/media');
+  return outcomes;
+});
+
+/** The bulk bar: delete the selected media; each is deleted or kept with the reason. */
+export const bulkDeleteMediaAction = authedAction(z.object({ ids: z.array(mediaId).min(1).max(1000) }), async ({ ids }, actor) => {
+  const outcomes = await deleteManyMedia(actor, ids);
+  revalidatePath('/media');
+  return outcomes;
+});
+
+/** Media settings: delete every media no content uses, confirmed by typing the service id. */
+export const deleteAllMediaAction = authedAction(z.object({ confirmation: z.string() }), async ({ confirmation }, actor) => {
+  const result = await deleteAllMedia(actor, confirmation);
+  revalidatePath('/media');
+  return result;
+});
+
+/** Members to choose a creator from. */
+export const memberChoicesAction = authedAction(z.object({}), (_input, actor) => listMemberChoices(actor));
+
+/** Media settings: rename a tag. */
+export const renameTagAction = authedAction(z.object({ id: z.string().min(1), name: z.string() }), ({ id, name }, actor) => {
+  const tag = renameTag(actor, id, name);
+  revalidatePath('/media', 'layout');
+  return tag;
+});
+
+/** Media settings: delete an unused tag. */
+export const deleteTagAction = authedAction(z.object({ id: z.string().min(1) }), ({ id }, actor) => {
+  deleteTag(actor, id);
+  revalidatePath('/media', 'layout');
+  return { id };
 });

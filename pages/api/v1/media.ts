@@ -1,6 +1,8 @@
 import { apiActor } from '@/lib/http/api-actor';
 import { headersOf, pagesRoute, sendJson } from '@/lib/http/pages-route';
 import { receiveUpload } from '@/lib/http/receive-upload';
+import { mediaListV1Query } from '@/lib/media/api-query';
+import { listMediaAt } from '@/lib/media/list-media';
 import { presentMedia } from '@/lib/media/present';
 
 // A Pages API route so the upload arrives as Node's own stream, not copied into a web stream
@@ -9,6 +11,13 @@ import { presentMedia } from '@/lib/media/present';
 export const config = { api: { bodyParser: false, responseLimit: false, externalResolver: true } };
 
 export default pagesRoute({
+  // GET /api/v1/media?limit&offset&imageOnly — microCMS's media list (API key with media get), newest first.
+  async GET(req, res) {
+    const actor = apiActor(headersOf(req));
+    const query = mediaListV1Query.parse(req.query);
+    const { items, total } = listMediaAt(actor, { limit: query.limit, offset: query.offset, imagesOnly: query.imageOnly });
+    sendJson(res, 200, { media: items, totalCount: total, limit: query.limit, offset: query.offset });
+  },
   // POST /api/v1/media — upload one file (multipart part "file") with an API key; 201 with the media record.
   async POST(req, res) {
     const actor = apiActor(headersOf(req));

@@ -1,17 +1,30 @@
 import { z } from 'zod';
 import { apiActor } from '@/lib/http/api-actor';
 import { handle } from '@/lib/http/handle';
-import { notFound } from '@/lib/errors';
+import { badRequest, notFound } from '@/lib/errors';
+import { mediaListV2Query } from '@/lib/media/api-query';
+import { listMediaByToken } from '@/lib/media/list-media';
 import { deleteMedia, MediaReferenced } from '@/lib/media/delete-media';
 import { parseDeliveryUrl } from '@/lib/media/urls';
 
 const deleteQuery = z.object({ url: z.string('url is required: the delivery URL of the media to delete').min(1, 'url is required') });
+
+// GET /api/v2/media?limit&imageOnly&fileName&alt&tags&token — newest first with a keyset token (API key with media get).
+export function GET(request: Request) {
+  return handle(async () => {
+    const actor = apiActor(request.headers);
+    const query = mediaListV2Query.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const { imageOnly, ...filter } = query;
+    return Response.json(listMediaByToken(actor, { ...filter, kind: imageOnly ? 'image' : undefined }), { headers: { 'Cache-Control': 'no-store' } });
+  });
+}
 
 // DELETE /api/v2/media?url= — delete one media item unless content uses it (API key with media delete).
 export function DELETE(request: Request) {
   return handle(async () => {
     const actor = apiActor(request.headers);
     const { url } = deleteQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!URL.canParse(url)) throw badRequest('url must be the delivery URL of the media to delete');
     const parts = parseDeliveryUrl(url);
     if (!parts) throw notFound('No media at this URL');
     try {

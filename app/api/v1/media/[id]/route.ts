@@ -1,0 +1,26 @@
+import { apiActor } from '@/lib/http/api-actor';
+import { handle } from '@/lib/http/handle';
+import { readJson } from '@/lib/http/read-json';
+import { editMedia } from '@/lib/media/edit-media';
+import { getMedia } from '@/lib/media/get-media';
+import { mediaId } from '@/lib/media/schemas';
+
+type Params = { params: Promise<{ id: string }> };
+
+// GET /api/v1/media/{id} — one media record (API key with media get).
+export function GET(request: Request, { params }: Params) {
+  return handle(async () => {
+    const actor = apiActor(request.headers);
+    const id = mediaId.parse((await params).id);
+    return Response.json(getMedia(actor, id), { headers: { 'Cache-Control': 'no-store' } });
+  });
+}
+
+// PATCH /api/v1/media/{id} — any of fileName, alt, tags, creatorId (API key with media edit); 200 with the whole record.
+export function PATCH(request: Request, { params }: Params) {
+  return handle(async () => {
+    const actor = apiActor(request.headers);
+    const id = mediaId.parse((await params).id);
+    return Response.json(editMedia(actor, id, await readJson(request)));
+  });
+}

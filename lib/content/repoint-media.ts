@@ -1,0 +1,46 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Tx } from '@/db';
+import { apis, contentMedia, contents, type Media } from '@/db/schema';
+import { deliveryUrl, parseDeliveryUrl } from '@/lib/media/urls';
+import { rewriteMediaUrls } from './rich-html-media';
+import type { ApiField } from './schemas';
+
+/**
+ * Inside a rename or a "new URL" re-upload: every content item that uses media `fromId` is made to use
+ * `to` instead — media fields (stored as ids) and rich-editor HTML (its URLs, query strings kept) —
+ * and its reference rows follow. Returns how many content items changed.
+ */
+export function repointMedia(tx: Tx, fromId: string, to: Pick<Media, 'id' | 'fileName'>): number {
+  const holders = tx
+    .selectDistinct({ id: contents.id, data: contents.data, fields: apis.fields })
+    .from(contentMedia)
+    .innerJoin(contents, eq(contents.id, contentMedia.contentId))
+    .innerJoin(apis, eq(apis.id, contents.apiId))
+    .where(eq(contentMedia.mediaId, fromId))
+    .all();
+  if (holders.length === 0) return 0;
+  const target = deliveryUrl(to);
+  const swap = (id: unknown) => (id === fromId ? to.id : id);
+  for (const holder of holders) {
+    const data = { ...holder.data };
+    for (const field of holder.fields as ApiField[]) {
+      if (!Object.hasOwn(data, field.id)) continue;
+      const value = data[field.id];
+      if (field.kind === 'image' || field.kind === 'file') data[field.id] = swap(value);
+      if (field.kind === 'multipleImages') data[field.id] = (value as string[]).map(swap);
+      if (field.kind === 'richEditor') {
+        data[field.id] = rewriteMediaUrls(value as string, parseDeliveryUrl, (url, parts) => {
+          if (parts.mediaId !== fromId) return null;
+          const rest = url.match(/[?#].*$/)?.[0] ?? '';
+          return target + rest;
+        });
+      }
+    }
+    tx.update(contents).set({ data }).where(eq(contents.id, holder.id)).run();
+  }
+  if (to.id !== fromId) {
+    tx.update(contentMedia).set({ mediaId: to.id }).where(eq(contentMedia.mediaId, fromId)).run();
+  }
+  return holders.length;
+}

@@ -1,0 +1,71 @@
+import 'server-only';
+import { and, asc, gt, inArray, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { media } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { badRequest, describeError } from '@/lib/errors';
+import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
+import { serviceId } from '@/lib/service/service-id';
+import { journalGarbage, removeJournalled } from '@/lib/storage/journal';
+import { deleteMedia, unreferenced } from './delete-media';
+
+export type DeleteOutcome = { id: string; deleted: true } | { id: string; deleted: false; reason: string };
+
+/** Deletes each of these media that no content uses; reports per item what was deleted and what was kept, and why. */
+export async function deleteManyMedia(actor: Actor, ids: string[]): Promise<DeleteOutcome[]> {
+  assertMediaRight(actor, 'delete');
+  const outcomes: DeleteOutcome[] = [];
+  for (const id of new Set(ids)) {
+    try {
+      await deleteMedia(actor, id);
+      outcomes.push({ id, deleted: true });
+    } catch (err) {
+      const { status, message } = describeError(err);
+      if (status >= 500) throw err;
+      outcomes.push({ id, deleted: false, reason: message });
+    }
+  }
+  return outcomes;
+}
+
+const BATCH = 500;
+
+/**
+ * "Delete all" from Media settings: every media the actor may read that no content uses, confirmed by
+ * typing the service id. Referenced media is kept and counted. Each batch is one transaction (check and
+ * delete together); bytes are removed after each commit.
+ */
+export async function deleteAllMedia(actor: Actor, confirmation: string): Promise<{ deleted: number; kept: number }> {
+  assertMediaRight(actor, 'delete');
+  if (confirmation.trim() !== serviceId()) throw badRequest('Type the service id exactly to confirm deleting all media');
+  let deleted = 0;
+  let after = '';
+  for (;;) {
+    const batch = db()
+      .select({ id: media.id })
+      .from(media)
+      .where(and(readableMedia(actor), gt(media.id, after)))
+      .orderBy(asc(media.id))
+      .limit(BATCH)
+      .all()
+      .map((r) => r.id);
+    if (batch.length === 0) break;
+    after = batch[batch.length - 1];
+    const gone = db().transaction(
+      (tx) => {
+        const rows = tx
+          .delete(media)
+          .where(and(inArray(media.id, batch), readableMedia(actor), unreferenced(tx)))
+          .returning({ storage: media.storage, storageKey: media.storageKey })
+          .all();
+        for (const r of rows) journalGarbage(tx, r.storage, r.storageKey);
+        return rows;
+      },
+      { behavior: 'immediate' },
+    );
+    for (const r of gone) await removeJournalled(r.storage, r.storageKey);
+    deleted += gone.length;
+  }
+  const [{ kept }] = db().select({ kept: sql<number>`count(*)` }).from(media).where(readableMedia(actor)).all();
+  return { deleted, kept };
+}

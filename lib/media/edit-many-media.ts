@@ -1,0 +1,54 @@
+import 'server-only';
+import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { db } from '@/db';
+import { media, members } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { config } from '@/lib/config';
+import { badRequest } from '@/lib/errors';
+import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
+import { mediaId, tagName } from './schemas';
+import { addTagsTo, tagIdsFor } from './tags';
+
+export const bulkEditInput = z.union([
+  z.object({ ids: z.array(mediaId).min(1, 'Select at least one media item').max(1000), creatorId: z.string().min(1) }).strict(),
+  z.object({ ids: z.array(mediaId).min(1, 'Select at least one media item').max(1000), addTags: z.array(tagName).min(1, 'Give at least one tag') }).strict(),
+]);
+
+export type BulkOutcome = { id: string; changed: true } | { id: string; changed: false; reason: string };
+
+/**
+ * The bulk bar: change the creator of many media, or add tags to many, in one transaction. Items the
+ * actor cannot read are reported as not found; an item that would pass the tag limit is kept as it was.
+ */
+export function editManyMedia(actor: Actor, input: unknown): BulkOutcome[] {
+  assertMediaRight(actor, 'edit');
+  const parsed = bulkEditInput.parse(input);
+  const ids = [...new Set(parsed.ids)];
+  return db().transaction(
+    (tx) => {
+      const found = new Set(
+        tx.select({ id: media.id }).from(media).where(and(inArray(media.id, ids), readableMedia(actor))).all().map((r) => r.id),
+      );
+      const missing = (id: string): BulkOutcome => ({ id, changed: false, reason: 'No such media' });
+      if ('creatorId' in parsed) {
+        if (!tx.select({ id: members.id }).from(members).where(eq(members.id, parsed.creatorId)).get()) {
+          throw badRequest(`creatorId: there is no member ${parsed.creatorId}`);
+        }
+        tx.update(media).set({ creatorId: parsed.creatorId, updatedAt: new Date() }).where(inArray(media.id, [...found])).run();
+        return ids.map((id) => (found.has(id) ? { id, changed: true } : missing(id)));
+      }
+      const tagIds = tagIdsFor(tx, parsed.addTags);
+      const now = new Date();
+      return ids.map((id): BulkOutcome => {
+        if (!found.has(id)) return missing(id);
+        if (addTagsTo(tx, id, tagIds) === null) {
+          return { id, changed: false, reason: `It would have more than ${config().KURA_MAX_TAGS_PER_MEDIA} tags` };
+        }
+        tx.update(media).set({ updatedAt: now }).where(eq(media.id, id)).run();
+        return { id, changed: true };
+      });
+    },
+    { behavior: 'immediate' },
+  );
+}

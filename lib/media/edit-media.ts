@@ -1,0 +1,55 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { db } from '@/db';
+import { media, members } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { config } from '@/lib/config';
+import { repointMedia } from '@/lib/content/repoint-media';
+import { badRequest, notFound } from '@/lib/errors';
+import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
+import { cleanFileName } from './file-name';
+import { presentMedia, type MediaRecord } from './present';
+import { mediaChanges } from './schemas';
+import { setTagsOf, tagIdsFor } from './tags';
+
+/**
+ * Changes a media item's name, alt text, tags and/or creator in one transaction. A rename keeps the id,
+ * makes the old URL 404 at once and rewrites the rich-editor HTML that embeds it in the same transaction.
+ * @example editMedia(actor, id, { fileName: 'cover.jpg', alt: 'The cover' })
+ */
+export function editMedia(actor: Actor, id: string, input: unknown): MediaRecord {
+  assertMediaRight(actor, 'edit');
+  const changes = mediaChanges.parse(input);
+  const fileName = changes.fileName === undefined ? undefined : cleanFileName(changes.fileName);
+  const tags = changes.tags && [...new Set(changes.tags)];
+  if (tags && tags.length > config().KURA_MAX_TAGS_PER_MEDIA) {
+    throw badRequest(`tags: at most ${config().KURA_MAX_TAGS_PER_MEDIA} tags per media (got ${tags.length})`);
+  }
+  const row = db().transaction(
+    (tx) => {
+      const where = and(eq(media.id, id), readableMedia(actor));
+      const current = tx.select().from(media).where(where).get();
+      if (!current) throw notFound('No such media');
+      if (changes.alt !== undefined && current.kind !== 'image') throw badRequest(`alt: alt text is for images only; ${current.fileName} is a file`);
+      if (changes.creatorId !== undefined && !tx.select({ id: members.id }).from(members).where(eq(members.id, changes.creatorId)).get()) {
+        throw badRequest(`creatorId: there is no member ${changes.creatorId}`);
+      }
+      const updated = tx
+        .update(media)
+        .set({
+          ...(fileName !== undefined ? { fileName } : {}),
+          ...(changes.alt !== undefined ? { alt: changes.alt } : {}),
+          ...(changes.creatorId !== undefined ? { creatorId: changes.creatorId } : {}),
+          updatedAt: new Date(),
+        })
+        .where(where)
+        .returning()
+        .get();
+      if (tags) setTagsOf(tx, id, tagIdsFor(tx, tags));
+      if (fileName !== undefined && fileName !== current.fileName) repointMedia(tx, id, updated);
+      return updated;
+    },
+    { behavior: 'immediate' },
+  );
+  return presentMedia([row])[0];
+}

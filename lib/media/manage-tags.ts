@@ -1,0 +1,51 @@
+import 'server-only';
+import { and, asc, count, eq, notExists, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { mediaTags, tags } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { badRequest, KuraError, notFound } from '@/lib/errors';
+import { assertMediaRight } from '@/lib/permissions/media';
+import { tagName } from './schemas';
+
+export type TagRow = { id: string; name: string; uses: number };
+
+/** The service's tags with how many media use each, filtered by a substring of the name. */
+export function listTags(search = ''): TagRow[] {
+  const pattern = `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db()
+    .select({ id: tags.id, name: tags.name, uses: sql<number>`(select count(*) from ${mediaTags} where ${mediaTags.tagId} = ${tags.id})` })
+    .from(tags)
+    .where(search.trim() ? sql`${tags.name} like ${pattern} escape '\\'` : undefined)
+    .orderBy(asc(tags.name))
+    .all();
+}
+
+/** Renames a tag everywhere it is used; names stay unique. */
+export function renameTag(actor: Actor, id: string, name: unknown): TagRow {
+  assertMediaRight(actor, 'edit');
+  const newName = tagName.parse(name);
+  try {
+    const row = db().update(tags).set({ name: newName }).where(eq(tags.id, id)).returning({ id: tags.id, name: tags.name }).get();
+    if (!row) throw notFound('No such tag');
+    const [{ uses }] = db().select({ uses: count() }).from(mediaTags).where(eq(mediaTags.tagId, id)).all();
+    return { ...row, uses };
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new KuraError('conflict', `A tag named "${newName}" already exists`);
+    throw err;
+  }
+}
+
+/** Deletes a tag that no media uses; a tag in use is refused with how many media hold it. */
+export function deleteTag(actor: Actor, id: string): void {
+  assertMediaRight(actor, 'edit');
+  const deleted = db()
+    .delete(tags)
+    .where(and(eq(tags.id, id), notExists(db().select({ one: sql`1` }).from(mediaTags).where(eq(mediaTags.tagId, tags.id)))))
+    .returning({ id: tags.id })
+    .all();
+  if (deleted.length > 0) return;
+  const row = db().select({ name: tags.name }).from(tags).where(eq(tags.id, id)).get();
+  if (!row) throw notFound('No such tag');
+  const [{ uses }] = db().select({ uses: count() }).from(mediaTags).where(eq(mediaTags.tagId, id)).all();
+  throw badRequest(`"${row.name}" is used by ${uses} media; remove it from them first`);
+}

@@ -1,0 +1,77 @@
+import 'server-only';
+import { and, asc, desc, eq, exists, gte, isNull, like, lt, not, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { db } from '@/db';
+import { contentMedia, media, mediaTags, tags } from '@/db/schema';
+
+export const KIND_FILTERS = ['image', 'video', 'audio', 'pdf', 'other'] as const;
+export type KindFilter = (typeof KIND_FILTERS)[number];
+export const SORTS = ['created', '-created', 'size', '-size', 'name', '-name'] as const;
+export type MediaSort = (typeof SORTS)[number];
+
+/** Every way the library and the media API narrow a listing. */
+export type MediaFilter = {
+  /** Substring of the file name or the alt text. */
+  search?: string;
+  fileName?: string;
+  alt?: string;
+  kind?: KindFilter;
+  /** Tag names; an item must hold all of them. */
+  tags?: string[];
+  /** A member id, or 'none' for media without a creator. */
+  creator?: string;
+  createdAfter?: Date;
+  createdBefore?: Date;
+  unused?: boolean;
+};
+
+const escapeLike = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const contains = (column: typeof media.fileName | typeof media.alt, text: string) => sql`${column} like ${escapeLike(text)} escape '\\'`;
+
+/** The filter as WHERE conditions on `media`. */
+export function filterConditions(filter: MediaFilter): SQL[] {
+  const c: SQL[] = [];
+  if (filter.search) c.push(or(contains(media.fileName, filter.search), contains(media.alt, filter.search))!);
+  if (filter.fileName) c.push(contains(media.fileName, filter.fileName));
+  if (filter.alt) c.push(contains(media.alt, filter.alt));
+  switch (filter.kind) {
+    case 'image':
+      c.push(eq(media.kind, 'image'));
+      break;
+    case 'video':
+      c.push(like(media.mimeType, 'video/%'));
+      break;
+    case 'audio':
+      c.push(like(media.mimeType, 'audio/%'));
+      break;
+    case 'pdf':
+      c.push(eq(media.mimeType, 'application/pdf'));
+      break;
+    case 'other':
+      c.push(eq(media.kind, 'file'), not(like(media.mimeType, 'video/%')), not(like(media.mimeType, 'audio/%')), sql`${media.mimeType} <> 'application/pdf'`);
+      break;
+  }
+  for (const name of new Set(filter.tags ?? [])) {
+    c.push(
+      exists(
+        db()
+          .select({ one: sql`1` })
+          .from(mediaTags)
+          .innerJoin(tags, eq(tags.id, mediaTags.tagId))
+          .where(and(eq(mediaTags.mediaId, media.id), eq(tags.name, name))),
+      ),
+    );
+  }
+  if (filter.creator === 'none') c.push(isNull(media.creatorId));
+  else if (filter.creator) c.push(eq(media.creatorId, filter.creator));
+  if (filter.createdAfter) c.push(gte(media.createdAt, filter.createdAfter));
+  if (filter.createdBefore) c.push(lt(media.createdAt, filter.createdBefore));
+  if (filter.unused) c.push(notExists(db().select({ one: sql`1` }).from(contentMedia).where(eq(contentMedia.mediaId, media.id))));
+  return c;
+}
+
+/** ORDER BY for a sort (`-` = descending, as microCMS's `orders`), ending in the id so equal keys keep one order. */
+export function orderFor(sort: MediaSort): SQL[] {
+  const dir = sort.startsWith('-') ? desc : asc;
+  const column = sort.endsWith('size') ? media.size : sort.endsWith('name') ? media.fileName : media.createdAt;
+  return [dir(column), dir(media.id)];
+}

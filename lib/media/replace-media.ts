@@ -1,0 +1,75 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { db } from '@/db';
+import { media, mediaTags, type Media } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { repointMedia } from '@/lib/content/repoint-media';
+import { badRequest, notFound } from '@/lib/errors';
+import { newId } from '@/lib/ids';
+import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
+import { clearJournal, journalGarbage, removeJournalled } from '@/lib/storage/journal';
+import { cleanFileName, extensionOf } from './file-name';
+import { discard, storeBytes } from './store-bytes';
+import type { UploadInput } from './upload-media';
+
+/**
+ * Re-upload. By default the new bytes replace the old behind the same id and name (the new file's name
+ * is ignored): same kind only, alt reset, new hash, size, dimensions, ETag and versioned URL. With
+ * `newUrl` the media gets a new id and the new file's name; content keeps using it (fields follow the
+ * id, rich-editor URLs are rewritten) and the old URL is 404. Either way the new bytes are committed
+ * first and the old ones removed after, so a failure at any point leaves the old file served.
+ */
+export async function replaceMedia(actor: Actor, id: string, input: UploadInput & { newUrl?: boolean }): Promise<Media> {
+  assertMediaRight(actor, 'edit');
+  const where = and(eq(media.id, id), readableMedia(actor));
+  const before = db().select({ kind: media.kind }).from(media).where(where).get();
+  if (!before) throw notFound('No such media');
+  const nextId = input.newUrl ? newId() : id;
+  const bytes = await storeBytes(input.stream, { keyFor: nextId, expectKind: before.kind });
+  let old: { storage: string; key: string };
+  let replaced: Media;
+  try {
+    await input.requestComplete;
+    [replaced, old] = db().transaction(
+      (tx) => {
+        const current = tx.select().from(media).where(where).get();
+        if (!current) throw notFound('No such media');
+        if (current.kind !== bytes.kind) throw badRequest('A re-upload must be of the same kind');
+        clearJournal(tx, bytes.storage, bytes.key);
+        journalGarbage(tx, current.storage, current.storageKey);
+        const fresh = {
+          mimeType: bytes.mimeType,
+          size: bytes.size,
+          sha256: bytes.sha256,
+          width: bytes.width,
+          height: bytes.height,
+          alt: '',
+          storage: bytes.storage,
+          storageKey: bytes.key,
+          updatedAt: new Date(),
+        };
+        const gone = { storage: current.storage, key: current.storageKey };
+        if (!input.newUrl) {
+          const row = tx.update(media).set({ ...fresh, extension: bytes.extension || current.extension }).where(eq(media.id, id)).returning().get();
+          return [row, gone] as const;
+        }
+        const fileName = cleanFileName(input.fileName);
+        const row = tx
+          .insert(media)
+          .values({ ...current, ...fresh, id: nextId, fileName, extension: bytes.extension || extensionOf(fileName) })
+          .returning()
+          .get();
+        tx.update(mediaTags).set({ mediaId: nextId }).where(eq(mediaTags.mediaId, id)).run();
+        repointMedia(tx, id, row);
+        tx.delete(media).where(eq(media.id, id)).run();
+        return [row, gone] as const;
+      },
+      { behavior: 'immediate' },
+    );
+  } catch (err) {
+    await discard(bytes);
+    throw err;
+  }
+  await removeJournalled(old.storage, old.key);
+  return replaced;
+}

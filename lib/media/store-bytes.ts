@@ -1,0 +1,80 @@
+import 'server-only';
+import { pipeline, type Readable } from 'node:stream';
+import type { MediaKind } from '@/db/schema';
+import { config } from '@/lib/config';
+import { badRequest, KuraError } from '@/lib/errors';
+import { newId } from '@/lib/ids';
+import { uploadStorage } from '@/lib/storage';
+import { journalUpload, removeJournalled } from '@/lib/storage/journal';
+import { formatBytes } from './format-bytes';
+import { Meter } from './meter';
+import { probeImageSize } from './probe-image';
+import { readHead } from './read-head';
+import { sniffType } from './sniff';
+
+/** Enough of the start of a file to sniff its type and read an image header. */
+const HEAD_BYTES = 1024 * 1024;
+
+export const uploadLimitMessage = (max: number) => `The file is larger than the upload limit of ${formatBytes(max)} (${max} bytes)`;
+
+/** A storage key that is new for every write: re-uploads never overwrite bytes in place. */
+export const objectKey = (mediaId: string) => `${mediaId.slice(0, 2)}/${mediaId}/${newId().slice(0, 16)}`;
+
+/** Bytes written under a new key, journalled as an upload until a transaction makes them live. */
+export type StoredBytes = {
+  storage: string;
+  key: string;
+  kind: MediaKind;
+  mimeType: string;
+  extension: string;
+  size: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+};
+
+/**
+ * Streams a file into storage under a fresh key: sniffed, hashed and counted on the way, refused past
+ * the upload limit. The key is journalled before the first byte; the caller clears the journal entry
+ * in the transaction that makes the bytes live (or calls `discard`). `expectKind` refuses a file of
+ * another kind from its first bytes, before anything is written.
+ */
+export async function storeBytes(stream: Readable, opts: { keyFor: string; expectKind?: MediaKind }): Promise<StoredBytes> {
+  const max = config().KURA_MAX_UPLOAD_BYTES;
+  const { head, body } = await readHead(stream, HEAD_BYTES);
+  if (head.length === 0) throw badRequest('The file is empty');
+  if (head.length > max) throw new KuraError('too_large', uploadLimitMessage(max));
+  const type = await sniffType(head);
+  if (opts.expectKind && type.kind !== opts.expectKind) {
+    throw badRequest(`A re-upload must be of the same kind: this media is ${article(opts.expectKind)}, the new file is ${article(type.kind)} (${type.mimeType})`);
+  }
+  const meter = new Meter(max, () => new KuraError('too_large', uploadLimitMessage(max)));
+  const storage = uploadStorage();
+  const key = objectKey(opts.keyFor);
+  journalUpload(storage.name, key);
+  try {
+    // pipeline() carries an error of the source (a client gone) into the write, which then fails.
+    await storage.write(key, pipeline(body, meter, () => {}), { contentType: type.mimeType });
+    const dims =
+      type.kind === 'image' ? ((await probeImageSize(head)) ?? (storage.localPath ? await probeImageSize(storage.localPath(key)) : null)) : null;
+    return {
+      storage: storage.name,
+      key,
+      kind: type.kind,
+      mimeType: type.mimeType,
+      extension: type.extension,
+      size: meter.size,
+      sha256: meter.digest(),
+      width: dims?.width ?? null,
+      height: dims?.height ?? null,
+    };
+  } catch (err) {
+    await removeJournalled(storage.name, key);
+    throw err;
+  }
+}
+
+/** Removes stored bytes that never became live (a failed commit or an incomplete request). */
+export const discard = (bytes: StoredBytes) => removeJournalled(bytes.storage, bytes.key);
+
+const article = (kind: MediaKind) => (kind === 'image' ? 'an image' : 'a file');

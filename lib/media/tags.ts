@@ -1,0 +1,45 @@
+import 'server-only';
+import { and, count, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '@/db';
+import { mediaTags, tags } from '@/db/schema';
+import { config } from '@/lib/config';
+import { badRequest } from '@/lib/errors';
+import { newId } from '@/lib/ids';
+
+/** The ids of these tags, creating the missing ones; refused past the service's tag limit. */
+export function tagIdsFor(tx: Tx, names: string[]): string[] {
+  const wanted = [...new Set(names)];
+  if (wanted.length === 0) return [];
+  const known = () => tx.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.name, wanted)).all();
+  const existing = known();
+  const missing = wanted.filter((n) => !existing.some((t) => t.name === n));
+  if (missing.length > 0) {
+    const max = config().KURA_MAX_TAGS;
+    const [{ n }] = tx.select({ n: count() }).from(tags).all();
+    if (n + missing.length > max) {
+      throw badRequest(`tags: this service has ${n} of at most ${max} tags, so ${missing.map((m) => `"${m}"`).join(', ')} cannot be added`);
+    }
+    tx.insert(tags).values(missing.map((name) => ({ id: newId(), name }))).onConflictDoNothing().run();
+  }
+  const byName = new Map(known().map((t) => [t.name, t.id]));
+  return wanted.map((n) => byName.get(n)!);
+}
+
+/** The media item's tags become exactly these (already checked against the per-media limit). */
+export function setTagsOf(tx: Tx, mediaId: string, tagIds: string[]): void {
+  tx.delete(mediaTags).where(eq(mediaTags.mediaId, mediaId)).run();
+  if (tagIds.length) tx.insert(mediaTags).values(tagIds.map((tagId) => ({ mediaId, tagId }))).run();
+}
+
+/** Adds tags to one media item; returns how many it holds after, or null when that would pass the limit. */
+export function addTagsTo(tx: Tx, mediaId: string, tagIds: string[]): number | null {
+  const held = tx.select({ tagId: mediaTags.tagId }).from(mediaTags).where(eq(mediaTags.mediaId, mediaId)).all().map((r) => r.tagId);
+  const added = tagIds.filter((t) => !held.includes(t));
+  if (held.length + added.length > config().KURA_MAX_TAGS_PER_MEDIA) return null;
+  if (added.length) tx.insert(mediaTags).values(added.map((tagId) => ({ mediaId, tagId }))).onConflictDoNothing().run();
+  return held.length + added.length;
+}
+
+/** Whether a tag is on any media (a tag in use cannot be deleted). */
+export const tagInUse = (tx: Tx, tagId: string) =>
+  tx.select({ n: count() }).from(mediaTags).where(and(eq(mediaTags.tagId, tagId))).get()!.n > 0;

@@ -1,0 +1,23 @@
+import { badRequest } from '@/lib/errors';
+import { apiActor } from '@/lib/http/api-actor';
+import { headersOf, pagesRoute, sendJson } from '@/lib/http/pages-route';
+import { queryFlag } from '@/lib/http/query-flag';
+import { receiveUpload } from '@/lib/http/receive-upload';
+import { presentMedia } from '@/lib/media/present';
+import { replaceMedia } from '@/lib/media/replace-media';
+import { mediaId } from '@/lib/media/schemas';
+
+// Next reads this statically: it must be a literal here.
+export const config = { api: { bodyParser: false, responseLimit: false, externalResolver: true } };
+
+export default pagesRoute({
+  // PUT /api/v1/media/{id}/file[?newUrl=true] — re-upload (multipart part "file") with an API key holding edit; 200 with the media record.
+  async PUT(req, res) {
+    const actor = apiActor(headersOf(req));
+    const id = mediaId.parse(req.query.id);
+    const newUrl = queryFlag(req.query.newUrl);
+    if (newUrl === null) throw badRequest('newUrl must be true or false');
+    const replaced = await receiveUpload(req, actor, (file) => replaceMedia(actor, id, { ...file, newUrl }), 'edit');
+    sendJson(res, 200, presentMedia([replaced])[0]);
+  },
+});
