@@ -3,10 +3,9 @@ import { and, asc, desc, eq, exists, gte, isNull, like, lt, not, notExists, or, 
 import { db } from '@/db';
 import { contentMedia, media, mediaTags, tags } from '@/db/schema';
 
-export const KIND_FILTERS = ['image', 'video', 'audio', 'pdf', 'other'] as const;
-export type KindFilter = (typeof KIND_FILTERS)[number];
-export const SORTS = ['created', '-created', 'size', '-size', 'name', '-name'] as const;
-export type MediaSort = (typeof SORTS)[number];
+import type { KindFilter, MediaSort } from './filter-options';
+
+export type { KindFilter, MediaSort } from './filter-options';
 
 /** Every way the library and the media API narrow a listing. */
 export type MediaFilter = {

@@ -8,7 +8,7 @@ import { deleteMedia } from '@/lib/media/delete-media';
 import { deleteAllMedia, deleteManyMedia } from '@/lib/media/delete-many-media';
 import { editManyMedia } from '@/lib/media/edit-many-media';
 import { editMedia } from '@/lib/media/edit-media';
-import { deleteTag, renameTag } from '@/lib/media/manage-tags';
+import { deleteTag, listTags, renameTag } from '@/lib/media/manage-tags';
 import { listMedia } from '@/lib/media/list-media';
 import { mediaId } from '@/lib/media/schemas';
 
@@ -75,3 +75,6 @@ export const deleteTagAction = authedAction(z.object({ id: z.string().min(1) }),
   revalidatePath('/media', 'layout');
   return { id };
 });
+
+/** Tags to pick from (the tag dialog, the bulk "Add tags" and Media settings), with how many media use each. */
+export const listTagsAction = authedAction(z.object({ search: z.string().max(50).optional() }), ({ search }) => listTags(search));
