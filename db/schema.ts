@@ -87,6 +87,7 @@ export const media = sqliteTable(
   (t) => [
     index('media_created').on(t.createdAt, t.id),
     index('media_size').on(t.size, t.id),
+    index('media_name').on(t.fileName, t.id),
     index('media_creator').on(t.creatorId),
     uniqueIndex('media_storage_key').on(t.storage, t.storageKey),
   ],

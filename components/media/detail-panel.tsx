@@ -7,13 +7,23 @@ import { DeleteMediaButton } from './delete-media-button';
 import { ImageApiPreview } from './image-api-preview';
 import { LocalTime } from './local-time';
 import { dimensionsLabel, formatLabel } from './media-format';
+import { AltTextButton } from './panel/alt-text-button';
+import { CreatorButton } from './panel/creator-button';
+import { RenameButton } from './panel/rename-button';
+import { ReuploadButton } from './panel/reupload-button';
+import { TagLinks } from './panel/tag-links';
+import { TagsButton } from './panel/tags-button';
 import { ReferenceList } from './reference-list';
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
+/** One row of the panel; `edit` is the pencil beside the value, when the viewer may change it. */
+function Field({ label, edit, children }: { label: string; edit?: React.ReactNode; children: React.ReactNode }) {
   return (
     <div className="py-2.5">
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-0.5 text-sm text-slate-900">{children}</dd>
+      <dd className="mt-0.5 flex items-start justify-between gap-2 text-sm text-slate-900">
+        <div className="min-w-0 flex-1">{children}</div>
+        {edit}
+      </dd>
     </div>
   );
 }
@@ -31,9 +41,9 @@ function UrlField(props: { label: string; inputLabel: string; copyLabel: string;
 }
 
 /** The detail panel of one media item, beside the library. */
-type Props = { item: MediaRecord; closeHref: string; references: MediaReferences; canDelete: boolean };
+type Props = { item: MediaRecord; closeHref: string; references: MediaReferences; canDelete: boolean; canEdit?: boolean };
 
-export function DetailPanel({ item, closeHref, references, canDelete }: Props) {
+export function DetailPanel({ item, closeHref, references, canDelete, canEdit = false }: Props) {
   return (
     <aside aria-label="Media details" className="w-96 shrink-0 overflow-y-auto border-l border-slate-200 bg-white">
       <div className="flex items-center justify-between border-b border-slate-100 px-5 py-3">
@@ -49,7 +59,7 @@ export function DetailPanel({ item, closeHref, references, canDelete }: Props) {
         </div>
       )}
       <dl className="divide-y divide-slate-100 px-5">
-        <Field label="File name">
+        <Field label="File name" edit={canEdit && <RenameButton id={item.id} fileName={item.fileName} />}>
           <a href={item.url} target="_blank" rel="noopener noreferrer" className="break-all font-medium text-indigo-700 hover:underline" data-testid="panel-file-name">
             {item.fileName}
           </a>
@@ -70,30 +80,20 @@ export function DetailPanel({ item, closeHref, references, canDelete }: Props) {
             <span data-testid="panel-dimensions">{dimensionsLabel(item)}</span>
           </Field>
         )}
-        <Field label="Creator">
+        <Field label="Creator" edit={canEdit && <CreatorButton id={item.id} creator={item.creator} />}>
           <span data-testid="panel-creator">{item.creator?.name ?? 'None (uploaded with an API key or by a removed member)'}</span>
         </Field>
         <Field label="References">
           <ReferenceList references={references} />
         </Field>
         {item.kind === 'image' && (
-          <Field label="Alt text">
+          <Field label="Alt text" edit={canEdit && <AltTextButton id={item.id} alt={item.alt ?? ''} />}>
             <span data-testid="panel-alt">{item.alt || <span className="text-slate-400">Not set</span>}</span>
           </Field>
         )}
-        <Field label="Tags">
+        <Field label="Tags" edit={canEdit && <TagsButton id={item.id} tags={item.tags} />}>
           <span data-testid="panel-tags">
-            {item.tags.length ? (
-              <span className="flex flex-wrap gap-1">
-                {item.tags.map((t) => (
-                  <span key={t} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs">
-                    {t}
-                  </span>
-                ))}
-              </span>
-            ) : (
-              <span className="text-slate-400">None</span>
-            )}
+            <TagLinks tags={item.tags} />
           </span>
         </Field>
         <UrlField label="URL" inputLabel="Delivery URL" copyLabel="Copy URL" value={item.url} />
@@ -101,9 +101,10 @@ export function DetailPanel({ item, closeHref, references, canDelete }: Props) {
           Cache it forever: it changes whenever the file is replaced.
         </UrlField>
       </dl>
-      {canDelete && (
+      {(canEdit || canDelete) && (
         <div className="flex gap-2 border-t border-slate-100 px-5 py-3">
-          <DeleteMediaButton id={item.id} fileName={item.fileName} references={references.total} afterHref={closeHref} />
+          {canEdit && <ReuploadButton id={item.id} fileName={item.fileName} kind={item.kind} />}
+          {canDelete && <DeleteMediaButton id={item.id} fileName={item.fileName} references={references.total} afterHref={closeHref} />}
         </div>
       )}
       {item.kind === 'image' && item.mimeType !== 'image/svg+xml' && <ImageApiPreview versionedUrl={item.versionedUrl} fileName={item.fileName} alt={item.alt ?? ''} />}

@@ -1,8 +1,16 @@
 'use client';
 
 import Link from 'next/link';
-import { useRef } from 'react';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useMemo, useRef, useState } from 'react';
 import type { MediaPage } from '@/lib/media/list-media';
+import type { LibraryQuery } from '@/lib/media/schemas';
+import type { MemberChoice } from '@/lib/members/list-members';
+import { BulkBar } from './library/bulk-bar';
+import { BulkResultRegion, type BulkKind, type BulkResult } from './library/bulk-result';
+import { LibraryToolbar } from './library/library-toolbar';
+import { FILTER_KEYS, hasFilters, listKey } from './library/library-query';
+import { useSelection } from './library/use-selection';
 import { MediaGrid } from './media-grid';
 import { MediaTable } from './media-table';
 import { UploadList, useUploadQueue } from './upload-queue';
@@ -11,20 +19,42 @@ import { useLibraryHref } from './use-library-href';
 
 type Props = {
   list: MediaPage;
-  view: 'table' | 'grid';
-  selectedId?: string;
+  query: LibraryQuery;
+  /** Tag names and members for the filter selects and the bulk dialogs. */
+  tags: string[];
+  members: MemberChoice[];
   canUpload: boolean;
+  canEdit: boolean;
+  canDelete: boolean;
   maxUploadBytes: number;
-  unused?: boolean;
   panel: React.ReactNode;
 };
 
-/** The library screen: toolbar, table or grid, drop-anywhere uploads, and the detail panel beside it. */
-export function MediaLibrary({ list, view, selectedId, canUpload, maxUploadBytes, unused, panel }: Props) {
+/** The library screen: toolbar, table or grid with checkboxes and the bulk bar, drop-anywhere uploads, and the detail panel beside it. */
+export function MediaLibrary({ list, query, tags, members, canUpload, canEdit, canDelete, maxUploadBytes, panel }: Props) {
+  const router = useRouter();
+  const params = useSearchParams();
   const queue = useUploadQueue(maxUploadBytes);
   const href = useLibraryHref();
   const input = useRef<HTMLInputElement>(null);
   const drop = useFileDrop(queue.add, canUpload);
+  const itemIds = useMemo(() => list.items.map((m) => m.id), [list.items]);
+  const selection = useSelection(itemIds, listKey(new URLSearchParams(params?.toString() ?? '')));
+  const [result, setResult] = useState<BulkResult | null>(null);
+  const { view, unused } = query;
+  const selectable = canEdit || canDelete;
+  const filtered = hasFilters(query);
+  // "Unused only" alone has its own empty sentence: there is media, and content uses all of it.
+  const onlyUnused = Boolean(unused) && FILTER_KEYS.every((k) => k === 'unused' || query[k] === undefined);
+  const clearHref = filtered ? href({ ...Object.fromEntries(FILTER_KEYS.map((k) => [k, null])), page: null }) : null;
+
+  const afterBulk = (summary: BulkResult, done: string[], kind: BulkKind) => {
+    setResult(summary);
+    selection.drop(done);
+    // The open item is gone: close its panel rather than show "not found".
+    if (kind === 'delete' && query.selected && done.includes(query.selected)) router.replace(href({ selected: null }), { scroll: false });
+    else router.refresh();
+  };
 
   const viewLink = (v: 'table' | 'grid', label: string) => (
     <Link
@@ -40,56 +70,56 @@ export function MediaLibrary({ list, view, selectedId, canUpload, maxUploadBytes
   return (
     <div className="flex min-h-0 flex-1">
       <main className="relative flex min-w-0 flex-1 flex-col" data-testid="library" {...drop.handlers}>
-        <div className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-5 py-3">
-          <div className="flex items-baseline gap-3">
-            <h1 className="text-xl font-semibold">Media</h1>
-            <span className="text-sm text-slate-500">{list.total === 1 ? '1 item' : `${list.total} items`}</span>
+        <LibraryToolbar total={list.total} tags={tags} members={members} clearHref={clearHref}>
+          <Link
+            href={href({ unused: unused ? null : '1', page: null })}
+            scroll={false}
+            aria-current={unused ? 'true' : undefined}
+            className={`rounded-md border px-3 py-1.5 text-sm whitespace-nowrap ${unused ? 'border-indigo-300 bg-indigo-50 text-indigo-800' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
+          >
+            {unused ? '✓ Unused only' : 'Unused only'}
+          </Link>
+          <Link href="/media/settings" className="px-1 text-sm whitespace-nowrap text-slate-600 hover:text-slate-900">
+            Media settings
+          </Link>
+          <div className="flex overflow-hidden rounded-md border border-slate-300" role="group" aria-label="View">
+            {viewLink('table', 'Table')}
+            {viewLink('grid', 'Grid')}
           </div>
-          <div className="flex items-center gap-3">
-            <Link
-              href={href({ unused: unused ? null : '1', page: null, selected: null })}
-              aria-current={unused ? 'true' : undefined}
-              className={`rounded-md border px-3 py-1.5 text-sm ${unused ? 'border-indigo-300 bg-indigo-50 text-indigo-800' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
-            >
-              {unused ? '✓ Unused only' : 'Unused only'}
-            </Link>
-            <div className="flex overflow-hidden rounded-md border border-slate-300" role="group" aria-label="View">
-              {viewLink('table', 'Table')}
-              {viewLink('grid', 'Grid')}
-            </div>
-            {canUpload && (
-              <>
-                <button type="button" onClick={() => input.current?.click()} className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">
-                  Upload
-                </button>
-                <input
-                  ref={input}
-                  type="file"
-                  multiple
-                  hidden
-                  data-testid="upload-input"
-                  onChange={(e) => {
-                    if (e.target.files) queue.add(e.target.files);
-                    e.target.value = '';
-                  }}
-                />
-              </>
-            )}
-          </div>
-        </div>
+          {canUpload && (
+            <>
+              <button type="button" onClick={() => input.current?.click()} className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">
+                Upload
+              </button>
+              <input
+                ref={input}
+                type="file"
+                multiple
+                hidden
+                data-testid="upload-input"
+                onChange={(e) => {
+                  if (e.target.files) queue.add(e.target.files);
+                  e.target.value = '';
+                }}
+              />
+            </>
+          )}
+        </LibraryToolbar>
 
         <div className="min-h-0 flex-1 overflow-auto">
           {list.items.length === 0 ? (
-            <div className="flex h-full min-h-80 flex-col items-center justify-center gap-2 text-slate-500">
-              <p className="text-base font-medium text-slate-700">{unused ? 'No unused media: content uses every item' : 'No media yet'}</p>
-              {canUpload && !unused && <p className="text-sm">Drop files anywhere here, or use the Upload button.</p>}
-            </div>
+            <EmptyState filtered={filtered} onlyUnused={onlyUnused} canUpload={canUpload} clearHref={clearHref} />
           ) : view === 'grid' ? (
-            <MediaGrid items={list.items} selectedId={selectedId} />
+            <MediaGrid items={list.items} selectedId={query.selected} selection={selectable ? selection : undefined} />
           ) : (
-            <MediaTable items={list.items} selectedId={selectedId} />
+            <MediaTable items={list.items} selectedId={query.selected} selection={selectable ? selection : undefined} />
           )}
         </div>
+
+        <BulkResultRegion result={result} onDismiss={() => setResult(null)} />
+        {selectable && selection.ids.length > 0 && (
+          <BulkBar selection={selection} items={list.items} members={members} tags={tags} canEdit={canEdit} canDelete={canDelete} onDone={afterBulk} />
+        )}
 
         {list.pageCount > 1 && (
           <nav aria-label="Pages" className="flex items-center justify-center gap-4 border-t border-slate-200 bg-white py-2 text-sm">
@@ -109,6 +139,22 @@ export function MediaLibrary({ list, view, selectedId, canUpload, maxUploadBytes
         <UploadList queue={queue} />
       </main>
       {panel}
+    </div>
+  );
+}
+
+function EmptyState({ filtered, onlyUnused, canUpload, clearHref }: { filtered: boolean; onlyUnused: boolean; canUpload: boolean; clearHref: string | null }) {
+  return (
+    <div className="flex h-full min-h-80 flex-col items-center justify-center gap-2 text-slate-500">
+      <p className="text-base font-medium text-slate-700">
+        {!filtered ? 'No media yet' : onlyUnused ? 'No unused media: content uses every item' : 'No media matches these filters'}
+      </p>
+      {!filtered && canUpload && <p className="text-sm">Drop files anywhere here, or use the Upload button.</p>}
+      {clearHref && (
+        <Link href={clearHref} scroll={false} className="text-sm font-medium text-indigo-700 hover:underline">
+          Clear filters
+        </Link>
+      )}
     </div>
   );
 }

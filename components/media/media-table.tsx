@@ -5,6 +5,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { formatBytes } from '@/lib/media/format-bytes';
 import type { MediaRecord } from '@/lib/media/present';
+import { SelectCheckbox } from './library/select-checkbox';
+import type { Selection } from './library/use-selection';
 import { LocalTime } from './local-time';
 import { dimensionsLabel, formatLabel } from './media-format';
 import { Thumbnail } from './thumbnail';
@@ -12,10 +14,37 @@ import { useLibraryHref } from './use-library-href';
 
 const column = createColumnHelper<MediaRecord>();
 
-export function MediaTable({ items, selectedId }: { items: MediaRecord[]; selectedId?: string }) {
+type Props = {
+  items: MediaRecord[];
+  /** The item open in the detail panel. */
+  selectedId?: string;
+  /** Checked items for the bulk bar; without it there are no checkboxes. */
+  selection?: Selection;
+};
+
+export function MediaTable({ items, selectedId, selection }: Props) {
   const router = useRouter();
   const href = useLibraryHref();
   const columns = [
+    ...(selection
+      ? [
+          column.display({
+            id: 'select',
+            header: () => (
+              <SelectCheckbox label="Select all" checked={selection.all === 'all'} indeterminate={selection.all === 'some'} onToggle={(checked) => selection.setAll(checked)} />
+            ),
+            cell: ({ row }) => (
+              <label className="flex cursor-pointer items-center py-3 pr-1 pl-4">
+                <SelectCheckbox
+                  label={`Select ${row.original.fileName}`}
+                  checked={selection.has(row.id)}
+                  onToggle={(checked, shift) => selection.toggle(row.id, checked, shift)}
+                />
+              </label>
+            ),
+          }),
+        ]
+      : []),
     column.display({ id: 'thumbnail', header: () => <span className="sr-only">Preview</span>, cell: ({ row }) => <Thumbnail item={row.original} size="row" /> }),
     column.accessor('fileName', {
       header: 'Name',
@@ -39,7 +68,11 @@ export function MediaTable({ items, selectedId }: { items: MediaRecord[]; select
         {table.getHeaderGroups().map((group) => (
           <tr key={group.id}>
             {group.headers.map((header) => (
-              <th key={header.id} scope="col" className="border-b border-slate-200 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <th
+                key={header.id}
+                scope="col"
+                className={`border-b border-slate-200 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 ${header.column.id === 'select' ? 'w-10 pr-1 pl-4' : 'px-3'}`}
+              >
                 {flexRender(header.column.columnDef.header, header.getContext())}
               </th>
             ))}
@@ -53,13 +86,21 @@ export function MediaTable({ items, selectedId }: { items: MediaRecord[]; select
             data-media-id={row.id}
             aria-selected={row.id === selectedId}
             onClick={() => router.push(href({ selected: row.id }), { scroll: false })}
-            className={`cursor-pointer ${row.id === selectedId ? 'bg-indigo-50' : 'bg-white hover:bg-slate-50'}`}
+            data-checked={selection?.has(row.id) || undefined}
+            className={`cursor-pointer ${row.id === selectedId ? 'bg-indigo-50' : selection?.has(row.id) ? 'bg-indigo-50/50 hover:bg-indigo-50' : 'bg-white hover:bg-slate-50'}`}
           >
-            {row.getVisibleCells().map((cell) => (
-              <td key={cell.id} className="border-b border-slate-100 px-3 py-2 whitespace-nowrap text-slate-700">
-                {flexRender(cell.column.columnDef.cell, cell.getContext())}
-              </td>
-            ))}
+            {row.getVisibleCells().map((cell) =>
+              cell.column.id === 'select' ? (
+                // The cell around the checkbox is its target too, and no click in it opens the panel.
+                <td key={cell.id} onClick={(e) => e.stopPropagation()} className="w-10 cursor-default border-b border-slate-100 p-0">
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
+              ) : (
+                <td key={cell.id} className="border-b border-slate-100 px-3 py-2 whitespace-nowrap text-slate-700">
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
+              ),
+            )}
           </tr>
         ))}
       </tbody>

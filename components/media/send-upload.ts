@@ -25,12 +25,20 @@ function serverMessage(xhr: XMLHttpRequest): string {
   return `Upload failed (HTTP ${xhr.status})`;
 }
 
+type SendOptions = {
+  onProgress?: (loaded: number) => void;
+  signal?: AbortSignal;
+  /** Default: a new upload, `POST /api/media/upload` answering 201. */
+  target?: { method: 'POST' | 'PUT'; url: string; okStatus: number };
+};
+
 /**
- * Sends one file to `POST /api/media/upload` and resolves with the new media item. XMLHttpRequest rather
- * than fetch because only it reports upload progress.
+ * Sends one file (multipart part `file`) and resolves with the media item Kura answers with: a new
+ * upload by default, or a re-upload (`replaceTarget`). XMLHttpRequest rather than fetch because only it
+ * reports upload progress.
  */
-export function sendUpload(file: File, opts: { onProgress?: (loaded: number) => void; signal?: AbortSignal } = {}): Promise<MediaRecord> {
-  const { onProgress, signal } = opts;
+export function sendUpload(file: File, opts: SendOptions = {}): Promise<MediaRecord> {
+  const { onProgress, signal, target = { method: 'POST', url: '/api/media/upload', okStatus: 201 } } = opts;
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError());
     const xhr = new XMLHttpRequest();
@@ -42,11 +50,11 @@ export function sendUpload(file: File, opts: { onProgress?: (loaded: number) => 
     xhr.upload.onprogress = (e) => onProgress?.(e.loaded);
     xhr.onload = () =>
       settle(() => {
-        if (xhr.status !== 201) return reject(new UploadError(serverMessage(xhr), xhr.status));
+        if (xhr.status !== target.okStatus) return reject(new UploadError(serverMessage(xhr), xhr.status));
         try {
           resolve(JSON.parse(xhr.responseText) as MediaRecord);
         } catch {
-          reject(new UploadError('The upload was stored, but Kura answered with something unreadable', xhr.status));
+          reject(new UploadError('The file was stored, but Kura answered with something unreadable; reload the page', xhr.status));
         }
       });
     xhr.onerror = () => settle(() => reject(new UploadError(NETWORK_ERROR, 0)));
@@ -54,7 +62,11 @@ export function sendUpload(file: File, opts: { onProgress?: (loaded: number) => 
     signal?.addEventListener('abort', onAbort, { once: true });
     const body = new FormData();
     body.append('file', file, file.name);
-    xhr.open('POST', '/api/media/upload');
+    xhr.open(target.method, target.url);
     xhr.send(body);
   });
 }
+
+/** Where a re-upload of media `id` goes: the same URL, or (`newUrl`) a new id and name. */
+export const replaceTarget = (id: string, newUrl: boolean) =>
+  ({ method: 'PUT', url: `/api/media/${id}/file${newUrl ? '?newUrl=true' : ''}`, okStatus: 200 }) as const;

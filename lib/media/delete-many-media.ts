@@ -7,6 +7,7 @@ import { badRequest, describeError } from '@/lib/errors';
 import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
 import { serviceId } from '@/lib/service/service-id';
 import { journalGarbage, removeJournalled } from '@/lib/storage/journal';
+import { referenceCounts } from '@/lib/content/media-references';
 import { deleteMedia, unreferenced } from './delete-media';
 
 export type DeleteOutcome = { id: string; deleted: true } | { id: string; deleted: false; reason: string };
@@ -29,13 +30,18 @@ export async function deleteManyMedia(actor: Actor, ids: string[]): Promise<Dele
 }
 
 const BATCH = 500;
+/** How many kept items the report names (the count covers all of them). */
+const KEPT_LISTED = 100;
 
 /**
  * "Delete all" from Media settings: every media the actor may read that no content uses, confirmed by
  * typing the service id. Referenced media is kept and counted. Each batch is one transaction (check and
  * delete together); bytes are removed after each commit.
  */
-export async function deleteAllMedia(actor: Actor, confirmation: string): Promise<{ deleted: number; kept: number }> {
+export async function deleteAllMedia(
+  actor: Actor,
+  confirmation: string,
+): Promise<{ deleted: number; kept: number; keptItems: { id: string; fileName: string; reason: string }[] }> {
   assertMediaRight(actor, 'delete');
   if (confirmation.trim() !== serviceId()) throw badRequest('Type the service id exactly to confirm deleting all media');
   let deleted = 0;
@@ -67,5 +73,11 @@ export async function deleteAllMedia(actor: Actor, confirmation: string): Promis
     deleted += gone.length;
   }
   const [{ kept }] = db().select({ kept: sql<number>`count(*)` }).from(media).where(readableMedia(actor)).all();
-  return { deleted, kept };
+  const left = db().select({ id: media.id, fileName: media.fileName }).from(media).where(readableMedia(actor)).orderBy(asc(media.fileName)).limit(KEPT_LISTED).all();
+  const counts = referenceCounts(left.map((m) => m.id));
+  const keptItems = left.map((m) => {
+    const n = counts.get(m.id) ?? 0;
+    return { ...m, reason: n > 0 ? `used by ${n} content item${n === 1 ? '' : 's'}` : 'uploaded while deleting' };
+  });
+  return { deleted, kept, keptItems };
 }

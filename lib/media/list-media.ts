@@ -15,8 +15,9 @@ type ListOptions = { sort?: MediaSort; imagesOnly?: boolean } & MediaFilter;
 
 /** `limit` media from `offset` of the media this actor may read, and how many there are in all. */
 export function listMediaAt(actor: Actor, opts: { limit: number; offset: number } & ListOptions): { items: MediaRecord[]; total: number } {
-  const where = and(readableMedia(actor), ...filterConditions({ ...opts, kind: opts.imagesOnly ? 'image' : opts.kind }));
-  const [{ total }] = db().select({ total: count() }).from(media).where(where).all();
+  const filter = { ...opts, kind: opts.imagesOnly ? 'image' : opts.kind } satisfies MediaFilter;
+  const where = and(readableMedia(actor), ...filterConditions(filter));
+  const [{ total }] = db().select({ total: count() }).from(media).where(and(readableMedia(actor), ...filterConditions(filter, 'count'))).all();
   const rows = db()
     .select()
     .from(media)
@@ -45,6 +46,7 @@ export type MediaSlice = { media: MediaRecord[]; totalCount: number; token?: str
  */
 export function listMediaByToken(actor: Actor, opts: { limit: number; token?: string } & MediaFilter): MediaSlice {
   const filter = and(readableMedia(actor), ...filterConditions(opts));
+  const countable = and(readableMedia(actor), ...filterConditions(opts, 'count'));
   const after = opts.token ? decodeToken(opts.token) : null;
   const rows = db()
     .select()
@@ -58,7 +60,7 @@ export function listMediaByToken(actor: Actor, opts: { limit: number; token?: st
     .orderBy(...orderFor('-created'))
     .limit(opts.limit + 1)
     .all();
-  const [{ totalCount }] = db().select({ totalCount: count() }).from(media).where(filter).all();
+  const [{ totalCount }] = db().select({ totalCount: count() }).from(media).where(countable).all();
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
   return { media: presentMedia(page), totalCount, ...(rows.length > opts.limit ? { token: encodeToken(last.createdAt, last.id) } : {}) };

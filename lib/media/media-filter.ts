@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, exists, gte, isNull, like, lt, not, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gte, inArray, isNull, like, lt, not, notExists, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
 import { contentMedia, media, mediaTags, tags } from '@/db/schema';
 
@@ -26,8 +26,8 @@ export type MediaFilter = {
 const escapeLike = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const contains = (column: typeof media.fileName | typeof media.alt, text: string) => sql`${column} like ${escapeLike(text)} escape '\\'`;
 
-/** The filter as WHERE conditions on `media`. */
-export function filterConditions(filter: MediaFilter): SQL[] {
+/** The filter as WHERE conditions on `media`, shaped for finding a page or for counting all matches. */
+export function filterConditions(filter: MediaFilter, purpose: 'page' | 'count' = 'page'): SQL[] {
   const c: SQL[] = [];
   if (filter.search) c.push(or(contains(media.fileName, filter.search), contains(media.alt, filter.search))!);
   if (filter.fileName) c.push(contains(media.fileName, filter.fileName));
@@ -50,15 +50,14 @@ export function filterConditions(filter: MediaFilter): SQL[] {
       break;
   }
   for (const name of new Set(filter.tags ?? [])) {
-    c.push(
-      exists(
-        db()
-          .select({ one: sql`1` })
-          .from(mediaTags)
-          .innerJoin(tags, eq(tags.id, mediaTags.tagId))
-          .where(and(eq(mediaTags.mediaId, media.id), eq(tags.name, name))),
-      ),
-    );
+    const holders = (...more: SQL[]) =>
+      db()
+        .select({ id: mediaTags.mediaId })
+        .from(mediaTags)
+        .innerJoin(tags, eq(tags.id, mediaTags.tagId))
+        .where(and(eq(tags.name, name), ...more));
+    // Measured at 100k media: EXISTS finds a page fastest (it stops after the page), IN counts fastest.
+    c.push(purpose === 'page' ? exists(holders(eq(mediaTags.mediaId, media.id))) : inArray(media.id, holders()));
   }
   if (filter.creator === 'none') c.push(isNull(media.creatorId));
   else if (filter.creator) c.push(eq(media.creatorId, filter.creator));

@@ -51,10 +51,11 @@ export const tagName = z.string().trim().min(1, 'A tag has 1–50 characters').m
 /** What an edit may change (the panel's dialogs and `PATCH /api/v1/media/{id}` alike); unknown keys are refused. */
 export const mediaChanges = z
   .object({
-    fileName: z.string().trim().min(1, 'fileName: give the file a name').max(1000, 'fileName: at most 200 bytes').optional(),
-    alt: z.string().max(1000, 'alt: at most 1,000 characters').optional(),
-    tags: z.array(tagName, 'tags: expected an array of tag names').optional(),
-    creatorId: z.string('creatorId: expected a member id').min(1).optional(),
+    // describeError puts the field name in front of these.
+    fileName: z.string().trim().min(1, 'give the file a name').max(1000, 'at most 200 bytes').optional(),
+    alt: z.string().max(1000, 'at most 1,000 characters').optional(),
+    tags: z.array(tagName, 'expected an array of tag names').optional(),
+    creatorId: z.string('expected a member id').min(1).optional(),
   })
   .strict();
 export type MediaChanges = z.infer<typeof mediaChanges>;

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { DetailPanel } from '@/components/media/detail-panel';
+import { libraryQueryString } from '@/components/media/library/library-query';
 import { MediaLibrary } from '@/components/media/media-library';
 import { requireMemberPage } from '@/lib/auth/session';
 import { config } from '@/lib/config';
@@ -7,8 +8,10 @@ import { KuraError } from '@/lib/errors';
 import { mediaReferences } from '@/lib/content/media-references';
 import { getMedia } from '@/lib/media/get-media';
 import { listMedia } from '@/lib/media/list-media';
+import { listTags } from '@/lib/media/manage-tags';
 import type { MediaRecord } from '@/lib/media/present';
-import { libraryQuery } from '@/lib/media/schemas';
+import { libraryFilter, libraryQuery } from '@/lib/media/schemas';
+import { listMemberChoices } from '@/lib/members/list-members';
 
 export const metadata: Metadata = { title: 'Media' };
 
@@ -17,7 +20,7 @@ const PAGE_SIZE = 50;
 export default async function MediaPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const actor = await requireMemberPage();
   const query = libraryQuery.parse(await searchParams);
-  const list = listMedia(actor, { page: query.page, pageSize: PAGE_SIZE, unused: query.unused });
+  const list = listMedia(actor, { page: query.page, pageSize: PAGE_SIZE, ...libraryFilter(query) });
   let selected: MediaRecord | null = null;
   if (query.selected) {
     try {
@@ -26,22 +29,28 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
       if (!(err instanceof KuraError && err.code === 'not_found')) throw err;
     }
   }
-  const closeHref = `/media?${new URLSearchParams({
-    ...(query.view === 'grid' ? { view: 'grid' } : {}),
-    ...(query.page > 1 ? { page: String(query.page) } : {}),
-    ...(query.unused ? { unused: '1' } : {}),
-  })}`;
+  // Closing the panel keeps the view exactly as it is: search, filters, sort, view and the page shown.
+  const rest = libraryQueryString({ ...query, page: list.page, selected: undefined });
+  const closeHref = rest ? `/media?${rest}` : '/media';
   return (
     <MediaLibrary
       list={list}
-      view={query.view}
-      selectedId={selected?.id}
+      query={query}
+      tags={listTags().map((t) => t.name)}
+      members={listMemberChoices(actor)}
       canUpload={actor.media.upload}
+      canEdit={actor.media.edit}
+      canDelete={actor.media.delete}
       maxUploadBytes={config().KURA_MAX_UPLOAD_BYTES}
-      unused={query.unused}
       panel={
         selected ? (
-          <DetailPanel item={selected} closeHref={closeHref} references={mediaReferences(actor, selected.id)} canDelete={actor.media.delete} />
+          <DetailPanel
+            item={selected}
+            closeHref={closeHref}
+            references={mediaReferences(actor, selected.id)}
+            canEdit={actor.media.edit}
+            canDelete={actor.media.delete}
+          />
         ) : null
       }
     />

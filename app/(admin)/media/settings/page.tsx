@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { z } from 'zod';
+import { DeleteAllMedia } from '@/components/media/settings/delete-all-media';
+import { TagSettings } from '@/components/media/settings/tag-settings';
+import { requireMemberPage } from '@/lib/auth/session';
+import { config } from '@/lib/config';
+import { listTags } from '@/lib/media/manage-tags';
+import { serviceId } from '@/lib/service/service-id';
+
+export const metadata: Metadata = { title: 'Media settings' };
+
+/** `?q=` is the tag search, so a filtered view is a link; a bad value opens the full list. */
+const settingsQuery = z.object({ q: z.string().max(50).catch('') });
+
+export default async function MediaSettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const actor = await requireMemberPage();
+  const { q } = settingsQuery.parse(await searchParams);
+  const { KURA_MAX_TAGS_PER_MEDIA, KURA_MAX_TAGS } = config();
+  return (
+    <main className="flex-1 overflow-auto bg-slate-50">
+      <div className="mx-auto max-w-4xl space-y-6 px-6 py-8">
+        <div>
+          <nav aria-label="Breadcrumb">
+            <ol className="flex items-center gap-1.5 text-sm text-slate-500">
+              <li>
+                <Link href="/media" className="hover:text-slate-900 hover:underline">
+                  Media
+                </Link>
+              </li>
+              <li aria-hidden="true">/</li>
+              <li aria-current="page" className="text-slate-700">
+                Media settings
+              </li>
+            </ol>
+          </nav>
+          <h1 className="mt-1 text-xl font-semibold">Media settings</h1>
+        </div>
+        <TagSettings tags={listTags()} initialSearch={q} canEdit={actor.media.edit} maxPerMedia={KURA_MAX_TAGS_PER_MEDIA} maxTotal={KURA_MAX_TAGS} />
+        {actor.media.delete && <DeleteAllMedia serviceId={serviceId()} />}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,73 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { memberChoicesAction } from '@/app/(admin)/media/actions';
+import type { MemberChoice } from '@/lib/members/list-members';
+import { EditDialog, inputClass } from './edit-dialog';
+import { PencilEditor } from './pencil-editor';
+import { useEditMedia } from './use-edit-media';
+
+type Creator = MemberChoice | null;
+
+/** The pencil beside the creator: any member can be made the creator. */
+export function CreatorButton({ id, creator }: { id: string; creator: Creator }) {
+  return <PencilEditor label="Change creator">{(close) => <CreatorDialog id={id} creator={creator} close={close} />}</PencilEditor>;
+}
+
+const optionText = (m: MemberChoice) => `${m.name} (${m.email})`;
+
+function CreatorDialog({ id, creator, close }: { id: string; creator: Creator; close: () => void }) {
+  const { pending, error, setError, errorId, save } = useEditMedia(id, close);
+  const [members, setMembers] = useState<MemberChoice[] | null>(null);
+  const [creatorId, setCreatorId] = useState(creator?.id ?? '');
+  const select = useRef<HTMLSelectElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    memberChoicesAction({}).then((result) => {
+      if (!live) return;
+      if (result.ok) setMembers(result.data);
+      else setError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [setError]);
+
+  // Until the list arrives the current creator is the only choice, so the select can take focus at once.
+  const choices = members ?? (creator ? [creator] : []);
+  return (
+    <EditDialog
+      title="Change creator"
+      errorId={errorId}
+      error={error}
+      pending={pending}
+      blocked={!members}
+      initialFocus={select}
+      onCancel={close}
+      onSubmit={() => (creatorId ? save({ creatorId }) : setError('Choose a member'))}
+    >
+      <div className="space-y-1">
+        <label htmlFor={`${errorId}-creator`} className="block text-sm font-medium">
+          Creator
+        </label>
+        <select
+          ref={select}
+          id={`${errorId}-creator`}
+          value={creatorId}
+          onChange={(e) => setCreatorId(e.target.value)}
+          aria-describedby={errorId}
+          aria-busy={!members}
+          className={inputClass}
+        >
+          {!creatorId && <option value="">{members ? 'Choose a member' : 'Loading members…'}</option>}
+          {choices.map((m) => (
+            <option key={m.id} value={m.id}>
+              {optionText(m)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </EditDialog>
+  );
+}

@@ -1,0 +1,73 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useId, useRef, useState } from 'react';
+import { formatBytes } from '@/lib/media/format-bytes';
+import { isAbortError, replaceTarget, sendUpload } from '../send-upload';
+import { useLibraryHref } from '../use-library-href';
+import { EditDialog } from './edit-dialog';
+
+type Props = { id: string; fileName: string; kind: 'image' | 'file'; file: File; close: () => void };
+
+/** "Replace this file?": same URL by default, or a new one; sends the file with a progress bar. */
+export function ReplaceDialog({ id, fileName, kind, file, close }: Props) {
+  const router = useRouter();
+  const href = useLibraryHref();
+  const [newUrl, setNewUrl] = useState(false);
+  const [loaded, setLoaded] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const checkbox = useRef<HTMLInputElement>(null);
+  const sending = useRef<AbortController | null>(null);
+  const errorId = useId();
+
+  useEffect(() => () => sending.current?.abort(), []); // closing the dialog stops the upload
+
+  const upload = async () => {
+    const controller = new AbortController();
+    sending.current = controller;
+    setError(null);
+    setLoaded(0);
+    try {
+      const replaced = await sendUpload(file, { target: replaceTarget(id, newUrl), onProgress: setLoaded, signal: controller.signal });
+      sending.current = null;
+      close();
+      if (replaced.id !== id) router.push(href({ selected: replaced.id }), { scroll: false });
+      else router.refresh();
+    } catch (err) {
+      if (isAbortError(err)) return;
+      setError(err instanceof Error ? err.message : String(err));
+      setLoaded(null);
+    }
+  };
+
+  const percent = loaded === null ? 0 : file.size ? Math.min(100, Math.round((loaded / file.size) * 100)) : 100;
+  return (
+    <EditDialog title="Replace this file?" submitLabel="Upload" errorId={errorId} error={error} pending={loaded !== null} initialFocus={checkbox} onSubmit={upload} onCancel={close}>
+      <p className="text-sm text-slate-700">
+        Replace <span className="break-all font-medium">{fileName}</span> with <span className="break-all font-medium">{file.name}</span> ({formatBytes(file.size)}).
+      </p>
+      <p className="text-sm text-slate-700" data-testid="replace-explanation">
+        {newUrl
+          ? `The file gets a new id and its own name (${file.name}), so its URL changes and the old URL stops working at once. Content using it is updated to the new URL. The new file must be ${kind === 'image' ? 'an image' : 'a file, not an image'}; alt text is reset.`
+          : 'The URL stays the same; the new file must be of the same kind (image or file); alt text is reset.'}
+      </p>
+      <label className="flex items-center gap-2 text-sm">
+        <input ref={checkbox} type="checkbox" checked={newUrl} disabled={loaded !== null} onChange={(e) => setNewUrl(e.target.checked)} aria-describedby={errorId} />
+        Replace with a new URL
+      </label>
+      {loaded !== null && (
+        <div className="space-y-1">
+          <progress
+            className="h-1.5 w-full overflow-hidden rounded [&::-webkit-progress-bar]:bg-slate-100 [&::-webkit-progress-value]:bg-indigo-500"
+            max={100}
+            value={percent}
+            aria-label={`Progress of ${file.name}`}
+          />
+          <p className="text-xs text-slate-500">
+            {formatBytes(loaded)} of {formatBytes(file.size)}
+          </p>
+        </div>
+      )}
+    </EditDialog>
+  );
+}

@@ -1,0 +1,15 @@
+import Link from 'next/link';
+
+/** The panel's tags, each a link that filters the library by it. */
+export function TagLinks({ tags }: { tags: string[] }) {
+  if (tags.length === 0) return <span className="text-slate-400">None</span>;
+  return (
+    <span className="flex flex-wrap gap-1">
+      {tags.map((t) => (
+        <Link key={t} href={`/media?tag=${encodeURIComponent(t)}`} title={`Show media tagged ${t}`} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-800 hover:bg-indigo-100 hover:text-indigo-900">
+          {t}
+        </Link>
+      ))}
+    </span>
+  );
+}

@@ -1,0 +1,1 @@
+CREATE INDEX `media_name` ON `media` (`file_name`,`id`);
