@@ -88,6 +88,8 @@ export const media = sqliteTable(
     index('media_created').on(t.createdAt, t.id),
     index('media_size').on(t.size, t.id),
     index('media_name').on(t.fileName, t.id),
+    // Covers "this id, of this kind" lookups, so counting a tag filter never reads whole rows.
+    index('media_id_kind').on(t.id, t.kind, t.mimeType),
     index('media_creator').on(t.creatorId),
     uniqueIndex('media_storage_key').on(t.storage, t.storageKey),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX `media_id_kind` ON `media` (`id`,`kind`,`mime_type`);
