@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { apis, contentMedia, contents, type Media } from '@/db/schema';
-import { deliveryUrl, parseDeliveryUrl } from '@/lib/media/urls';
+import { parseDeliveryUrl } from '@/lib/media/urls';
 import { rewriteMediaUrls } from './rich-html-media';
 import type { ApiField } from './schemas';
 
@@ -20,7 +20,6 @@ export function repointMedia(tx: Tx, fromId: string, to: Pick<Media, 'id' | 'fil
     .where(eq(contentMedia.mediaId, fromId))
     .all();
   if (holders.length === 0) return 0;
-  const target = deliveryUrl(to);
   const swap = (id: unknown) => (id === fromId ? to.id : id);
   for (const holder of holders) {
     const data = { ...holder.data };
@@ -30,11 +29,9 @@ export function repointMedia(tx: Tx, fromId: string, to: Pick<Media, 'id' | 'fil
       if (field.kind === 'image' || field.kind === 'file') data[field.id] = swap(value);
       if (field.kind === 'multipleImages') data[field.id] = (value as string[]).map(swap);
       if (field.kind === 'richEditor') {
-        data[field.id] = rewriteMediaUrls(value as string, parseDeliveryUrl, (url, parts) => {
-          if (parts.mediaId !== fromId) return null;
-          const rest = url.match(/[?#].*$/)?.[0] ?? '';
-          return target + rest;
-        });
+        data[field.id] = rewriteMediaUrls(value as string, parseDeliveryUrl, (url, parts) =>
+          parts.mediaId === fromId ? retarget(url, fromId, to) : null,
+        );
       }
     }
     tx.update(contents).set({ data }).where(eq(contents.id, holder.id)).run();
@@ -43,4 +40,14 @@ export function repointMedia(tx: Tx, fromId: string, to: Pick<Media, 'id' | 'fil
     tx.update(contentMedia).set({ mediaId: to.id }).where(eq(contentMedia.mediaId, fromId)).run();
   }
   return holders.length;
+}
+
+/**
+ * The same URL pointing at `to`: only its `{id}/{name}` segments change, so its origin (a CDN, an
+ * earlier public URL), relative form, query (Image API parameters) and fragment stay as written.
+ */
+function retarget(url: string, fromId: string, to: Pick<Media, 'id' | 'fileName'>): string {
+  const cut = url.search(/[?#]/);
+  const [path, rest] = cut < 0 ? [url, ''] : [url.slice(0, cut), url.slice(cut)];
+  return path.replace(new RegExp(`/${fromId}/[^/]+$`), `/${to.id}/${encodeURIComponent(to.fileName)}`) + rest;
 }

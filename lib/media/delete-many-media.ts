@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, gt, inArray, lte, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { media } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -21,9 +21,8 @@ export async function deleteManyMedia(actor: Actor, ids: string[]): Promise<Dele
       await deleteMedia(actor, id);
       outcomes.push({ id, deleted: true });
     } catch (err) {
-      const { status, message } = describeError(err);
-      if (status >= 500) throw err;
-      outcomes.push({ id, deleted: false, reason: message });
+      // Even an unexpected failure (logged by describeError) is one item's outcome: the rest go on.
+      outcomes.push({ id, deleted: false, reason: describeError(err).message });
     }
   }
   return outcomes;
@@ -46,11 +45,13 @@ export async function deleteAllMedia(
   if (confirmation.trim() !== serviceId()) throw badRequest('Type the service id exactly to confirm deleting all media');
   let deleted = 0;
   let after = '';
+  // Only what existed when the admin confirmed: an upload arriving during the run is not theirs to delete.
+  const confirmedAt = new Date();
   for (;;) {
     const batch = db()
       .select({ id: media.id })
       .from(media)
-      .where(and(readableMedia(actor), gt(media.id, after)))
+      .where(and(readableMedia(actor), gt(media.id, after), lte(media.createdAt, confirmedAt)))
       .orderBy(asc(media.id))
       .limit(BATCH)
       .all()

@@ -8,11 +8,16 @@ import { config } from '@/lib/config';
 import { badRequest } from '@/lib/errors';
 import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
 import { mediaId, tagName } from './schemas';
-import { addTagsTo, tagIdsFor } from './tags';
+import { addTagsTo, dropUnused, tagsFor } from './tags';
 
 export const bulkEditInput = z.union([
   z.object({ ids: z.array(mediaId).min(1, 'Select at least one media item').max(1000), creatorId: z.string().min(1) }).strict(),
-  z.object({ ids: z.array(mediaId).min(1, 'Select at least one media item').max(1000), addTags: z.array(tagName).min(1, 'Give at least one tag') }).strict(),
+  z
+    .object({
+      ids: z.array(mediaId).min(1, 'Select at least one media item').max(1000),
+      addTags: z.array(tagName).min(1, 'Give at least one tag').max(50, 'At most 50 tags at once'),
+    })
+    .strict(),
 ]);
 
 export type BulkOutcome = { id: string; changed: true } | { id: string; changed: false; reason: string };
@@ -38,9 +43,9 @@ export function editManyMedia(actor: Actor, input: unknown): BulkOutcome[] {
         tx.update(media).set({ creatorId: parsed.creatorId, updatedAt: new Date() }).where(inArray(media.id, [...found])).run();
         return ids.map((id) => (found.has(id) ? { id, changed: true } : missing(id)));
       }
-      const tagIds = tagIdsFor(tx, parsed.addTags);
+      const { ids: tagIds, created } = tagsFor(tx, parsed.addTags);
       const now = new Date();
-      return ids.map((id): BulkOutcome => {
+      const outcomes = ids.map((id): BulkOutcome => {
         if (!found.has(id)) return missing(id);
         if (addTagsTo(tx, id, tagIds) === null) {
           return { id, changed: false, reason: `It would have more than ${config().KURA_MAX_TAGS_PER_MEDIA} tags` };
@@ -48,6 +53,8 @@ export function editManyMedia(actor: Actor, input: unknown): BulkOutcome[] {
         tx.update(media).set({ updatedAt: now }).where(eq(media.id, id)).run();
         return { id, changed: true };
       });
+      dropUnused(tx, created);
+      return outcomes;
     },
     { behavior: 'immediate' },
   );

@@ -4,11 +4,12 @@ import { db } from '@/db';
 import { media, type Media } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { notFound } from '@/lib/errors';
-import { readableMedia } from '@/lib/permissions/media';
+import { assertCanGetMedia, readableMedia } from '@/lib/permissions/media';
 import { presentMedia, type MediaRecord } from './present';
 
 /** The media row if this actor may read it; out of scope is the same 404 as nonexistent. */
 export function getMediaRow(actor: Actor, id: string): Media {
+  assertCanGetMedia(actor);
   const row = db().select().from(media).where(and(eq(media.id, id), readableMedia(actor))).get();
   if (!row) throw notFound('No such media');
   return row;

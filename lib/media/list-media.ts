@@ -4,7 +4,7 @@ import { db } from '@/db';
 import { media } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { badRequest } from '@/lib/errors';
-import { readableMedia } from '@/lib/permissions/media';
+import { assertCanGetMedia, readableMedia } from '@/lib/permissions/media';
 import { filterConditions, orderFor, type MediaFilter, type MediaSort } from './media-filter';
 import { presentMedia, type MediaRecord } from './present';
 
@@ -15,6 +15,7 @@ type ListOptions = { sort?: MediaSort; imagesOnly?: boolean } & MediaFilter;
 
 /** `limit` media from `offset` of the media this actor may read, and how many there are in all. */
 export function listMediaAt(actor: Actor, opts: { limit: number; offset: number } & ListOptions): { items: MediaRecord[]; total: number } {
+  assertCanGetMedia(actor);
   const filter = { ...opts, kind: opts.imagesOnly ? 'image' : opts.kind } satisfies MediaFilter;
   const where = and(readableMedia(actor), ...filterConditions(filter));
   const [{ total }] = db().select({ total: count() }).from(media).where(and(readableMedia(actor), ...filterConditions(filter, 'count'))).all();
@@ -45,6 +46,7 @@ export type MediaSlice = { media: MediaRecord[]; totalCount: number; token?: str
  * The token never expires, and media added while paging sorts before it, so no item is skipped or repeated.
  */
 export function listMediaByToken(actor: Actor, opts: { limit: number; token?: string } & MediaFilter): MediaSlice {
+  assertCanGetMedia(actor);
   const filter = and(readableMedia(actor), ...filterConditions(opts));
   const countable = and(readableMedia(actor), ...filterConditions(opts, 'count'));
   const after = opts.token ? decodeToken(opts.token) : null;

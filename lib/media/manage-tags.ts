@@ -4,7 +4,7 @@ import { db } from '@/db';
 import { mediaTags, tags } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { badRequest, KuraError, notFound } from '@/lib/errors';
-import { assertMediaRight } from '@/lib/permissions/media';
+import { assertCanManageTags } from '@/lib/permissions/media';
 import { tagName } from './schemas';
 
 export type TagRow = { id: string; name: string; uses: number };
@@ -22,7 +22,7 @@ export function listTags(search = ''): TagRow[] {
 
 /** Renames a tag everywhere it is used; names stay unique. */
 export function renameTag(actor: Actor, id: string, name: unknown): TagRow {
-  assertMediaRight(actor, 'edit');
+  assertCanManageTags(actor);
   const newName = tagName.parse(name);
   try {
     const row = db().update(tags).set({ name: newName }).where(eq(tags.id, id)).returning({ id: tags.id, name: tags.name }).get();
@@ -37,7 +37,7 @@ export function renameTag(actor: Actor, id: string, name: unknown): TagRow {
 
 /** Deletes a tag that no media uses; a tag in use is refused with how many media hold it. */
 export function deleteTag(actor: Actor, id: string): void {
-  assertMediaRight(actor, 'edit');
+  assertCanManageTags(actor);
   const deleted = db()
     .delete(tags)
     .where(and(eq(tags.id, id), notExists(db().select({ one: sql`1` }).from(mediaTags).where(eq(mediaTags.tagId, tags.id)))))

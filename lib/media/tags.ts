@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, notExists, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { mediaTags, tags } from '@/db/schema';
 import { config } from '@/lib/config';
@@ -8,8 +8,13 @@ import { newId } from '@/lib/ids';
 
 /** The ids of these tags, creating the missing ones; refused past the service's tag limit. */
 export function tagIdsFor(tx: Tx, names: string[]): string[] {
+  return tagsFor(tx, names).ids;
+}
+
+/** {@link tagIdsFor}, also naming which of them it created. */
+export function tagsFor(tx: Tx, names: string[]): { ids: string[]; created: string[] } {
   const wanted = [...new Set(names)];
-  if (wanted.length === 0) return [];
+  if (wanted.length === 0) return { ids: [], created: [] };
   const known = () => tx.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.name, wanted)).all();
   const existing = known();
   const missing = wanted.filter((n) => !existing.some((t) => t.name === n));
@@ -22,7 +27,7 @@ export function tagIdsFor(tx: Tx, names: string[]): string[] {
     tx.insert(tags).values(missing.map((name) => ({ id: newId(), name }))).onConflictDoNothing().run();
   }
   const byName = new Map(known().map((t) => [t.name, t.id]));
-  return wanted.map((n) => byName.get(n)!);
+  return { ids: wanted.map((n) => byName.get(n)!), created: missing.map((n) => byName.get(n)!) };
 }
 
 /** The media item's tags become exactly these (already checked against the per-media limit). */
@@ -38,6 +43,14 @@ export function addTagsTo(tx: Tx, mediaId: string, tagIds: string[]): number | n
   if (held.length + added.length > config().KURA_MAX_TAGS_PER_MEDIA) return null;
   if (added.length) tx.insert(mediaTags).values(added.map((tagId) => ({ mediaId, tagId }))).onConflictDoNothing().run();
   return held.length + added.length;
+}
+
+/** Removes tags this transaction created that ended up on no media (every item refused them). */
+export function dropUnused(tx: Tx, tagIds: string[]): void {
+  if (tagIds.length === 0) return;
+  tx.delete(tags)
+    .where(and(inArray(tags.id, tagIds), notExists(tx.select({ one: sql`1` }).from(mediaTags).where(eq(mediaTags.tagId, tags.id)))))
+    .run();
 }
 
 /** Whether a tag is on any media (a tag in use cannot be deleted). */

@@ -6,7 +6,8 @@ import type { Actor } from '@/lib/auth/actor';
 
 export type MemberChoice = { id: string; name: string; email: string };
 
-/** Everyone who can be made the creator of media (any logged-in member may see the list of names). */
-export function listMemberChoices(_actor: Actor): MemberChoice[] {
+/** Everyone who can be made the creator of media: for those who may change creators (edit right). */
+export function listMemberChoices(actor: Actor): MemberChoice[] {
+  if (!actor.media.edit) return [];
   return db().select({ id: members.id, name: members.name, email: members.email }).from(members).orderBy(asc(members.name), asc(members.email)).all();
 }

@@ -17,6 +17,17 @@ export function assertMediaRight(actor: Actor, action: MediaAction): void {
   if (!actor.media[action]) throw forbidden(REFUSALS[action]);
 }
 
+/** An API key lists and fetches media only with "Get media" (403, as microCMS); members see their read scope. */
+export function assertCanGetMedia(actor: Actor): void {
+  if (actor.type === 'apiKey' && !actor.media.read.all) throw forbidden('This API key does not have the right to get media');
+}
+
+/** Renaming or deleting a tag touches media everywhere, so it needs edit and the right to read all media. */
+export function assertCanManageTags(actor: Actor): void {
+  assertMediaRight(actor, 'edit');
+  if (!actor.media.read.all) throw forbidden('Managing tags needs the right to read all media');
+}
+
 /**
  * The media rows this actor may read, as a WHERE condition: every listing, search, panel and API
  * filters with it, so out-of-scope media is indistinguishable from media that does not exist.

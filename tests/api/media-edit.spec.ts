@@ -33,7 +33,13 @@ const readContent = async (request: APIRequestContext, id: string) => (await req
 
 test('rename keeps the id, 404s the old URL at once and rewrites rich-editor HTML and fields', async ({ request }) => {
   const m = await image(request);
-  const post = await content(request, { title: 'renamed', cover: m.url, body: `<p><img src="${m.url}?w=20"><a href="${m.url}">x</a></p>` });
+  const relative = new URL(m.url).pathname;
+  const viaCdn = m.url.replace(E2E.baseURL, 'https://cdn.example.net');
+  const post = await content(request, {
+    title: 'renamed',
+    cover: m.url,
+    body: `<p><img src="${m.url}?w=20"><a href="${m.url}">x</a><a href="${relative}#top">relative</a><img src="${viaCdn}"></p>`,
+  });
   const newName = uniqueName('new name é', 'png');
   const res = await patch(request, m.id, { fileName: newName });
   expect(res.status()).toBe(200);
@@ -47,6 +53,10 @@ test('rename keeps the id, 404s the old URL at once and rewrites rich-editor HTM
   expect(read.body).toContain(`<img src="${renamed.url}?w=20"`);
   expect(read.body).toContain(`<a href="${renamed.url}">x</a>`);
   expect(read.body).not.toContain(m.url);
+  // Only the id/name segments change: a root-relative link stays relative, a CDN URL stays on the CDN.
+  const renamedPath = new URL(renamed.url).pathname;
+  expect(read.body).toContain(`<a href="${renamedPath}#top">relative</a>`);
+  expect(read.body).toContain(`<img src="https://cdn.example.net${renamedPath}"`);
 });
 
 test('alt text: images only, at most 1,000 characters; tags: at most 10; unknown keys and members refused', async ({ request }) => {
@@ -140,9 +150,12 @@ test('GET /api/v1/media: limit, offset, imageOnly; 400 for limit 101', async ({ 
   expect(images.media.every((m: Record) => m.kind === 'image')).toBe(true);
   const bad = await request.get('/api/v1/media?limit=101', { headers: keyHeader });
   expect(bad.status()).toBe(400);
-  expect((await bad.json()).message).toMatch(/limit/);
+  expect((await bad.json()).message).toBe('limit: must be 1–100');
   expect((await request.get('/api/v1/media?imageOnly=maybe', { headers: keyHeader })).status()).toBe(400);
   expect((await request.get('/api/v1/media')).status()).toBe(401);
+  const noGet = { 'X-MICROCMS-API-KEY': createApiKey(E2E.dataDir, { media_upload: true }) };
+  expect((await request.get('/api/v1/media', { headers: noGet })).status()).toBe(403);
+  expect((await request.get('/api/v2/media', { headers: noGet })).status()).toBe(403);
 });
 
 test('GET /api/v2/media filters by fileName, alt and tags (all of them)', async ({ request }) => {
@@ -163,6 +176,10 @@ test('GET /api/v2/media filters by fileName, alt and tags (all of them)', async 
   expect(one.media[0]).toMatchObject({ id: a.id, alt: `sunset over ${stem}`, tags: [`${stem}-x`, `${stem}-y`] });
   expect(one).not.toHaveProperty('token');
   expect((await request.get('/api/v2/media?token=garbage', { headers: keyHeader })).status()).toBe(400);
+  const manyTags = Array.from({ length: 51 }, (_, i) => `t${i}`).join(',');
+  const tooMany = await request.get(`/api/v2/media?tags=${manyTags}`, { headers: keyHeader });
+  expect(tooMany.status()).toBe(400);
+  expect((await tooMany.json()).message).toMatch(/^tags: at most 50 tags/);
 });
 
 test('GET /api/v2/media token paging sees each item exactly once while uploads run', async ({ request }) => {
@@ -196,5 +213,5 @@ test('DELETE /api/v2/media: unknown URL 404, not a URL 400', async ({ request })
   expect((await request.delete(`/api/v2/media?url=${encodeURIComponent(m.url.replace(m.id, 'e'.repeat(32)))}`, { headers: keyHeader })).status()).toBe(404);
   const notUrl = await request.delete('/api/v2/media?url=not%20a%20url', { headers: keyHeader });
   expect(notUrl.status()).toBe(400);
-  expect((await notUrl.json()).message).toMatch(/url/);
+  expect((await notUrl.json()).message).toBe('url: must be the delivery URL of the media to delete');
 });

@@ -150,7 +150,8 @@ test('the upload route takes only requests from Kura pages', async ({ page }) =>
 test('a cancelled upload can be retried and then arrives whole', async ({ page }) => {
   await page.goto('/media');
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 512 * 1024 });
+  // Slow enough (≈ 24 s for the file) that the cancel surely lands mid-upload, even on a loaded machine.
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 128 * 1024 });
   const name = uniqueName('retry-me', 'png');
   const file = await pngFile(name, 2000, 1500);
   const padded = { ...file, buffer: Buffer.concat([file.buffer, Buffer.alloc(3 * 1024 * 1024)]) }; // PNG readers ignore trailing bytes

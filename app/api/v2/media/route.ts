@@ -7,7 +7,7 @@ import { listMediaByToken } from '@/lib/media/list-media';
 import { deleteMedia, MediaReferenced } from '@/lib/media/delete-media';
 import { parseDeliveryUrl } from '@/lib/media/urls';
 
-const deleteQuery = z.object({ url: z.string('url is required: the delivery URL of the media to delete').min(1, 'url is required') });
+const deleteQuery = z.object({ url: z.string('required: the delivery URL of the media to delete').min(1, 'required: the delivery URL of the media to delete') });
 
 // GET /api/v2/media?limit&imageOnly&fileName&alt&tags&token — newest first with a keyset token (API key with media get).
 export function GET(request: Request) {
@@ -24,7 +24,7 @@ export function DELETE(request: Request) {
   return handle(async () => {
     const actor = apiActor(request.headers);
     const { url } = deleteQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!URL.canParse(url)) throw badRequest('url must be the delivery URL of the media to delete');
+    if (!URL.canParse(url)) throw badRequest('url: must be the delivery URL of the media to delete');
     const parts = parseDeliveryUrl(url);
     if (!parts) throw notFound('No media at this URL');
     try {
