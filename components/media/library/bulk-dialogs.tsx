@@ -1,54 +1,10 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
-import { ModalDialog } from '@/components/content/modal-dialog';
+import { EditDialog, inputClass } from '@/components/media/panel/edit-dialog';
 import type { MemberChoice } from '@/lib/members/list-members';
 
-const field = 'mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200';
-
-type FrameProps = {
-  title: string;
-  pending: boolean;
-  error: string | null;
-  errorId: string;
-  initialFocus: React.RefObject<HTMLElement | null>;
-  onSubmit: () => void;
-  onCancel: () => void;
-  children: React.ReactNode;
-};
-
-/** A small form in a modal: one field, saved with Save, dismissed with Cancel or Escape. */
-function BulkFormDialog({ title, pending, error, errorId, initialFocus, onSubmit, onCancel, children }: FrameProps) {
-  const titleId = useId();
-  return (
-    <ModalDialog labelledBy={titleId} onClose={onCancel} initialFocus={initialFocus} size="narrow">
-      <form
-        noValidate
-        className="space-y-3 p-5"
-        onSubmit={(e) => {
-          e.preventDefault();
-          onSubmit();
-        }}
-      >
-        <h2 id={titleId} className="text-base font-semibold">
-          {title}
-        </h2>
-        {children}
-        <div id={errorId} aria-live="polite" className="text-sm text-red-600">
-          {error && <p role="alert">{error}</p>}
-        </div>
-        <div className="flex justify-end gap-2 pt-2">
-          <button type="button" onClick={onCancel} className="rounded-md border border-slate-300 px-4 py-1.5 text-sm hover:bg-slate-50">
-            Cancel
-          </button>
-          <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60">
-            {pending ? 'Saving…' : 'Save'}
-          </button>
-        </div>
-      </form>
-    </ModalDialog>
-  );
-}
+const field = `mt-1 ${inputClass}`;
 
 type DialogProps = { count: number; pending: boolean; error: string | null; setError: (e: string | null) => void; onCancel: () => void };
 
@@ -59,7 +15,7 @@ export function BulkCreatorDialog({ count, pending, error, setError, onCancel, m
   const select = useRef<HTMLSelectElement>(null);
   const [creatorId, setCreatorId] = useState('');
   return (
-    <BulkFormDialog
+    <EditDialog
       title={`Change creator of ${count} media`}
       {...{ pending, error, errorId, onCancel }}
       initialFocus={select}
@@ -78,7 +34,7 @@ export function BulkCreatorDialog({ count, pending, error, setError, onCancel, m
           ))}
         </select>
       </div>
-    </BulkFormDialog>
+    </EditDialog>
   );
 }
 
@@ -102,7 +58,7 @@ export function BulkTagsDialog({ count, pending, error, setError, onCancel, tags
     input.current?.focus();
   };
   return (
-    <BulkFormDialog
+    <EditDialog
       title={`Add tags to ${count} media`}
       {...{ pending, error, errorId, onCancel }}
       initialFocus={input}
@@ -136,6 +92,6 @@ export function BulkTagsDialog({ count, pending, error, setError, onCancel, tags
           </div>
         )}
       </div>
-    </BulkFormDialog>
+    </EditDialog>
   );
 }
