@@ -1,9 +1,12 @@
 import path from 'node:path';
 
 /** The shared test server: one `next start` on its own data dir, started by Playwright's webServer. */
+// KURA_E2E_PORT lets a second checkout run its tests beside this one (fault tests keep their own ports).
+const port = Number(process.env.KURA_E2E_PORT ?? 3210);
+
 export const E2E = {
-  port: 3210,
-  baseURL: 'http://127.0.0.1:3210',
+  port,
+  baseURL: `http://127.0.0.1:${port}`,
   dataDir: path.resolve(__dirname, '../.tmp/e2e-data'),
   adminEmail: 'admin@kura.test',
   adminPassword: 'correct horse battery',
