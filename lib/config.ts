@@ -1,4 +1,5 @@
 import 'server-only';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { emailAddress } from '@/lib/auth/email';
@@ -13,6 +14,10 @@ const env = z.object({
   AUTH_SECRET: z.string().min(16).optional(),
   KURA_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(1024 ** 3),
   KURA_MAX_INPUT_PIXELS: z.coerce.number().int().positive().default(100_000_000),
+  // Image API: encodes at once (about the core count), requests waiting beyond them before 503, disk cache bound.
+  KURA_IMAGE_RENDERS: z.coerce.number().int().min(1).max(64).default(os.availableParallelism()),
+  KURA_IMAGE_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),
+  KURA_IMAGE_CACHE_BYTES: z.coerce.number().int().min(1024 * 1024).default(2 * 1024 ** 3),
   KURA_MAX_TAGS_PER_MEDIA: z.coerce.number().int().min(1).max(1000).default(10),
   KURA_MAX_TAGS: z.coerce.number().int().min(1).max(100_000).default(100),
   KURA_DEMO: z

@@ -4,84 +4,84 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Media } from '@/db/schema';
 import { config } from '@/lib/config';
-import { KuraError } from '@/lib/errors';
 import { storageNamed } from '@/lib/storage';
+import { CacheIndex } from './cache-index';
 import type { TransformPlan } from './plan';
 import { renderImage } from './render';
-
-/** Encodes at once: about the core count (sharp itself uses threads per encode). */
-const MAX_RENDERS = 2;
-/** Renders waiting beyond this are refused with 503 instead of piling up in memory. */
-const MAX_WAITING = 32;
+import { RenderQueue } from './render-queue';
 
 export type Variant = { data: Buffer; contentType: string; etag: string; cache: 'hit' | 'miss' | 'shared' };
 
 const inFlight = new Map<string, Promise<Variant>>();
-let running = 0;
-const waiting: (() => void)[] = [];
+
+// One queue and one index per server process, created on first use (config is read then).
+let state: { root: string; queue: RenderQueue; index: CacheIndex } | undefined;
+function cache() {
+  if (!state) {
+    const c = config();
+    const root = path.join(c.dataDir, 'cache', 'variants');
+    state = { root, queue: new RenderQueue(c.KURA_IMAGE_RENDERS, c.KURA_IMAGE_QUEUE), index: new CacheIndex(root, c.KURA_IMAGE_CACHE_BYTES) };
+  }
+  return state;
+}
 
 /**
  * The bytes of one transform of one media version, from the disk cache or rendered once: concurrent
- * requests for a new variant share one encode. Keyed by the content hash, so a re-upload can never
- * serve a variant of the old bytes. Written atomically (temp + rename): a partial file is never read.
+ * requests for a new variant share one encode. Files live under the content hash
+ * (`variants/ab/abcd…/<plan hash>`), so a re-upload can never serve a variant of the old bytes, and
+ * every variant of one file sits in one directory. Written atomically (temp + rename) with its length in
+ * the header: a partial or empty file is never served, only rendered again.
  */
 export async function getVariant(m: Media, plan: TransformPlan): Promise<Variant> {
-  const id = createHash('sha256').update(`${m.sha256}\n${plan.cacheKey}`).digest('hex');
-  const file = path.join(config().dataDir, 'cache', 'variants', id.slice(0, 2), id);
-  const etag = `"v-${id.slice(0, 32)}"`;
+  const { root, index } = cache();
+  const planHash = createHash('sha256').update(plan.cacheKey).digest('hex').slice(0, 40);
+  const file = path.join(root, m.sha256.slice(0, 2), m.sha256, planHash);
+  const etag = `"v-${createHash('sha256').update(`${m.sha256}\n${plan.cacheKey}`).digest('hex').slice(0, 32)}"`;
   const cached = await readEntry(file);
-  if (cached) return { ...cached, etag, cache: 'hit' };
-  const shared = inFlight.get(id);
+  if (cached) {
+    index.hit(file, cached.fileBytes);
+    return { data: cached.data, contentType: cached.contentType, etag, cache: 'hit' };
+  }
+  const shared = inFlight.get(file);
   if (shared) return { ...(await shared), cache: 'shared' };
-  const job = render(m, plan, file, etag).finally(() => inFlight.delete(id));
-  inFlight.set(id, job);
+  const job = render(m, plan, file, etag).finally(() => inFlight.delete(file));
+  inFlight.set(file, job);
   return job;
 }
 
 async function render(m: Media, plan: TransformPlan, file: string, etag: string): Promise<Variant> {
-  await acquire();
-  try {
+  const { queue, index } = cache();
+  return queue.run(async () => {
     const storage = storageNamed(m.storage);
     const input = storage.localPath ? storage.localPath(m.storageKey) : await readAll(await storage.read(m.storageKey));
     const out = await renderImage(input, plan, { maxInputPixels: config().KURA_MAX_INPUT_PIXELS });
-    await writeEntry(file, out.contentType, out.data);
-    return { data: out.data, contentType: out.contentType, etag, cache: 'miss' };
-  } finally {
-    release();
-  }
+    index.add(file, await writeEntry(file, out.contentType, out.data));
+    return { data: out.data, contentType: out.contentType, etag, cache: 'miss' as const };
+  });
 }
 
-function acquire(): Promise<void> {
-  if (running < MAX_RENDERS) {
-    running++;
-    return Promise.resolve();
-  }
-  if (waiting.length >= MAX_WAITING) {
-    const busy = new KuraError('unavailable', 'Too many images are being transformed right now: try again in a moment');
-    return Promise.reject(busy);
-  }
-  return new Promise((resolve) => waiting.push(resolve));
-}
+// An entry is one line `kura-variant<TAB>content type<TAB>byte length`, then the bytes: one file, one
+// atomic rename, and a length to check, so a file cut short by a crash is never served.
+const MAGIC = 'kura-variant';
 
-function release() {
-  const next = waiting.shift();
-  if (next) next();
-  else running--;
-}
-
-// An entry is the content type, a newline, then the bytes: one file, one atomic rename.
-async function readEntry(file: string): Promise<{ data: Buffer; contentType: string } | null> {
+async function readEntry(file: string): Promise<{ data: Buffer; contentType: string; fileBytes: number } | null> {
   const raw = await fs.promises.readFile(file).catch(() => null);
   if (!raw) return null;
   const nl = raw.indexOf(10);
-  return nl > 0 ? { contentType: raw.subarray(0, nl).toString('utf8'), data: raw.subarray(nl + 1) } : null;
+  if (nl < 0) return null;
+  const [magic, contentType, length] = raw.subarray(0, nl).toString('utf8').split('\t');
+  const data = raw.subarray(nl + 1);
+  if (magic !== MAGIC || !contentType || Number(length) !== data.length || data.length === 0) return null;
+  return { data, contentType, fileBytes: raw.length };
 }
 
-async function writeEntry(file: string, contentType: string, data: Buffer) {
+async function writeEntry(file: string, contentType: string, data: Buffer): Promise<number> {
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  await fs.promises.writeFile(temp, Buffer.concat([Buffer.from(`${contentType}\n`), data]));
+  const entry = Buffer.concat([Buffer.from(`${MAGIC}\t${contentType}\t${data.length}\n`), data]);
+  await fs.promises.writeFile(temp, entry);
   await fs.promises.rename(temp, file);
+  return entry.length;
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {

@@ -1,0 +1,97 @@
+import 'server-only';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** A hit refreshes the file's mtime at most this often, so the order survives a restart without a write per hit. */
+const TOUCH_EVERY_MS = 60 * 60 * 1000;
+/** Eviction goes below the bound by this share, so one new variant does not trigger one eviction each. */
+const EVICT_TO = 0.9;
+
+type Entry = { bytes: number; usedAt: number };
+
+/**
+ * Least-recently-used accounting of the variant cache on disk. The index lives in memory: filled from
+ * the files' sizes and mtimes in the background at start, then kept by every hit and write. When the
+ * total passes `maxBytes`, the least recently used variants are deleted until it is 10 % below.
+ * A deleted variant is only rendered again when asked for; one being read while it is deleted is
+ * still read whole (POSIX keeps an open file).
+ */
+export class CacheIndex {
+  private readonly entries = new Map<string, Entry>();
+  private total = 0;
+  private evicting = false;
+  private readonly loaded: Promise<void>;
+  private readonly startedAt = Date.now();
+
+  constructor(
+    private readonly root: string,
+    private readonly maxBytes: number,
+  ) {
+    this.loaded = this.load().catch((err) => console.error('[kura] could not read the variant cache; it starts empty', err));
+  }
+
+  /** Bytes the index knows of (for tests and the bench). */
+  get totalBytes() {
+    return this.total;
+  }
+
+  hit(file: string, bytes: number) {
+    const now = Date.now();
+    const entry = this.entries.get(file);
+    if (!entry) return this.add(file, bytes);
+    if (now - entry.usedAt > TOUCH_EVERY_MS) fs.promises.utimes(file, new Date(now), new Date(now)).catch(() => {});
+    entry.usedAt = now;
+  }
+
+  add(file: string, bytes: number) {
+    const old = this.entries.get(file);
+    this.total += bytes - (old?.bytes ?? 0);
+    this.entries.set(file, { bytes, usedAt: Date.now() });
+    if (this.total > this.maxBytes) void this.evict();
+  }
+
+  // Directories are left even when emptied: removing one could race a write of a new variant into it.
+  private async evict() {
+    if (this.evicting) return;
+    this.evicting = true;
+    try {
+      await this.loaded;
+      const oldestFirst = [...this.entries].sort((a, b) => a[1].usedAt - b[1].usedAt);
+      for (const [file, entry] of oldestFirst) {
+        if (this.total <= this.maxBytes * EVICT_TO) break;
+        await fs.promises.rm(file, { force: true });
+        this.entries.delete(file);
+        this.total -= entry.bytes;
+      }
+    } catch (err) {
+      console.error('[kura] variant cache eviction failed; will retry on the next write', err);
+    } finally {
+      this.evicting = false;
+    }
+  }
+
+  /** Reads what a previous run left; temp files of a write interrupted by a crash are removed. */
+  private async load() {
+    for await (const file of walk(this.root)) {
+      if (this.entries.has(file)) continue; // already used in this run
+      const stat = await fs.promises.stat(file).catch(() => null);
+      if (!stat) continue;
+      if (file.endsWith('.tmp')) {
+        if (stat.mtimeMs < this.startedAt) await fs.promises.rm(file, { force: true }); // not one being written now
+        continue;
+      }
+      this.entries.set(file, { bytes: stat.size, usedAt: stat.mtimeMs });
+      this.total += stat.size;
+    }
+    if (this.total > this.maxBytes) await this.evict();
+  }
+}
+
+async function* walk(dir: string): AsyncGenerator<string> {
+  const items = await fs.promises.readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const item of items) {
+    const full = path.join(dir, item.name);
+    if (item.isDirectory()) yield* walk(full);
+    else if (item.isFile()) yield full;
+  }
+}
