@@ -193,6 +193,97 @@ export const apiKeyContentRights = sqliteTable(
   (t) => [primaryKey({ columns: [t.apiKeyId, t.apiId] })],
 );
 
+export const WEBHOOK_EVENT_TYPES = ['new', 'edit', 'delete'] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** Where a site wants to hear about changes: media changes (api null) or one API's content. */
+export const webhooks = sqliteTable(
+  'webhooks',
+  {
+    id: text('id').primaryKey(),
+    /** null: media webhook (Media settings); else the API whose content it reports. */
+    apiId: text('api_id').references(() => apis.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    url: text('url').notNull(),
+    /** The signing secret, sealed with a key derived from AUTH_SECRET (lib/crypto/sealed.ts). */
+    secretSealed: text('secret_sealed').notNull(),
+    /** `WebhookEventType[]` this webhook is sent. */
+    events: text('events', { mode: 'json' }).notNull().$type<WebhookEventType[]>(),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    /** 'env' for the one provisioned from KURA_MEDIA_WEBHOOK_URL (kept in step with the environment). */
+    source: text('source', { enum: ['settings', 'env'] }).notNull().default('settings'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('webhooks_api').on(t.apiId)],
+);
+
+/**
+ * The outbox: one row per change reported, written in the transaction of the change itself, holding
+ * the exact body that is sent (so every retry sends the same bytes and the same signature).
+ */
+export const events = sqliteTable('events', {
+  id: text('id').primaryKey(),
+  /** e.g. `media.new`, `content.edit` (the X-Kura-Event-Type header). */
+  type: text('type').notNull(),
+  body: text('body').notNull(),
+  createdAt: createdAt(),
+});
+
+export const DELIVERY_STATES = ['pending', 'delivered', 'failed'] as const;
+
+/** One event to one webhook. Sent in id order per webhook; retried with backoff until delivered or given up. */
+export const deliveries = sqliteTable(
+  'deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: text('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    webhookId: text('webhook_id').notNull().references(() => webhooks.id, { onDelete: 'cascade' }),
+    state: text('state', { enum: DELIVERY_STATES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: createdAt(),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('deliveries_webhook_state').on(t.webhookId, t.state, t.id)],
+);
+
+/** Every attempt of a delivery: when, the HTTP status (null when none came) and what went wrong. */
+export const deliveryAttempts = sqliteTable(
+  'delivery_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deliveryId: integer('delivery_id').notNull().references(() => deliveries.id, { onDelete: 'cascade' }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    status: integer('status'),
+    error: text('error'),
+    durationMs: integer('duration_ms').notNull(),
+  },
+  (t) => [index('delivery_attempts_delivery').on(t.deliveryId)],
+);
+
+export const AUDIT_OPERATIONS = ['upload', 'rename', 'reupload', 'alt', 'tags', 'creator', 'delete', 'delete_all'] as const;
+export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
+
+/** The activity of the media library: who did what to which media, with the values before and after. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    actorType: text('actor_type', { enum: ['member', 'apiKey'] }).notNull(),
+    /** Not a foreign key: the log outlives removed members and revoked keys. */
+    actorId: text('actor_id').notNull(),
+    actorName: text('actor_name').notNull(),
+    operation: text('operation', { enum: AUDIT_OPERATIONS }).notNull(),
+    mediaId: text('media_id'),
+    /** What the entry is about, as people read it (the file name; for "delete all", a count). */
+    target: text('target').notNull(),
+    before: text('before', { mode: 'json' }).$type<Record<string, unknown> | null>(),
+    after: text('after', { mode: 'json' }).$type<Record<string, unknown> | null>(),
+  },
+  (t) => [index('audit_log_at').on(t.at), index('audit_log_actor').on(t.actorId, t.at), index('audit_log_operation').on(t.operation, t.at)],
+);
+
 export type Member = typeof members.$inferSelect;
 export type Role = typeof roles.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
@@ -200,3 +291,5 @@ export type Media = typeof media.$inferSelect;
 export type NewMedia = typeof media.$inferInsert;
 export type Api = typeof apis.$inferSelect;
 export type Content = typeof contents.$inferSelect;
+export type Webhook = typeof webhooks.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;

@@ -24,6 +24,8 @@ const env = z.object({
     .enum(['0', '1', 'true', 'false'], 'KURA_DEMO must be 1 or 0')
     .optional()
     .transform((v) => v === '1' || v === 'true'),
+  KURA_MEDIA_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'KURA_MEDIA_WEBHOOK_URL must be an http(s) URL' }).optional(),
+  KURA_WEBHOOK_SECRET: z.string().min(16, 'KURA_WEBHOOK_SECRET must be at least 16 characters').optional(),
   KURA_CACHE_CONTROL: z.string().min(1).default('public, max-age=60, stale-while-revalidate=86400'),
 });
 

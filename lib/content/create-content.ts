@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/db';
 import { contents } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { recordContentChange } from '@/lib/events/content-change';
 import { newContentId } from '@/lib/ids';
 import { assertContentRight } from '@/lib/permissions/content';
 import { fieldsOf, findApi } from './get-api';
@@ -20,8 +21,9 @@ export function createContent(actor: Actor, endpoint: string, body: unknown): { 
   db().transaction(
     (tx) => {
       checkMediaRefs(tx, actor, draft.checks);
-      tx.insert(contents).values({ id, apiId: api.id, data, updatedAt: new Date() }).run();
+      const row = tx.insert(contents).values({ id, apiId: api.id, data, updatedAt: new Date() }).returning().get();
       writeReferences(tx, id, referencesOf(fields, data));
+      recordContentChange(tx, api, fields, null, row);
     },
     { behavior: 'immediate' },
   );

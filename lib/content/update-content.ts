@@ -4,6 +4,7 @@ import { db } from '@/db';
 import { contents } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { notFound } from '@/lib/errors';
+import { recordContentChange } from '@/lib/events/content-change';
 import { assertContentRight } from '@/lib/permissions/content';
 import { fieldsOf, findApi } from './get-api';
 import { assertRequired, prepareContent } from './prepare-content';
@@ -18,7 +19,7 @@ export function updateContent(actor: Actor, endpoint: string, id: string, body: 
   db().transaction(
     (tx) => {
       const where = and(eq(contents.id, id), eq(contents.apiId, api.id));
-      const row = tx.select({ data: contents.data }).from(contents).where(where).get();
+      const row = tx.select().from(contents).where(where).get();
       if (!row) throw notFound(`There is no content ${id} in ${api.endpoint}`);
       const data = { ...row.data };
       for (const [key, value] of Object.entries(draft.data)) {
@@ -27,8 +28,9 @@ export function updateContent(actor: Actor, endpoint: string, id: string, body: 
       }
       assertRequired(fields, data);
       checkMediaRefs(tx, actor, draft.checks, heldReferences(tx, id));
-      tx.update(contents).set({ data, updatedAt: new Date() }).where(where).run();
+      const updated = tx.update(contents).set({ data, updatedAt: new Date() }).where(where).returning().get();
       writeReferences(tx, id, referencesOf(fields, data));
+      recordContentChange(tx, api, fields, row, updated);
     },
     { behavior: 'immediate' },
   );

@@ -6,6 +6,8 @@ import type { Actor } from '@/lib/auth/actor';
 import { badRequest, describeError } from '@/lib/errors';
 import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
 import { serviceId } from '@/lib/service/service-id';
+import { recordActivity } from '@/lib/activity/record-activity';
+import { recordMediaChange } from '@/lib/events/media-change';
 import { journalGarbage, removeJournalled } from '@/lib/storage/journal';
 import { referenceCounts } from '@/lib/content/media-references';
 import { deleteMedia, unreferenced } from './delete-media';
@@ -63,9 +65,12 @@ export async function deleteAllMedia(
         const rows = tx
           .delete(media)
           .where(and(inArray(media.id, batch), readableMedia(actor), unreferenced(tx)))
-          .returning({ storage: media.storage, storageKey: media.storageKey })
+          .returning()
           .all();
-        for (const r of rows) journalGarbage(tx, r.storage, r.storageKey);
+        for (const r of rows) {
+          journalGarbage(tx, r.storage, r.storageKey);
+          recordMediaChange(tx, actor, { before: r, after: null });
+        }
         return rows;
       },
       { behavior: 'immediate' },
@@ -74,6 +79,9 @@ export async function deleteAllMedia(
     deleted += gone.length;
   }
   const [{ kept }] = db().select({ kept: sql<number>`count(*)` }).from(media).where(readableMedia(actor)).all();
+  db().transaction((tx) =>
+    recordActivity(tx, actor, [{ operation: 'delete_all', mediaId: null, target: `${deleted} media`, before: null, after: { deleted, kept } }]),
+  );
   const left = db().select({ id: media.id, fileName: media.fileName }).from(media).where(readableMedia(actor)).orderBy(asc(media.fileName)).limit(KEPT_LISTED).all();
   const counts = referenceCounts(left.map((m) => m.id));
   const keptItems = left.map((m) => {

@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { KuraError, notFound } from '@/lib/errors';
 import { mediaReferences, type MediaReferences } from '@/lib/content/media-references';
 import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
+import { recordMediaChange } from '@/lib/events/media-change';
 import { journalGarbage, removeJournalled } from '@/lib/storage/journal';
 
 /** Refusal to delete media that content uses, naming the content the actor may see. */
@@ -37,10 +38,11 @@ export async function deleteMedia(actor: Actor, id: string, opts: { fileName?: s
       const deleted = tx
         .delete(media)
         .where(and(target(actor, id, opts.fileName), unreferenced(tx)))
-        .returning({ storage: media.storage, storageKey: media.storageKey })
+        .returning()
         .all();
       if (deleted.length === 0) throw refusal(tx, actor, id, opts.fileName);
       journalGarbage(tx, deleted[0].storage, deleted[0].storageKey);
+      recordMediaChange(tx, actor, { before: deleted[0], after: null });
       return deleted[0];
     },
     { behavior: 'immediate' },

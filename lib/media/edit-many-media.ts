@@ -6,6 +6,7 @@ import { media, members } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { config } from '@/lib/config';
 import { badRequest } from '@/lib/errors';
+import { recordMediaChange, tagNamesOf } from '@/lib/events/media-change';
 import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
 import { mediaId, tagName } from './schemas';
 import { addTagsTo, dropUnused, tagsFor } from './tags';
@@ -40,17 +41,23 @@ export function editManyMedia(actor: Actor, input: unknown): BulkOutcome[] {
         if (!tx.select({ id: members.id }).from(members).where(eq(members.id, parsed.creatorId)).get()) {
           throw badRequest(`creatorId: there is no member ${parsed.creatorId}`);
         }
-        tx.update(media).set({ creatorId: parsed.creatorId, updatedAt: new Date() }).where(inArray(media.id, [...found])).run();
+        const before = tx.select().from(media).where(inArray(media.id, [...found])).all();
+        const after = new Map(
+          tx.update(media).set({ creatorId: parsed.creatorId, updatedAt: new Date() }).where(inArray(media.id, [...found])).returning().all().map((m) => [m.id, m]),
+        );
+        for (const m of before) recordMediaChange(tx, actor, { before: m, after: after.get(m.id)! });
         return ids.map((id) => (found.has(id) ? { id, changed: true } : missing(id)));
       }
       const { ids: tagIds, created } = tagsFor(tx, parsed.addTags);
       const now = new Date();
       const outcomes = ids.map((id): BulkOutcome => {
         if (!found.has(id)) return missing(id);
+        const tagsBefore = tagNamesOf(tx, id);
         if (addTagsTo(tx, id, tagIds) === null) {
           return { id, changed: false, reason: `It would have more than ${config().KURA_MAX_TAGS_PER_MEDIA} tags` };
         }
-        tx.update(media).set({ updatedAt: now }).where(eq(media.id, id)).run();
+        const m = tx.update(media).set({ updatedAt: now }).where(eq(media.id, id)).returning().get();
+        recordMediaChange(tx, actor, { before: m, after: m, tags: { before: tagsBefore, after: tagNamesOf(tx, id) } });
         return { id, changed: true };
       });
       dropUnused(tx, created);

@@ -10,6 +10,7 @@ import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
 import { cleanFileName } from './file-name';
 import { presentMedia, type MediaRecord } from './present';
 import { mediaChanges } from './schemas';
+import { recordMediaChange, tagNamesOf } from '@/lib/events/media-change';
 import { setTagsOf, tagIdsFor } from './tags';
 
 /**
@@ -34,6 +35,7 @@ export function editMedia(actor: Actor, id: string, input: unknown): MediaRecord
       if (changes.creatorId !== undefined && !tx.select({ id: members.id }).from(members).where(eq(members.id, changes.creatorId)).get()) {
         throw badRequest(`creatorId: there is no member ${changes.creatorId}`);
       }
+      const tagsBefore = tags && tagNamesOf(tx, id);
       const updated = tx
         .update(media)
         .set({
@@ -47,6 +49,7 @@ export function editMedia(actor: Actor, id: string, input: unknown): MediaRecord
         .get();
       if (tags) setTagsOf(tx, id, tagIdsFor(tx, tags));
       if (fileName !== undefined && fileName !== current.fileName) repointMedia(tx, id, updated);
+      recordMediaChange(tx, actor, { before: current, after: updated, tags: tagsBefore ? { before: tagsBefore, after: tagNamesOf(tx, id) } : undefined });
       return updated;
     },
     { behavior: 'immediate' },

@@ -7,6 +7,7 @@ import { repointMedia } from '@/lib/content/repoint-media';
 import { badRequest, notFound } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
+import { recordMediaChange } from '@/lib/events/media-change';
 import { clearJournal, journalGarbage, removeJournalled } from '@/lib/storage/journal';
 import { cleanFileName, extensionOf } from './file-name';
 import { discard, storeBytes } from './store-bytes';
@@ -51,6 +52,7 @@ export async function replaceMedia(actor: Actor, id: string, input: UploadInput 
         const gone = { storage: current.storage, key: current.storageKey };
         if (!input.newUrl) {
           const row = tx.update(media).set({ ...fresh, extension: bytes.extension || current.extension }).where(eq(media.id, id)).returning().get();
+          recordMediaChange(tx, actor, { before: current, after: row });
           return [row, gone] as const;
         }
         const fileName = cleanFileName(input.fileName);
@@ -62,6 +64,7 @@ export async function replaceMedia(actor: Actor, id: string, input: UploadInput 
         tx.update(mediaTags).set({ mediaId: nextId }).where(eq(mediaTags.mediaId, id)).run();
         repointMedia(tx, id, row);
         tx.delete(media).where(eq(media.id, id)).run();
+        recordMediaChange(tx, actor, { before: current, after: row });
         return [row, gone] as const;
       },
       { behavior: 'immediate' },

@@ -5,6 +5,7 @@ import { media, type Media } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { newId } from '@/lib/ids';
 import { assertMediaRight } from '@/lib/permissions/media';
+import { recordMediaChange } from '@/lib/events/media-change';
 import { clearJournal } from '@/lib/storage/journal';
 import { cleanFileName, extensionOf } from './file-name';
 import { discard, storeBytes } from './store-bytes';
@@ -32,7 +33,7 @@ export async function uploadMedia(actor: Actor, input: UploadInput): Promise<Med
     return db().transaction(
       (tx) => {
         clearJournal(tx, bytes.storage, bytes.key);
-        return tx
+        const row = tx
           .insert(media)
           .values({
             id,
@@ -52,6 +53,8 @@ export async function uploadMedia(actor: Actor, input: UploadInput): Promise<Med
           })
           .returning()
           .get();
+        recordMediaChange(tx, actor, { before: null, after: row });
+        return row;
       },
       { behavior: 'immediate' },
     );

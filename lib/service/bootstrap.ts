@@ -7,9 +7,11 @@ import { hashApiKey } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/password';
 import { authSecret } from '@/lib/auth/secret';
 import { config } from '@/lib/config';
+import { startDeliveries } from '@/lib/events/deliver';
 import { newId } from '@/lib/ids';
 import { allStorages } from '@/lib/storage';
 import { sweepJournal } from '@/lib/storage/journal';
+import { provisionMediaWebhook } from '@/lib/webhooks/provision';
 import { allowLongUploads } from './allow-long-uploads';
 import { ensureDemo } from './demo';
 import { serviceId } from './service-id';
@@ -17,7 +19,7 @@ import { serviceId } from './service-id';
 const SWEEP_EVERY_MS = 10 * 60 * 1000;
 const UPLOAD_GRACE_MS = 6 * 60 * 60 * 1000;
 
-/** Everything a start needs before the first request: schema, ids, secret, first admin, API key, clean storage. */
+/** Everything a start needs before the first request: schema, ids, secret, first admin, API key, webhook, clean storage, deliveries. */
 export async function bootstrap(): Promise<void> {
   db(); // opens and migrates
   serviceId();
@@ -25,12 +27,14 @@ export async function bootstrap(): Promise<void> {
   const adminRoleId = ensureAdministratorRole();
   await ensureFirstAdmin(adminRoleId);
   ensureEnvApiKey();
+  provisionMediaWebhook();
   if (config().KURA_DEMO) await ensureDemo();
   // Nothing is in flight yet: every temp file and journalled upload is a leftover of a crash.
   for (const storage of allStorages()) await storage.sweepInterrupted();
   await sweepJournal(0);
   setInterval(() => sweepJournal(UPLOAD_GRACE_MS).catch((err) => console.error('[kura] storage sweep failed; will retry', err)), SWEEP_EVERY_MS).unref();
   allowLongUploads();
+  startDeliveries(); // pending webhook deliveries survive restarts
 }
 
 function ensureAdministratorRole(): string {

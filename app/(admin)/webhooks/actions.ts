@@ -1,0 +1,46 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { authedAction } from '@/lib/auth/authed-action';
+import { listDeliveries, redeliver, sendTestEvent } from '@/lib/webhooks/deliveries';
+import { createWebhook, deleteWebhook, updateWebhook } from '@/lib/webhooks/manage-webhooks';
+import { newWebhook, webhookChanges } from '@/lib/webhooks/schemas';
+
+// Webhooks of Media settings and of each API's settings (Administrators; checked in lib/webhooks).
+const id = z.string().min(1);
+const refresh = () => {
+  revalidatePath('/media/settings', 'layout');
+  revalidatePath('/apis', 'layout');
+};
+
+export const createWebhookAction = authedAction(newWebhook, (input, actor) => {
+  const created = createWebhook(actor, input);
+  refresh();
+  return created;
+});
+
+export const updateWebhookAction = authedAction(z.object({ id, changes: webhookChanges }), ({ id, changes }, actor) => {
+  const updated = updateWebhook(actor, id, changes);
+  refresh();
+  return updated;
+});
+
+export const deleteWebhookAction = authedAction(z.object({ id }), ({ id }, actor) => {
+  deleteWebhook(actor, id);
+  refresh();
+  return { id };
+});
+
+/** One signed test request now; the result (status or error) is shown beside the button. */
+export const sendTestWebhookAction = authedAction(z.object({ id }), ({ id }, actor) => sendTestEvent(actor, id));
+
+export const listDeliveriesAction = authedAction(z.object({ id, before: z.number().int().positive().optional() }), ({ id, before }, actor) =>
+  listDeliveries(actor, id, before),
+);
+
+export const redeliverAction = authedAction(z.object({ id, delivery: z.number().int().positive() }), ({ id, delivery }, actor) => {
+  const queued = redeliver(actor, id, delivery);
+  refresh();
+  return queued;
+});

@@ -1,0 +1,79 @@
+import 'server-only';
+import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { db } from '@/db';
+import { AUDIT_OPERATIONS, auditLog } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { assertCanReadActivity } from '@/lib/permissions/settings';
+
+export const ACTIVITY_PAGE = 50;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+/** The Activity screen's filters, as they appear in its URL (`?actor=&operation=&from=&to=&page=`). */
+export const activityQuery = z.object({
+  actor: z.string().max(64).optional().catch(undefined),
+  operation: z.enum(AUDIT_OPERATIONS).optional().catch(undefined),
+  from: day.optional().catch(undefined),
+  to: day.optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+export type ActivityQuery = z.infer<typeof activityQuery>;
+
+export type ActivityRow = {
+  id: number;
+  at: string;
+  actor: { type: 'member' | 'apiKey'; id: string; name: string };
+  operation: (typeof AUDIT_OPERATIONS)[number];
+  mediaId: string | null;
+  target: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+};
+
+/**
+ * One page of the activity log, newest first, filtered by who, what and when (`from`/`to` are whole
+ * UTC days, both included), with the total and the people and keys that appear in the log.
+ */
+export function listActivity(actor: Actor, input: unknown) {
+  assertCanReadActivity(actor);
+  const q = activityQuery.parse(input ?? {});
+  const where = and(
+    q.actor ? eq(auditLog.actorId, q.actor) : undefined,
+    q.operation ? eq(auditLog.operation, q.operation) : undefined,
+    q.from ? gte(auditLog.at, new Date(`${q.from}T00:00:00Z`)) : undefined,
+    q.to ? lt(auditLog.at, new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000)) : undefined,
+  );
+  const rows = db()
+    .select()
+    .from(auditLog)
+    .where(where)
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(ACTIVITY_PAGE)
+    .offset((q.page - 1) * ACTIVITY_PAGE)
+    .all();
+  const [{ total }] = db().select({ total: count() }).from(auditLog).where(where).all();
+  const actors = db()
+    .select({ id: auditLog.actorId, type: auditLog.actorType, name: sql<string>`max(${auditLog.actorName})` })
+    .from(auditLog)
+    .groupBy(auditLog.actorId, auditLog.actorType)
+    .orderBy(sql`max(${auditLog.actorName})`)
+    .all();
+  return {
+    query: q,
+    total,
+    actors,
+    entries: rows.map(
+      (r): ActivityRow => ({
+        id: r.id,
+        at: r.at.toISOString(),
+        actor: { type: r.actorType, id: r.actorId, name: r.actorName },
+        operation: r.operation,
+        mediaId: r.mediaId,
+        target: r.target,
+        before: r.before,
+        after: r.after,
+      }),
+    ),
+  };
+}

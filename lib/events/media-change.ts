@@ -1,0 +1,89 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Tx } from '@/db';
+import { mediaTags, members, tags, type Media } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { recordActivity, type ActivityEntry } from '@/lib/activity/record-activity';
+import { deliveryUrl } from '@/lib/media/urls';
+import { serviceId } from '@/lib/service/service-id';
+import { enqueueEvent } from './outbox';
+
+/** A media item as media webhooks report it (SPEC §5): alt omitted when empty, sizes null for files. */
+export type MediaEventItem = { url: string; width: number | null; height: number | null; alt?: string };
+
+export const mediaEventItem = (m: Media): MediaEventItem => ({
+  url: deliveryUrl(m),
+  width: m.width,
+  height: m.height,
+  ...(m.alt ? { alt: m.alt } : {}),
+});
+
+/** The names of a media item's tags, sorted (read inside the transaction, before or after a change). */
+export const tagNamesOf = (tx: Tx, mediaId: string): string[] =>
+  tx
+    .select({ name: tags.name })
+    .from(mediaTags)
+    .innerJoin(tags, eq(tags.id, mediaTags.tagId))
+    .where(eq(mediaTags.mediaId, mediaId))
+    .all()
+    .map((t) => t.name)
+    .sort();
+
+export type MediaChange = {
+  before: Media | null;
+  after: Media | null;
+  /** Tag names before and after, when the change may have touched tags. */
+  tags?: { before: string[]; after: string[] };
+};
+
+/**
+ * Records one media change inside its transaction: the audit entries (one per kind of change, with the
+ * values before and after) and, when what a website sees changed, a media webhook event
+ * (`new` / `edit` / `delete`). Called by every domain function that changes media.
+ */
+export function recordMediaChange(tx: Tx, actor: Actor, change: MediaChange): void {
+  recordActivity(tx, actor, activityOf(tx, change));
+  const { before, after } = change;
+  const old = before && mediaEventItem(before);
+  const next = after && mediaEventItem(after);
+  if (JSON.stringify(old) === JSON.stringify(next)) return; // tags or creator only: nothing a site sees
+  const type = !old ? 'new' : !next ? 'delete' : 'edit';
+  enqueueEvent(tx, { kind: 'media' }, type, { service: serviceId(), type, old, new: next });
+}
+
+function activityOf(tx: Tx, { before, after, tags: tagChange }: MediaChange): ActivityEntry[] {
+  const subject = (after ?? before)!;
+  const entry = (operation: ActivityEntry['operation'], was: Record<string, unknown> | null, now: Record<string, unknown> | null): ActivityEntry => ({
+    operation,
+    mediaId: subject.id,
+    target: subject.fileName,
+    before: was,
+    after: now,
+  });
+  if (!before) return [entry('upload', null, fileFacts(after!))];
+  if (!after) return [entry('delete', fileFacts(before), null)];
+  const entries: ActivityEntry[] = [];
+  if (before.id !== after.id || before.sha256 !== after.sha256) {
+    entries.push(entry('reupload', { ...fileFacts(before), alt: before.alt }, { ...fileFacts(after), alt: after.alt }));
+  } else if (before.alt !== after.alt) {
+    entries.push(entry('alt', { alt: before.alt }, { alt: after.alt }));
+  }
+  if (before.id === after.id && before.fileName !== after.fileName) {
+    entries.push(entry('rename', { fileName: before.fileName, url: deliveryUrl(before) }, { fileName: after.fileName, url: deliveryUrl(after) }));
+  }
+  if (before.creatorId !== after.creatorId) {
+    entries.push(entry('creator', { creator: memberLabel(tx, before.creatorId) }, { creator: memberLabel(tx, after.creatorId) }));
+  }
+  if (tagChange && tagChange.before.join('\n') !== tagChange.after.join('\n')) {
+    entries.push(entry('tags', { tags: tagChange.before }, { tags: tagChange.after }));
+  }
+  return entries;
+}
+
+const fileFacts = (m: Media) => ({ fileName: m.fileName, url: deliveryUrl(m), mimeType: m.mimeType, size: m.size, width: m.width, height: m.height });
+
+function memberLabel(tx: Tx, id: string | null): { id: string; name: string } | null {
+  if (!id) return null;
+  const m = tx.select({ id: members.id, name: members.name }).from(members).where(eq(members.id, id)).get();
+  return m ?? { id, name: '(removed member)' };
+}

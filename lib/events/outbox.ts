@@ -1,0 +1,30 @@
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Tx } from '@/db';
+import { deliveries, events, webhooks, type WebhookEventType } from '@/db/schema';
+import { newId } from '@/lib/ids';
+import { wakeDeliveries } from './deliver';
+
+export type EventScope = { kind: 'media' } | { kind: 'content'; apiId: string };
+
+/**
+ * Puts an event in the outbox, inside the transaction of the change it reports: the change and its
+ * event commit together or not at all. One delivery per webhook that listens, in the order of the
+ * changes; nothing is written when no webhook listens. Sending happens after commit, never in the
+ * caller's way.
+ */
+export function enqueueEvent(tx: Tx, scope: EventScope, type: WebhookEventType, body: unknown): void {
+  const listening = tx
+    .select({ id: webhooks.id, events: webhooks.events })
+    .from(webhooks)
+    .where(and(scope.kind === 'media' ? isNull(webhooks.apiId) : eq(webhooks.apiId, scope.apiId), eq(webhooks.enabled, true)))
+    .all()
+    .filter((w) => w.events.includes(type));
+  if (listening.length === 0) return;
+  const eventId = newId();
+  const now = new Date();
+  tx.insert(events).values({ id: eventId, type: `${scope.kind}.${type}`, body: JSON.stringify(body), createdAt: now }).run();
+  tx.insert(deliveries).values(listening.map((w) => ({ eventId, webhookId: w.id, nextAttemptAt: now, createdAt: now }))).run();
+  // better-sqlite3 transactions are synchronous: by the time this runs, the change is committed or gone.
+  setImmediate(wakeDeliveries);
+}

@@ -1,0 +1,24 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { db } from '@/db';
+import { webhooks, WEBHOOK_EVENT_TYPES } from '@/db/schema';
+import { config } from '@/lib/config';
+import { seal } from '@/lib/crypto/sealed';
+import { newId } from '@/lib/ids';
+
+/**
+ * `KURA_MEDIA_WEBHOOK_URL` + `KURA_WEBHOOK_SECRET`: one media webhook for every event, kept in step with
+ * the environment at each start (its URL and secret change only there). Unset: the provisioned one is
+ * removed, with what it had not yet delivered.
+ */
+export function provisionMediaWebhook(): void {
+  const { KURA_MEDIA_WEBHOOK_URL: url, KURA_WEBHOOK_SECRET: secret } = config();
+  const existing = db().select().from(webhooks).where(eq(webhooks.source, 'env')).get();
+  if (!url || !secret) {
+    if (existing) db().delete(webhooks).where(eq(webhooks.id, existing.id)).run();
+    return;
+  }
+  const fields = { url, secretSealed: seal('webhook', secret) };
+  if (existing) db().update(webhooks).set(fields).where(eq(webhooks.id, existing.id)).run();
+  else db().insert(webhooks).values({ id: newId(), apiId: null, name: 'From the environment', events: [...WEBHOOK_EVENT_TYPES], source: 'env', ...fields }).run();
+}
