@@ -218,6 +218,12 @@ describe('output formats', () => {
     expect(body).toMatchObject({ PixelWidth: 400, PixelHeight: 300 });
   });
 
+  /** The average colour a BlurHash encodes (its DC component) as 0xRRGGBB. */
+  const dcOf = (hash: string) => {
+    const digits = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz#$%*+,-.:;=?@[]^_{|}~';
+    return [...hash.slice(2, 6)].reduce((n, c) => n * 83 + digits.indexOf(c), 0);
+  };
+
   it('fm=blurhash of a solid colour: 4×3 components and that colour as DC', async () => {
     const solid = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#ff0000' } }).png().toBuffer();
     const out = await renderImage(solid, plan('fm=blurhash'), LIMIT);
@@ -225,9 +231,16 @@ describe('output formats', () => {
     const hash = out.data.toString('utf8');
     expect(hash).toHaveLength(28);
     expect(hash[0]).toBe('L'); // size flag (4 - 1) + (3 - 1)·9 = 21
-    const digits = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz#$%*+,-.:;=?@[]^_{|}~';
-    const dc = [...hash.slice(2, 6)].reduce((n, c) => n * 83 + digits.indexOf(c), 0);
-    expect(dc).toBe(0xff0000);
+    expect(dcOf(hash)).toBe(0xff0000);
+  });
+
+  it.each([
+    ['crop=left', 'ff0000'],
+    ['crop=right', '0000ff'],
+  ])('fm=blurhash hashes the cropped variant: %s averages to #%s', async (crop, dc) => {
+    // sharp keeps one resize per pipeline: hashing must not replace the crop's resize with its own.
+    const out = await renderImage(png, plan(`fm=blurhash&fit=crop&w=50&h=100&${crop}`), LIMIT);
+    expect(dcOf(out.data.toString('utf8')).toString(16).padStart(6, '0')).toBe(dc);
   });
 
   it('fm=blurhash hashes the transformed image: a mirror changes the hash', async () => {
