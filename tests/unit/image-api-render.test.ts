@@ -401,6 +401,32 @@ describe('animation', () => {
     expect(meta.pages).toBe(pages);
     expect(out.width).toBe(20);
   });
+
+  it.each([
+    ['image/avif,image/webp,*/*', 'webp', 3],
+    ['image/avif,*/*', 'gif', 3],
+  ])('auto=format with Accept %s keeps the animation in %s (AVIF cannot animate)', async (accept, format, pages) => {
+    const out = await renderImage(gif, plan('w=20&auto=format', accept), LIMIT);
+    const meta = await sharp(out.data, { animated: true }).metadata();
+    expect([meta.format, meta.pages]).toEqual([format, pages]);
+  });
+
+  it('auto=format still answers AVIF for a still image and for an animation it flattens anyway', async () => {
+    const still = await renderImage(png, plan('w=20&auto=format', 'image/avif,image/webp'), LIMIT);
+    expect(still.contentType).toBe('image/avif');
+    const flipped = await renderImage(gif, plan('w=20&flip=h&auto=format', 'image/avif,image/webp'), LIMIT);
+    expect(flipped.contentType).toBe('image/avif');
+  });
+
+  it.each(['gif', 'webp'])('an opaque bg fills the bands of an animated fit=fill in %s', async (fm) => {
+    // The frames are never settled and sharp flattens before it extends: the band colour must carry bg.
+    const out = await renderImage(gif, plan(`w=80&h=80&fit=fill&bg=00ff00&fm=${fm}`), LIMIT);
+    expect((await sharp(out.data, { animated: true }).metadata()).pages).toBe(3);
+    const band = await pixel(out.data, 40, 2);
+    expect(band.a).toBe(255);
+    expect(band.g).toBeGreaterThan(200);
+    expect(band.r).toBeLessThan(60);
+  });
 });
 
 describe('refusals', () => {
