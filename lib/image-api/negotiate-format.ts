@@ -19,7 +19,8 @@ export function acceptsType(accept: string, type: string): boolean {
 
 /**
  * The output format: `fm` wins; otherwise auto=format picks AVIF, then WebP, from Accept,
- * else the source's own format.
+ * else the source's own format. AVIF cannot animate, so with it comes the format an animated
+ * source keeps its frames in: WebP if Accept names it, else the source's.
  * @example negotiateFormat({ fm: null, autoFormat: true, accept: 'image/webp' }) // webp, varyAccept
  */
 export function negotiateFormat(input: {
@@ -27,12 +28,12 @@ export function negotiateFormat(input: {
   autoFormat: boolean;
   accept?: string;
   avif?: boolean;
-}): { format: OutputFormat; varyAccept: boolean } {
-  if (input.fm !== null) return { format: input.fm, varyAccept: false };
-  if (!input.autoFormat) return { format: 'source', varyAccept: false };
+}): { format: OutputFormat; animatedFallback: 'webp' | 'source' | null; varyAccept: boolean } {
+  if (input.fm !== null) return { format: input.fm, animatedFallback: null, varyAccept: false };
+  if (!input.autoFormat) return { format: 'source', animatedFallback: null, varyAccept: false };
   const accept = input.accept ?? '';
   const avif = input.avif ?? AUTO_FORMAT_AVIF;
-  if (avif && acceptsType(accept, 'image/avif')) return { format: 'avif', varyAccept: true };
-  if (acceptsType(accept, 'image/webp')) return { format: 'webp', varyAccept: true };
-  return { format: 'source', varyAccept: true };
+  const webp = acceptsType(accept, 'image/webp');
+  if (avif && acceptsType(accept, 'image/avif')) return { format: 'avif', animatedFallback: webp ? 'webp' : 'source', varyAccept: true };
+  return { format: webp ? 'webp' : 'source', animatedFallback: null, varyAccept: true };
 }

@@ -134,7 +134,7 @@ function buildOps(query: Query, opts: ImageParamsOptions) {
 
   const autoFormat = query.auto.includes('format');
   const compress = query.auto.includes('compress');
-  const { format, varyAccept } = negotiateFormat({
+  const { format, animatedFallback, varyAccept } = negotiateFormat({
     fm: read('fm', parseFormat),
     autoFormat,
     accept: opts.accept ?? undefined,
@@ -166,6 +166,7 @@ function buildOps(query: Query, opts: ImageParamsOptions) {
     sharp: read('sharp', numberIn(0, 100, 2)) ?? 0,
     output: {
       format,
+      animatedFallback,
       quality: NO_QUALITY.has(format) ? null : (q ?? (compress ? 45 : 75)),
       lossless: read('lossless', parseBoolean) ?? false,
       compress,

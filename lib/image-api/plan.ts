@@ -82,6 +82,11 @@ export type Mask =
 export interface Output {
   /** Already negotiated: `fm`, else auto=format against Accept, else `source`. */
   readonly format: OutputFormat;
+  /**
+   * What an animated source gets instead when auto=format chose a format that cannot animate (AVIF):
+   * WebP if Accept names it, else the source's own. Null when `format` is final (fm, or no AVIF).
+   */
+  readonly animatedFallback: 'webp' | 'source' | null;
   /** 1–100 for formats that take a quality; null for png, png8, gif, json and blurhash. */
   readonly quality: number | null;
   readonly lossless: boolean;

@@ -1,4 +1,5 @@
 import type { Sharp } from 'sharp';
+import { settle } from './render-effects';
 
 const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz#$%*+,-.:;=?@[]^_{|}~';
 
@@ -25,7 +26,8 @@ const signPow = (v: number, exp: number) => Math.sign(v) * Math.abs(v) ** exp;
 
 /** The BlurHash (blurha.sh) of an image, computed on a copy at most 64 px a side on white. */
 export async function blurhashOf(image: Sharp): Promise<string> {
-  const { data, info } = await image
+  // Settled first: sharp keeps one resize and one flatten per pipeline, so ours would replace the variant's.
+  const { data, info } = await (await settle(image))
     .resize(64, 64, { fit: 'inside' })
     .flatten({ background: '#ffffff' })
     .removeAlpha()

@@ -56,14 +56,15 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
   const pixels = meta.width * (meta.pageHeight ?? meta.height);
   if (pixels > opts.maxInputPixels) throw tooLarge(pixels, opts.maxInputPixels);
 
-  const { format: requested } = plan.output;
+  // Animation survives only when every step works frame by frame and the output can animate.
+  const framewise = pages > 1 && !hasEffects(plan) && plan.orient === null;
+  // auto=format's AVIF would keep one frame: such an animation takes the fallback auto=format chose.
+  const { format: chosen, animatedFallback } = plan.output;
+  const requested = framewise && animatedFallback !== null ? animatedFallback : chosen;
   if (requested === 'json') return jsonOf(meta, input);
   // blurhash renders like a PNG (alpha kept, then flattened on white) and hashes the result.
   const format = requested === 'source' ? sourceFormatOf(meta) : requested === 'blurhash' ? 'png' : requested;
-
-  // Animation survives only when the output can animate and every step works frame by frame.
-  const animated =
-    pages > 1 && (format === 'gif' || format === 'webp') && requested !== 'blurhash' && !hasEffects(plan) && plan.orient === null;
+  const animated = framewise && (format === 'gif' || format === 'webp') && requested !== 'blurhash';
   if (animated && pixels * pages > opts.maxInputPixels) throw tooLarge(pixels * pages, opts.maxInputPixels);
 
   try {
@@ -81,7 +82,7 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
     image =
       plan.fill?.mode === 'blur' && geometry.extend !== null && !animated
         ? await blurFilled(image, geometry)
-        : sized(image, geometry, fillColorOf(plan, format));
+        : sized(image, geometry, fillColorOf(plan, format, animated));
 
     if (hasEffects(plan)) image = await applyEffects(await settle(image), plan);
     // sharp flattens before it extends: settle first so bg also covers fill's transparent bands.
@@ -126,7 +127,7 @@ const GRAVITY = {
   right: { top: 'northeast', center: 'east', bottom: 'southeast' },
 } as const;
 
-function sized(image: Sharp, geometry: Geometry, fill: { r: number; g: number; b: number; alpha: number }): Sharp {
+function sized(image: Sharp, geometry: Geometry, fill: Color): Sharp {
   let out = image;
   const { resize, cover, extend } = geometry;
   if (resize !== null && cover === null) out = out.resize({ ...resize, fit: 'fill' });
@@ -158,10 +159,20 @@ async function blurFilled(image: Sharp, geometry: Geometry): Promise<Sharp> {
   return settle(backdrop.composite([{ input: inner.data, raw, left: extend?.left ?? 0, top: extend?.top ?? 0 }]));
 }
 
-/** fit=fill's colour: fill-color, else transparent where the format allows, else white. */
-function fillColorOf(plan: TransformPlan, format: ImageFormat) {
+/**
+ * fit=fill's colour: fill-color, else transparent where the format allows, else white. An animation
+ * is never settled, and sharp flattens before it extends, so an opaque bg is laid under the colour here.
+ */
+function fillColorOf(plan: TransformPlan, format: ImageFormat, animated: boolean): Color {
   const chosen = plan.fill?.mode === 'solid' ? plan.fill.color : null;
-  return chosen ?? (ALPHA.has(format) ? TRANSPARENT : WHITE);
+  const color = chosen ?? (ALPHA.has(format) ? TRANSPARENT : WHITE);
+  return animated && plan.bg?.alpha === 1 ? over(color, plan.bg) : color;
+}
+
+/** `top` painted over an opaque `under`. */
+function over(top: Color, under: Color): Color {
+  const mix = (t: number, u: number) => Math.round(t * top.alpha + u * (1 - top.alpha));
+  return { r: mix(top.r, under.r), g: mix(top.g, under.g), b: mix(top.b, under.b), alpha: 1 };
 }
 
 function encoded(image: Sharp, format: ImageFormat, plan: TransformPlan): Sharp {

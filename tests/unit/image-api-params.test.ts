@@ -90,7 +90,7 @@ describe('defaults of a transform', () => {
       mask: null,
       blur: 0,
       sharp: 0,
-      output: { format: 'source', quality: 75, lossless: false, compress: false },
+      output: { format: 'source', animatedFallback: null, quality: 75, lossless: false, compress: false },
       download: null,
       ignored: [],
       varyAccept: false,
@@ -393,6 +393,14 @@ describe('auto and format negotiation', () => {
     expect(transform('w=100&auto=format', { accept: 'IMAGE/AVIF;Q=0.5' }).output.format).toBe('avif');
     expect(transform('w=100&auto=format').output.format).toBe('source');
     expect(transform('w=100&auto=format', { accept: null }).output.format).toBe('source');
+  });
+
+  it('gives AVIF a fallback for animations (AVIF keeps one frame): WebP if accepted, else the source', () => {
+    const fallback = (query: string, accept: string) => transform(query, { accept }).output.animatedFallback;
+    expect(fallback('w=100&auto=format', CHROME_ACCEPT)).toBe('webp');
+    expect(fallback('w=100&auto=format', 'image/avif,*/*')).toBe('source');
+    expect(fallback('w=100&auto=format', 'image/webp,*/*')).toBeNull();
+    expect(fallback('w=100&auto=format&fm=avif', CHROME_ACCEPT)).toBeNull();
   });
 
   it('lets fm win over auto=format, without Vary', () => {

@@ -218,6 +218,12 @@ describe('output formats', () => {
     expect(body).toMatchObject({ PixelWidth: 400, PixelHeight: 300 });
   });
 
+  /** The average colour a BlurHash encodes (its DC component) as 0xRRGGBB. */
+  const dcOf = (hash: string) => {
+    const digits = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz#$%*+,-.:;=?@[]^_{|}~';
+    return [...hash.slice(2, 6)].reduce((n, c) => n * 83 + digits.indexOf(c), 0);
+  };
+
   it('fm=blurhash of a solid colour: 4×3 components and that colour as DC', async () => {
     const solid = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#ff0000' } }).png().toBuffer();
     const out = await renderImage(solid, plan('fm=blurhash'), LIMIT);
@@ -225,9 +231,16 @@ describe('output formats', () => {
     const hash = out.data.toString('utf8');
     expect(hash).toHaveLength(28);
     expect(hash[0]).toBe('L'); // size flag (4 - 1) + (3 - 1)·9 = 21
-    const digits = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz#$%*+,-.:;=?@[]^_{|}~';
-    const dc = [...hash.slice(2, 6)].reduce((n, c) => n * 83 + digits.indexOf(c), 0);
-    expect(dc).toBe(0xff0000);
+    expect(dcOf(hash)).toBe(0xff0000);
+  });
+
+  it.each([
+    ['crop=left', 'ff0000'],
+    ['crop=right', '0000ff'],
+  ])('fm=blurhash hashes the cropped variant: %s averages to #%s', async (crop, dc) => {
+    // sharp keeps one resize per pipeline: hashing must not replace the crop's resize with its own.
+    const out = await renderImage(png, plan(`fm=blurhash&fit=crop&w=50&h=100&${crop}`), LIMIT);
+    expect(dcOf(out.data.toString('utf8')).toString(16).padStart(6, '0')).toBe(dc);
   });
 
   it('fm=blurhash hashes the transformed image: a mirror changes the hash', async () => {
@@ -387,6 +400,32 @@ describe('animation', () => {
     expect(meta.format).toBe(format);
     expect(meta.pages).toBe(pages);
     expect(out.width).toBe(20);
+  });
+
+  it.each([
+    ['image/avif,image/webp,*/*', 'webp', 3],
+    ['image/avif,*/*', 'gif', 3],
+  ])('auto=format with Accept %s keeps the animation in %s (AVIF cannot animate)', async (accept, format, pages) => {
+    const out = await renderImage(gif, plan('w=20&auto=format', accept), LIMIT);
+    const meta = await sharp(out.data, { animated: true }).metadata();
+    expect([meta.format, meta.pages]).toEqual([format, pages]);
+  });
+
+  it('auto=format still answers AVIF for a still image and for an animation it flattens anyway', async () => {
+    const still = await renderImage(png, plan('w=20&auto=format', 'image/avif,image/webp'), LIMIT);
+    expect(still.contentType).toBe('image/avif');
+    const flipped = await renderImage(gif, plan('w=20&flip=h&auto=format', 'image/avif,image/webp'), LIMIT);
+    expect(flipped.contentType).toBe('image/avif');
+  });
+
+  it.each(['gif', 'webp'])('an opaque bg fills the bands of an animated fit=fill in %s', async (fm) => {
+    // The frames are never settled and sharp flattens before it extends: the band colour must carry bg.
+    const out = await renderImage(gif, plan(`w=80&h=80&fit=fill&bg=00ff00&fm=${fm}`), LIMIT);
+    expect((await sharp(out.data, { animated: true }).metadata()).pages).toBe(3);
+    const band = await pixel(out.data, 40, 2);
+    expect(band.a).toBe(255);
+    expect(band.g).toBeGreaterThan(200);
+    expect(band.r).toBeLessThan(60);
   });
 });
 
