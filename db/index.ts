@@ -5,13 +5,13 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { config } from '@/lib/config';
+import { processSingleton } from '@/lib/process-singleton';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 /** A transaction handle; domain code takes `Db | Tx` where it can run inside or outside one. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-const globalForDb = globalThis as unknown as { kuraDb?: Db };
 
 function open(): Db {
   const dir = config().dataDir;
@@ -28,6 +28,5 @@ function open(): Db {
 
 /** The one connection of this process, opened and migrated on first use. */
 export function db(): Db {
-  globalForDb.kuraDb ??= open();
-  return globalForDb.kuraDb;
+  return processSingleton('db', open);
 }

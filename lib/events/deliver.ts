@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, min } from 'drizzle-orm';
 import { db } from '@/db';
 import { deliveries, deliveryAttempts, events, webhooks } from '@/db/schema';
 import { unseal } from '@/lib/crypto/sealed';
+import { processSingleton } from '@/lib/process-singleton';
 import { sendWebhook } from './send';
 
 /** Retries go on for at least this long after the change (SPEC: at least 24 hours). */
@@ -23,22 +24,22 @@ export function retryDelay(n: number, random = Math.random()): number {
 }
 
 // One sender per webhook at a time: deliveries to one target go out in order, one after the other,
-// and a slow target never holds up another.
-const senders = new Map<string, Promise<void>>();
-let timer: NodeJS.Timeout | undefined;
-let started = false;
+// and a slow target never holds up another. Shared by every bundle of the process (processSingleton).
+const worker = () =>
+  processSingleton('deliveries', () => ({ started: false, timer: undefined as NodeJS.Timeout | undefined, senders: new Map<string, Promise<void>>() }));
 
 /** Starts the delivery worker of this server process (bootstrap): pending deliveries survive restarts. */
 export function startDeliveries(): void {
-  if (started) return;
-  started = true;
+  if (worker().started) return;
+  worker().started = true;
   wakeDeliveries();
 }
 
 /** Looks for due deliveries now (after a commit that enqueued some, or a redeliver), then sleeps until the next is due. */
 export function wakeDeliveries(): void {
+  const { started, senders } = worker();
   if (!started) return;
-  clearTimeout(timer);
+  clearTimeout(worker().timer);
   let wait = POLL_MS;
   try {
     const now = Date.now();
@@ -50,7 +51,7 @@ export function wakeDeliveries(): void {
   } catch (err) {
     console.error('[kura] webhook deliveries: could not read the outbox; will retry', err);
   }
-  timer = setTimeout(wakeDeliveries, Math.max(50, wait)).unref();
+  worker().timer = setTimeout(wakeDeliveries, Math.max(50, wait)).unref();
 }
 
 /** The oldest pending delivery of each enabled webhook: the only one of its line that may be sent. */
@@ -70,7 +71,7 @@ async function send(webhookId: string): Promise<void> {
     () => true,
     (err) => (console.error('[kura] webhook deliveries failed; will retry', err), false),
   );
-  senders.delete(webhookId);
+  worker().senders.delete(webhookId);
   if (drained) wakeDeliveries();
 }
 

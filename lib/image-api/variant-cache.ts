@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Media } from '@/db/schema';
 import { config } from '@/lib/config';
+import { processSingleton } from '@/lib/process-singleton';
 import { storageNamed } from '@/lib/storage';
 import { CacheIndex } from './cache-index';
 import type { TransformPlan } from './plan';
@@ -12,18 +13,18 @@ import { RenderQueue } from './render-queue';
 
 export type Variant = { data: Buffer; contentType: string; etag: string; cache: 'hit' | 'miss' | 'shared' };
 
-const inFlight = new Map<string, Promise<Variant>>();
-
-// One queue and one index per server process, created on first use (config is read then).
-let state: { root: string; queue: RenderQueue; index: CacheIndex } | undefined;
-function cache() {
-  if (!state) {
+// One queue, one index and one in-flight map per server process, made on first use (config is read then).
+const cache = () =>
+  processSingleton('variantCache', () => {
     const c = config();
     const root = path.join(c.dataDir, 'cache', 'variants');
-    state = { root, queue: new RenderQueue(c.KURA_IMAGE_RENDERS, c.KURA_IMAGE_QUEUE), index: new CacheIndex(root, c.KURA_IMAGE_CACHE_BYTES) };
-  }
-  return state;
-}
+    return {
+      root,
+      queue: new RenderQueue(c.KURA_IMAGE_RENDERS, c.KURA_IMAGE_QUEUE),
+      index: new CacheIndex(root, c.KURA_IMAGE_CACHE_BYTES),
+      inFlight: new Map<string, Promise<Variant>>(),
+    };
+  });
 
 /**
  * The bytes of one transform of one media version, from the disk cache or rendered once: concurrent
@@ -33,7 +34,7 @@ function cache() {
  * the header: a partial or empty file is never served, only rendered again.
  */
 export async function getVariant(m: Media, plan: TransformPlan): Promise<Variant> {
-  const { root, index } = cache();
+  const { root, index, inFlight } = cache();
   const planHash = createHash('sha256').update(plan.cacheKey).digest('hex').slice(0, 40);
   const file = path.join(root, m.sha256.slice(0, 2), m.sha256, planHash);
   const etag = `"v-${createHash('sha256').update(`${m.sha256}\n${plan.cacheKey}`).digest('hex').slice(0, 32)}"`;

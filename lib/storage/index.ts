@@ -1,15 +1,11 @@
 import 'server-only';
 import path from 'node:path';
 import { config } from '@/lib/config';
+import { processSingleton } from '@/lib/process-singleton';
 import { LocalStorage } from './local';
 import type { Storage } from './storage';
 
-const globalForStorage = globalThis as unknown as { kuraStorages?: Map<string, Storage> };
-
-function storages(): Map<string, Storage> {
-  globalForStorage.kuraStorages ??= new Map([['local', new LocalStorage(path.join(config().dataDir, 'media'))]]);
-  return globalForStorage.kuraStorages;
-}
+const storages = () => processSingleton('storages', () => new Map<string, Storage>([['local', new LocalStorage(path.join(config().dataDir, 'media'))]]));
 
 /** The storage new uploads go to. */
 export const uploadStorage = (): Storage => storageNamed('local');
