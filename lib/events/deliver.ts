@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, min } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lt, min, notExists, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { deliveries, deliveryAttempts, events, webhooks } from '@/db/schema';
 import { unseal } from '@/lib/crypto/sealed';
@@ -121,6 +121,20 @@ function record(delivery: Head['delivery'], result: { status: number | null; ok:
         finishedAt: result.ok || givenUp ? now : null,
       })
       .where(eq(deliveries.id, delivery.id))
+      .run();
+  });
+}
+
+/** Finished deliveries (and events left without any) are kept this long for the delivery log. */
+const KEEP_FINISHED_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Drops delivery history older than 30 days; pending deliveries are never touched. Run by the sweeper. */
+export function pruneDeliveries(now = Date.now()): void {
+  const cutoff = new Date(now - KEEP_FINISHED_MS);
+  db().transaction((tx) => {
+    tx.delete(deliveries).where(and(isNotNull(deliveries.finishedAt), lt(deliveries.finishedAt, cutoff))).run();
+    tx.delete(events)
+      .where(and(lt(events.createdAt, cutoff), notExists(tx.select({ one: sql`1` }).from(deliveries).where(eq(deliveries.eventId, events.id)))))
       .run();
   });
 }

@@ -7,7 +7,7 @@ import { hashApiKey } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/password';
 import { authSecret } from '@/lib/auth/secret';
 import { config } from '@/lib/config';
-import { startDeliveries } from '@/lib/events/deliver';
+import { pruneDeliveries, startDeliveries } from '@/lib/events/deliver';
 import { newId } from '@/lib/ids';
 import { allStorages } from '@/lib/storage';
 import { sweepJournal } from '@/lib/storage/journal';
@@ -18,6 +18,7 @@ import { serviceId } from './service-id';
 
 const SWEEP_EVERY_MS = 10 * 60 * 1000;
 const UPLOAD_GRACE_MS = 6 * 60 * 60 * 1000;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /** Everything a start needs before the first request: schema, ids, secret, first admin, API key, webhook, clean storage, deliveries. */
 export async function bootstrap(): Promise<void> {
@@ -35,6 +36,13 @@ export async function bootstrap(): Promise<void> {
   setInterval(() => sweepJournal(UPLOAD_GRACE_MS).catch((err) => console.error('[kura] storage sweep failed; will retry', err)), SWEEP_EVERY_MS).unref();
   allowLongUploads();
   startDeliveries(); // pending webhook deliveries survive restarts
+  setInterval(() => {
+    try {
+      pruneDeliveries();
+    } catch (err) {
+      console.error('[kura] pruning old webhook deliveries failed; will retry', err);
+    }
+  }, PRUNE_EVERY_MS).unref();
 }
 
 function ensureAdministratorRole(): string {
