@@ -4,24 +4,11 @@ import { db } from '@/db';
 import { deliveries, deliveryAttempts, events, webhooks } from '@/db/schema';
 import { unseal } from '@/lib/crypto/sealed';
 import { processSingleton } from '@/lib/process-singleton';
+import { retryDelay, RETRY_FOR_MS } from './retry';
 import { sendWebhook } from './send';
 
-/** Retries go on for at least this long after the change (SPEC: at least 24 hours). */
-export const RETRY_FOR_MS = 24 * 60 * 60 * 1000;
-const FIRST_RETRY_MS = 5_000;
-const LONGEST_WAIT_MS = 60 * 60 * 1000;
 /** Even with nothing announced, look for due deliveries this often (a retry's time, a missed wake). */
 const POLL_MS = 30_000;
-
-/**
- * Wait before retry `n` (1 = first retry): doubling from 5 s up to an hour, with "equal jitter"
- * (half fixed, half random) so targets that failed together do not all come back at once.
- * The first retry is 2.5–5 s after the failure.
- */
-export function retryDelay(n: number, random = Math.random()): number {
-  const base = Math.min(FIRST_RETRY_MS * 2 ** (n - 1), LONGEST_WAIT_MS);
-  return Math.round(base / 2 + (base / 2) * random);
-}
 
 // One sender per webhook at a time: deliveries to one target go out in order, one after the other,
 // and a slow target never holds up another. Shared by every bundle of the process (processSingleton).
