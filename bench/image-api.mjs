@@ -19,8 +19,9 @@
 // next.config.ts); nothing else about them changes. Results: bench/.tmp/image-api-results.json.
 //
 // Run alone: node bench/image-api.mjs   Knobs (env): BENCH_IMAGE_API_SECONDS (autocannon seconds per
-// side, default 12, in 3 alternating rounds), BENCH_KURA_NODE_OPTIONS (node flags for Kura's servers,
-// e.g. "--cpu-prof --cpu-prof-dir=bench/.tmp/prof").
+// side, default 10, in 3 alternating rounds), BENCH_IMAGE_API_MEMORY=1 (also (d)'s renders in a plain
+// Node process, 2 at a time: bench/image-api-memory-baseline.mjs; about 40 s more),
+// BENCH_KURA_NODE_OPTIONS (node flags for Kura's servers, e.g. "--cpu-prof --cpu-prof-dir=bench/.tmp/prof").
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -30,7 +31,7 @@ import sharp from 'sharp';
 import { fresh, get } from './lib/http-get.mjs';
 import { API_KEY, benchNodeArgs, buildId, requireBuild, startKura } from './lib/kura-server.mjs';
 import { loadKuraModule } from './lib/load-kura-module.mjs';
-import { cpuMeter, descendants, listeningPid, peakRssOf, resetPeakRss, rssOf, startSampler } from './lib/proc.mjs';
+import { cpuMeter, descendants, listeningPid, peakRssOf, resetPeakRss, rssOf, startSampler, treeCpu } from './lib/proc.mjs';
 import { ROOT, TMP, forgetDir, freePort, sleep, runIfMain, spawnTracked, stopAll, stopProcess, trackDir, waitForHealth } from './lib/processes.mjs';
 import { median } from './lib/stats.mjs';
 import { syntheticPhoto } from './lib/synthetic-photo.mjs';
@@ -41,13 +42,15 @@ export const name = 'image-api';
 const require = createRequire(import.meta.url);
 const RESULTS_JSON = path.join(TMP, 'image-api-results.json');
 const BASELINE_SERVER = path.join(ROOT, 'bench', 'image-api-baseline-server.mjs');
+const MEMORY_BASELINE_SCRIPT = path.join(ROOT, 'bench', 'image-api-memory-baseline.mjs');
 const NEXT_IMAGE_CACHE = path.join(ROOT, '.next', 'cache', 'images');
 const MiB = 1024 * 1024;
 const PHOTO = { width: 2048, height: 1366 };
 const BIG = { width: 6000, height: 4000 };
 const MAX_INPUT_PIXELS = 100_000_000; // KURA_MAX_INPUT_PIXELS's default, as the server has it
 const CONNECTIONS = 32;
-const CANNON_SECONDS = Math.max(3, Number(process.env.BENCH_IMAGE_API_SECONDS || 12));
+const CANNON_SECONDS = Math.max(3, Number(process.env.BENCH_IMAGE_API_SECONDS || 10));
+const MEMORY_BASELINE = process.env.BENCH_IMAGE_API_MEMORY === '1';
 const CANNON_ROUNDS = 3;
 const BURST = 64;
 const TOTAL_TIMEOUT_MS = 8 * 60_000;
@@ -117,16 +120,21 @@ async function coldVariants(server, mediaPath, files, kura, log) {
   const keys = new Set(plans.map((p) => p.cacheKey));
   if (plans.some((p) => !p.transforms) || keys.size !== TRANSFORMS.length) throw new Error('(a) needs 50 distinct transforms');
   const render = async (t) => {
+    const cpu = process.cpuUsage();
     const started = process.hrtime.bigint();
     const plan = kura.parseImageParams(new URLSearchParams(t), { accept: ACCEPT });
     const out = await kura.renderImage(files.photo, plan, { maxInputPixels: MAX_INPUT_PIXELS });
-    return { ms: Number(process.hrtime.bigint() - started) / 1e6, data: out.data };
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const used = process.cpuUsage(cpu);
+    return { ms, cpuMs: (used.user + used.system) / 1000, data: out.data };
   };
   const fetchCold = async (t) => {
+    const cpu = treeCpu(server.child.pid);
     const res = await get(`${server.base}${mediaPath}?${t}`, { headers: { accept: ACCEPT } });
     if (res.status !== 200) throw new Error(`(a) ${t} answered ${res.status}: ${res.body.toString().slice(0, 200)}`);
     if (res.headers['kura-cache'] !== 'miss') throw new Error(`(a) ${t} was not a cache miss (Kura-Cache: ${res.headers['kura-cache']})`);
-    return res;
+    const used = treeCpu(server.child.pid);
+    return { ...res, cpuMs: (used.user + used.sys - cpu.user - cpu.sys) * 1000 };
   };
   for (const t of ['w=100', 'w=101&fm=webp', 'w=102&fm=png', 'w=103&blur=10']) {
     await fetchCold(t); // warm-up, not counted: modules, sharp, the route
@@ -145,7 +153,7 @@ async function coldVariants(server, mediaPath, files, kura, log) {
       local = await render(t);
       http = await fetchCold(t);
     }
-    rows.push({ transform: t, httpMs: http.ms, inProcessMs: local.ms, bytes: http.body.length, sameBytes: http.body.equals(local.data), contentType: http.headers['content-type'] });
+    rows.push({ transform: t, httpMs: http.ms, inProcessMs: local.ms, serverCpuMs: http.cpuMs, inProcessCpuMs: local.cpuMs, bytes: http.body.length, sameBytes: http.body.equals(local.data), contentType: http.headers['content-type'] });
   }
   const cpu = meter.stop();
   const httpP50 = median(rows.map((r) => r.httpMs));
@@ -158,11 +166,15 @@ async function coldVariants(server, mediaPath, files, kura, log) {
     ratio: httpP50 / localP50,
     medianPairRatio: median(rows.map((r) => r.httpMs / r.inProcessMs)),
     medianExtraMs: median(rows.map((r) => r.httpMs - r.inProcessMs)),
+    // CPU time barely depends on what else the machine runs; wall time does (/proc ticks are 10 ms).
+    serverCpuS: rows.reduce((n, r) => n + r.serverCpuMs, 0) / 1000,
+    inProcessCpuS: rows.reduce((n, r) => n + r.inProcessCpuMs, 0) / 1000,
     sameBytes: rows.filter((r) => r.sameBytes).length,
     cpu,
     rows,
   };
-  log(`  (a) ${rows.length} cold variants: HTTP p50 ${f(httpP50)} ms, in-process p50 ${f(localP50)} ms, ratio ${f(result.ratio, 3)} (median pair ratio ${f(result.medianPairRatio, 3)}, median extra ${f(result.medianExtraMs)} ms); identical bytes ${result.sameBytes}/${rows.length}; server CPU ${f(cpu.serverS, 2)} s, others ${f(cpu.othersS, 2)} s`);
+  log(`  (a) ${rows.length} cold variants: HTTP p50 ${f(httpP50)} ms, in-process p50 ${f(localP50)} ms, ratio ${f(result.ratio, 3)} (median pair ratio ${f(result.medianPairRatio, 3)}, median extra ${f(result.medianExtraMs)} ms); identical bytes ${result.sameBytes}/${rows.length}`);
+  log(`      CPU for the 50: server ${f(result.serverCpuS, 2)} s, in-process ${f(result.inProcessCpuS, 2)} s (ratio ${f(result.serverCpuS / result.inProcessCpuS, 3)}); others (rest of the machine) ${f(cpu.othersS, 2)} s in ${f(cpu.wallS, 1)} s`);
   return result;
 }
 
@@ -183,13 +195,15 @@ async function nextCold(server, mediaPath, afterPath, log) {
 
   const side = async (label, urlOf, check) => {
     const rows = [];
+    const cpu = treeCpu(server.child.pid);
     for (const w of widths) {
       const res = await get(urlOf(w), { headers: { accept: ACCEPT } });
       if (res.status !== 200) throw new Error(`(c) ${label} w=${w} answered ${res.status}: ${res.body.toString().slice(0, 200)}`);
       check(res, w);
       rows.push({ w, ms: res.ms, bytes: res.body.length, contentType: res.headers['content-type'] });
     }
-    return { p50Ms: median(rows.map((r) => r.ms)), rows };
+    const used = treeCpu(server.child.pid);
+    return { p50Ms: median(rows.map((r) => r.ms)), serverCpuS: used.user + used.sys - cpu.user - cpu.sys, rows };
   };
   const kuraMiss = (res, w) => {
     if (res.headers['kura-cache'] !== 'miss') throw new Error(`(c) Kura w=${w} was not a miss`);
@@ -212,6 +226,7 @@ async function nextCold(server, mediaPath, afterPath, log) {
     pairRatios: widths.map((w, i) => next.rows[i].ms / kura.rows[i].ms),
   };
   log(`  (c) cold, ${widths.length} widths (${widths.join(', ')}): Next p50 ${f(next.p50Ms)} ms, Kura p50 ${f(kura.p50Ms)} ms (Next ÷ Kura ${f(result.nextOverKura, 2)}); Kura after Next's optimizer ran p50 ${f(kuraAfter.p50Ms)} ms`);
+  log(`      server CPU for the ${widths.length}: Next ${f(next.serverCpuS, 2)} s, Kura ${f(kura.serverCpuS, 2)} s, Kura after Next ${f(kuraAfter.serverCpuS, 2)} s`);
   const at = widths.indexOf(640);
   if (at >= 0) log(`      w=640: Next ${f(next.rows[at].ms)} ms ${kib(next.rows[at].bytes)}, Kura ${f(kura.rows[at].ms)} ms ${kib(kura.rows[at].bytes)}`);
   return result;
@@ -222,20 +237,21 @@ async function nextCold(server, mediaPath, afterPath, log) {
 
 async function cannon(url, headers, seconds) {
   const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
-  return { reqPerS: r.requests.average, p50PerSecond: r.requests.p50, latencyP50Ms: r.latency.p50, latencyP99Ms: r.latency.p99, total: r.requests.total, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, bytesPerS: r.throughput.average };
+  return { reqPerS: r.requests.total / r.duration, p50PerSecond: r.requests.p50, latencyP50Ms: r.latency.p50, latencyP99Ms: r.latency.p99, total: r.requests.total, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, bytesPerS: r.throughput.average };
 }
 
 async function cachedHits(sides, log) {
   const perRound = CANNON_SECONDS / CANNON_ROUNDS;
-  for (const s of sides) await cannon(s.url, s.headers, 2); // warm-up, not counted
+  for (const s of sides) await cannon(s.url, s.headers, 1); // warm-up, not counted
   const runs = Object.fromEntries(sides.map((s) => [s.key, []]));
   for (let round = 1; round <= CANNON_ROUNDS; round++) {
     for (const s of sides) {
       const meter = cpuMeter(s.pid);
       const r = await cannon(s.url, s.headers, perRound);
       const cpu = meter.stop();
-      runs[s.key].push({ ...r, cpu });
-      log(`      round ${round} ${s.key.padEnd(6)} ${f(r.reqPerS, 0).padStart(6)} req/s  p50 ${f(r.latencyP50Ms)} ms  non-2xx ${r.non2xx}  errors ${r.errors}  server CPU ${f(cpu.serverS, 2)} s  client ${f(cpu.clientS, 2)} s  others ${f(cpu.othersS, 2)} s`);
+      const cpuMsPerRequest = (cpu.serverS * 1000) / Math.max(1, r.total);
+      runs[s.key].push({ ...r, cpu, cpuMsPerRequest });
+      log(`      round ${round} ${s.key.padEnd(6)} ${f(r.reqPerS, 0).padStart(6)} req/s  p50 ${f(r.latencyP50Ms)} ms  non-2xx ${r.non2xx}  errors ${r.errors}  server CPU ${f(cpu.serverS, 2)} s (${f(cpuMsPerRequest, 2)} ms/request)  client ${f(cpu.clientS, 2)} s  others ${f(cpu.othersS, 2)} s`);
     }
   }
   const out = {};
@@ -245,6 +261,7 @@ async function cachedHits(sides, log) {
       title: s.title,
       reqPerS: median(rs.map((r) => r.reqPerS)),
       latencyP50Ms: median(rs.map((r) => r.latencyP50Ms)),
+      cpuMsPerRequest: median(rs.map((r) => r.cpuMsPerRequest)),
       non2xx: rs.reduce((n, r) => n + r.non2xx, 0),
       errors: rs.reduce((n, r) => n + r.errors + r.timeouts, 0),
       othersS: median(rs.map((r) => r.cpu.othersS)),
@@ -340,15 +357,19 @@ async function avifEffort(photo, log) {
   const reference = await sized().raw().toBuffer();
   const measure = async (label, encode, runs) => {
     const times = [];
+    const cpuTimes = [];
     let data;
     for (let i = 0; i < runs; i++) {
+      const cpu = process.cpuUsage();
       const started = performance.now();
       data = await encode(sized()).toBuffer();
       times.push(performance.now() - started);
+      const used = process.cpuUsage(cpu);
+      cpuTimes.push((used.user + used.system) / 1000);
     }
     const decoded = await sharp(data).removeAlpha().raw().toBuffer();
-    const row = { label, ms: median(times), runs, bytes: data.length, psnrDb: psnr(reference, decoded) };
-    log(`  (e) ${label.padEnd(28)} ${f(row.ms, 0).padStart(6)} ms  ${kib(row.bytes).padStart(10)}  PSNR ${f(row.psnrDb, 2)} dB${runs > 1 ? '' : '  (1 run)'}`);
+    const row = { label, ms: median(times), cpuMs: median(cpuTimes), runs, bytes: data.length, psnrDb: psnr(reference, decoded) };
+    log(`  (e) ${label.padEnd(28)} ${f(row.ms, 0).padStart(6)} ms (CPU ${f(row.cpuMs, 0).padStart(5)} ms)  ${kib(row.bytes).padStart(10)}  PSNR ${f(row.psnrDb, 2)} dB${runs > 1 ? '' : '  (1 run)'}`);
     return row;
   };
   const avif = (quality, effort) => (s) => s.avif({ quality, lossless: false, effort });
@@ -358,13 +379,13 @@ async function avifEffort(photo, log) {
   const webp = await measure('webp q75 (default effort 4)', (s) => s.webp({ quality: 75, lossless: false }), 3);
   rows.push(webp, await measure('jpg q75', (s) => s.jpeg({ quality: 75 }), 3));
 
-  // The same q is not the same quality in both formats: the lowest AVIF q (effort 2) whose PSNR reaches
-  // WebP q75's, then every effort at that q, to weigh AVIF's bytes at WebP's quality.
+  // The same q is not the same quality in both formats: the lowest AVIF q (effort 0, the quickest to
+  // search with) whose PSNR reaches WebP q75's, then every effort at that q: AVIF's bytes at WebP's quality.
   let lo = 1;
   let hi = 75;
   while (lo < hi) {
     const q = (lo + hi) >> 1;
-    const decoded = await sharp(await avif(q, 2)(sized()).toBuffer()).removeAlpha().raw().toBuffer();
+    const decoded = await sharp(await avif(q, 0)(sized()).toBuffer()).removeAlpha().raw().toBuffer();
     if (psnr(reference, decoded) >= webp.psnrDb) hi = q;
     else lo = q + 1;
   }
@@ -460,6 +481,14 @@ export async function run({ log = console.log } = {}) {
     log(`  server (d): production settings (KURA_BENCH unset): /api/bench/hello → ${helloOff}, /_next/image → ${nextOff}`);
     const peak = await burst(b, bigPath, warmPath, log);
     await stopProcess(b.child);
+    if (MEMORY_BASELINE) {
+      const child = spawnTracked([MEMORY_BASELINE_SCRIPT, files.big, String(peak.ok), '2'], { ...process.env }, 'memory baseline');
+      const code = await new Promise((resolve) => child.once('exit', resolve));
+      await stopProcess(child);
+      if (code !== 0) throw new Error(`the memory baseline failed:\n${child.output}`);
+      peak.inProcess = JSON.parse(child.output.trim().split('\n').pop());
+      log(`  (d) the same ${peak.ok} renders in a plain Node process, 2 at a time: peak RSS growth ${f(peak.inProcess.peakGrowthMiB)} MiB (server ${f(peak.peakGrowthMiB)} MiB), after ${f(peak.inProcess.rssAfterMiB)} MiB, ${f(peak.inProcess.seconds, 1)} s`);
+    }
 
     // (e) with no server running.
     t = Date.now();
@@ -492,15 +521,19 @@ function summary(r, log) {
   log('');
   log(`  image-api summary (medians)                                   value            goal`);
   log(`  (a) cold, HTTP p50 / in-process p50  ${f(cold.httpP50Ms)} / ${f(cold.inProcessP50Ms)} ms`.padEnd(64) + `${f(cold.ratio, 3).padEnd(17)}≤ 1.15  ${yes(r.goals.coldRatio)}`);
+  log(`      CPU for the 50, server / in-process ${f(cold.serverCpuS, 2)} / ${f(cold.inProcessCpuS, 2)} s`.padEnd(64) + f(cold.serverCpuS / cold.inProcessCpuS, 3));
   log(`  (b) hits: Kura ${f(hits.kura.reqPerS, 0)} req/s, hello ${f(hits.hello.reqPerS, 0)}, bare ${f(hits.bare.reqPerS, 0)}`.padEnd(64) + `${f(hits.kura.reqPerS / hits.hello.reqPerS, 3).padEnd(17)}≥ 0.7   ${yes(r.goals.hitsOverHello)}`);
   log(`      Kura ÷ bare node:http`.padEnd(64) + f(hits.kura.reqPerS / hits.bare.reqPerS, 3));
+  log(`      server CPU per request: Kura ${f(hits.kura.cpuMsPerRequest, 2)} ms, hello ${f(hits.hello.cpuMsPerRequest, 2)}, bare ${f(hits.bare.cpuMsPerRequest, 2)}${hits.next ? `, Next ${f(hits.next.cpuMsPerRequest, 2)}` : ''}`);
   if (next.skipped) log(`  (c) skipped: ${next.skipped}`);
   else {
     log(`  (c) cold p50: Next ${f(next.next.p50Ms)} ms, Kura ${f(next.kura.p50Ms)} ms; Next ÷ Kura`.padEnd(64) + f(next.nextOverKura, 2));
+    log(`      cold server CPU: Next ${f(next.next.serverCpuS, 2)} s, Kura ${f(next.kura.serverCpuS, 2)} s; Next ÷ Kura`.padEnd(64) + f(next.next.serverCpuS / next.kura.serverCpuS, 2));
     log(`      cached: Next ${f(hits.next.reqPerS, 0)} req/s; Next ÷ Kura`.padEnd(64) + f(hits.next.reqPerS / hits.kura.reqPerS, 3));
   }
   log(`  (d) 64 × 24 MP: ${d.ok} × 200, ${d.busy} × 503; peak RSS growth`.padEnd(64) + `${f(d.peakGrowthMiB)} MiB`.padEnd(17) + `bounded ${yes(r.goals.burstBounded)}`);
-  for (const row of [...avif.rows, ...avif.matched]) log(`  (e) ${row.label}`.padEnd(40) + `${f(row.ms, 0).padStart(6)} ms ${kib(row.bytes).padStart(11)}  ${f(row.psnrDb, 2)} dB`);
+  if (d.inProcess) log(`      the same renders in a plain Node process`.padEnd(64) + `${f(d.inProcess.peakGrowthMiB)} MiB`);
+  for (const row of [...avif.rows, ...avif.matched]) log(`  (e) ${row.label}`.padEnd(40) + `${f(row.ms, 0).padStart(6)} ms (CPU ${f(row.cpuMs, 0).padStart(5)}) ${kib(row.bytes).padStart(11)}  ${f(row.psnrDb, 2)} dB`);
   log(`  JSON: ${path.relative(ROOT, RESULTS_JSON)}`);
 }
 

@@ -84,6 +84,7 @@ export function cpuMeter(serverPid) {
   const server = treeCpu(serverPid);
   const client = process.cpuUsage();
   const busy = machineBusy();
+  const started = performance.now();
   return {
     stop() {
       const s = treeCpu(serverPid);
@@ -92,7 +93,7 @@ export function cpuMeter(serverPid) {
       const serverSysS = s.sys - server.sys;
       const clientS = (c.user + c.system) / 1e6;
       const othersS = Math.max(0, machineBusy() - busy - serverUserS - serverSysS - clientS);
-      return { serverUserS, serverSysS, serverS: serverUserS + serverSysS, clientS, othersS };
+      return { serverUserS, serverSysS, serverS: serverUserS + serverSysS, clientS, othersS, wallS: (performance.now() - started) / 1000 };
     },
   };
 }
