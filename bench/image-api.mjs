@@ -88,13 +88,13 @@ const pathOf = (url) => new URL(url).pathname;
 async function makeFixtures(dir) {
   const files = {
     photo: path.join(dir, 'photo.jpg'), // (a), (e)
-    photoNext: path.join(dir, 'photo-next.jpg'), // (b), (c): same pixels, other bytes (EXIF), so no variant of (a) is reused
+    photoNext: path.join(dir, 'photo-next.jpg'), // (b), (c): the same picture made again (only the grain differs), so no variant of (a) is reused
     photoAfter: path.join(dir, 'photo-after.jpg'), // (c): Kura again after Next's optimizer has run once in the process
     big: path.join(dir, 'photo-24mp.jpg'), // (d)
   };
   fs.writeFileSync(files.photo, await syntheticPhoto(PHOTO.width, PHOTO.height));
-  fs.writeFileSync(files.photoNext, await syntheticPhoto(PHOTO.width, PHOTO.height, { exif: 'kura bench: next' }));
-  fs.writeFileSync(files.photoAfter, await syntheticPhoto(PHOTO.width, PHOTO.height, { exif: 'kura bench: after' }));
+  fs.writeFileSync(files.photoNext, await syntheticPhoto(PHOTO.width, PHOTO.height));
+  fs.writeFileSync(files.photoAfter, await syntheticPhoto(PHOTO.width, PHOTO.height));
   fs.writeFileSync(files.big, await syntheticPhoto(BIG.width, BIG.height, { seed: 2 }));
   return files;
 }

@@ -2,7 +2,7 @@
 // with hard edges, texture and grain, so JPEG, WebP and AVIF work on them about as hard as on a photo.
 import sharp from 'sharp';
 
-/** mulberry32: the same pixels for the same seed, run after run. */
+/** mulberry32: the same layout (gradients, shapes, texture) for the same seed; the grain differs per call. */
 function random(seed) {
   let a = seed >>> 0;
   return () => {
@@ -42,10 +42,10 @@ function shapesSvg(rand, width, height) {
 
 /**
  * A photo-like JPEG of width×height (quality 85, 4:2:0 like a camera's), as bytes.
- * `exif` adds an ImageDescription: the same pixels in different bytes (another content hash).
+ * Each call gives other bytes (libvips's noise is not seeded), so each upload is another content hash.
  * @example await syntheticPhoto(6000, 4000) // ≈ 24 MP
  */
-export async function syntheticPhoto(width, height, { seed = 1, exif } = {}) {
+export async function syntheticPhoto(width, height, { seed = 1 } = {}) {
   const rand = random(seed);
   // Brightness carries the detail, colour varies slowly, as in photographs.
   const broad = await field(rand, 8, 6, width, height, 1);
@@ -64,7 +64,8 @@ export async function syntheticPhoto(width, height, { seed = 1, exif } = {}) {
       pixels[i] = v < 0 ? 0 : v > 255 ? 255 : v;
     }
   }
-  let image = sharp(pixels, { raw: { width, height, channels: 3 } }).composite([{ input: shapesSvg(rand, width, height) }]);
-  if (exif) image = image.withExif({ IFD0: { ImageDescription: exif } });
-  return image.jpeg({ quality: 85 }).toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .composite([{ input: shapesSvg(rand, width, height) }])
+    .jpeg({ quality: 85 })
+    .toBuffer();
 }
