@@ -7,6 +7,14 @@ const nextConfig: NextConfig = {
   // Delivery sets its own ETag (the content hash); Next's body-hash ETags would only blur which is which.
   generateEtags: false,
   transpilePackages: ['server-only'],
+  // Next's own optimizer (/_next/image) would be a second image encoder beside the Image API, with no
+  // queue of its own, and by default it takes any local path (/assets/… included): off in production.
+  // bench/image-api.mjs compares the two, so a server started with KURA_BENCH=1 (`next start` reads
+  // this file, so the switch is taken at start, not at build) lets it optimise /assets/** only.
+  images:
+    process.env.KURA_BENCH === '1'
+      ? { localPatterns: [{ pathname: '/assets/**', search: '' }] }
+      : { unoptimized: true },
   turbopack: {
     // `server-only` marks domain modules; it only knows the React Server Components condition, so
     // the Pages API delivery route and instrumentation (plain Node) would trip it. Browser bundles

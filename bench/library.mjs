@@ -7,33 +7,21 @@
 //     run: ratio = server time / query time                          goal: library page p50 < 100 ms
 //   - time to first byte of /media at 100k ÷ at 10k                   goal: ≤ 1.5
 // Run alone: node bench/library.mjs   Knobs: BENCH_LIBRARY_RUNS (default 15).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { API_KEY, requireBuild, startKura } from './lib/kura-server.mjs';
+import { ROOT, TMP, runIfMain, stopProcess } from './lib/processes.mjs';
 
 export const name = 'library';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const TMP = path.join(ROOT, 'bench', '.tmp');
-const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 const RUNS = Math.max(3, Number(process.env.BENCH_LIBRARY_RUNS || 15));
-const API_KEY = 'kura-bench-key-0123456789abcdef0';
 const ADMIN = { email: 'bench@kura.test', password: 'bench password 123' };
 const SIZES = [10_000, 100_000];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${x.toFixed(1)} ms`;
-
-function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function seeded(dir, count) {
   const marker = path.join(dir, `seeded-${count}`);
@@ -45,28 +33,8 @@ function seeded(dir, count) {
 }
 
 async function startServer(dir) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    detached: true,
-    stdio: 'ignore',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', KURA_DATA_DIR: dir, KURA_PUBLIC_URL: `http://127.0.0.1:${port}`, KURA_API_KEY: API_KEY, KURA_ADMIN_EMAIL: ADMIN.email, KURA_ADMIN_PASSWORD: ADMIN.password },
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return { base, stop: () => stop(child) };
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  stop(child);
-  throw new Error('the server did not start');
-}
-
-function stop(child) {
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {}
+  const { child, base } = await startKura(dir, { admin: ADMIN });
+  return { base, stop: () => stopProcess(child) };
 }
 
 async function logIn(base) {
@@ -173,13 +141,12 @@ async function measure(count, log) {
     return results;
   } finally {
     db.close();
-    server.stop();
-    await new Promise((r) => setTimeout(r, 500));
+    await server.stop();
   }
 }
 
 export async function run({ log }) {
-  if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) throw new Error('No production build in .next: run `npx next build` (or npm start once) first');
+  requireBuild();
   fs.mkdirSync(TMP, { recursive: true });
   const bySize = {};
   for (const count of SIZES) bySize[count] = await measure(count, log);
@@ -192,4 +159,4 @@ export async function run({ log }) {
   return { bySize, ttfbRatio };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run({ log: console.log });
+runIfMain(import.meta.url, run);

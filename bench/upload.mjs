@@ -18,20 +18,19 @@
 // BENCH_UPLOAD_VARIANTS (see below), BENCH_UPLOAD_BYTES (default 1073741824; smaller only to try
 // the bench itself), BENCH_KURA_NODE_OPTIONS (node flags for Kura's server, e.g.
 // "--cpu-prof --cpu-prof-dir=bench/.tmp/prof").
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { API_KEY, benchNodeArgs, buildId, startKura } from './lib/kura-server.mjs';
+import { ROOT, TMP, forgetDir, freePort, sleep, runIfMain, spawnTracked, stopAll, stopProcess, trackDir, waitForHealth } from './lib/processes.mjs';
+import { cpuMeter, descendants, startSampler, treeRss } from './lib/proc.mjs';
+import { median } from './lib/stats.mjs';
+import { uploadFile } from './lib/upload-client.mjs';
 
 export const name = 'upload';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const TMP = path.join(ROOT, 'bench', '.tmp');
-const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 const BASELINE_SERVER = path.join(ROOT, 'bench', 'upload-baseline-server.mjs');
 const RESULTS_JSON = path.join(TMP, 'upload-results.json');
 
@@ -39,91 +38,11 @@ const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
 const FILE_BYTES = Number(process.env.BENCH_UPLOAD_BYTES || GiB);
 const RUNS = Math.max(1, Number(process.env.BENCH_UPLOAD_RUNS || 5));
-const API_KEY = 'kura-bench-key-0123456789abcdef0'; // 32 characters
 const GOAL_RATIO = 0.8;
 const GOAL_RSS_BYTES = 64 * MiB;
 const SAMPLE_MS = 20;
-const START_TIMEOUT_MS = 60_000;
 const UPLOAD_TIMEOUT_MS = 180_000;
 const TOTAL_TIMEOUT_MS = 10 * 60_000;
-const CLK_TCK = 100; // Linux USER_HZ: /proc/<pid>/stat times are in 1/100 s
-
-// ---------------------------------------------------------------------------------------------
-// Processes we start: killed (whole process group) on the way out, whatever happens.
-
-const live = new Set();
-const liveDirs = new Set();
-
-function killGroup(child, signal) {
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    try {
-      child.kill(signal);
-    } catch {}
-  }
-}
-
-process.on('exit', () => {
-  for (const child of live) killGroup(child, 'SIGKILL');
-  for (const dir of liveDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
-for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
-
-async function stopProcess(child) {
-  if (!live.has(child)) return;
-  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r));
-  killGroup(child, 'SIGTERM');
-  const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
-  killGroup(child, 'SIGKILL'); // anything left in its group
-  live.delete(child);
-}
-
-function spawnTracked(args, env, label) {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  live.add(child);
-  child.output = '';
-  const keep = (d) => {
-    child.output += d;
-    if (child.output.length > 100_000) child.output = child.output.slice(-50_000);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  child.label = label;
-  return child;
-}
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-
-async function waitForHealth(child, port) {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${child.label} exited before it was ready:\n${child.output}`);
-    const status = await new Promise((resolve) => {
-      const req = http.get({ host: '127.0.0.1', port, path: '/api/health', timeout: 5000 }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode));
-      });
-      req.on('error', () => resolve(0));
-      req.on('timeout', () => req.destroy());
-    });
-    if (status === 200) return;
-    await sleep(200);
-  }
-  throw new Error(`${child.label} did not answer GET /api/health with 200 within ${START_TIMEOUT_MS} ms:\n${child.output}`);
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------------------------------------
 // The servers.
@@ -133,24 +52,7 @@ const SIDES = {
     title: 'Kura (next start, POST /api/v1/media)',
     path: '/api/v1/media',
     headers: { 'X-MICROCMS-API-KEY': API_KEY },
-    async start(dir) {
-      const port = await freePort();
-      const env = { ...process.env };
-      for (const k of Object.keys(env)) if (k.startsWith('KURA_')) delete env[k]; // the default upload limit, whatever the shell says
-      Object.assign(env, {
-        NEXT_TELEMETRY_DISABLED: '1',
-        PORT: String(port),
-        KURA_DATA_DIR: dir,
-        KURA_PUBLIC_URL: `http://127.0.0.1:${port}`,
-        KURA_API_KEY: API_KEY,
-        KURA_ADMIN_EMAIL: 'bench@kura.test',
-        KURA_ADMIN_PASSWORD: 'benchpassword1',
-      });
-      const extra = (process.env.BENCH_KURA_NODE_OPTIONS || '').split(/\s+/).filter(Boolean);
-      const child = spawnTracked([...extra, NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], env, 'Kura (next start)');
-      await waitForHealth(child, port);
-      return { child, port };
-    },
+    start: (dir) => startKura(dir, { nodeArgs: benchNodeArgs() }),
   },
   baseline: baselineSide(''),
 };
@@ -176,79 +78,6 @@ function baselineSide(features) {
 // BENCH_UPLOAD_VARIANTS=none runs the plain baseline only.
 const VARIANTS = (process.env.BENCH_UPLOAD_VARIANTS ?? 'hwm').split(/\s+/).filter((v) => v && v !== 'none');
 for (const v of VARIANTS) SIDES[`baseline+${v}`] = baselineSide(v);
-
-// ---------------------------------------------------------------------------------------------
-// /proc: RSS and CPU time of a process and all its descendants.
-
-function descendants(pid) {
-  const out = [pid];
-  for (let i = 0; i < out.length; i++) {
-    let tasks = [];
-    try {
-      tasks = fs.readdirSync(`/proc/${out[i]}/task`);
-    } catch {
-      continue;
-    }
-    for (const tid of tasks) {
-      let children = '';
-      try {
-        children = fs.readFileSync(`/proc/${out[i]}/task/${tid}/children`, 'utf8');
-      } catch {}
-      for (const c of children.split(/\s+/)) if (c) out.push(Number(c));
-    }
-  }
-  return out;
-}
-
-/** Bytes of resident memory of the tree rooted at pid (sum of VmRSS). */
-function treeRss(pid) {
-  let kb = 0;
-  for (const p of descendants(pid)) {
-    try {
-      const m = /^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
-      if (m) kb += Number(m[1]);
-    } catch {}
-  }
-  return kb * 1024;
-}
-
-/** CPU seconds (user, system) used so far by the tree rooted at pid. */
-function treeCpu(pid) {
-  let user = 0;
-  let sys = 0;
-  for (const p of descendants(pid)) {
-    try {
-      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      user += Number(fields[11]); // utime (field 14)
-      sys += Number(fields[12]); // stime (field 15)
-    } catch {}
-  }
-  return { user: user / CLK_TCK, sys: sys / CLK_TCK };
-}
-
-/** CPU seconds the whole machine has been busy (all cores; iowait and idle excluded). */
-function machineBusy() {
-  const [user, nice, system, , , irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  return (user + nice + system + irq + softirq + steal) / CLK_TCK;
-}
-
-function startSampler(pid) {
-  const sampler = { peak: treeRss(pid), samples: 1 };
-  const timer = setInterval(() => {
-    const rss = treeRss(pid);
-    sampler.samples++;
-    if (rss > sampler.peak) sampler.peak = rss;
-  }, SAMPLE_MS);
-  sampler.stop = () => {
-    clearInterval(timer);
-    const rss = treeRss(pid);
-    sampler.samples++;
-    if (rss > sampler.peak) sampler.peak = rss;
-    return sampler;
-  };
-  return sampler;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The test file and the client.
@@ -286,67 +115,11 @@ function readThrough(file) {
 }
 
 /** POSTs `file` as the multipart part `file`, streamed from disk with a Content-Length. */
-function upload(port, side, file, size, fileName) {
-  const boundary = `----kura-bench-${randomBytes(12).toString('hex')}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const req = http.request({
-      host: '127.0.0.1',
-      port,
-      method: 'POST',
-      path: side.path,
-      headers: {
-        ...side.headers,
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-        'content-length': String(head.length + size + tail.length),
-      },
-    });
-    const timer = setTimeout(() => req.destroy(new Error(`upload timed out after ${UPLOAD_TIMEOUT_MS} ms`)), UPLOAD_TIMEOUT_MS);
-    const done = (err, value) => {
-      clearTimeout(timer);
-      if (err) reject(err);
-      else resolve(value);
-    };
-    req.on('error', (err) => done(err));
-    req.on('response', (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('error', (err) => done(err));
-      res.on('end', () => {
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        const text = Buffer.concat(chunks).toString('utf8');
-        let body;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          body = text;
-        }
-        done(null, { status: res.statusCode, body, ms });
-      });
-    });
-    req.write(head);
-    const source = fs.createReadStream(file, { highWaterMark: MiB });
-    source.on('error', (err) => req.destroy(err));
-    source.on('end', () => req.end(tail));
-    source.pipe(req, { end: false });
-  });
-}
+const upload = (port, side, file, size, fileName) =>
+  uploadFile({ port, path: side.path, headers: side.headers, file, size, fileName, timeoutMs: UPLOAD_TIMEOUT_MS });
 
 // ---------------------------------------------------------------------------------------------
 // One run: fresh server, warm-up, measured upload, stop, delete its data.
-
-const BUILD_ID_FILE = path.join(ROOT, '.next', 'BUILD_ID');
-const buildId = () => {
-  try {
-    return fs.readFileSync(BUILD_ID_FILE, 'utf8').trim();
-  } catch {
-    return null;
-  }
-};
 
 async function oneRun(sideName, index, files, build) {
   const side = SIDES[sideName];
@@ -354,7 +127,7 @@ async function oneRun(sideName, index, files, build) {
   const dir = path.join(TMP, `upload-${sideName}-${process.pid}-${index}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  liveDirs.add(dir);
+  trackDir(dir);
   let server;
   try {
     server = await side.start(dir);
@@ -366,20 +139,16 @@ async function oneRun(sideName, index, files, build) {
     spawnSync('sync'); // no dirty pages of earlier runs in the way
     await sleep(1000);
     const rssBefore = treeRss(pid);
-    const cpuBefore = treeCpu(pid);
-    const clientCpuBefore = process.cpuUsage();
-    const busyBefore = machineBusy();
+    const cpu = cpuMeter(pid);
     const processes = descendants(pid).length;
-    const sampler = startSampler(pid);
+    const sampler = startSampler(pid, SAMPLE_MS);
     let result;
     try {
       result = await upload(server.port, side, files.big, files.bigBytes, 'bench-1gib.bin');
     } finally {
       sampler.stop();
     }
-    const cpuAfter = treeCpu(pid);
-    const clientCpu = process.cpuUsage(clientCpuBefore);
-    const busy = machineBusy() - busyBefore;
+    const used = cpu.stop();
     if (result.status !== 201) throw new Error(`${side.title}: upload answered ${result.status}: ${JSON.stringify(result.body)}`);
     const size = result.body?.size;
     if (size !== files.bigBytes) throw new Error(`${side.title}: the server stored ${size} bytes, expected ${files.bigBytes}`);
@@ -393,26 +162,21 @@ async function oneRun(sideName, index, files, build) {
       rssGrowthMiB: (sampler.peak - rssBefore) / MiB,
       rssSamples: sampler.samples,
       processes,
-      serverCpuUserS: cpuAfter.user - cpuBefore.user,
-      serverCpuSysS: cpuAfter.sys - cpuBefore.sys,
-      clientCpuS: (clientCpu.user + clientCpu.system) / 1e6,
+      serverCpuUserS: used.serverUserS,
+      serverCpuSysS: used.serverSysS,
+      clientCpuS: used.clientS,
       // CPU the rest of the machine used meanwhile: other people's work makes a run noisy.
-      otherCpuS: Math.max(0, busy - (cpuAfter.user - cpuBefore.user) - (cpuAfter.sys - cpuBefore.sys) - (clientCpu.user + clientCpu.system) / 1e6),
+      otherCpuS: used.othersS,
     };
   } finally {
     if (server) await stopProcess(server.child);
     fs.rmSync(dir, { recursive: true, force: true });
-    liveDirs.delete(dir);
+    forgetDir(dir);
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const f = (x, digits = 1) => x.toFixed(digits);
 
 export async function run({ log = console.log } = {}) {
@@ -520,16 +284,8 @@ export async function run({ log = console.log } = {}) {
     return result;
   } finally {
     clearTimeout(deadline);
-    for (const child of [...live]) await stopProcess(child);
+    await stopAll();
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  run().then(
-    () => process.exit(0),
-    (err) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, run);
