@@ -1,9 +1,10 @@
 import type { OutputFormat } from './plan';
 
 /**
- * Whether auto=format may answer AVIF. AVIF is the slow encoder (about 0.9 s at effort 2 and 7 s
- * at effort 4 for a 1200 px output): if measurements show cold AVIF variants cost more than
- * their smaller bytes save, switch this off and auto=format answers WebP instead.
+ * Whether auto=format may answer AVIF. Measured (bench/RESULTS.md, image-api (e)): at effort 0 with
+ * its quality mapped to WebP's scale (render.ts `autoAvifQuality`), AVIF costs about what WebP costs
+ * and is 24 % smaller at the same PSNR, so browsers that accept it get it. Switch off here if
+ * real photos (the bench's is synthetic) disagree.
  */
 export const AUTO_FORMAT_AVIF = true;
 

@@ -449,3 +449,20 @@ describe('refusals', () => {
     expect(out.width).toBe(10);
   });
 });
+
+describe('AVIF chosen by auto=format', () => {
+  it('is encoded at the quality mapped to WebP scale, so it is smaller than fm=avif at the same q', async () => {
+    // Noise compresses in proportion to quality, so the mapping shows in the size.
+    const { data: noise } = await sharp(Buffer.from(Array.from({ length: 96 * 96 * 3 }, (_, i) => (i * 7919) % 251)), {
+      raw: { width: 96, height: 96, channels: 3 },
+    })
+      .png()
+      .toBuffer({ resolveWithObject: true });
+    const auto = await renderImage(noise, plan('w=96&q=75&auto=format', 'image/avif,image/webp'), LIMIT);
+    const explicit = await renderImage(noise, plan('w=96&q=75&fm=avif'), LIMIT);
+    const mapped = await renderImage(noise, plan('w=96&q=55&fm=avif'), LIMIT);
+    expect(auto.contentType).toBe('image/avif');
+    expect(auto.data.length).toBeLessThan(explicit.data.length);
+    expect(Buffer.compare(auto.data, mapped.data)).toBe(0); // q75 → 55
+  });
+});
