@@ -185,3 +185,10 @@ test('error answers carry none of the file\'s caching headers', async ({ request
   expect(missing.status()).toBe(404);
   expect(missing.headers()['cache-control']).toBe('no-store');
 });
+
+test('no second image optimizer and no bench route in production: /_next/image and /api/bench/hello are 404', async ({ request }) => {
+  const { body: m } = await uploadViaApi(request, uniqueName('no-next-image', 'png'), await png(64, 64));
+  const viaNext = await request.get(`/_next/image?url=${encodeURIComponent(pathOf(m.url))}&w=64&q=75`);
+  expect(viaNext.status()).toBe(404);
+  expect((await request.get('/api/bench/hello')).status()).toBe(404);
+});
