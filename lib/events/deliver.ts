@@ -23,22 +23,26 @@ export function retryDelay(n: number, random = Math.random()): number {
 }
 
 // One sender per webhook at a time: deliveries to one target go out in order, one after the other,
-// and a slow target never holds up another.
-const senders = new Map<string, Promise<void>>();
-let timer: NodeJS.Timeout | undefined;
-let started = false;
+// and a slow target never holds up another. The state lives on globalThis (as db/index.ts's connection
+// does): Next loads this module once for instrumentation, which starts the worker, and again for the
+// routes and actions, whose wakeDeliveries() after a commit must reach that same worker.
+const worker = ((globalThis as unknown as { kuraDeliveries?: { senders: Map<string, Promise<void>>; timer?: NodeJS.Timeout; started: boolean } }).kuraDeliveries ??= {
+  senders: new Map(),
+  started: false,
+});
+const senders = worker.senders;
 
 /** Starts the delivery worker of this server process (bootstrap): pending deliveries survive restarts. */
 export function startDeliveries(): void {
-  if (started) return;
-  started = true;
+  if (worker.started) return;
+  worker.started = true;
   wakeDeliveries();
 }
 
 /** Looks for due deliveries now (after a commit that enqueued some, or a redeliver), then sleeps until the next is due. */
 export function wakeDeliveries(): void {
-  if (!started) return;
-  clearTimeout(timer);
+  if (!worker.started) return;
+  clearTimeout(worker.timer);
   let wait = POLL_MS;
   try {
     const now = Date.now();
@@ -50,7 +54,7 @@ export function wakeDeliveries(): void {
   } catch (err) {
     console.error('[kura] webhook deliveries: could not read the outbox; will retry', err);
   }
-  timer = setTimeout(wakeDeliveries, Math.max(50, wait)).unref();
+  worker.timer = setTimeout(wakeDeliveries, Math.max(50, wait)).unref();
 }
 
 /** The oldest pending delivery of each enabled webhook: the only one of its line that may be sent. */
