@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db';
-import { AUDIT_OPERATIONS, auditLog } from '@/db/schema';
+import { AUDIT_OPERATIONS, auditLog, media } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCanReadActivity } from '@/lib/permissions/settings';
 
@@ -26,6 +26,8 @@ export type ActivityRow = {
   actor: { type: 'member' | 'apiKey'; id: string; name: string };
   operation: (typeof AUDIT_OPERATIONS)[number];
   mediaId: string | null;
+  /** Whether that media is still there (renamed perhaps), so the screen can link to it. */
+  mediaExists: boolean;
   target: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
@@ -59,6 +61,8 @@ export function listActivity(actor: Actor, input: unknown) {
     .groupBy(auditLog.actorId, auditLog.actorType)
     .orderBy(sql`max(${auditLog.actorName})`)
     .all();
+  const mediaIds = [...new Set(rows.flatMap((r) => (r.mediaId ? [r.mediaId] : [])))];
+  const existing = new Set(mediaIds.length ? db().select({ id: media.id }).from(media).where(inArray(media.id, mediaIds)).all().map((m) => m.id) : []);
   return {
     query: q,
     total,
@@ -70,6 +74,7 @@ export function listActivity(actor: Actor, input: unknown) {
         actor: { type: r.actorType, id: r.actorId, name: r.actorName },
         operation: r.operation,
         mediaId: r.mediaId,
+        mediaExists: r.mediaId !== null && existing.has(r.mediaId),
         target: r.target,
         before: r.before,
         after: r.after,

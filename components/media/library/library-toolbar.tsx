@@ -18,7 +18,7 @@ type Props = {
   children: React.ReactNode;
 };
 
-const dateInput =
+export const dateInput =
   'rounded border-0 bg-transparent px-1 py-1 text-sm text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-200 [&::-webkit-calendar-picker-indicator]:opacity-60';
 
 /** Search, filters and sort of the library, all kept in the URL: row one searches, row two narrows and orders. */

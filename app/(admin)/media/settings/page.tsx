@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
+import { ActivityLink } from '@/components/activity/activity-link';
 import { DeleteAllMedia } from '@/components/media/settings/delete-all-media';
 import { TagSettings } from '@/components/media/settings/tag-settings';
+import { WebhookSettings } from '@/components/webhooks/webhook-settings';
 import { requireMemberPage } from '@/lib/auth/session';
 import { config } from '@/lib/config';
 import { listTags } from '@/lib/media/manage-tags';
 import { serviceId } from '@/lib/service/service-id';
+import { listWebhooks } from '@/lib/webhooks/manage-webhooks';
 
 export const metadata: Metadata = { title: 'Media settings' };
 
@@ -17,6 +20,7 @@ export default async function MediaSettingsPage({ searchParams }: { searchParams
   const actor = await requireMemberPage();
   const { q } = settingsQuery.parse(await searchParams);
   const { KURA_MAX_TAGS_PER_MEDIA, KURA_MAX_TAGS } = config();
+  const isAdmin = actor.type === 'member' && actor.isAdmin;
   return (
     <main className="flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-4xl space-y-6 px-6 py-8">
@@ -37,6 +41,8 @@ export default async function MediaSettingsPage({ searchParams }: { searchParams
           <h1 className="mt-1 text-xl font-semibold">Media settings</h1>
         </div>
         <TagSettings tags={listTags()} initialSearch={q} canEdit={actor.media.edit && actor.media.read.all} maxPerMedia={KURA_MAX_TAGS_PER_MEDIA} maxTotal={KURA_MAX_TAGS} />
+        {isAdmin && <WebhookSettings scope={{ kind: 'media' }} webhooks={listWebhooks(actor)} />}
+        {isAdmin && <ActivityLink />}
         {actor.media.delete && <DeleteAllMedia serviceId={serviceId()} />}
       </div>
     </main>

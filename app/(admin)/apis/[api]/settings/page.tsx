@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiForm } from '@/components/content/api-form';
+import { WebhookSettings } from '@/components/webhooks/webhook-settings';
 import { requireMemberPage } from '@/lib/auth/session';
 import { fieldsOf, findApi } from '@/lib/content/get-api';
 import { orNotFound } from '@/lib/http/or-not-found';
 import { assertCanManageApis } from '@/lib/permissions/content';
+import { listWebhooks } from '@/lib/webhooks/manage-webhooks';
 
 export const metadata: Metadata = { title: 'API settings' };
 
@@ -22,6 +24,9 @@ export default async function ApiSettingsPage({ params }: { params: Promise<{ ap
         </nav>
         <h1 className="mb-6 mt-1 text-xl font-semibold">API settings</h1>
         <ApiForm mode="edit" initial={{ endpoint: api.endpoint, name: api.name, fields: fieldsOf(api) }} />
+        <div className="mt-10">
+          <WebhookSettings scope={{ kind: 'content', api: api.endpoint }} webhooks={listWebhooks(actor, api.endpoint)} />
+        </div>
       </div>
     </main>
   );
