@@ -1,11 +1,11 @@
-import { createHmac } from 'node:crypto';
-import http from 'node:http';
+import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { inspect } from '../support/data-dir';
 import { E2E } from '../support/env';
 import { KuraServer } from '../support/kura-server';
 import { png, uniqueName, type MediaRecord } from '../support/media';
+import { startReceiver, signedWith, type Receiver, type Received } from '../support/receiver';
 import { createApi } from '../support/seed';
 
 // One server of our own whose media webhook (from KURA_MEDIA_WEBHOOK_URL) points at a receiver in this
@@ -15,49 +15,21 @@ test.describe.configure({ mode: 'serial' });
 const SECRET = 'kura-webhook-test-secret-0123456789';
 const key = { 'X-MICROCMS-API-KEY': E2E.apiKey };
 
-type Received = { id: string; type: string; signature: string; raw: string; body: { type: string; old: unknown; new: unknown } };
-/** What the receiver answers next: a status, or 'hang' (never answers). Empty: 200. */
-const script: (number | 'hang')[] = [];
-const received: Received[] = [];
-const hanging: http.ServerResponse[] = [];
-
-const receiver = http.createServer((req, res) => {
-  let raw = '';
-  req.setEncoding('utf8');
-  req.on('data', (chunk) => (raw += chunk));
-  req.on('end', () => {
-    received.push({
-      id: String(req.headers['x-kura-event-id']),
-      type: String(req.headers['x-kura-event-type']),
-      signature: String(req.headers['x-kura-signature']),
-      raw,
-      body: JSON.parse(raw),
-    });
-    const next = script.shift() ?? 200;
-    if (next === 'hang') hanging.push(res);
-    else res.writeHead(next).end();
-  });
-});
-const RECEIVER_PORT = 3229;
-
-const server = new KuraServer(path.join(__dirname, '../.tmp/webhooks-data'), 3228, {
-  KURA_MEDIA_WEBHOOK_URL: `http://127.0.0.1:${RECEIVER_PORT}/hook`,
-  KURA_WEBHOOK_SECRET: SECRET,
-});
+let receiver: Receiver;
+let server: KuraServer;
 const data = () => inspect(server.dataDir);
+/** What the receiver got, in order, with the parsed body. */
+const received = () => receiver.received.map((r) => ({ ...r, id: String(r.headers['x-kura-event-id']), type: String(r.headers['x-kura-event-type']), json: JSON.parse(r.body) }));
 
 test.beforeAll(async () => {
-  await new Promise<void>((resolve) => receiver.listen(RECEIVER_PORT, '127.0.0.1', resolve));
-  (await import('node:fs')).rmSync(server.dataDir, { recursive: true, force: true });
+  receiver = await startReceiver();
+  server = new KuraServer(path.join(__dirname, '../.tmp/webhooks-data'), 3228, { KURA_MEDIA_WEBHOOK_URL: receiver.url, KURA_WEBHOOK_SECRET: SECRET });
+  fs.rmSync(server.dataDir, { recursive: true, force: true });
   await server.start();
 });
 test.afterAll(async () => {
-  for (const res of hanging) res.destroy();
   await server.kill('SIGTERM');
-  await new Promise((resolve) => receiver.close(resolve));
-});
-test.beforeEach(() => {
-  script.length = 0;
+  await receiver.close();
 });
 
 async function upload(name: string, bytes: Buffer): Promise<MediaRecord> {
@@ -72,20 +44,18 @@ async function call(method: string, url: string, body?: unknown): Promise<Respon
   return fetch(`${server.baseURL}${url}`, { method, headers: { ...key, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
-/** Waits for `count` more events after `from` and returns them. */
-async function next(from: number, count: number): Promise<Received[]> {
-  await expect.poll(() => received.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(from + count);
-  return received.slice(from, from + count);
+/** Waits for `count` more requests after the first `from` and returns them. */
+async function next(from: number, count: number) {
+  await expect.poll(() => receiver.received.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(from + count);
+  return received().slice(from, from + count);
 }
 
-const sign = (raw: string) => `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`;
-
 function expectSigned(events: Received[]) {
-  for (const e of events) expect(e.signature).toBe(sign(e.raw));
+  for (const e of events) expect(signedWith(SECRET, e)).toBe(true);
 }
 
 test('upload, rename, alt, tags, re-upload (both ways) and delete through the API: right types, old/new bodies, signed, stable ids', async () => {
-  const start = received.length;
+  const start = receiver.received.length;
   const m = await upload(uniqueName('hooked', 'png'), await png(40, 30));
   const renamed = uniqueName('renamed', 'png');
   expect((await call('PATCH', `/api/v1/media/${m.id}`, { fileName: renamed })).status).toBe(200);
@@ -107,7 +77,7 @@ test('upload, rename, alt, tags, re-upload (both ways) and delete through the AP
   const oldUrl = m.url;
   const renamedUrl = oldUrl.replace(/[^/]+$/, renamed);
   const service = new URL(m.url).pathname.split('/')[2];
-  expect(events.map((e) => JSON.parse(e.raw))).toEqual([
+  expect(events.map((e) => JSON.parse(e.body))).toEqual([
     { service, type: 'new', old: null, new: { url: oldUrl, width: 40, height: 30 } },
     { service, type: 'edit', old: { url: oldUrl, width: 40, height: 30 }, new: { url: renamedUrl, width: 40, height: 30 } },
     { service, type: 'edit', old: { url: renamedUrl, width: 40, height: 30 }, new: { url: renamedUrl, width: 40, height: 30, alt: 'A red square' } },
@@ -130,17 +100,17 @@ test('upload, rename, alt, tags, re-upload (both ways) and delete through the AP
 });
 
 test('a file webhook body has null width and height and no alt', async () => {
-  const start = received.length;
+  const start = receiver.received.length;
   await upload(uniqueName('notes', 'txt'), Buffer.from('plain text, not an image'));
   const [event] = await next(start, 1);
-  expect(JSON.parse(event.raw).new).toEqual({ url: expect.stringMatching(/\.txt$/), width: null, height: null });
+  expect(event.json.new).toEqual({ url: expect.stringMatching(/\.txt$/), width: null, height: null });
 });
 
 test('the same operations through the browser fire the same events, by the member', async ({ browser }) => {
-  const uploaded = received.length;
+  const uploaded = receiver.received.length;
   const m = await upload(uniqueName('ui-hooked', 'png'), await png(30, 30));
   await next(uploaded, 1); // its media.new, before counting the browser's
-  const start = received.length;
+  const start = receiver.received.length;
   const context = await browser.newContext({ baseURL: server.baseURL, viewport: { width: 1440, height: 900 } });
   try {
     const page = await context.newPage();
@@ -175,7 +145,7 @@ test('the same operations through the browser fire the same events, by the membe
 
     const events = await next(start, 4);
     expectSigned(events);
-    expect(events.map((e) => `${e.type} ${JSON.stringify(e.body.new)}`)).toEqual([
+    expect(events.map((e) => `${e.type} ${JSON.stringify(e.json.new)}`)).toEqual([
       `media.edit ${JSON.stringify({ url: m.url.replace(/[^/]+$/, renamed), width: 30, height: 30 })}`,
       `media.edit ${JSON.stringify({ url: m.url.replace(/[^/]+$/, renamed), width: 30, height: 30, alt: 'Set in the browser' })}`,
       `media.edit ${JSON.stringify({ url: m.url.replace(/[^/]+$/, renamed), width: 60, height: 45 })}`,
@@ -193,13 +163,13 @@ test('the same operations through the browser fire the same events, by the membe
 });
 
 test('a receiver answering 500 twice then 200 gets the event three times with one event id; every attempt is recorded', async () => {
-  const start = received.length;
-  script.push(500, 500, 200);
+  const start = receiver.received.length;
+  receiver.respond(500, { times: 2 });
   const m = await upload(uniqueName('retried', 'png'), await png(10, 10));
   const events = await next(start, 3);
   expect(events.map((e) => e.id)).toEqual([events[0].id, events[0].id, events[0].id]);
-  expect(events.map((e) => e.raw)).toEqual([events[0].raw, events[0].raw, events[0].raw]);
-  expect(events[0].body.new).toMatchObject({ url: m.url });
+  expect(events.map((e) => e.body)).toEqual([events[0].body, events[0].body, events[0].body]);
+  expect(events[0].json.new).toMatchObject({ url: m.url });
   await expect
     .poll(() => data().query<{ state: string; attempts: number }>('select state, attempts from deliveries where event_id = ?', events[0].id))
     .toEqual([{ state: 'delivered', attempts: 3 }]);
@@ -212,21 +182,21 @@ test('a receiver answering 500 twice then 200 gets the event three times with on
 });
 
 test('a target that never answers does not hold up uploads: each returns while its delivery is still waiting', async () => {
-  const start = received.length;
-  script.push('hang');
+  const start = receiver.received.length;
+  receiver.respond('hang');
   const first = await upload(uniqueName('slow-target', 'png'), await png(10, 10));
   await next(start, 1); // the delivery attempt is now in flight, unanswered
-  expect(hanging.length).toBeGreaterThan(0);
+  expect(receiver.received.at(-1)!.answered).toBe('hang');
   // Another upload is not blocked by it either; its event waits its turn (per-target order).
   const second = await upload(uniqueName('slow-target-2', 'png'), await png(10, 10));
   expect(second.id).not.toBe(first.id);
-  expect(received.length).toBe(start + 1);
+  expect(receiver.received.length).toBe(start + 1);
   const pending = data().query<{ state: string }>('select state from deliveries where id in (select max(id) from deliveries)');
   expect(pending).toEqual([{ state: 'pending' }]);
   // Let the hanging request go: the attempt fails (no answer), the retry delivers both, in order.
-  hanging.splice(0).forEach((res) => res.destroy());
+  receiver.releaseHanging();
   const later = await next(start + 1, 2);
-  expect(later.map((e) => (e.body.new as { url: string }).url)).toEqual([first.url, second.url]);
+  expect(later.map((e) => (e.json.new as { url: string }).url)).toEqual([first.url, second.url]);
 });
 
 test('no event for a change that was rolled back: a refused delete sends nothing', async () => {
@@ -244,17 +214,17 @@ test('no event for a change that was rolled back: a refused delete sends nothing
 });
 
 test('an event pending when the server is killed (SIGKILL) is delivered after the restart, once it is answered', async () => {
-  const start = received.length;
-  script.push(503, 503, 503, 503, 503, 503, 503, 503);
+  const start = receiver.received.length;
+  const refuse = receiver.respond(503, { times: Infinity });
   const m = await upload(uniqueName('survivor', 'png'), await png(10, 10));
   await next(start, 1); // attempted at least once, refused
   await server.kill('SIGKILL');
-  script.length = 0; // from now on the receiver answers 200
-  const beforeRestart = received.length;
+  refuse(); // from now on the receiver answers 200
+  const beforeRestart = receiver.received.length;
   await server.start();
   const [delivered] = await next(beforeRestart, 1);
-  expect(delivered.id).toBe(received[start].id);
-  expect(delivered.body.new).toMatchObject({ url: m.url });
+  expect(delivered.id).toBe(received()[start].id);
+  expect(delivered.json.new).toMatchObject({ url: m.url });
   await expect.poll(() => data().query<{ state: string }>('select state from deliveries where event_id = ?', delivered.id)).toEqual([{ state: 'delivered' }]);
 });
 

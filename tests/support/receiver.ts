@@ -33,6 +33,8 @@ export type Receiver = {
   respond(answer: Answer, options?: { when?: (r: Received) => boolean; times?: number }): () => void;
   /** The requests whose `X-Kura-Event-Type` is `type` and whose body passes `match` (default: all). */
   events(type: string, match?: (r: Received) => boolean): Received[];
+  /** Drops the connections of requests left hanging (their sender sees the connection reset). */
+  releaseHanging(): void;
   close(): Promise<void>;
 };
 
@@ -77,6 +79,10 @@ export async function startReceiver(defaultAnswer: Answer = 200): Promise<Receiv
       return () => void (script.includes(entry) && script.splice(script.indexOf(entry), 1));
     },
     events: (type, match = () => true) => received.filter((r) => r.headers['x-kura-event-type'] === type && match(r)),
+    releaseHanging: () => {
+      for (const res of hanging) res.destroy();
+      hanging.clear();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of hanging) res.destroy();
