@@ -106,12 +106,30 @@ function withDb<T>(dataDir: string, run: (db: Database.Database) => T): T {
 export function createRole(
   dataDir: string,
   role: { name: string; mediaRead: 'all' | 'role' | 'own' | 'none'; mediaUpload?: boolean; mediaEdit?: boolean; mediaDelete?: boolean },
+  content: Record<string, ContentRight> = {},
 ): string {
   const id = randomBytes(16).toString('hex');
   withDb(dataDir, (db) =>
-    db
-      .prepare('insert into roles (id, name, media_read, media_upload, media_edit, media_delete) values (?, ?, ?, ?, ?, ?)')
-      .run(id, role.name, role.mediaRead, Number(!!role.mediaUpload), Number(!!role.mediaEdit), Number(!!role.mediaDelete)),
+    db.transaction(() => {
+      db.prepare('insert into roles (id, name, media_read, media_upload, media_edit, media_delete) values (?, ?, ?, ?, ?, ?)').run(
+        id,
+        role.name,
+        role.mediaRead,
+        Number(!!role.mediaUpload),
+        Number(!!role.mediaEdit),
+        Number(!!role.mediaDelete),
+      );
+      for (const [apiId, r] of Object.entries(content)) {
+        db.prepare('insert into role_content_rights (role_id, api_id, read, "create", "update", "delete") values (?, ?, ?, ?, ?, ?)').run(
+          id,
+          apiId,
+          Number(!!r.read),
+          Number(!!r.create),
+          Number(!!r.update),
+          Number(!!r.delete),
+        );
+      }
+    })(),
   );
   return id;
 }

@@ -10,7 +10,9 @@ const password = 'member password 123';
 test('read scopes in the library: created by members of this role, uploaded by me, the broadest of several roles', async ({ page, request, browser }) => {
   test.setTimeout(120_000);
   const s = suffix();
-  const r1 = createRole(E2E.dataDir, { name: `Writers ${s}`, mediaRead: 'role' });
+  const endpoint = `scoped-${s}`;
+  const apiId = createApi(E2E.dataDir, endpoint, [{ id: 'title', name: 'Title', kind: 'text' }, { id: 'cover', name: 'Cover', kind: 'image' }]);
+  const r1 = createRole(E2E.dataDir, { name: `Writers ${s}`, mediaRead: 'role' }, { [apiId]: { read: true, create: true } });
   const r2 = createRole(E2E.dataDir, { name: `Sales ${s}`, mediaRead: 'role' });
   const own = createRole(E2E.dataDir, { name: `Guests ${s}`, mediaRead: 'own' });
   const all = createRole(E2E.dataDir, { name: `Readers ${s}`, mediaRead: 'all' });
@@ -34,6 +36,15 @@ test('read scopes in the library: created by members of this role, uploaded by m
   await expect(pageA.getByRole('complementary', { name: 'Media details' })).toHaveCount(0);
   await pageA.goto(`/media?selected=${byB.id}`);
   await expect(pageA.getByRole('complementary', { name: 'Media details' })).toBeVisible();
+  expect((await pageA.request.get(`/media/thumbnail/${byC.id}`)).status()).toBe(404);
+  expect((await pageA.request.get(`/media/thumbnail/${byB.id}`)).status()).toBe(200);
+  // And so is the media picker of a content form (its search finds only what A may read).
+  await pageA.goto(`/apis/${endpoint}/new`);
+  await pageA.getByRole('button', { name: 'Choose Cover' }).click();
+  const picker = pageA.getByRole('dialog', { name: 'Choose an image' });
+  await picker.getByLabel('Search media').fill(stem);
+  const pickerIds = () => picker.getByRole('list', { name: 'Results' }).getByRole('listitem').evaluateAll((els) => els.map((e) => e.getAttribute('data-media-id')).sort());
+  await expect.poll(pickerIds).toEqual([byA.id, byB.id].sort());
 
   // The Administrator makes B (an R1 member) the creator of C's item: A now sees it.
   await page.goto(`/media?selected=${byC.id}`);
