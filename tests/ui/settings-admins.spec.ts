@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { inspect } from '../support/data-dir';
 import { E2E } from '../support/env';
 import { KuraServer } from '../support/kura-server';
@@ -12,6 +12,18 @@ const LAST_ADMIN = 'Kura needs at least one Administrator: make another member a
 
 const adminCount = (data: ReturnType<typeof inspect>) =>
   data.query<{ n: number }>("select count(*) n from member_roles mr join roles r on r.id = mr.role_id where r.builtin = 'administrator'")[0].n;
+
+/** Add member on the members screen, with the Administrator role. */
+async function addAdministrator(page: Page, email: string, password: string) {
+  await page.getByRole('button', { name: 'Add member' }).click();
+  const add = page.getByRole('dialog', { name: 'Add member' });
+  await add.getByLabel('Email').fill(email);
+  await add.getByLabel('Name').fill(email.split('@')[0]);
+  await add.getByLabel('Password').fill(password);
+  await add.getByRole('checkbox', { name: 'Administrator' }).check();
+  await add.getByRole('button', { name: 'Save' }).click();
+  await expect(add).toBeHidden();
+}
 
 /** Waits until a dialog has an answer: gone (it worked) or showing the refusal; 'pending' if neither came. */
 async function outcomeOf(dialog: Locator): Promise<string> {
@@ -59,14 +71,7 @@ test('the last Administrator cannot lose the role, and two Administrators removi
     // A second Administrator, added on the screen.
     const second = 'second-admin@kura.test';
     const password = 'second admin password';
-    await first.getByRole('button', { name: 'Add member' }).click();
-    const add = first.getByRole('dialog', { name: 'Add member' });
-    await add.getByLabel('Email').fill(second);
-    await add.getByLabel('Name').fill('Second');
-    await add.getByLabel('Password').fill(password);
-    await add.getByRole('checkbox', { name: 'Administrator' }).check();
-    await add.getByRole('button', { name: 'Save' }).click();
-    await expect(add).toBeHidden();
+    await addAdministrator(first, second, password);
     expect(adminCount(data)).toBe(2);
 
     // Each opens "Remove" on the other and both confirm at once: one wins, the other is refused.
@@ -91,14 +96,7 @@ test('the last Administrator cannot lose the role, and two Administrators removi
     const me = winner === first ? E2E.adminEmail : second;
     const third = 'third-admin@kura.test';
     await winner.goto('/settings/members');
-    await winner.getByRole('button', { name: 'Add member' }).click();
-    const addThird = winner.getByRole('dialog', { name: 'Add member' });
-    await addThird.getByLabel('Email').fill(third);
-    await addThird.getByLabel('Name').fill('Third');
-    await addThird.getByLabel('Password').fill(password);
-    await addThird.getByRole('checkbox', { name: 'Administrator' }).check();
-    await addThird.getByRole('button', { name: 'Save' }).click();
-    await expect(addThird).toBeHidden();
+    await addAdministrator(winner, third, password);
     const tab = await winner.context().newPage();
     await tab.goto('/settings/members');
     await winner.getByRole('region', { name: 'Members' }).getByRole('button', { name: `Remove ${third}` }).click();
