@@ -101,3 +101,49 @@ function withDb<T>(dataDir: string, run: (db: Database.Database) => T): T {
     db.close();
   }
 }
+
+/** Adds a role straight into the database (as the roles screen would). Returns its id. */
+export function createRole(
+  dataDir: string,
+  role: { name: string; mediaRead: 'all' | 'role' | 'own' | 'none'; mediaUpload?: boolean; mediaEdit?: boolean; mediaDelete?: boolean },
+  content: Record<string, ContentRight> = {},
+): string {
+  const id = randomBytes(16).toString('hex');
+  withDb(dataDir, (db) =>
+    db.transaction(() => {
+      db.prepare('insert into roles (id, name, media_read, media_upload, media_edit, media_delete) values (?, ?, ?, ?, ?, ?)').run(
+        id,
+        role.name,
+        role.mediaRead,
+        Number(!!role.mediaUpload),
+        Number(!!role.mediaEdit),
+        Number(!!role.mediaDelete),
+      );
+      for (const [apiId, r] of Object.entries(content)) {
+        db.prepare('insert into role_content_rights (role_id, api_id, read, "create", "update", "delete") values (?, ?, ?, ?, ?, ?)').run(
+          id,
+          apiId,
+          Number(!!r.read),
+          Number(!!r.create),
+          Number(!!r.update),
+          Number(!!r.delete),
+        );
+      }
+    })(),
+  );
+  return id;
+}
+
+/** Adds a member holding these existing roles straight into the database. Returns the member's id. */
+export async function createMember(dataDir: string, member: { email: string; password: string; name?: string }, roleIds: string[]): Promise<string> {
+  const { hash } = await import('@node-rs/argon2');
+  const passwordHash = await hash(member.password);
+  const id = randomBytes(16).toString('hex');
+  withDb(dataDir, (db) =>
+    db.transaction(() => {
+      db.prepare('insert into members (id, email, name, password_hash) values (?, ?, ?, ?)').run(id, member.email, member.name ?? member.email, passwordHash);
+      for (const roleId of roleIds) db.prepare('insert into member_roles (member_id, role_id) values (?, ?)').run(id, roleId);
+    })(),
+  );
+  return id;
+}

@@ -1,0 +1,90 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { createApiKey } from '@/lib/api-keys/create-api-key';
+import { revokeApiKey } from '@/lib/api-keys/revoke-api-key';
+import { apiKeyId, createApiKeyInput, updateApiKeyInput } from '@/lib/api-keys/schemas';
+import { updateApiKey } from '@/lib/api-keys/update-api-key';
+import { authedAction } from '@/lib/auth/authed-action';
+import { addMember } from '@/lib/members/add-member';
+import { changeOwnPassword } from '@/lib/members/change-password';
+import { removeMember } from '@/lib/members/remove-member';
+import { addMemberInput, changePasswordInput, memberId, updateMemberInput } from '@/lib/members/schemas';
+import { updateMember } from '@/lib/members/update-member';
+import { createRole } from '@/lib/roles/create-role';
+import { deleteRole } from '@/lib/roles/delete-role';
+import { createRoleInput, roleId, updateRoleInput } from '@/lib/roles/schemas';
+import { updateRole } from '@/lib/roles/update-role';
+
+// Members and roles change what the library shows (creators, read scopes), so its pages revalidate too.
+const changed = () => {
+  revalidatePath('/settings', 'layout');
+  revalidatePath('/media', 'layout');
+};
+
+/** Add member (Administrators). */
+export const addMemberAction = authedAction(addMemberInput, async (input, actor) => {
+  const added = await addMember(actor, input);
+  changed();
+  return added;
+});
+
+/** Change a member's name and roles (Administrators). */
+export const updateMemberAction = authedAction(updateMemberInput, (input, actor) => {
+  const updated = updateMember(actor, input);
+  changed();
+  return updated;
+});
+
+/** Remove a member; their media stay, without a creator (Administrators). */
+export const removeMemberAction = authedAction(z.object({ id: memberId }), ({ id }, actor) => {
+  const removed = removeMember(actor, id);
+  changed();
+  return removed;
+});
+
+/** Change one's own password. */
+export const changePasswordAction = authedAction(changePasswordInput, (input, actor) => changeOwnPassword(actor, input));
+
+/** New role (Administrators). */
+export const createRoleAction = authedAction(createRoleInput, (input, actor) => {
+  const created = createRole(actor, input);
+  changed();
+  return created;
+});
+
+/** Change a role's name and permissions (Administrators). */
+export const updateRoleAction = authedAction(updateRoleInput, (input, actor) => {
+  const updated = updateRole(actor, input);
+  changed();
+  return updated;
+});
+
+/** Delete a role no member holds (Administrators). */
+export const deleteRoleAction = authedAction(z.object({ id: roleId }), ({ id }, actor) => {
+  const deleted = deleteRole(actor, id);
+  changed();
+  return deleted;
+});
+
+/** New API key; the answer is the only time the key itself is shown (Administrators). */
+export const createApiKeyAction = authedAction(createApiKeyInput, (input, actor) => {
+  const created = createApiKey(actor, input);
+  revalidatePath('/settings/api-keys');
+  return created;
+});
+
+/** Change an API key's name and permissions (Administrators). */
+export const updateApiKeyAction = authedAction(updateApiKeyInput, (input, actor) => {
+  const updated = updateApiKey(actor, input);
+  revalidatePath('/settings/api-keys');
+  return updated;
+});
+
+/** Revoke an API key: the next request with it gets 401 (Administrators). */
+export const revokeApiKeyAction = authedAction(z.object({ id: apiKeyId }), ({ id }, actor) => {
+  const revoked = revokeApiKey(actor, id);
+  revalidatePath('/settings/api-keys');
+  return revoked;
+});

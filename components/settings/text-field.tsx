@@ -1,0 +1,64 @@
+'use client';
+
+import { useId } from 'react';
+import { inputClass } from '@/components/media/panel/edit-dialog';
+
+type Props = {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** The server's message for this field, shown under it and announced. */
+  error?: string;
+  hint?: string;
+  type?: 'text' | 'email' | 'password';
+  autoComplete?: string;
+  maxLength?: number;
+  inputRef?: React.RefObject<HTMLInputElement | null>;
+};
+
+/** A labelled input of a settings form, with its hint and its own error linked by `aria-describedby`. */
+export function TextField({ label, value, onChange, error, hint, type = 'text', autoComplete = 'off', maxLength, inputRef }: Props) {
+  const id = useId();
+  const hintId = useId();
+  const errorId = useId();
+  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <input
+        ref={inputRef}
+        id={id}
+        type={type}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        autoComplete={autoComplete}
+        maxLength={maxLength}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={`mt-1 ${inputClass}`}
+      />
+      {hint && (
+        <p id={hintId} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="mt-1 text-sm text-red-600">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A checkbox with its label to the right. */
+export function Checkbox({ label, checked, onChange, disabled }: { label: string; checked: boolean; onChange: (checked: boolean) => void; disabled?: boolean }) {
+  return (
+    <label className="flex items-center gap-2 text-sm text-slate-800">
+      <input type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} className="h-4 w-4 rounded border-slate-300 text-indigo-600" />
+      {label}
+    </label>
+  );
+}

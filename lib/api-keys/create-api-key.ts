@@ -1,0 +1,31 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { db } from '@/db';
+import { apiKeys } from '@/db/schema';
+import { hashApiKey, type Actor } from '@/lib/auth/actor';
+import { newId } from '@/lib/ids';
+import { assertAdmin } from '@/lib/permissions/admin';
+import { replaceGrants } from '@/lib/roles/content-grants';
+import { createApiKeyInput } from './schemas';
+
+/** How many characters of a key the list shows, to tell keys apart. */
+export const KEY_PREVIEW_LENGTH = 6;
+
+/**
+ * Creates an API key: 256 random bits, returned this once and stored only as its SHA-256
+ * (Administrators only).
+ */
+export function createApiKey(actor: Actor, input: unknown): { id: string; name: string; key: string } {
+  assertAdmin(actor, 'create API keys');
+  const { content, ...fields } = createApiKeyInput.parse(input);
+  const id = newId();
+  const key = randomBytes(32).toString('base64url');
+  return db().transaction(
+    (tx) => {
+      tx.insert(apiKeys).values({ id, keyHash: hashApiKey(key), keyPreview: key.slice(0, KEY_PREVIEW_LENGTH), ...fields }).run();
+      replaceGrants(tx, { apiKeyId: id }, content);
+      return { id, name: fields.name, key };
+    },
+    { behavior: 'immediate' },
+  );
+}

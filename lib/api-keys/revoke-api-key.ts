@@ -1,0 +1,25 @@
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import { db } from '@/db';
+import { apiKeys } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { badRequest, notFound } from '@/lib/errors';
+import { assertAdmin } from '@/lib/permissions/admin';
+
+/**
+ * Revokes an API key: the very next request with it gets 401, since every request looks the key up
+ * afresh. The row stays (name, preview, when it was revoked) so the list can show what happened.
+ */
+export function revokeApiKey(actor: Actor, id: string): { id: string; revokedAt: string } {
+  assertAdmin(actor, 'revoke API keys');
+  const now = new Date();
+  const revoked = db()
+    .update(apiKeys)
+    .set({ revokedAt: now })
+    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id })
+    .all();
+  if (revoked.length > 0) return { id, revokedAt: now.toISOString() };
+  if (db().select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.id, id)).get()) throw badRequest('This key is already revoked');
+  throw notFound('No such API key');
+}

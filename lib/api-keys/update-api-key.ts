@@ -1,0 +1,30 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { db } from '@/db';
+import { apiKeys } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { badRequest, notFound } from '@/lib/errors';
+import { assertAdmin } from '@/lib/permissions/admin';
+import { replaceGrants } from '@/lib/roles/content-grants';
+import { updateApiKeyInput } from './schemas';
+
+/**
+ * Changes an API key's name and permissions; the next request with it has the new ones. Revoked keys
+ * and the key from `KURA_API_KEY` (every permission, restored at each start) are refused.
+ */
+export function updateApiKey(actor: Actor, input: unknown): { id: string; name: string } {
+  assertAdmin(actor, 'change API keys');
+  const { id, content, ...fields } = updateApiKeyInput.parse(input);
+  return db().transaction(
+    (tx) => {
+      const key = tx.select({ revokedAt: apiKeys.revokedAt, contentAll: apiKeys.contentAll }).from(apiKeys).where(eq(apiKeys.id, id)).get();
+      if (!key) throw notFound('No such API key');
+      if (key.revokedAt) throw badRequest('This key is revoked; create a new one instead');
+      if (key.contentAll) throw badRequest('This key comes from KURA_API_KEY and always has every permission');
+      tx.update(apiKeys).set(fields).where(eq(apiKeys.id, id)).run();
+      replaceGrants(tx, { apiKeyId: id }, content);
+      return { id, name: fields.name };
+    },
+    { behavior: 'immediate' },
+  );
+}

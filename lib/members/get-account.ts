@@ -1,0 +1,28 @@
+import 'server-only';
+import { asc, eq } from 'drizzle-orm';
+import { db } from '@/db';
+import { memberRoles, members, roles, type MediaReadScope } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { notFound } from '@/lib/errors';
+import { assertMember } from '@/lib/permissions/admin';
+
+export type Account = {
+  name: string;
+  email: string;
+  roles: { name: string; builtin: boolean; mediaRead: MediaReadScope; mediaUpload: boolean; mediaEdit: boolean; mediaDelete: boolean }[];
+};
+
+/** The logged-in member's own account: who they are and the roles they hold. */
+export function getAccount(actor: Actor): Account {
+  assertMember(actor);
+  const member = db().select({ name: members.name, email: members.email }).from(members).where(eq(members.id, actor.id)).get();
+  if (!member) throw notFound('Your account no longer exists');
+  const held = db()
+    .select({ name: roles.name, builtin: roles.builtin, mediaRead: roles.mediaRead, mediaUpload: roles.mediaUpload, mediaEdit: roles.mediaEdit, mediaDelete: roles.mediaDelete })
+    .from(memberRoles)
+    .innerJoin(roles, eq(roles.id, memberRoles.roleId))
+    .where(eq(memberRoles.memberId, actor.id))
+    .orderBy(asc(roles.name))
+    .all();
+  return { ...member, roles: held.map((r) => ({ ...r, builtin: r.builtin !== null })) };
+}

@@ -1,0 +1,42 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { db } from '@/db';
+import { media, members } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { badRequest, notFound } from '@/lib/errors';
+import { assertAdmin } from '@/lib/permissions/admin';
+import { assertAnAdministratorRemains } from './administrators';
+
+/** Up to this many of the removed member's media ids are returned, for "Reassign N media" (the bulk limit). */
+const REASSIGNABLE = 1000;
+
+export type RemovedMember = {
+  id: string;
+  name: string;
+  email: string;
+  /** How many media the member had uploaded; they now have no creator. */
+  mediaCount: number;
+  /** Their ids when there are at most 1,000 (the bulk creator change takes that many), else empty. */
+  mediaIds: string[];
+};
+
+/**
+ * Removes a member (Administrators only, never oneself, never the last Administrator). In the same
+ * transaction their media lose their creator (the foreign key sets it to null), so a "created by
+ * members of this role" scope stops matching it; their session ends at once because every request
+ * reads the member afresh.
+ */
+export function removeMember(actor: Actor, id: string): RemovedMember {
+  assertAdmin(actor, 'remove members');
+  if (id === actor.id) throw badRequest('You cannot remove yourself; another Administrator can');
+  return db().transaction(
+    (tx) => {
+      const ids = tx.select({ id: media.id }).from(media).where(eq(media.creatorId, id)).all().map((r) => r.id);
+      const removed = tx.delete(members).where(eq(members.id, id)).returning({ id: members.id, name: members.name, email: members.email }).all();
+      if (removed.length === 0) throw notFound('No such member');
+      assertAnAdministratorRemains(tx);
+      return { ...removed[0], mediaCount: ids.length, mediaIds: ids.length <= REASSIGNABLE ? ids : [] };
+    },
+    { behavior: 'immediate' },
+  );
+}

@@ -1,0 +1,25 @@
+import 'server-only';
+import { db } from '@/db';
+import { roles } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { newId } from '@/lib/ids';
+import { assertAdmin } from '@/lib/permissions/admin';
+import { replaceGrants } from './content-grants';
+import { assertRoleNameFree } from './role-name';
+import { createRoleInput } from './schemas';
+
+/** Creates a role with its media rights and per-API content rights (Administrators only). */
+export function createRole(actor: Actor, input: unknown): { id: string; name: string } {
+  assertAdmin(actor, 'create roles');
+  const { content, ...fields } = createRoleInput.parse(input);
+  const id = newId();
+  return db().transaction(
+    (tx) => {
+      assertRoleNameFree(tx, fields.name);
+      tx.insert(roles).values({ id, ...fields }).run();
+      replaceGrants(tx, { roleId: id }, content);
+      return { id, name: fields.name };
+    },
+    { behavior: 'immediate' },
+  );
+}

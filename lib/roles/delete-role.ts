@@ -1,0 +1,29 @@
+import 'server-only';
+import { count, eq } from 'drizzle-orm';
+import { db } from '@/db';
+import { memberRoles, roles } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { badRequest, notFound } from '@/lib/errors';
+import { assertAdmin } from '@/lib/permissions/admin';
+
+/**
+ * Deletes a role that no member holds. A role in use is refused with how many members hold it, and
+ * the built-in Administrator never goes; both are decided in the transaction that deletes.
+ */
+export function deleteRole(actor: Actor, id: string): { id: string } {
+  assertAdmin(actor, 'delete roles');
+  return db().transaction(
+    (tx) => {
+      const role = tx.select({ name: roles.name, builtin: roles.builtin }).from(roles).where(eq(roles.id, id)).get();
+      if (!role) throw notFound('No such role');
+      if (role.builtin) throw badRequest('The Administrator role cannot be deleted');
+      const [{ holders }] = tx.select({ holders: count() }).from(memberRoles).where(eq(memberRoles.roleId, id)).all();
+      if (holders > 0) {
+        throw badRequest(`“${role.name}” is held by ${holders} member${holders === 1 ? '' : 's'}; take the role from them before deleting it`);
+      }
+      tx.delete(roles).where(eq(roles.id, id)).run();
+      return { id };
+    },
+    { behavior: 'immediate' },
+  );
+}

@@ -1,0 +1,47 @@
+import 'server-only';
+import { asc, desc, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { memberRoles, roleContentRights, roles, type MediaReadScope } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { assertAdmin } from '@/lib/permissions/admin';
+import { grantsByHolder } from './content-grants';
+import type { ContentGrant } from './schemas';
+
+export type RoleRow = {
+  id: string;
+  name: string;
+  /** The built-in Administrator: every right, never edited or deleted. */
+  builtin: boolean;
+  mediaRead: MediaReadScope;
+  mediaUpload: boolean;
+  mediaEdit: boolean;
+  mediaDelete: boolean;
+  /** How many members hold the role. */
+  members: number;
+  content: ContentGrant[];
+};
+
+/** Every role, the Administrator first, with its rights and how many members hold it (Administrators only). */
+export function listRoles(actor: Actor): RoleRow[] {
+  assertAdmin(actor, 'see roles');
+  const rows = db()
+    .select({
+      role: roles,
+      members: sql<number>`(select count(*) from ${memberRoles} where ${memberRoles.roleId} = ${roles.id})`,
+    })
+    .from(roles)
+    .orderBy(desc(sql`${roles.builtin} is not null`), asc(roles.name))
+    .all();
+  const grants = grantsByHolder(db().select().from(roleContentRights).all(), (r) => r.roleId);
+  return rows.map(({ role, members }) => ({
+    id: role.id,
+    name: role.name,
+    builtin: role.builtin !== null,
+    mediaRead: role.mediaRead,
+    mediaUpload: role.mediaUpload,
+    mediaEdit: role.mediaEdit,
+    mediaDelete: role.mediaDelete,
+    members,
+    content: grants.get(role.id) ?? [],
+  }));
+}

@@ -1,0 +1,31 @@
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import { db } from '@/db';
+import { roles } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { badRequest, notFound } from '@/lib/errors';
+import { assertAdmin } from '@/lib/permissions/admin';
+import { replaceGrants } from './content-grants';
+import { assertRoleNameFree } from './role-name';
+import { updateRoleInput } from './schemas';
+
+/**
+ * Changes a role's name and rights; its members get the new rights on their next request. The built-in
+ * Administrator is refused: it always has every right.
+ */
+export function updateRole(actor: Actor, input: unknown): { id: string; name: string } {
+  assertAdmin(actor, 'change roles');
+  const { id, content, ...fields } = updateRoleInput.parse(input);
+  return db().transaction(
+    (tx) => {
+      const role = tx.select({ builtin: roles.builtin }).from(roles).where(eq(roles.id, id)).get();
+      if (!role) throw notFound('No such role');
+      if (role.builtin) throw badRequest('The Administrator role cannot be changed: it always has every permission');
+      assertRoleNameFree(tx, fields.name, id);
+      tx.update(roles).set(fields).where(and(eq(roles.id, id), isNull(roles.builtin))).run();
+      replaceGrants(tx, { roleId: id }, content);
+      return { id, name: fields.name };
+    },
+    { behavior: 'immediate' },
+  );
+}
