@@ -77,4 +77,4 @@ export const deleteTagAction = authedAction(z.object({ id: z.string().min(1) }),
 });
 
 /** Tags to pick from (the tag dialog, the bulk "Add tags" and Media settings), with how many media use each. */
-export const listTagsAction = authedAction(z.object({ search: z.string().max(50).optional() }), ({ search }) => listTags(search));
+export const listTagsAction = authedAction(z.object({ search: z.string().max(50).optional() }), ({ search }, actor) => listTags(actor, search));

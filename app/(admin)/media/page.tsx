@@ -36,7 +36,7 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
     <MediaLibrary
       list={list}
       query={query}
-      tags={listTags().map((t) => t.name)}
+      tags={listTags(actor).map((t) => t.name)}
       members={listMemberChoices(actor)}
       canUpload={actor.media.upload}
       canEdit={actor.media.edit}

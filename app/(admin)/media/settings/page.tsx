@@ -40,7 +40,7 @@ export default async function MediaSettingsPage({ searchParams }: { searchParams
           </nav>
           <h1 className="mt-1 text-xl font-semibold">Media settings</h1>
         </div>
-        <TagSettings tags={listTags()} initialSearch={q} canEdit={actor.media.edit && actor.media.read.all} maxPerMedia={KURA_MAX_TAGS_PER_MEDIA} maxTotal={KURA_MAX_TAGS} />
+        <TagSettings tags={listTags(actor)} initialSearch={q} canEdit={actor.media.edit && actor.media.read.all} maxPerMedia={KURA_MAX_TAGS_PER_MEDIA} maxTotal={KURA_MAX_TAGS} />
         {isAdmin && <WebhookSettings scope={{ kind: 'media' }} webhooks={listWebhooks(actor)} />}
         {isAdmin && <ActivityLink />}
         {actor.media.delete && <DeleteAllMedia serviceId={serviceId()} />}

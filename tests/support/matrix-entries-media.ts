@@ -1,0 +1,249 @@
+import { createHash } from 'node:crypto';
+import { expect } from '@playwright/test';
+import { keyOnMedia, mayReadMedia, memberOnMedia, memberWith, publicRoute, type Outcome } from './matrix-actors';
+import type { Answer } from './matrix-client';
+import { actionKey } from './matrix-discover';
+import { idsOf, route, type Case, type Fixtures, type MatrixContext, type MediaFx, type Table } from './matrix-case';
+
+/** Rows of the matrix about media: the library's server actions and the media routes. */
+
+const ACTIONS = 'app/(admin)/media/actions.ts';
+const action = (name: string) => actionKey(ACTIONS, name);
+
+const dataOf = <T>(a: Answer) => a.result!.data as T;
+const jsonOf = <T>(a: Answer) => JSON.parse(a.text) as T;
+const mediaRow = (ctx: MatrixContext, id: string) =>
+  ctx.db.db.prepare('select * from media where id = ?').get(id) as { alt: string; creator_id: string | null; sha256: string; file_name: string } | undefined;
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+const readableIds = (fx: Fixtures) => fx.scopeSet.filter((m) => mayReadMedia(fx.actor.spec, m.creator)).map((m) => m.id).sort();
+
+async function expectGone(ctx: MatrixContext, m: MediaFx) {
+  expect(mediaRow(ctx, m.id), 'media row').toBeUndefined();
+  expect((await fetch(m.url)).status, 'delivery URL').toBe(404);
+}
+
+/** A bulk action answers per item; an item out of scope is reported exactly as a nonexistent one. */
+const bulkOutcome = (a: Answer): Outcome | undefined => {
+  const items = a.result?.ok ? dataOf<{ reason?: string }[]>(a) : null;
+  return items && items.every((i) => i.reason === 'No such media') ? 'hidden' : undefined;
+};
+
+const reupload = (path: (fx: Fixtures) => string) => ({
+  targets: 'media' as const,
+  needs: ['media' as const],
+  call: route((fx) => ({ path: path(fx), file: { name: 'replacement.png', bytes: fx.png, type: 'image/png' } })),
+  verify: (_a: Answer, fx: Fixtures, ctx: MatrixContext) => expect(mediaRow(ctx, fx.media.id)?.sha256).toBe(sha256(fx.png)),
+});
+
+const upload = {
+  call: route((fx) => ({ path: '', file: { name: `${fx.marker}-upload.png`, bytes: fx.png, type: 'image/png' } })),
+  uploaded: (ctx: MatrixContext, fx: Fixtures) => ctx.db.db.prepare('select creator_id from media where file_name = ?').get(`${fx.marker}-upload.png`) as { creator_id: string | null } | undefined,
+};
+
+const delivered = (verify: (a: Answer, fx: Fixtures) => void): Case => ({
+  targets: 'media',
+  needs: ['media'],
+  public: true,
+  expect: publicRoute,
+  call: route((fx) => ({ path: new URL(fx.media.url).pathname })),
+  verify,
+});
+
+export const MEDIA_ENTRIES: Table = {
+  [action('searchMediaForPicker')]: {
+    cases: [
+      {
+        needs: ['scopeSet'],
+        expect: memberOnMedia(undefined, false),
+        call: (fx) => ({ search: fx.scopeSearch }),
+        verify: (a, fx) => expect(idsOf(dataOf<{ items: MediaFx[] }>(a).items)).toEqual(readableIds(fx)),
+      },
+    ],
+  },
+  [action('deleteMediaAction')]: {
+    cases: [{ targets: 'media', needs: ['media'], expect: memberOnMedia('delete'), call: (fx) => ({ id: fx.media.id }), verify: (_a, fx, ctx) => expectGone(ctx, fx.media) }],
+  },
+  [action('editMediaAction')]: {
+    cases: [
+      {
+        targets: 'media',
+        needs: ['media'],
+        expect: memberOnMedia('edit'),
+        call: (fx) => ({ id: fx.media.id, changes: { alt: `edited ${fx.marker}` } }),
+        verify: (_a, fx, ctx) => expect(mediaRow(ctx, fx.media.id)?.alt).toBe(`edited ${fx.marker}`),
+      },
+    ],
+  },
+  [action('bulkEditMediaAction')]: {
+    cases: [
+      {
+        name: 'add tags',
+        targets: 'media',
+        needs: ['media'],
+        expect: memberOnMedia('edit'),
+        call: (fx) => ({ ids: [fx.media.id], addTags: [`bulk-${fx.marker}`] }),
+        observe: bulkOutcome,
+        verify: (_a, fx, ctx) =>
+          expect(ctx.db.db.prepare('select t.name from media_tags mt join tags t on t.id = mt.tag_id where mt.media_id = ?').pluck().all(fx.media.id)).toEqual([`bulk-${fx.marker}`]),
+      },
+      {
+        name: 'change creator',
+        targets: 'media',
+        needs: ['media'],
+        expect: memberOnMedia('edit'),
+        call: (fx) => ({ ids: [fx.media.id], creatorId: fx.actor.memberId ?? 'nobody' }),
+        observe: bulkOutcome,
+        verify: (_a, fx, ctx) => expect(mediaRow(ctx, fx.media.id)?.creator_id).toBe(fx.actor.memberId),
+      },
+    ],
+  },
+  [action('bulkDeleteMediaAction')]: {
+    cases: [
+      { targets: 'media', needs: ['media'], expect: memberOnMedia('delete'), call: (fx) => ({ ids: [fx.media.id] }), observe: bulkOutcome, verify: (_a, fx, ctx) => expectGone(ctx, fx.media) },
+    ],
+  },
+  [action('deleteAllMediaAction')]: {
+    cases: [
+      {
+        needs: ['scopeSet'],
+        expect: memberWith((a) => a.delete),
+        call: (fx) => ({ confirmation: fx.serviceId }),
+        verify: (_a, fx, ctx) => {
+          const left = fx.scopeSet.filter((m) => mediaRow(ctx, m.id)).map((m) => m.id).sort();
+          expect(left, 'what delete all kept of the media the member may not read').toEqual(fx.scopeSet.filter((m) => !readableIds(fx).includes(m.id)).map((m) => m.id).sort());
+        },
+      },
+    ],
+  },
+  [action('memberChoicesAction')]: {
+    cases: [
+      {
+        expect: memberWith((a) => a.edit),
+        call: () => ({}),
+        // Refused as an empty list: the creator dialog is only offered to editors.
+        observe: (a) => (a.result?.ok && dataOf<unknown[]>(a).length === 0 ? 'forbidden' : undefined),
+        verify: (a, fx) => expect(dataOf<{ id: string }[]>(a).map((m) => m.id)).toContain(fx.actor.memberId),
+      },
+    ],
+  },
+  [action('renameTagAction')]: {
+    cases: [
+      {
+        needs: ['media', 'tag'],
+        expect: memberWith((a) => a.edit && a.read === 'all'),
+        call: (fx) => ({ id: fx.tag.id, name: `renamed-${fx.marker}` }),
+        verify: (_a, fx, ctx) => expect(ctx.db.db.prepare('select name from tags where id = ?').pluck().get(fx.tag.id)).toBe(`renamed-${fx.marker}`),
+      },
+    ],
+  },
+  [action('deleteTagAction')]: {
+    cases: [
+      {
+        needs: ['unusedTag'],
+        expect: memberWith((a) => a.edit && a.read === 'all'),
+        call: (fx) => ({ id: fx.unusedTag.id }),
+        verify: (_a, fx, ctx) => expect(ctx.db.db.prepare('select id from tags where id = ?').get(fx.unusedTag.id)).toBeUndefined(),
+      },
+    ],
+  },
+  [action('listTagsAction')]: {
+    cases: [
+      {
+        // Tag names are the service's vocabulary; how many media use one is counted within the read scope.
+        needs: ['scopeSet', 'tag'],
+        expect: memberOnMedia(undefined, false),
+        call: (fx) => ({ search: fx.marker }),
+        verify: (a, fx) => expect(dataOf(a)).toEqual([{ id: fx.tag.id, name: fx.tag.name, uses: readableIds(fx).length }]),
+      },
+    ],
+  },
+
+  'GET /media/thumbnail/[id]': {
+    cases: [
+      {
+        targets: 'media',
+        needs: ['media'],
+        expect: memberOnMedia(),
+        call: route((fx) => ({ path: `/media/thumbnail/${fx.media.id}` })),
+        verify: (a) => expect(a.headers.get('content-type')).toBe('image/webp'),
+      },
+    ],
+  },
+  'GET /api/v1/media/[id]': {
+    cases: [
+      {
+        targets: 'media',
+        needs: ['media'],
+        expect: keyOnMedia('get'),
+        call: route((fx) => ({ path: `/api/v1/media/${fx.media.id}` })),
+        verify: (a, fx) => expect(jsonOf<MediaFx>(a)).toMatchObject({ id: fx.media.id, alt: fx.media.alt }),
+      },
+    ],
+  },
+  'PATCH /api/v1/media/[id]': {
+    cases: [
+      {
+        targets: 'media',
+        needs: ['media'],
+        expect: keyOnMedia('edit', true),
+        call: route((fx) => ({ path: `/api/v1/media/${fx.media.id}`, json: { alt: `patched ${fx.marker}` } })),
+        verify: (_a, fx, ctx) => expect(mediaRow(ctx, fx.media.id)?.alt).toBe(`patched ${fx.marker}`),
+      },
+    ],
+  },
+  'PUT /api/v1/media/[id]/file': { cases: [{ ...reupload((fx) => `/api/v1/media/${fx.media.id}/file`), expect: keyOnMedia('edit', true) }] },
+  'PUT /api/media/[id]/file': { cases: [{ ...reupload((fx) => `/api/media/${fx.media.id}/file`), expect: memberOnMedia('edit') }] },
+  'GET /api/v1/media': {
+    cases: [
+      {
+        needs: ['scopeSet'],
+        expect: keyOnMedia('get'),
+        call: route(() => ({ path: '/api/v1/media?limit=100' })),
+        verify: (a, fx) => expect(idsOf(jsonOf<{ media: MediaFx[] }>(a).media)).toEqual(expect.arrayContaining(idsOf(fx.scopeSet))),
+      },
+    ],
+  },
+  'GET /api/v2/media': {
+    cases: [
+      {
+        needs: ['scopeSet'],
+        expect: keyOnMedia('get'),
+        call: route((fx) => ({ path: `/api/v2/media?fileName=${fx.scopeSearch}` })),
+        verify: (a, fx) => expect(idsOf(jsonOf<{ media: MediaFx[] }>(a).media)).toEqual(idsOf(fx.scopeSet)),
+      },
+    ],
+  },
+  'DELETE /api/v2/media': {
+    cases: [
+      {
+        targets: 'media',
+        needs: ['media'],
+        expect: keyOnMedia('delete'),
+        call: route((fx) => ({ path: `/api/v2/media?url=${encodeURIComponent(fx.media.url)}` })),
+        verify: (_a, fx, ctx) => expectGone(ctx, fx.media),
+      },
+    ],
+  },
+  'POST /api/v1/media': {
+    cases: [
+      {
+        expect: keyOnMedia('upload'),
+        call: (fx) => ({ ...upload.call(fx), path: '/api/v1/media' }),
+        verify: (_a, fx, ctx) => expect(upload.uploaded(ctx, fx)).toEqual({ creator_id: null }),
+      },
+    ],
+  },
+  'POST /api/media/upload': {
+    cases: [
+      {
+        expect: memberOnMedia('upload', false),
+        call: (fx) => ({ ...upload.call(fx), path: '/api/media/upload' }),
+        verify: (_a, fx, ctx) => expect(upload.uploaded(ctx, fx)).toEqual({ creator_id: fx.actor.memberId }),
+      },
+    ],
+  },
+  // Delivery URLs are public by design (SPEC §2): out of scope or logged out, the bytes are served.
+  'GET /api/assets/[service]/[id]/[name]': { cases: [delivered((a, fx) => expect(a.bytes!.equals(fx.media.bytes)).toBe(true))] },
+  'HEAD /api/assets/[service]/[id]/[name]': { cases: [delivered((a, fx) => expect(a.headers.get('content-length')).toBe(String(fx.media.bytes.length)))] },
+};
