@@ -31,7 +31,7 @@ export function s3StorageOf(name: string): S3Storage | null {
   if (!name.startsWith('s3:')) return null;
   try {
     const storage = storageNamed(name);
-    return storage instanceof S3Storage ? storage : null;
+    return isS3(storage) ? storage : null;
   } catch {
     return null;
   }
@@ -57,4 +57,7 @@ export function allStorages(): Storage[] {
 }
 
 /** The buckets with a public base URL: their objects may be named by direct URLs. */
-export const directUrlStorages = (): S3Storage[] => allStorages().filter((s): s is S3Storage => s instanceof S3Storage && !!s.location.publicUrl);
+export const directUrlStorages = (): S3Storage[] => allStorages().filter((s): s is S3Storage => isS3(s) && !!s.location.publicUrl);
+
+// Not `instanceof`: storages are shared across Next's bundles (processSingleton), each with its own copy of the class.
+const isS3 = (s: Storage): s is S3Storage => s.name.startsWith('s3:');
