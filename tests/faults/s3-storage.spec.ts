@@ -7,6 +7,7 @@ import { E2E } from '../support/env';
 import { KuraServer } from '../support/kura-server';
 import { png, uniqueName, type MediaRecord } from '../support/media';
 import { S3RVER_KEYS, S3Server, type BucketObject } from '../support/s3-server';
+import { createMemberWithRole } from '../support/seed';
 
 // Servers of their own (Kura on 3711–3713, s3rver on 3720–3722): bucket contents are asserted whole.
 test.describe.configure({ mode: 'serial' });
@@ -327,6 +328,19 @@ test('KURA_S3_* with a public base URL and fixed file names: read-only settings,
       await expect(page.getByTestId('image-api-bucket-note')).toBeVisible();
       await expect(page.getByRole('img', { name: 'Result of w=300' })).toHaveAttribute('src', `${shown.kuraVersionedUrl}&w=300`);
       await page.screenshot({ path: 'tests/.tmp/screenshots/s3-direct-panel.png', fullPage: true });
+
+      // Anyone but an Administrator gets a 404 for the Storage page.
+      const editor = { email: 'editor@kura.test', password: 'editor password 123' };
+      await createMemberWithRole(server.dataDir, editor, { mediaRead: 'all', mediaDelete: true, content: {} });
+      const other = await browser.newContext({ baseURL: server.baseURL });
+      const editorPage = await other.newPage();
+      await editorPage.goto('/login');
+      await editorPage.getByLabel('Email').fill(editor.email);
+      await editorPage.getByLabel('Password').fill(editor.password);
+      await editorPage.getByRole('button', { name: 'Log in' }).click();
+      await expect(editorPage).toHaveURL(/\/media$/);
+      expect((await editorPage.goto('/media/settings/storage'))?.status()).toBe(404);
+      await other.close();
     } finally {
       await context.close();
     }
