@@ -5,6 +5,7 @@ import { settings } from '@/db/schema';
 import { config } from '@/lib/config';
 import { seal, unseal } from '@/lib/crypto/sealed';
 import type { S3Location } from './s3';
+import { s3Fields } from './schemas';
 
 /**
  * S3 configurations live in the `settings` table, one row per bucket (`storage.s3:{endpoint}/{bucket}`),
@@ -39,7 +40,7 @@ export function envS3Location(): S3Location | null {
     endpoint: c.KURA_S3_ENDPOINT?.replace(/\/+$/, '') ?? null,
     forcePathStyle: c.KURA_S3_FORCE_PATH_STYLE,
     credentials: c.KURA_S3_ACCESS_KEY_ID && c.KURA_S3_SECRET_ACCESS_KEY ? { accessKeyId: c.KURA_S3_ACCESS_KEY_ID, secretAccessKey: c.KURA_S3_SECRET_ACCESS_KEY } : null,
-    prefix: c.KURA_S3_PREFIX ?? '',
+    prefix: s3Fields.shape.prefix.parse(c.KURA_S3_PREFIX ?? ''),
     publicUrl: c.KURA_S3_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     fixFileNames: c.KURA_S3_FIX_FILE_NAMES,
   };
