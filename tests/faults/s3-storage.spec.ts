@@ -7,7 +7,7 @@ import { E2E } from '../support/env';
 import { KuraServer } from '../support/kura-server';
 import { png, uniqueName, type MediaRecord } from '../support/media';
 import { S3RVER_KEYS, S3Server, type BucketObject } from '../support/s3-server';
-import { createMemberWithRole } from '../support/seed';
+import { createApi, createMemberWithRole } from '../support/seed';
 
 // Servers of their own (Kura on 3711–3713, s3rver on 3720–3722): bucket contents are asserted whole.
 test.describe.configure({ mode: 'serial' });
@@ -294,11 +294,21 @@ test('KURA_S3_* with a public base URL and fixed file names: read-only settings,
       const moved = await reupload(server.baseURL, item.id, 'a different name.png', await png(20, 20), true);
       expect(moved.fileName).toBe(name);
       expect(storageOf(data, moved.id).storage_key).toMatch(new RegExp(`^media/${moved.id}/[0-9a-f]{8}/`));
-      // The direct URL names one version: after "same URL" re-upload the record's url is the new object's.
+      // Content may hold the direct URL (it is recognised as this media)...
+      createApi(server.dataDir, 'posts', [{ id: 'body', name: 'Body', kind: 'richEditor' }]);
+      const json = { ...key, 'Content-Type': 'application/json' };
+      const post = await fetch(`${server.baseURL}/api/v1/posts`, { method: 'POST', headers: json, body: JSON.stringify({ body: `<p><img src="${moved.url}"></p>` }) });
+      expect(post.status).toBe(201);
+      const postUrl = `${server.baseURL}/api/v1/posts/${((await post.json()) as { id: string }).id}`;
+      // ...which names one version: after a "same URL" re-upload the record's url is the new object's, and content follows.
       const again = await reupload(server.baseURL, moved.id, 'ignored.png', await png(24, 24), false);
       expect(again.fileName).toBe(name);
       expect(again.url).not.toBe(moved.url);
       expect(again.kuraUrl).toBe(moved.kuraUrl);
+      const body = ((await (await fetch(postUrl, { headers: key })).json()) as { body: string }).body;
+      expect(body).toContain(`src="${again.url}"`);
+      expect(body).not.toContain(moved.url);
+      expect((await fetch(postUrl, { method: 'DELETE', headers: key })).status).toBe(202);
       await until(async () => (await s3.objects()).length === 1, 'old versions to be removed');
       expect((await s3.objects())[0]).toMatchObject({ key: storageOf(data, moved.id).storage_key, contentType: 'image/png', cacheControl: IMMUTABLE });
       // The direct URL is accepted where a delivery URL is (here: delete by URL).
