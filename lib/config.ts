@@ -27,6 +27,24 @@ const env = z.object({
   KURA_MEDIA_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'KURA_MEDIA_WEBHOOK_URL must be an http(s) URL' }).optional(),
   KURA_WEBHOOK_SECRET: z.string().min(16, 'KURA_WEBHOOK_SECRET must be at least 16 characters').optional(),
   KURA_CACHE_CONTROL: z.string().min(1).default('public, max-age=60, stale-while-revalidate=86400'),
+  // Amazon S3 or an S3-compatible endpoint (SPEC §6): with KURA_S3_BUCKET set, new uploads go to the bucket.
+  KURA_S3_BUCKET: z.string().trim().min(3, 'KURA_S3_BUCKET must be a bucket name').optional(),
+  KURA_S3_REGION: z.string().trim().min(1).optional(),
+  KURA_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'KURA_S3_ENDPOINT must be an http(s) URL' }).optional(),
+  KURA_S3_FORCE_PATH_STYLE: z
+    .enum(['0', '1', 'true', 'false'], 'KURA_S3_FORCE_PATH_STYLE must be 1 or 0')
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
+  KURA_S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+  KURA_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  KURA_S3_PREFIX: z.string().optional(),
+  KURA_S3_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'KURA_S3_PUBLIC_URL must be an http(s) URL' }).optional(),
+  KURA_S3_FIX_FILE_NAMES: z
+    .enum(['0', '1', 'true', 'false'], 'KURA_S3_FIX_FILE_NAMES must be 1 or 0')
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
+  // How often the storage sweeper retries removals that failed (and clears abandoned uploads).
+  KURA_SWEEP_EVERY_MS: z.coerce.number().int().min(100).default(10 * 60 * 1000),
 });
 
 export type Config = z.infer<typeof env> & { dataDir: string; publicUrl: string };

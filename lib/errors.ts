@@ -21,6 +21,10 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+// Next bundles each route group with its own copy of this module, and process-wide objects (storages)
+// may be built by another bundle: `instanceof KuraError` recognises any bundle's KuraError by this brand.
+const BRAND = Symbol.for('kura.KuraError');
+
 /** The one error type of the domain: a user-facing message and the HTTP status it maps to. */
 export class KuraError extends Error {
   readonly status: number;
@@ -30,6 +34,13 @@ export class KuraError extends Error {
   ) {
     super(message);
     this.status = STATUS[code];
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    // Subclasses keep the ordinary prototype check; KuraError itself also accepts other bundles' errors.
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    return this === KuraError && typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
   }
 }
 

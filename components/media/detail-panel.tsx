@@ -96,10 +96,17 @@ export function DetailPanel({ item, closeHref, references, canDelete, canEdit = 
             <TagLinks tags={item.tags} />
           </span>
         </Field>
-        <UrlField label="URL" inputLabel="Delivery URL" copyLabel="Copy URL" value={item.url} />
+        <UrlField label="URL" inputLabel="Delivery URL" copyLabel="Copy URL" value={item.url}>
+          {item.kuraUrl && 'Points straight at the S3 bucket (or its CDN): the Image API does not apply to this URL.'}
+        </UrlField>
         <UrlField label="Versioned URL" inputLabel="Versioned URL" copyLabel="Copy versioned URL" value={item.versionedUrl}>
           Cache it forever: it changes whenever the file is replaced.
         </UrlField>
+        {item.kuraUrl && (
+          <UrlField label="Kura URL" inputLabel="Kura URL" copyLabel="Copy Kura URL" value={item.kuraUrl}>
+            Served by Kura from the bucket: the Image API works on this URL.
+          </UrlField>
+        )}
       </dl>
       {(canEdit || canDelete) && (
         <div className="flex gap-2 border-t border-slate-100 px-5 py-3">
@@ -107,7 +114,9 @@ export function DetailPanel({ item, closeHref, references, canDelete, canEdit = 
           {canDelete && <DeleteMediaButton id={item.id} fileName={item.fileName} references={references.total} afterHref={closeHref} />}
         </div>
       )}
-      {item.kind === 'image' && item.mimeType !== 'image/svg+xml' && <ImageApiPreview versionedUrl={item.versionedUrl} fileName={item.fileName} alt={item.alt ?? ''} />}
+      {item.kind === 'image' && item.mimeType !== 'image/svg+xml' && (
+        <ImageApiPreview versionedUrl={item.kuraVersionedUrl ?? item.versionedUrl} fileName={item.fileName} alt={item.alt ?? ''} bucketUrl={!!item.kuraUrl} />
+      )}
     </aside>
   );
 }

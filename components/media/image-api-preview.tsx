@@ -44,7 +44,7 @@ function Transform({ base, params }: { base: string; params: string }) {
 }
 
 /** "Image API preview": several transforms side by side, a field for any parameters, and an srcset snippet. */
-export function ImageApiPreview({ versionedUrl, fileName, alt }: { versionedUrl: string; fileName: string; alt: string }) {
+export function ImageApiPreview({ versionedUrl, fileName, alt, bucketUrl = false }: { versionedUrl: string; fileName: string; alt: string; bucketUrl?: boolean }) {
   const [open, setOpen] = useState(false);
   const [custom, setCustom] = useState('w=400&fm=webp');
   const [shown, setShown] = useState(custom);
@@ -58,6 +58,12 @@ export function ImageApiPreview({ versionedUrl, fileName, alt }: { versionedUrl:
       </button>
       {open && (
         <div className="mt-3 space-y-4" aria-label={`Image API preview of ${fileName}`} role="region">
+          {bucketUrl && (
+            <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900" data-testid="image-api-bucket-note">
+              This media&apos;s delivery URL points straight at the S3 bucket, where the Image API does not apply. These transforms use its Kura URL,
+              which serves the same file.
+            </p>
+          )}
           <div className="grid grid-cols-2 gap-2">
             {PRESETS.map((p) => (
               <Transform key={p} base={versionedUrl} params={p} />

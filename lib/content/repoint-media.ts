@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { apis, contentMedia, contents, type Media } from '@/db/schema';
-import { parseDeliveryUrl } from '@/lib/media/urls';
+import { deliveryUrl, isKuraUrl, parseDeliveryUrl } from '@/lib/media/urls';
 import { rewriteMediaUrls } from './rich-html-media';
 import type { ApiField } from './schemas';
 
@@ -11,7 +11,7 @@ import type { ApiField } from './schemas';
  * `to` instead — media fields (stored as ids) and rich-editor HTML (its URLs, query strings kept) —
  * and its reference rows follow. Returns how many content items changed.
  */
-export function repointMedia(tx: Tx, fromId: string, to: Pick<Media, 'id' | 'fileName'>): number {
+export function repointMedia(tx: Tx, fromId: string, to: Pick<Media, 'id' | 'fileName' | 'storage' | 'storageKey'>): number {
   const holders = tx
     .selectDistinct({ id: contents.id, data: contents.data, fields: apis.fields })
     .from(contentMedia)
@@ -45,9 +45,11 @@ export function repointMedia(tx: Tx, fromId: string, to: Pick<Media, 'id' | 'fil
 /**
  * The same URL pointing at `to`: only its `{id}/{name}` segments change, so its origin (a CDN, an
  * earlier public URL), relative form, query (Image API parameters) and fragment stay as written.
+ * A direct-bucket URL names one object, so it becomes `to`'s current URL (query and fragment kept).
  */
-function retarget(url: string, fromId: string, to: Pick<Media, 'id' | 'fileName'>): string {
+function retarget(url: string, fromId: string, to: Pick<Media, 'id' | 'fileName' | 'storage' | 'storageKey'>): string {
   const cut = url.search(/[?#]/);
   const [path, rest] = cut < 0 ? [url, ''] : [url.slice(0, cut), url.slice(cut)];
+  if (!isKuraUrl(path)) return deliveryUrl(to) + rest;
   return path.replace(new RegExp(`/${fromId}/[^/]+$`), `/${to.id}/${encodeURIComponent(to.fileName)}`) + rest;
 }

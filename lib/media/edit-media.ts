@@ -7,6 +7,7 @@ import { config } from '@/lib/config';
 import { repointMedia } from '@/lib/content/repoint-media';
 import { badRequest, notFound } from '@/lib/errors';
 import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
+import { s3StorageOf } from '@/lib/storage';
 import { cleanFileName } from './file-name';
 import { presentMedia, type MediaRecord } from './present';
 import { mediaChanges } from './schemas';
@@ -31,6 +32,9 @@ export function editMedia(actor: Actor, id: string, input: unknown): MediaRecord
       const where = and(eq(media.id, id), readableMedia(actor));
       const current = tx.select().from(media).where(where).get();
       if (!current) throw notFound('No such media');
+      if (fileName !== undefined && fileName !== current.fileName && s3StorageOf(current.storage)?.location.fixFileNames) {
+        throw badRequest(`fileName: ${current.fileName} is kept in an S3 bucket with fixed file names, where the name is part of its URL, so it cannot be renamed`);
+      }
       if (changes.alt !== undefined && current.kind !== 'image') throw badRequest(`alt: alt text is for images only; ${current.fileName} is a file`);
       if (changes.creatorId !== undefined && !tx.select({ id: members.id }).from(members).where(eq(members.id, changes.creatorId)).get()) {
         throw badRequest(`creatorId: there is no member ${changes.creatorId}`);

@@ -2,13 +2,19 @@ import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
 import { db } from '@/db';
 import { mediaTags, members, tags, type Media } from '@/db/schema';
-import { deliveryUrl, versionedUrl } from './urls';
+import { deliveryUrl, kuraUrl, versionedUrl, versionOf } from './urls';
 
 /** The public shape of a media item: API responses and the detail panel alike. */
 export type MediaRecord = {
   id: string;
   url: string;
   versionedUrl: string;
+  /**
+   * Only when `url` points straight at a bucket (direct-bucket mode): Kura's own URL of the media,
+   * where the Image API works, and its versioned form.
+   */
+  kuraUrl?: string;
+  kuraVersionedUrl?: string;
   fileName: string;
   kind: Media['kind'];
   mimeType: string;
@@ -44,6 +50,7 @@ export function presentMedia(rows: Media[]): MediaRecord[] {
     id: m.id,
     url: deliveryUrl(m),
     versionedUrl: versionedUrl(m),
+    ...(deliveryUrl(m) !== kuraUrl(m) ? { kuraUrl: kuraUrl(m), kuraVersionedUrl: `${kuraUrl(m)}?v=${versionOf(m)}` } : {}),
     fileName: m.fileName,
     kind: m.kind,
     mimeType: m.mimeType,

@@ -8,25 +8,30 @@ import { badRequest, notFound } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
 import { recordMediaChange } from '@/lib/events/media-change';
+import { s3StorageOf } from '@/lib/storage';
 import { clearJournal, journalGarbage, removeJournalled } from '@/lib/storage/journal';
+import { uploadTargetName } from '@/lib/storage/s3-config';
 import { cleanFileName, extensionOf } from './file-name';
 import { discard, storeBytes } from './store-bytes';
 import type { UploadInput } from './upload-media';
+import { deliveryUrl } from './urls';
 
 /**
  * Re-upload. By default the new bytes replace the old behind the same id and name (the new file's name
  * is ignored): same kind only, alt reset, new hash, size, dimensions, ETag and versioned URL. With
- * `newUrl` the media gets a new id and the new file's name; content keeps using it (fields follow the
+ * `newUrl` the media gets a new id and the new file's name (the old name where file names are fixed); content keeps using it (fields follow the
  * id, rich-editor URLs are rewritten) and the old URL is 404. Either way the new bytes are committed
  * first and the old ones removed after, so a failure at any point leaves the old file served.
  */
 export async function replaceMedia(actor: Actor, id: string, input: UploadInput & { newUrl?: boolean }): Promise<Media> {
   assertMediaRight(actor, 'edit');
   const where = and(eq(media.id, id), readableMedia(actor));
-  const before = db().select({ kind: media.kind }).from(media).where(where).get();
+  const before = db().select({ kind: media.kind, fileName: media.fileName }).from(media).where(where).get();
   if (!before) throw notFound('No such media');
   const nextId = input.newUrl ? newId() : id;
-  const bytes = await storeBytes(input.stream, { keyFor: nextId, expectKind: before.kind });
+  // A bucket with fixed file names keeps the name through a "new URL" re-upload too (its keys carry it).
+  const fileName = input.newUrl && !s3StorageOf(uploadTargetName())?.location.fixFileNames ? cleanFileName(input.fileName) : before.fileName;
+  const bytes = await storeBytes(input.stream, { keyFor: nextId, fileName, expectKind: before.kind });
   let old: { storage: string; key: string };
   let replaced: Media;
   try {
@@ -51,11 +56,13 @@ export async function replaceMedia(actor: Actor, id: string, input: UploadInput 
         };
         const gone = { storage: current.storage, key: current.storageKey };
         if (!input.newUrl) {
-          const row = tx.update(media).set({ ...fresh, extension: bytes.extension || current.extension }).where(eq(media.id, id)).returning().get();
+          const next = { ...fresh, extension: bytes.extension || current.extension };
+          // A direct-bucket URL names one version: rich-editor HTML moves to the new one (while the old still parses).
+          if (deliveryUrl({ ...current, ...next }) !== deliveryUrl(current)) repointMedia(tx, id, { ...current, ...next });
+          const row = tx.update(media).set(next).where(eq(media.id, id)).returning().get();
           recordMediaChange(tx, actor, { before: current, after: row });
           return [row, gone] as const;
         }
-        const fileName = cleanFileName(input.fileName);
         const row = tx
           .insert(media)
           .values({ ...current, ...fresh, id: nextId, fileName, extension: bytes.extension || extensionOf(fileName) })

@@ -3,7 +3,6 @@ import { pipeline, type Readable } from 'node:stream';
 import type { MediaKind } from '@/db/schema';
 import { config } from '@/lib/config';
 import { badRequest, KuraError } from '@/lib/errors';
-import { newId } from '@/lib/ids';
 import { uploadStorage } from '@/lib/storage';
 import { journalUpload, removeJournalled } from '@/lib/storage/journal';
 import { formatBytes } from './format-bytes';
@@ -17,8 +16,8 @@ const HEAD_BYTES = 1024 * 1024;
 
 export const uploadLimitMessage = (max: number) => `The file is larger than the upload limit of ${formatBytes(max)} (${max} bytes)`;
 
-/** A storage key that is new for every write: re-uploads never overwrite bytes in place. */
-export const objectKey = (mediaId: string) => `${mediaId.slice(0, 2)}/${mediaId}/${newId().slice(0, 16)}`;
+/** Keys are never reused (every write, re-uploads too, gets a new one), so a stored object never changes. */
+const OBJECT_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
 /** Bytes written under a new key, journalled as an upload until a transaction makes them live. */
 export type StoredBytes = {
@@ -39,7 +38,7 @@ export type StoredBytes = {
  * in the transaction that makes the bytes live (or calls `discard`). `expectKind` refuses a file of
  * another kind from its first bytes, before anything is written.
  */
-export async function storeBytes(stream: Readable, opts: { keyFor: string; expectKind?: MediaKind }): Promise<StoredBytes> {
+export async function storeBytes(stream: Readable, opts: { keyFor: string; fileName: string; expectKind?: MediaKind }): Promise<StoredBytes> {
   const max = config().KURA_MAX_UPLOAD_BYTES;
   const { head, body } = await readHead(stream, HEAD_BYTES);
   if (head.length === 0) throw badRequest('The file is empty');
@@ -50,11 +49,11 @@ export async function storeBytes(stream: Readable, opts: { keyFor: string; expec
   }
   const meter = new Meter(max, () => new KuraError('too_large', uploadLimitMessage(max)));
   const storage = uploadStorage();
-  const key = objectKey(opts.keyFor);
+  const key = storage.newKey(opts.keyFor, opts.fileName);
   journalUpload(storage.name, key);
   try {
     // pipeline() carries an error of the source (a client gone) into the write, which then fails.
-    await storage.write(key, pipeline(body, meter, () => {}), { contentType: type.mimeType });
+    await storage.write(key, pipeline(body, meter, () => {}), { contentType: type.mimeType, cacheControl: OBJECT_CACHE_CONTROL });
     const dims =
       type.kind === 'image' ? ((await probeImageSize(head)) ?? (storage.localPath ? await probeImageSize(storage.localPath(key)) : null)) : null;
     return {

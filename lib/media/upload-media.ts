@@ -26,7 +26,7 @@ export async function uploadMedia(actor: Actor, input: UploadInput): Promise<Med
   assertMediaRight(actor, 'upload');
   const fileName = cleanFileName(input.fileName);
   const id = newId();
-  const bytes = await storeBytes(input.stream, { keyFor: id });
+  const bytes = await storeBytes(input.stream, { keyFor: id, fileName });
   try {
     await input.requestComplete;
     const now = new Date();

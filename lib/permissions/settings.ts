@@ -11,3 +11,8 @@ export function assertCanManageWebhooks(actor: Actor): void {
 export function assertCanReadActivity(actor: Actor): void {
   if (!(actor.type === 'member' && actor.isAdmin)) throw forbidden('Only an Administrator can see the activity log');
 }
+
+/** Where media bytes are stored (and the credentials for it) is a service setting: Administrators only. */
+export function assertCanManageStorage(actor: Actor): void {
+  if (!(actor.type === 'member' && actor.isAdmin)) throw forbidden('Only an Administrator can change where media is stored');
+}

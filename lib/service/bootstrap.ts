@@ -11,12 +11,12 @@ import { pruneDeliveries, startDeliveries } from '@/lib/events/deliver';
 import { newId } from '@/lib/ids';
 import { allStorages } from '@/lib/storage';
 import { sweepJournal } from '@/lib/storage/journal';
+import { envS3Location, writeS3Config } from '@/lib/storage/s3-config';
 import { provisionMediaWebhook } from '@/lib/webhooks/provision';
 import { allowLongUploads } from './allow-long-uploads';
 import { ensureDemo } from './demo';
 import { serviceId } from './service-id';
 
-const SWEEP_EVERY_MS = 10 * 60 * 1000;
 const UPLOAD_GRACE_MS = 6 * 60 * 60 * 1000;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
@@ -30,10 +30,20 @@ export async function bootstrap(): Promise<void> {
   ensureEnvApiKey();
   provisionMediaWebhook();
   if (config().KURA_DEMO) await ensureDemo();
+  // KURA_S3_* is remembered, so media uploaded under it stays readable if the environment changes later.
+  const envBucket = envS3Location();
+  if (envBucket) writeS3Config(envBucket, 'env');
   // Nothing is in flight yet: every temp file and journalled upload is a leftover of a crash.
   for (const storage of allStorages()) await storage.sweepInterrupted();
   await sweepJournal(0);
-  setInterval(() => sweepJournal(UPLOAD_GRACE_MS).catch((err) => console.error('[kura] storage sweep failed; will retry', err)), SWEEP_EVERY_MS).unref();
+  let sweeping = false; // a slow bucket must not pile sweeps on top of each other
+  setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    sweepJournal(UPLOAD_GRACE_MS)
+      .catch((err) => console.error('[kura] storage sweep failed; will retry', err))
+      .finally(() => (sweeping = false));
+  }, config().KURA_SWEEP_EVERY_MS).unref();
   allowLongUploads();
   startDeliveries(); // pending webhook deliveries survive restarts
   setInterval(() => {

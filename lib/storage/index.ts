@@ -3,18 +3,61 @@ import path from 'node:path';
 import { config } from '@/lib/config';
 import { processSingleton } from '@/lib/process-singleton';
 import { LocalStorage } from './local';
+import { S3Storage } from './s3';
+import { allS3Configs, envS3Location, locationOf, readS3Config, s3StorageName, uploadTargetName } from './s3-config';
 import type { Storage } from './storage';
 
+// Built on first use and kept per process; a changed S3 configuration is forgotten and built again.
 const storages = () => processSingleton('storages', () => new Map<string, Storage>([['local', new LocalStorage(path.join(config().dataDir, 'media'))]]));
 
 /** The storage new uploads go to. */
-export const uploadStorage = (): Storage => storageNamed('local');
+export const uploadStorage = (): Storage => storageNamed(uploadTargetName());
 
 /** The storage a media row names. */
 export function storageNamed(name: string): Storage {
-  const storage = storages().get(name);
-  if (!storage) throw new Error(`Unknown storage "${name}"`);
+  const known = storages().get(name);
+  if (known) return known;
+  const env = envS3Location();
+  const stored = env && s3StorageName(env) === name ? null : readS3Config(name);
+  const location = env && s3StorageName(env) === name ? env : stored && locationOf(stored);
+  if (!location) throw new Error(`Unknown storage "${name}"`);
+  const storage = new S3Storage(name, location);
+  storages().set(name, storage);
   return storage;
 }
 
-export const allStorages = (): Storage[] => [...storages().values()];
+/** The S3 storage a media row names, or null for local disk (or a storage no longer configured). */
+export function s3StorageOf(name: string): S3Storage | null {
+  if (!name.startsWith('s3:')) return null;
+  try {
+    const storage = storageNamed(name);
+    return isS3(storage) ? storage : null;
+  } catch {
+    return null;
+  }
+}
+
+/** After its configuration changed: the next use connects with the new one. */
+export function forgetStorage(name: string): void {
+  storages().delete(name);
+}
+
+/** Every configured storage; one whose secret no longer opens (AUTH_SECRET changed) is logged and left out. */
+export function allStorages(): Storage[] {
+  const env = envS3Location();
+  const names = new Set(['local', ...allS3Configs().keys(), ...(env ? [s3StorageName(env)] : [])]);
+  return [...names].flatMap((name) => {
+    try {
+      return [storageNamed(name)];
+    } catch (err) {
+      console.error(`[kura] storage ${name} is not usable`, err);
+      return [];
+    }
+  });
+}
+
+/** The buckets with a public base URL: their objects may be named by direct URLs. */
+export const directUrlStorages = (): S3Storage[] => allStorages().filter((s): s is S3Storage => isS3(s) && !!s.location.publicUrl);
+
+// Not `instanceof`: storages are shared across Next's bundles (processSingleton), each with its own copy of the class.
+const isS3 = (s: Storage): s is S3Storage => s.name.startsWith('s3:');

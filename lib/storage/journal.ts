@@ -27,14 +27,19 @@ export function journalGarbage(tx: Tx, storage: string, key: string): void {
     .run();
 }
 
-/** Removes one journalled object, then its journal row; a failure leaves the row for the next sweep. */
+/**
+ * Removes one journalled object, then its journal row. A failure (a bucket out of reach) marks the row
+ * as garbage, so the next sweep retries it rather than waiting for the upload grace period.
+ */
 export async function removeJournalled(storage: string, key: string): Promise<boolean> {
+  const entry = and(eq(storageJournal.storage, storage), eq(storageJournal.key, key));
   try {
     await storageNamed(storage).remove(key);
-    db().delete(storageJournal).where(and(eq(storageJournal.storage, storage), eq(storageJournal.key, key))).run();
+    db().delete(storageJournal).where(entry).run();
     return true;
   } catch (err) {
-    console.error(`[kura] could not remove ${storage}:${key}; will retry`, err);
+    console.error(`[kura] could not remove ${storage}:${key}; will retry`, err instanceof Error ? err.message : err);
+    db().update(storageJournal).set({ reason: 'garbage' }).where(entry).run();
     return false;
   }
 }

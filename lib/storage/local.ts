@@ -20,6 +20,10 @@ export class LocalStorage implements Storage {
     this.tmp = path.join(root, 'tmp');
   }
 
+  newKey(mediaId: string): string {
+    return `${mediaId.slice(0, 2)}/${mediaId}/${randomBytes(8).toString('hex')}`;
+  }
+
   localPath(key: string): string {
     if (!/^[a-z0-9][a-z0-9/_.-]*$/.test(key) || key.includes('..')) throw new Error(`Invalid storage key: ${key}`);
     return path.join(this.objects, key);

@@ -11,6 +11,8 @@ export type ByteRange = { start: number; end: number };
 export interface Storage {
   /** Recorded on each media row; media keeps the storage it was uploaded to. */
   readonly name: string;
+  /** A key never used before for a new version of media `mediaId` named `fileName`. */
+  newKey(mediaId: string, fileName: string): string;
   /** Streams `body` under `key`; resolves once every byte is durable and visible. */
   write(key: string, body: Readable, meta: { contentType: string; cacheControl?: string }): Promise<{ size: number }>;
   /** The object's bytes, or the inclusive `range` of them. */

@@ -5,7 +5,7 @@ import { config as kuraConfig } from '@/lib/config';
 import { pagesRoute, sendJson } from '@/lib/http/pages-route';
 import { deliveryHeaders, downloadDisposition } from '@/lib/media/delivery-headers';
 import { findDeliverable } from '@/lib/media/find-deliverable';
-import { versionedUrl, versionOf } from '@/lib/media/urls';
+import { kuraUrl, versionOf } from '@/lib/media/urls';
 import { storageNamed } from '@/lib/storage';
 import type { Media } from '@/db/schema';
 import { parseImageParams } from '@/lib/image-api/parse-params';
@@ -32,7 +32,8 @@ async function deliver(req: NextApiRequest, res: NextApiResponse) {
     search.delete('v');
     const rest = search.toString();
     res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Location', versionedUrl(m) + (rest ? `&${rest}` : ''));
+    // Kura's own URL even for direct-bucket media: this request asked Kura (perhaps for the Image API).
+    res.setHeader('Location', `${kuraUrl(m)}?v=${versionOf(m)}` + (rest ? `&${rest}` : ''));
     return res.status(307).end();
   }
 

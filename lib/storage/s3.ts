@@ -1,0 +1,146 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
+import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { KuraError } from '@/lib/errors';
+import { describeS3Error } from './s3-errors';
+import type { ByteRange, Storage } from './storage';
+
+/** Where and how to reach one bucket; `credentials: null` uses the SDK's default chain. */
+export type S3Location = {
+  bucket: string;
+  region: string;
+  endpoint: string | null;
+  forcePathStyle: boolean;
+  credentials: { accessKeyId: string; secretAccessKey: string } | null;
+  prefix: string;
+  publicUrl: string | null;
+  fixFileNames: boolean;
+};
+
+/** Parts of a multipart upload: memory held per upload is about PART_BYTES × PARTS_AT_ONCE. */
+const PART_BYTES = 8 * 1024 * 1024;
+const PARTS_AT_ONCE = 2;
+
+/** A client for one bucket; `quick` (the connection test) tries once, with short timeouts. */
+export function s3Client(loc: S3Location, quick = false): S3Client {
+  return new S3Client({
+    region: loc.region,
+    ...(loc.endpoint ? { endpoint: loc.endpoint } : {}),
+    forcePathStyle: loc.forcePathStyle,
+    ...(loc.credentials ? { credentials: loc.credentials } : {}),
+    // S3-compatible servers (and streamed bodies) break with the SDK's default checksums (TOOLCHAIN.md).
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    maxAttempts: quick ? 1 : 3,
+    requestHandler: quick ? { connectionTimeout: 3_000, requestTimeout: 10_000 } : { connectionTimeout: 5_000, requestTimeout: 60_000 },
+  });
+}
+
+/**
+ * An S3 bucket (AWS or S3-compatible). Keys are never overwritten, as on disk: every write makes a new
+ * key, so objects are immutable and carry `Cache-Control: immutable`. A write is a single PUT or a
+ * multipart upload, which S3 makes visible only when complete: no reader ever sees a partial object.
+ */
+export class S3Storage implements Storage {
+  readonly client: S3Client;
+
+  constructor(
+    readonly name: string,
+    readonly location: S3Location,
+  ) {
+    this.client = s3Client(location);
+  }
+
+  get endpointLabel(): string {
+    return this.location.endpoint ?? `s3.${this.location.region}.amazonaws.com`;
+  }
+
+  /**
+   * `{prefix}{id[0:2]}/{id}/{random}`; with fixed file names `{prefix}{id}/{random}/{fileName}`, so a
+   * bucket URL ends with the real name. The random part keeps every version's key new.
+   */
+  newKey(mediaId: string, fileName: string): string {
+    const { prefix, fixFileNames } = this.location;
+    return fixFileNames ? `${prefix}${mediaId}/${randomBytes(4).toString('hex')}/${fileName}` : `${prefix}${mediaId.slice(0, 2)}/${mediaId}/${randomBytes(8).toString('hex')}`;
+  }
+
+  /** The object's URL under the public base URL (direct-bucket mode), or null when none is set. */
+  directUrl(key: string): string | null {
+    const base = this.location.publicUrl;
+    return base ? `${base.replace(/\/+$/, '')}/${key.split('/').map(encodeURIComponent).join('/')}` : null;
+  }
+
+  /** The key a direct URL names, when it is one of this bucket's; null otherwise. */
+  keyOfDirectUrl(url: string): string | null {
+    const base = this.location.publicUrl?.replace(/\/+$/, '');
+    if (!base || !url.startsWith(`${base}/`)) return null;
+    const path = url.slice(base.length + 1).split(/[?#]/)[0];
+    try {
+      return path.split('/').map(decodeURIComponent).join('/');
+    } catch {
+      return null;
+    }
+  }
+
+  async write(key: string, body: Readable, meta: { contentType: string; cacheControl?: string }): Promise<{ size: number }> {
+    let size = 0;
+    let sourceError: unknown;
+    body.once('error', (err) => (sourceError = err));
+    const counted = body.pipe(
+      new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          size += chunk.length;
+          done(null, chunk);
+        },
+      }),
+    );
+    body.once('error', (err) => counted.destroy(err));
+    const upload = new Upload({
+      client: this.client,
+      params: { Bucket: this.location.bucket, Key: key, Body: counted, ContentType: meta.contentType, CacheControl: meta.cacheControl },
+      partSize: PART_BYTES,
+      queueSize: PARTS_AT_ONCE,
+      leavePartsOnError: false,
+    });
+    try {
+      await upload.done();
+      return { size };
+    } catch (err) {
+      counted.destroy();
+      // The source's own failure (limit exceeded, client gone) matters more than what S3 said about it.
+      if (sourceError) throw sourceError;
+      throw this.unavailable('stored', err);
+    }
+  }
+
+  async read(key: string, range?: ByteRange): Promise<Readable> {
+    try {
+      const out = await this.client.send(
+        new GetObjectCommand({ Bucket: this.location.bucket, Key: key, ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }),
+      );
+      return out.Body as Readable;
+    } catch (err) {
+      throw this.unavailable('read', err);
+    }
+  }
+
+  async remove(key: string): Promise<void> {
+    try {
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.location.bucket, Key: key }));
+    } catch (err) {
+      throw this.unavailable('removed', err);
+    }
+  }
+
+  /** Nothing to clean here: an interrupted multipart upload never became an object (see docs/storage.md). */
+  async sweepInterrupted(): Promise<void> {}
+
+  private unavailable(what: 'stored' | 'read' | 'removed', err: unknown): KuraError {
+    const failure = describeS3Error(err, { bucket: this.location.bucket, endpoint: this.endpointLabel });
+    const error = new KuraError('unavailable', `The file could not be ${what} in the S3 bucket "${this.location.bucket}": ${failure.message}`);
+    error.cause = err;
+    return error;
+  }
+}
