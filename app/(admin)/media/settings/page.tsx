@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
-import { ActivityLink } from '@/components/activity/activity-link';
+import { SettingsLink } from '@/components/media/settings/settings-link';
 import { DeleteAllMedia } from '@/components/media/settings/delete-all-media';
 import { TagSettings } from '@/components/media/settings/tag-settings';
 import { WebhookSettings } from '@/components/webhooks/webhook-settings';
@@ -42,7 +42,24 @@ export default async function MediaSettingsPage({ searchParams }: { searchParams
         </div>
         <TagSettings tags={listTags(actor)} initialSearch={q} canEdit={actor.media.edit && actor.media.read.all} maxPerMedia={KURA_MAX_TAGS_PER_MEDIA} maxTotal={KURA_MAX_TAGS} />
         {isAdmin && <WebhookSettings scope={{ kind: 'media' }} webhooks={listWebhooks(actor)} />}
-        {isAdmin && <ActivityLink />}
+        {isAdmin && (
+          <SettingsLink
+            id="storage"
+            title="Storage"
+            description="Where new uploads are stored: this server's disk or an Amazon S3 (or S3-compatible) bucket, with a connection test."
+            href="/media/settings/storage"
+            action="Storage settings"
+          />
+        )}
+        {isAdmin && (
+          <SettingsLink
+            id="activity"
+            title="Activity"
+            description="Who uploaded, renamed, re-uploaded, retagged or deleted which media, and when — from the library or through an API key."
+            href="/media/settings/activity"
+            action="View activity"
+          />
+        )}
         {actor.media.delete && <DeleteAllMedia serviceId={serviceId()} />}
       </div>
     </main>
