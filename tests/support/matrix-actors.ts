@@ -4,6 +4,9 @@
  * SPEC §4 lets each of them do, independently of the code under test.
  */
 
+/** Every actor member's password (tests/faults/permission-matrix.spec.ts logs them in with it). */
+export const MATRIX_PASSWORD = 'matrix password 1';
+
 export type ReadScope = 'all' | 'role' | 'own' | 'none';
 export type ContentRight = 'read' | 'create' | 'update' | 'delete';
 

@@ -36,13 +36,20 @@ export type Fixtures = {
   unusedTag: { id: string; name: string };
   /** An API of its own, to change (needs `freshApi`). */
   freshApi: { id: string; endpoint: string };
-  /** A disabled webhook with one delivered event (needs `webhook`). */
+  /** A disabled webhook, aimed at a closed port, with one delivered event (needs `webhook`). */
   webhook: { id: string; deliveryId: number };
+  /** A role no one holds, with no rights (needs `role`). */
+  role: { id: string; name: string };
+  /** A member who is none of the actors, in a role of their own (needs `member`). */
+  member: { id: string; email: string; roleId: string };
+  /** An API key no actor uses, with no permission (needs `apiKey`). */
+  apiKey: { id: string };
   /** A new PNG, to upload or re-upload. */
   png: Buffer;
 };
 
-export type Need = 'media' | 'scopeSet' | 'content' | 'tag' | 'unusedTag' | 'freshApi' | 'webhook';
+/** `defaultStorage`: no storage chosen in the settings table (new uploads go to local disk, the default). */
+export type Need = 'media' | 'scopeSet' | 'content' | 'tag' | 'unusedTag' | 'freshApi' | 'webhook' | 'role' | 'member' | 'apiKey' | 'defaultStorage';
 
 /** What verify functions may read: the server's database and address. */
 export type MatrixContext = { db: MatrixDb; baseURL: string };

@@ -25,6 +25,9 @@ export const API_FIELDS = [
 
 let cells = 0;
 
+/** A fixture member never logs in: no password matches this. */
+const UNUSABLE_HASH = 'not-an-argon2-hash';
+
 /** Fresh fixtures for one cell: only what its case needs, uploaded or written as the cell's target says. */
 export async function prepareFixtures(base: FixtureBase, actor: LiveActor, target: Target, needs: Need[]): Promise<Fixtures> {
   const marker = `mx${(cells++).toString(36)}${randomBytes(3).toString('hex')}`;
@@ -56,7 +59,19 @@ export async function prepareFixtures(base: FixtureBase, actor: LiveActor, targe
     fx.unusedTag = { id: base.db.insertTag(name), name };
   }
   if (needs.includes('freshApi')) fx.freshApi = { id: createApi(base.db.dataDir, marker, API_FIELDS), endpoint: marker };
-  if (needs.includes('webhook')) fx.webhook = base.db.insertWebhook(base.authSecret, `${base.baseURL}/api/health`);
+  // Nothing listens on port 9 (discard): a test send is answered "connection refused" at once.
+  if (needs.includes('webhook')) fx.webhook = base.db.insertWebhook(base.authSecret, 'http://127.0.0.1:9/matrix-hook');
+  if (needs.includes('role')) {
+    const name = `role ${marker}`;
+    fx.role = { id: base.db.createRole({ mediaRead: 'none', name }), name };
+  }
+  if (needs.includes('member')) {
+    const roleId = base.db.createRole({ mediaRead: 'none', name: `member role ${marker}` });
+    const email = `${marker}@matrix.test`;
+    fx.member = { id: base.db.createMember({ email, passwordHash: UNUSABLE_HASH, roleIds: [roleId] }), email, roleId };
+  }
+  if (needs.includes('apiKey')) fx.apiKey = { id: base.db.insertApiKey(`key ${marker}`) };
+  if (needs.includes('defaultStorage')) base.db.forgetUploadTarget();
   return fx;
 }
 

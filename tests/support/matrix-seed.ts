@@ -3,6 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ContentRight, ReadScope } from './matrix-actors';
 
+/** lib/storage/s3-config.ts: the settings row naming where new uploads go. */
+export const UPLOAD_TARGET = 'storage.upload';
+
 /**
  * Rows the permission matrix needs and no screen makes yet (roles with any rights, members, webhooks),
  * written straight into a running server's SQLite file, as the settings screens will.
@@ -19,12 +22,12 @@ export class MatrixDb {
     this.db.close();
   }
 
-  createRole(role: { mediaRead: ReadScope; upload?: boolean; edit?: boolean; delete?: boolean; content?: Record<string, ContentRight[]> }): string {
+  createRole(role: { mediaRead: ReadScope; name?: string; upload?: boolean; edit?: boolean; delete?: boolean; content?: Record<string, ContentRight[]> }): string {
     const id = randomBytes(16).toString('hex');
     this.db.transaction(() => {
       this.db
         .prepare('insert into roles (id, name, media_read, media_upload, media_edit, media_delete) values (?, ?, ?, ?, ?, ?)')
-        .run(id, `matrix role ${id.slice(0, 8)}`, role.mediaRead, Number(!!role.upload), Number(!!role.edit), Number(!!role.delete));
+        .run(id, role.name ?? `matrix role ${id.slice(0, 8)}`, role.mediaRead, Number(!!role.upload), Number(!!role.edit), Number(!!role.delete));
       for (const [apiId, rights] of Object.entries(role.content ?? {})) {
         this.db
           .prepare('insert into role_content_rights (role_id, api_id, read, "create", "update", "delete") values (?, ?, ?, ?, ?, ?)')
@@ -41,6 +44,24 @@ export class MatrixDb {
       for (const roleId of member.roleIds) this.db.prepare('insert into member_roles (member_id, role_id) values (?, ?)').run(id, roleId);
     })();
     return id;
+  }
+
+  /** An API key with no permission, its secret thrown away (nobody calls with it). */
+  insertApiKey(name: string): string {
+    const id = randomBytes(16).toString('hex');
+    const hash = randomBytes(32).toString('hex');
+    this.db.prepare('insert into api_keys (id, name, key_hash, key_preview) values (?, ?, ?, ?)').run(id, name, hash, hash.slice(0, 6));
+    return id;
+  }
+
+  /** No storage chosen in Media settings: new uploads go to local disk, as on a new server. */
+  forgetUploadTarget() {
+    this.db.prepare('delete from settings where key = ?').run(UPLOAD_TARGET);
+  }
+
+  /** The storage chosen in Media settings (undefined: none, so local disk). */
+  uploadTarget(): string | undefined {
+    return this.db.prepare('select value from settings where key = ?').pluck().get(UPLOAD_TARGET) as string | undefined;
   }
 
   memberId(email: string): string {
