@@ -59,8 +59,8 @@ export async function prepareFixtures(base: FixtureBase, actor: LiveActor, targe
     fx.unusedTag = { id: base.db.insertTag(name), name };
   }
   if (needs.includes('freshApi')) fx.freshApi = { id: createApi(base.db.dataDir, marker, API_FIELDS), endpoint: marker };
-  // Nothing listens on port 9 (discard): a test send is answered "connection refused" at once.
-  if (needs.includes('webhook')) fx.webhook = base.db.insertWebhook(base.authSecret, 'http://127.0.0.1:9/matrix-hook');
+  // Nothing listens on port 2 (fetch refuses port 9 itself as a "bad port"): a test send is refused at once.
+  if (needs.includes('webhook')) fx.webhook = base.db.insertWebhook(base.authSecret, 'http://127.0.0.1:2/matrix-hook');
   if (needs.includes('role')) {
     const name = `role ${marker}`;
     fx.role = { id: base.db.createRole({ mediaRead: 'none', name }), name };
