@@ -26,6 +26,8 @@ export class CacheIndex {
   constructor(
     private readonly root: string,
     private readonly maxBytes: number,
+    /** Told of every evicted file (the memory layer drops it too). */
+    private readonly onEvict: (file: string) => void = () => {},
   ) {
     this.loaded = this.load().catch((err) => console.error('[kura] could not read the variant cache; it starts empty', err));
   }
@@ -62,6 +64,7 @@ export class CacheIndex {
         await fs.promises.rm(file, { force: true });
         this.entries.delete(file);
         this.total -= entry.bytes;
+        this.onEvict(file);
       }
     } catch (err) {
       console.error('[kura] variant cache eviction failed; will retry on the next write', err);

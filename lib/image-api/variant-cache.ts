@@ -18,11 +18,13 @@ const cache = () =>
   processSingleton('variantCache', () => {
     const c = config();
     const root = path.join(c.dataDir, 'cache', 'variants');
+    const hot = new HotVariants(HOT_BYTES);
     return {
       root,
       queue: new RenderQueue(c.KURA_IMAGE_RENDERS, c.KURA_IMAGE_QUEUE),
-      index: new CacheIndex(root, c.KURA_IMAGE_CACHE_BYTES),
+      index: new CacheIndex(root, c.KURA_IMAGE_CACHE_BYTES, (file) => hot.drop(file)),
       inFlight: new Map<string, Promise<Variant>>(),
+      hot,
     };
   });
 
@@ -34,13 +36,14 @@ const cache = () =>
  * the header: a partial or empty file is never served, only rendered again.
  */
 export async function getVariant(m: Media, plan: TransformPlan): Promise<Variant> {
-  const { root, index, inFlight } = cache();
+  const { root, index, inFlight, hot } = cache();
   const planHash = createHash('sha256').update(plan.cacheKey).digest('hex').slice(0, 40);
   const file = path.join(root, m.sha256.slice(0, 2), m.sha256, planHash);
   const etag = `"v-${createHash('sha256').update(`${m.sha256}\n${plan.cacheKey}`).digest('hex').slice(0, 32)}"`;
-  const cached = await readEntry(file);
+  const cached = hot.get(file) ?? (await readEntry(file));
   if (cached) {
     index.hit(file, cached.fileBytes);
+    hot.set(file, cached);
     return { data: cached.data, contentType: cached.contentType, etag, cache: 'hit' };
   }
   const shared = inFlight.get(file);
@@ -56,16 +59,63 @@ async function render(m: Media, plan: TransformPlan, file: string, etag: string)
     const storage = storageNamed(m.storage);
     const input = storage.localPath ? storage.localPath(m.storageKey) : await readAll(await storage.read(m.storageKey));
     const out = await renderImage(input, plan, { maxInputPixels: config().KURA_MAX_INPUT_PIXELS });
-    index.add(file, await writeEntry(file, out.contentType, out.data));
+    const header = Buffer.from(`${MAGIC}\t${out.contentType}\t${out.data.length}\n`);
+    const fileBytes = header.length + out.data.length;
+    // Answered from memory at once; the file is written behind the answer (a failed write only
+    // means the next request after eviction renders again).
+    cache().hot.set(file, { data: out.data, contentType: out.contentType, fileBytes });
+    writeEntry(file, header, out.data).then(
+      () => index.add(file, fileBytes),
+      (err) => console.error('[kura] could not write a variant to the cache; it will be rendered again', err),
+    );
     return { data: out.data, contentType: out.contentType, etag, cache: 'miss' as const };
   });
+}
+
+/** Memory for the most requested variants: a hit then skips the file system (four thread-pool trips). */
+const HOT_BYTES = 64 * 1024 * 1024;
+const HOT_ENTRY_MAX = 1024 * 1024;
+
+type Entry = { data: Buffer; contentType: string; fileBytes: number };
+
+/** Least-recently-used, bounded by bytes; only small variants (thumbnails, page images) are kept. */
+class HotVariants {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+  constructor(private readonly max: number) {}
+
+  get(file: string): Entry | undefined {
+    const entry = this.entries.get(file);
+    this.drop(file); // re-inserted by set(): Map order is the recency order
+    return entry;
+  }
+
+  drop(file: string) {
+    const entry = this.entries.get(file);
+    if (entry) this.bytes -= entry.data.length;
+    this.entries.delete(file);
+  }
+
+  set(file: string, entry: Entry) {
+    if (entry.data.length > HOT_ENTRY_MAX) return;
+    const old = this.entries.get(file);
+    if (old) this.bytes -= old.data.length;
+    this.entries.delete(file);
+    this.entries.set(file, entry);
+    this.bytes += entry.data.length;
+    for (const [key, e] of this.entries) {
+      if (this.bytes <= this.max) break;
+      this.entries.delete(key);
+      this.bytes -= e.data.length;
+    }
+  }
 }
 
 // An entry is one line `kura-variant<TAB>content type<TAB>byte length`, then the bytes: one file, one
 // atomic rename, and a length to check, so a file cut short by a crash is never served.
 const MAGIC = 'kura-variant';
 
-async function readEntry(file: string): Promise<{ data: Buffer; contentType: string; fileBytes: number } | null> {
+async function readEntry(file: string): Promise<Entry | null> {
   const raw = await fs.promises.readFile(file).catch(() => null);
   if (!raw) return null;
   const nl = raw.indexOf(10);
@@ -76,13 +126,16 @@ async function readEntry(file: string): Promise<{ data: Buffer; contentType: str
   return { data, contentType, fileBytes: raw.length };
 }
 
-async function writeEntry(file: string, contentType: string, data: Buffer): Promise<number> {
+async function writeEntry(file: string, header: Buffer, data: Buffer): Promise<void> {
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  const entry = Buffer.concat([Buffer.from(`${MAGIC}\t${contentType}\t${data.length}\n`), data]);
-  await fs.promises.writeFile(temp, entry);
+  const handle = await fs.promises.open(temp, 'w');
+  try {
+    await handle.writev([header, data]); // no copy of the bytes into one buffer
+  } finally {
+    await handle.close();
+  }
   await fs.promises.rename(temp, file);
-  return entry.length;
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {

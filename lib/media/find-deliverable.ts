@@ -1,8 +1,12 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { media, type Media } from '@/db/schema';
+import { processSingleton } from '@/lib/process-singleton';
 import { serviceId } from '@/lib/service/service-id';
+
+// Prepared once per process: delivery is the hottest query (drizzle would build and prepare it per call).
+const byId = () => processSingleton('findDeliverable', () => db().select().from(media).where(eq(media.id, sql.placeholder('id'))).prepare());
 
 /**
  * The media item a public delivery URL names, or null. Public by design (no actor): media is
@@ -10,6 +14,6 @@ import { serviceId } from '@/lib/service/service-id';
  */
 export function findDeliverable(service: string, id: string, fileName: string): Media | null {
   if (service !== serviceId() || !/^[0-9a-f]{32}$/.test(id)) return null;
-  const row = db().select().from(media).where(eq(media.id, id)).get();
+  const row = byId().get({ id });
   return row && row.fileName === fileName ? row : null;
 }

@@ -32,8 +32,10 @@ function cacheFiles(dataDir: string): { file: string; bytes: number }[] {
   if (!fs.existsSync(root)) return [];
   return (fs.readdirSync(root, { recursive: true }) as string[])
     .map((rel) => path.join(root, rel))
-    .filter((file) => fs.statSync(file).isFile())
-    .map((file) => ({ file, bytes: fs.statSync(file).size }));
+    .flatMap((file) => {
+      const stat = fs.statSync(file, { throwIfNoEntry: false }); // a temp file may be renamed meanwhile
+      return stat?.isFile() && !file.endsWith('.tmp') ? [{ file, bytes: stat.size }] : [];
+    });
 }
 
 const server = new KuraServer(path.join(__dirname, '../.tmp/image-cache-data'), 3227, {
@@ -93,9 +95,12 @@ test('a cache file cut short (as by a crash) is rendered again, never served; th
   const url = `${m.url}?w=150&fm=webp`;
   const fresh = await fetch(url);
   const bytes = Buffer.from(await fresh.arrayBuffer());
-  const entry = cacheFiles(server.dataDir).find((f) => fs.readFileSync(f.file).includes(bytes))?.file;
-  expect(entry, 'the variant is on disk').toBeTruthy();
+  // The file is written just behind the answer.
+  const onDisk = () => cacheFiles(server.dataDir).find((f) => fs.readFileSync(f.file).includes(bytes))?.file;
+  await expect.poll(onDisk, { message: 'the variant is on disk' }).toBeTruthy();
+  const entry = onDisk();
 
+  // Restarted, so the variant is on disk only (not in the memory layer): it is read from the file.
   await server.kill('SIGTERM');
   await server.start();
   const afterRestart = await fetch(url);
@@ -103,7 +108,9 @@ test('a cache file cut short (as by a crash) is rendered again, never served; th
   expect(Buffer.compare(Buffer.from(await afterRestart.arrayBuffer()), bytes)).toBe(0);
 
   for (const cut of [fs.statSync(entry!).size - 10, 0]) {
+    await server.kill('SIGTERM');
     fs.truncateSync(entry!, cut);
+    await server.start();
     const res = await fetch(url);
     expect(res.status).toBe(200);
     expect(res.headers.get('kura-cache')).toBe('miss');
