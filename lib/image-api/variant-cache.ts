@@ -40,7 +40,9 @@ export async function getVariant(m: Media, plan: TransformPlan): Promise<Variant
   const planHash = createHash('sha256').update(plan.cacheKey).digest('hex').slice(0, 40);
   const file = path.join(root, m.sha256.slice(0, 2), m.sha256, planHash);
   const etag = `"v-${createHash('sha256').update(`${m.sha256}\n${plan.cacheKey}`).digest('hex').slice(0, 32)}"`;
-  const cached = hot.get(file) ?? (await readEntry(file));
+  // Memory is checked again after the file read: a render that finished meanwhile is in memory before it
+  // leaves `inFlight`, and its file may still be being written.
+  const cached = hot.get(file) ?? (await readEntry(file)) ?? hot.get(file);
   if (cached) {
     index.hit(file, cached.fileBytes);
     hot.set(file, cached);
