@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Breadcrumb } from '@/components/layout/breadcrumb';
 import { z } from 'zod';
 import { SettingsLink } from '@/components/media/settings/settings-link';
 import { DeleteAllMedia } from '@/components/media/settings/delete-all-media';
@@ -25,19 +25,7 @@ export default async function MediaSettingsPage({ searchParams }: { searchParams
     <main className="flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-4xl space-y-6 px-6 py-8">
         <div>
-          <nav aria-label="Breadcrumb">
-            <ol className="flex items-center gap-1.5 text-sm text-slate-500">
-              <li>
-                <Link href="/media" className="hover:text-slate-900 hover:underline">
-                  Media
-                </Link>
-              </li>
-              <li aria-hidden="true">/</li>
-              <li aria-current="page" className="text-slate-700">
-                Media settings
-              </li>
-            </ol>
-          </nav>
+          <Breadcrumb trail={[{ href: '/media', label: 'Media' }]} current="Media settings" />
           <h1 className="mt-1 text-xl font-semibold">Media settings</h1>
         </div>
         <TagSettings tags={listTags(actor)} initialSearch={q} canEdit={actor.media.edit && actor.media.read.all} maxPerMedia={KURA_MAX_TAGS_PER_MEDIA} maxTotal={KURA_MAX_TAGS} />

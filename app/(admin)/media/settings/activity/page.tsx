@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Breadcrumb } from '@/components/layout/breadcrumb';
 import { ActivityFilters } from '@/components/activity/activity-filters';
 import { activityHref } from '@/components/activity/activity-labels';
 import { ActivityPaging, ActivityTable } from '@/components/activity/activity-table';
@@ -18,25 +19,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   return (
     <main className="flex min-h-0 flex-1 flex-col bg-slate-50">
       <div className="space-y-2.5 border-b border-slate-200 bg-white px-5 py-3">
-        <nav aria-label="Breadcrumb">
-          <ol className="flex items-center gap-1.5 text-sm text-slate-500">
-            <li>
-              <Link href="/media" className="hover:text-slate-900 hover:underline">
-                Media
-              </Link>
-            </li>
-            <li aria-hidden="true">/</li>
-            <li>
-              <Link href="/media/settings" className="hover:text-slate-900 hover:underline">
-                Media settings
-              </Link>
-            </li>
-            <li aria-hidden="true">/</li>
-            <li aria-current="page" className="text-slate-700">
-              Activity
-            </li>
-          </ol>
-        </nav>
+        <Breadcrumb trail={[{ href: '/media', label: 'Media' }, { href: '/media/settings', label: 'Media settings' }]} current="Activity" />
         <div className="flex items-baseline gap-3">
           <h1 className="text-xl font-semibold">Activity</h1>
           <span className="text-sm text-slate-500">{total === 1 ? '1 entry' : `${total.toLocaleString('en-US')} entries`}</span>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Breadcrumb } from '@/components/layout/breadcrumb';
 import { notFound } from 'next/navigation';
 import { EnvStorage } from '@/components/storage/env-storage';
 import { StorageForm } from '@/components/storage/storage-form';
@@ -18,25 +18,7 @@ export default async function StorageSettingsPage() {
     <main className="flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-4xl space-y-6 px-6 py-8">
         <div>
-          <nav aria-label="Breadcrumb">
-            <ol className="flex items-center gap-1.5 text-sm text-slate-500">
-              <li>
-                <Link href="/media" className="hover:text-slate-900 hover:underline">
-                  Media
-                </Link>
-              </li>
-              <li aria-hidden="true">/</li>
-              <li>
-                <Link href="/media/settings" className="hover:text-slate-900 hover:underline">
-                  Media settings
-                </Link>
-              </li>
-              <li aria-hidden="true">/</li>
-              <li aria-current="page" className="text-slate-700">
-                Storage
-              </li>
-            </ol>
-          </nav>
+          <Breadcrumb trail={[{ href: '/media', label: 'Media' }, { href: '/media/settings', label: 'Media settings' }]} current="Storage" />
           <h1 className="mt-1 text-xl font-semibold">Storage</h1>
           <p className="mt-1 text-sm text-slate-600">
             Where new uploads are stored. Media keeps the storage it was uploaded to, so switching never moves or breaks existing files.
