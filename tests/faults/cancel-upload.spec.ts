@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { inspect } from '../support/data-dir';
-import { E2E } from '../support/env';
+import { E2E, testPort } from '../support/env';
 import { KuraServer } from '../support/kura-server';
 
 // A server of its own: "nothing is left" can only be proven with nothing else uploading.
 test('cancelling an in-flight upload in the browser leaves no row, no file, no temp file', async ({ browser }, testInfo) => {
-  const server = new KuraServer(path.join(testInfo.outputDir, 'data'), 3225);
+  const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3225));
   await server.start();
   const data = inspect(server.dataDir);
   const context = await browser.newContext({ baseURL: server.baseURL });

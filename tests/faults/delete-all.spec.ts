@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { inspect } from '../support/data-dir';
-import { E2E } from '../support/env';
+import { E2E, testPort } from '../support/env';
 import { KuraServer } from '../support/kura-server';
 import { png, uniqueName, type MediaRecord } from '../support/media';
 import { createApi } from '../support/seed';
@@ -18,7 +18,7 @@ async function upload(baseURL: string, name: string): Promise<MediaRecord> {
 
 // A server of its own: on the shared one, "delete all" would delete the media of every other test.
 test('Delete all media from Media settings deletes what no content uses and keeps (and counts) what content uses', async ({ browser }, testInfo) => {
-  const server = new KuraServer(path.join(testInfo.outputDir, 'data'), 3226);
+  const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3226));
   await server.start();
   const data = inspect(server.dataDir);
   const context = await browser.newContext({ baseURL: server.baseURL, viewport: { width: 1440, height: 900 } });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
-import { E2E } from '../support/env';
+import { E2E, testPort } from '../support/env';
 import { KuraServer } from '../support/kura-server';
 import { uniqueName, type MediaRecord } from '../support/media';
 
@@ -38,7 +38,7 @@ function cacheFiles(dataDir: string): { file: string; bytes: number }[] {
     });
 }
 
-const server = new KuraServer(path.join(__dirname, '../.tmp/image-cache-data'), 3227, {
+const server = new KuraServer(path.join(__dirname, '../.tmp/image-cache-data'), testPort(3227), {
   KURA_IMAGE_RENDERS: '1',
   KURA_IMAGE_QUEUE: '2',
   KURA_IMAGE_CACHE_BYTES: String(CACHE_BYTES),

@@ -20,7 +20,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { E2E } from '../support/env';
+import { E2E, testPort } from '../support/env';
 import { KuraServer } from '../support/kura-server';
 import { ACTORS, type ActorSpec, type Outcome } from '../support/matrix-actors';
 import type { LiveActor } from '../support/matrix-case';
@@ -33,7 +33,7 @@ import { StateWatch } from '../support/matrix-state';
 import { MATRIX } from '../support/matrix-table';
 import { createApi, createApiKey } from '../support/seed';
 
-const PORT = 3811;
+const PORT = testPort(3811);
 const AUTH_SECRET = 'permission-matrix-auth-secret-0123456789';
 const PASSWORD = 'matrix password 1';
 /** Runs only the rows whose key contains this, while working on them (the whole matrix otherwise). */

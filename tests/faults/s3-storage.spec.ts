@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import sharp from 'sharp';
 import { inspect } from '../support/data-dir';
-import { E2E } from '../support/env';
+import { E2E, testPort } from '../support/env';
 import { KuraServer } from '../support/kura-server';
 import { png, uniqueName, type MediaRecord } from '../support/media';
 import { S3RVER_KEYS, S3Server, type BucketObject } from '../support/s3-server';
@@ -98,7 +98,7 @@ function expectObjectsOf(objects: BucketObject[], rows: { key: string; type: str
 
 test('switched on in Media settings → Storage, every media operation works on S3 media beside local media', async ({ browser }, testInfo) => {
   test.setTimeout(180_000);
-  await withServers(testInfo, { s3: 3720, kura: 3711 }, () => ({}), async ({ s3, server, data }) => {
+  await withServers(testInfo, { s3: testPort(3720), kura: testPort(3711) }, () => ({}), async ({ s3, server, data }) => {
     const context = await browser.newContext({ baseURL: server.baseURL, viewport: { width: 1440, height: 900 } });
     try {
       // Before the switch: local disk.
@@ -131,8 +131,8 @@ test('switched on in Media settings → Storage, every media operation works on 
       await expect(await runTest()).toHaveText('Writing the probe object failed: the credentials were refused (InvalidAccessKeyId): check the access key id and secret.');
       await fill({ bucket: 'no-such-bucket' });
       await expect(await runTest()).toHaveText(`Writing the probe object failed: the bucket "no-such-bucket" does not exist at ${s3.endpoint} (NoSuchBucket).`);
-      await fill({ endpoint: 'http://127.0.0.1:3729' });
-      await expect(await runTest()).toHaveText('Writing the probe object failed: the endpoint http://127.0.0.1:3729 could not be reached (ECONNREFUSED).');
+      await fill({ endpoint: `http://127.0.0.1:${testPort(3729)}` });
+      await expect(await runTest()).toHaveText(`Writing the probe object failed: the endpoint http://127.0.0.1:${testPort(3729)} could not be reached (ECONNREFUSED).`);
       // Save tests first and refuses a bucket that does not work.
       await page.getByRole('button', { name: 'Save' }).click();
       await expect(page.getByRole('status', { name: 'Save result' })).toHaveText(/^Not switched on: Writing the probe object failed: the endpoint .* could not be reached/);
@@ -263,7 +263,7 @@ test('KURA_S3_* with a public base URL and fixed file names: read-only settings,
   const bucketUrl = (s3: S3Server) => `${s3.endpoint}/${s3.bucket}`; // s3rver serves objects at path-style URLs, as a public bucket would
   const envSecret = 'env-secret-that-must-stay-masked'; // s3rver does not check SigV4 secrets
   const env = (s3: S3Server) => s3.env({ KURA_S3_PUBLIC_URL: bucketUrl(s3), KURA_S3_FIX_FILE_NAMES: '1', KURA_S3_PREFIX: 'media/', KURA_S3_SECRET_ACCESS_KEY: envSecret });
-  await withServers(testInfo, { s3: 3721, kura: 3712 }, env, async ({ s3, server, data }) => {
+  await withServers(testInfo, { s3: testPort(3721), kura: testPort(3712) }, env, async ({ s3, server, data }) => {
     const publicUrl = bucketUrl(s3);
     const context = await browser.newContext({ baseURL: server.baseURL, viewport: { width: 1440, height: 900 } });
     try {
@@ -392,7 +392,7 @@ function beginUpload(port: number, total: number, first: number) {
 
 test('S3 stopped mid-upload and during a delete: a clear error and no row; the sweeper finishes the delete when it returns', async ({}, testInfo) => {
   test.setTimeout(120_000);
-  await withServers(testInfo, { s3: 3722, kura: 3713 }, (s3) => s3.env(), async ({ s3, server, data }) => {
+  await withServers(testInfo, { s3: testPort(3722), kura: testPort(3713) }, (s3) => s3.env(), async ({ s3, server, data }) => {
       const kept = await upload(server.baseURL, uniqueName('kept', 'txt'), Buffer.from('already in the bucket\n'), 'text/plain');
       const rowsBefore = data.query('select * from media');
       const objectsBefore = await s3.objects();

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { waitForHealth } from '../support/kura-server';
+import { testPort } from '../support/env';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -53,7 +54,7 @@ async function logIn(baseURL: string, email: string, password: string) {
 
 test('npm start on an empty data dir: migrates, creates and prints the first admin, answers /api/health', async ({}, testInfo) => {
   const dataDir = path.join(testInfo.outputDir, 'data');
-  const port = 3231;
+  const port = testPort(3231);
   const first = npmStart(dataDir, port);
   try {
     await waitForHealth(`http://127.0.0.1:${port}`, 60_000);
@@ -80,7 +81,7 @@ test('npm start on an empty data dir: migrates, creates and prints the first adm
 
 test('npm start with KURA_ADMIN_EMAIL/PASSWORD and KURA_API_KEY provisions both', async ({}, testInfo) => {
   const dataDir = path.join(testInfo.outputDir, 'data');
-  const port = 3232;
+  const port = testPort(3232);
   const key = 'provisioned-key-0123456789abcdef';
   const run = npmStart(dataDir, port, { KURA_ADMIN_EMAIL: 'Owner@Example.com', KURA_ADMIN_PASSWORD: 'a long enough password', KURA_API_KEY: key });
   try {
@@ -100,7 +101,7 @@ test('npm start with KURA_ADMIN_EMAIL/PASSWORD and KURA_API_KEY provisions both'
 
 test('npm start with KURA_DEMO=1 creates the blogs API with one post using every media field, once', async ({}, testInfo) => {
   const dataDir = path.join(testInfo.outputDir, 'data');
-  const port = 3233;
+  const port = testPort(3233);
   const base = `http://127.0.0.1:${port}`;
   const key = 'demo-key-0123456789abcdef0123';
   const env = { KURA_DEMO: '1', KURA_API_KEY: key, KURA_PUBLIC_URL: base };
@@ -114,7 +115,7 @@ test('npm start with KURA_DEMO=1 creates the blogs API with one post using every
     const [post] = list.contents;
     expect(post).toMatchObject({ title: 'Welcome to Kura', eyecatch: { width: 1200, height: 630 }, attachment: { fileSize: expect.any(Number) } });
     expect(post.gallery).toHaveLength(2);
-    expect(post.body).toMatch(/<img src="http:\/\/127\.0\.0\.1:3233\/assets\/[^"]+demo-dusk\.jpg" alt="" width="800" height="600">/);
+    expect(post.body).toMatch(new RegExp(`<img src="http://127\\.0\\.0\\.1:${port}/assets/[^"]+demo-dusk\\.jpg" alt="" width="800" height="600">`));
     for (const url of [post.eyecatch.url, post.attachment.url, ...post.gallery.map((g: { url: string }) => g.url)]) {
       expect((await fetch(url)).status, url).toBe(200);
     }

@@ -2,7 +2,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { inspect } from '../support/data-dir';
-import { E2E } from '../support/env';
+import { E2E, testPort } from '../support/env';
 import { KuraServer } from '../support/kura-server';
 
 // Each test has a server of its own: "nothing left behind" is only provable with nothing else running.
@@ -40,7 +40,7 @@ function expectNothingStored(data: ReturnType<typeof inspect>) {
 }
 
 test('413 over the limit leaves no row, no file and no temp file', async ({}, testInfo) => {
-  const server = new KuraServer(path.join(testInfo.outputDir, 'data'), 3221);
+  const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3221));
   await server.start();
   try {
     for (const size of [E2E.maxUploadBytes + 1, E2E.maxUploadBytes * 2]) {
@@ -56,7 +56,7 @@ test('413 over the limit leaves no row, no file and no temp file', async ({}, te
 });
 
 test('a client that aborts mid-upload leaves no row and no file', async ({}, testInfo) => {
-  const server = new KuraServer(path.join(testInfo.outputDir, 'data'), 3222);
+  const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3222));
   await server.start();
   const data = inspect(server.dataDir);
   try {
@@ -75,7 +75,7 @@ test('a client that aborts mid-upload leaves no row and no file', async ({}, tes
 });
 
 test('a server killed with SIGKILL mid-upload restarts with no half-written media and no temp file', async ({}, testInfo) => {
-  const server = new KuraServer(path.join(testInfo.outputDir, 'data'), 3223);
+  const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3223));
   await server.start();
   const data = inspect(server.dataDir);
   const req = beginUpload(server.port, 3 * 1024 * 1024);
@@ -94,7 +94,7 @@ test('a server killed with SIGKILL mid-upload restarts with no half-written medi
 });
 
 test('a re-upload whose connection drops halfway leaves the old bytes served and the row unchanged', async ({}, testInfo) => {
-  const server = new KuraServer(path.join(testInfo.outputDir, 'data'), 3224);
+  const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3224));
   await server.start();
   const data = inspect(server.dataDir);
   try {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { inspect } from '../support/data-dir';
-import { E2E } from '../support/env';
+import { E2E, testPort } from '../support/env';
 import { KuraServer } from '../support/kura-server';
 import { png, uniqueName, type MediaRecord } from '../support/media';
 import { startReceiver, signedWith, type Receiver, type Received } from '../support/receiver';
@@ -23,7 +23,7 @@ const received = () => receiver.received.map((r) => ({ ...r, id: String(r.header
 
 test.beforeAll(async () => {
   receiver = await startReceiver();
-  server = new KuraServer(path.join(__dirname, '../.tmp/webhooks-data'), 3228, { KURA_MEDIA_WEBHOOK_URL: receiver.url, KURA_WEBHOOK_SECRET: SECRET });
+  server = new KuraServer(path.join(__dirname, '../.tmp/webhooks-data'), testPort(3228), { KURA_MEDIA_WEBHOOK_URL: receiver.url, KURA_WEBHOOK_SECRET: SECRET });
   fs.rmSync(server.dataDir, { recursive: true, force: true });
   await server.start();
 });

@@ -4,6 +4,9 @@ import path from 'node:path';
 // KURA_E2E_PORT lets a second checkout run its tests beside this one (fault tests keep their own ports).
 const port = Number(process.env.KURA_E2E_PORT ?? 3210);
 
+/** A fault test's own port, moved by the same offset as KURA_E2E_PORT so two checkouts never share one. */
+export const testPort = (base: number) => base + (port - 3210);
+
 export const E2E = {
   port,
   baseURL: `http://127.0.0.1:${port}`,
