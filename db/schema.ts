@@ -261,8 +261,34 @@ export const deliveryAttempts = sqliteTable(
   (t) => [index('delivery_attempts_delivery').on(t.deliveryId)],
 );
 
-export const AUDIT_OPERATIONS = ['upload', 'rename', 'reupload', 'alt', 'tags', 'creator', 'delete', 'delete_all'] as const;
+export const MEDIA_OPERATIONS = ['upload', 'rename', 'reupload', 'alt', 'tags', 'creator', 'delete', 'delete_all'] as const;
+/** Logins, sessions and changes to who may do what (members, roles, API keys, webhooks, storage). */
+export const SECURITY_OPERATIONS = [
+  'login',
+  'login_failed',
+  'login_throttled',
+  'logout',
+  'sessions_ended',
+  'other_sessions_ended',
+  'password_changed',
+  'member_added',
+  'member_updated',
+  'member_removed',
+  'role_created',
+  'role_updated',
+  'role_deleted',
+  'api_key_created',
+  'api_key_updated',
+  'api_key_revoked',
+  'webhook_created',
+  'webhook_updated',
+  'webhook_deleted',
+  'storage_changed',
+] as const;
+export const AUDIT_OPERATIONS = [...MEDIA_OPERATIONS, ...SECURITY_OPERATIONS] as const;
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
+/** Who an entry is about: a member, an API key, or someone not logged in (a login attempt, by the email typed). */
+export const AUDIT_ACTOR_TYPES = ['member', 'apiKey', 'visitor'] as const;
 
 /** The activity of the media library: who did what to which media, with the values before and after. */
 export const auditLog = sqliteTable(
@@ -270,7 +296,7 @@ export const auditLog = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
-    actorType: text('actor_type', { enum: ['member', 'apiKey'] }).notNull(),
+    actorType: text('actor_type', { enum: AUDIT_ACTOR_TYPES }).notNull(),
     /** Not a foreign key: the log outlives removed members and revoked keys. */
     actorId: text('actor_id').notNull(),
     actorName: text('actor_name').notNull(),
@@ -283,6 +309,38 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_log_at').on(t.at), index('audit_log_actor').on(t.actorId, t.at), index('audit_log_operation').on(t.operation, t.at)],
 );
+
+/**
+ * One login: its id is in the session cookie (JWT) and every request checks it here, so logout, a
+ * password change, an Administrator or the member's removal (cascade) can end it.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    /** Updated at most every few minutes, for the idle limit. */
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Where the login came from, for the member's own list. */
+    client: text('client').notNull(),
+  },
+  (t) => [index('sessions_member').on(t.memberId), index('sessions_expires').on(t.expiresAt)],
+);
+
+/**
+ * Failed-login counters, one per key (`pair:<email> <client>`, `email:<email>`, `client:<client>`),
+ * kept in the database so a restart does not reset them (lib/auth/throttle-store.ts).
+ */
+export const loginThrottle = sqliteTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStart: integer('window_start', { mode: 'timestamp_ms' }).notNull(),
+  blockedUntil: integer('blocked_until', { mode: 'timestamp_ms' }),
+  /** How many blocks this key has had lately: each one lasts twice as long as the one before. */
+  blocks: integer('blocks').notNull().default(0),
+});
 
 export type Member = typeof members.$inferSelect;
 export type Role = typeof roles.$inferSelect;

@@ -9,7 +9,7 @@ const env = z.object({
   KURA_DATA_DIR: z.string().min(1).default('./data'),
   KURA_PUBLIC_URL: z.url().optional(),
   KURA_ADMIN_EMAIL: emailAddress.optional(),
-  KURA_ADMIN_PASSWORD: z.string().min(8, 'KURA_ADMIN_PASSWORD must be at least 8 characters').optional(),
+  KURA_ADMIN_PASSWORD: z.string().min(12, 'KURA_ADMIN_PASSWORD must be at least 12 characters, like every password').optional(),
   KURA_API_KEY: z.string().min(16, 'KURA_API_KEY must be at least 16 characters').optional(),
   AUTH_SECRET: z.string().min(16).optional(),
   KURA_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(1024 ** 3),
@@ -43,6 +43,15 @@ const env = z.object({
     .enum(['0', '1', 'true', 'false'], 'KURA_S3_FIX_FILE_NAMES must be 1 or 0')
     .optional()
     .transform((v) => v === '1' || v === 'true'),
+  // 1: Kura is behind a proxy, and the client address is the first X-Forwarded-For hop (else the socket's).
+  KURA_TRUST_PROXY: z
+    .enum(['0', '1', 'true', 'false'], 'KURA_TRUST_PROXY must be 1 or 0')
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
+  KURA_SESSION_DAYS: z.coerce.number().min(0.001, 'KURA_SESSION_DAYS must be a positive number of days').max(3650).default(14),
+  // Retention: activity entries, and finished webhook deliveries with their attempts.
+  KURA_ACTIVITY_DAYS: z.coerce.number().min(1, 'KURA_ACTIVITY_DAYS must be at least 1').max(36_500).default(180),
+  KURA_DELIVERY_DAYS: z.coerce.number().min(1, 'KURA_DELIVERY_DAYS must be at least 1').max(36_500).default(30),
   // How often the storage sweeper retries removals that failed (and clears abandoned uploads).
   KURA_SWEEP_EVERY_MS: z.coerce.number().int().min(100).default(10 * 60 * 1000),
 });

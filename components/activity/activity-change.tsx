@@ -87,5 +87,37 @@ export function ActivityChange({ entry: { operation, before, after } }: { entry:
       );
     case 'delete_all':
       return <span className="text-slate-600">{`Deleted ${num(after, 'deleted') ?? 0} media, kept ${num(after, 'kept') ?? 0}`}</span>;
+    default:
+      return <SecurityChange before={before} after={after} />;
   }
 }
+
+/** A security entry: where a login came from, how many sessions ended, a setting's values before → after. */
+function SecurityChange({ before, after }: { before: Values; after: Values }) {
+  const parts = [
+    text(after, 'client') && `from ${text(after, 'client')}`,
+    text(after, 'until') && `refused until ${new Date(text(after, 'until')).toISOString().replace('T', ' ').slice(0, 16)} UTC`,
+    num(after, 'sessionsEnded') !== null && `${num(after, 'sessionsEnded')} session${num(after, 'sessionsEnded') === 1 ? '' : 's'} ended`,
+  ].filter(Boolean);
+  const changed = { ...before, ...after };
+  const shown = Object.keys(changed).filter((k) => !['client', 'until', 'sessionsEnded'].includes(k));
+  return (
+    <span className="text-slate-600">
+      {parts.join(', ')}
+      {shown.map((k) => (
+        <span key={k} className="block break-all">
+          {`${k}: `}
+          {before && k in before && (
+            <>
+              {show(before[k])}
+              <Arrow />
+            </>
+          )}
+          {after && k in after ? show(after[k]) : <None>removed</None>}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+const show = (v: unknown) => (Array.isArray(v) ? v.map(String).join(', ') || 'none' : v === null || v === undefined || v === '' ? 'none' : String(v));

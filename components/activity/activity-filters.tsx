@@ -5,13 +5,13 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { FilterSelect } from '@/components/media/library/filter-select';
 import { dateInput } from '@/components/media/library/library-toolbar';
-import type { ActivityQuery } from '@/lib/activity/list-activity';
-import { activityHref, actorLabel, OPERATION_LABELS, OPERATIONS } from './activity-labels';
+import type { ActivityQuery, ActivityRow } from '@/lib/activity/list-activity';
+import { activityHref, actorLabel, CATEGORY_LABELS, OPERATION_LABELS, OPERATIONS, SECURITY_OPERATION_SET } from './activity-labels';
 
 type Props = {
   query: ActivityQuery;
   /** Everyone who appears in the log (members and API keys). */
-  actors: { id: string; type: 'member' | 'apiKey'; name: string }[];
+  actors: ActivityRow['actor'][];
 };
 
 /** Who / Operation / From–To of the Activity screen; every choice is a new URL, starting again at page 1. */
@@ -45,17 +45,24 @@ export function ActivityFilters({ query, actors }: Props) {
     ...actors.map((a) => ({ value: a.id, label: actorLabel(a) })),
     ...(values.actor && !actors.some((a) => a.id === values.actor) ? [{ value: values.actor, label: 'Nobody in the log' }] : []),
   ];
-  const filtered = Boolean(values.actor || values.operation || values.from || values.to);
+  const operations = OPERATIONS.filter((o) => !values.category || (values.category === 'security') === SECURITY_OPERATION_SET.has(o));
+  const filtered = Boolean(values.category || values.actor || values.operation || values.from || values.to);
   const datesSet = Boolean(values.from || values.to);
 
   return (
     <div className="flex flex-wrap items-center gap-x-2.5 gap-y-2" aria-busy={pending || undefined}>
+      <FilterSelect
+        label="Kind"
+        value={values.category ?? ''}
+        onChange={(v) => go({ category: (v || undefined) as ActivityQuery['category'], operation: undefined })}
+        options={[{ value: '', label: 'All kinds' }, ...(['media', 'security'] as const).map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))]}
+      />
       <FilterSelect label="Who" value={values.actor ?? ''} onChange={(v) => go({ actor: v || undefined })} options={whoOptions} />
       <FilterSelect
         label="Operation"
         value={values.operation ?? ''}
         onChange={(v) => go({ operation: (v || undefined) as ActivityQuery['operation'] })}
-        options={[{ value: '', label: 'All operations' }, ...OPERATIONS.map((o) => ({ value: o, label: OPERATION_LABELS[o] }))]}
+        options={[{ value: '', label: 'All operations' }, ...operations.map((o) => ({ value: o, label: OPERATION_LABELS[o] }))]}
       />
       <div
         role="group"

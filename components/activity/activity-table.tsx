@@ -7,7 +7,7 @@ import { activityHref, actorLabel, OPERATION_LABELS } from './activity-labels';
 const th = 'border-b border-slate-200 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500';
 const td = 'border-b border-slate-100 px-3 py-2 align-top text-slate-700';
 
-/** The audit log, newest first: when, who, what, which media and the values before → after. */
+/** The audit log, newest first: when, who, what, which media (or member, role, key…) and the values before → after. */
 export function ActivityTable({ entries }: { entries: ActivityRow[] }) {
   return (
     <table className="w-full border-separate border-spacing-0 bg-white text-sm" aria-label="Activity">
@@ -23,7 +23,7 @@ export function ActivityTable({ entries }: { entries: ActivityRow[] }) {
             Operation
           </th>
           <th scope="col" className={th}>
-            Media
+            Subject
           </th>
           <th scope="col" className={`${th} pr-5`}>
             Change

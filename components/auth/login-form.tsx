@@ -25,7 +25,9 @@ export function LoginForm() {
       return;
     }
     setPending(false);
-    setError(result?.error === 'CredentialsSignin' || !result?.error ? 'Wrong email or password' : 'Login failed: try again');
+    // The server's message when it refuses for a while (throttling); any other error stays generic.
+    const refusal = result?.error?.startsWith('Too many failed attempts') ? result.error : null;
+    setError(refusal ?? (result?.error === 'CredentialsSignin' || !result?.error ? 'Wrong email or password' : 'Login failed: try again'));
   }
 
   return (

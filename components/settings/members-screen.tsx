@@ -1,7 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { endMemberSessionsAction } from '@/app/(admin)/settings/actions';
 import type { MemberRow } from '@/lib/members/list-members';
 import type { RemovedMember } from '@/lib/members/remove-member';
 import { MemberDialog, type RoleChoice } from './member-dialog';
@@ -11,18 +13,29 @@ import { RowActions, SettingsSection } from './settings-section';
 
 type Props = { members: MemberRow[]; roles: RoleChoice[]; youId: string; passwordMin: number };
 
-/** Settings → Members: who can log in and with which roles; Add member, Edit, Remove, then reassign their media. */
+/** Settings → Members: who can log in and with which roles; Add member, Edit, End sessions, Remove, then reassign their media. */
 export function MembersScreen({ members, roles, youId, passwordMin }: Props) {
   const [editing, setEditing] = useState<MemberRow | 'new' | null>(null);
   const [removing, setRemoving] = useState<MemberRow | null>(null);
   const [removed, setRemoved] = useState<RemovedMember | null>(null);
   const [reassigning, setReassigning] = useState(false);
   const [notice, setNotice] = useState('');
+  const [, startTransition] = useTransition();
+  const router = useRouter();
 
   const say = (message: string, gone: RemovedMember | null = null) => {
     setNotice(message);
     setRemoved(gone);
   };
+
+  // Ending your own sessions logs you out here too: the next request goes to the login page.
+  const endSessions = (m: MemberRow) =>
+    startTransition(async () => {
+      const result = await endMemberSessionsAction({ id: m.id });
+      if (!result.ok) return say(result.error);
+      say(`Ended ${result.data.ended} session${result.data.ended === 1 ? '' : 's'} of ${m.email}.`);
+      if (m.id === youId) router.refresh();
+    });
 
   return (
     <SettingsSection
@@ -114,6 +127,7 @@ export function MembersScreen({ members, roles, youId, passwordMin }: Props) {
             <RowActions
               actions={[
                 { label: 'Edit', name: m.email, onClick: () => setEditing(m) },
+                { label: 'End sessions', name: m.email, onClick: () => endSessions(m) },
                 ...(m.id === youId ? [] : [{ label: 'Remove', name: m.email, onClick: () => setRemoving(m), danger: true }]),
               ]}
             />

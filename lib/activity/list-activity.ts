@@ -2,7 +2,7 @@ import 'server-only';
 import { and, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db';
-import { AUDIT_OPERATIONS, auditLog, media } from '@/db/schema';
+import { AUDIT_ACTOR_TYPES, AUDIT_OPERATIONS, auditLog, media, MEDIA_OPERATIONS, SECURITY_OPERATIONS } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCanReadActivity } from '@/lib/permissions/settings';
 
@@ -10,9 +10,13 @@ export const ACTIVITY_PAGE = 50;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
-/** The Activity screen's filters, as they appear in its URL (`?actor=&operation=&from=&to=&page=`). */
+export const ACTIVITY_CATEGORIES = { media: MEDIA_OPERATIONS, security: SECURITY_OPERATIONS } as const;
+export type ActivityCategory = keyof typeof ACTIVITY_CATEGORIES;
+
+/** The Activity screen's filters, as they appear in its URL (`?category=&actor=&operation=&from=&to=&page=`). */
 export const activityQuery = z.object({
-  actor: z.string().max(64).optional().catch(undefined),
+  category: z.enum(['media', 'security']).optional().catch(undefined),
+  actor: z.string().max(254).optional().catch(undefined),
   operation: z.enum(AUDIT_OPERATIONS).optional().catch(undefined),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
@@ -23,7 +27,7 @@ export type ActivityQuery = z.infer<typeof activityQuery>;
 export type ActivityRow = {
   id: number;
   at: string;
-  actor: { type: 'member' | 'apiKey'; id: string; name: string };
+  actor: { type: (typeof AUDIT_ACTOR_TYPES)[number]; id: string; name: string };
   operation: (typeof AUDIT_OPERATIONS)[number];
   mediaId: string | null;
   /** Whether that media is still there (renamed perhaps), so the screen can link to it. */
@@ -34,13 +38,15 @@ export type ActivityRow = {
 };
 
 /**
- * One page of the activity log, newest first, filtered by who, what and when (`from`/`to` are whole
+ * One page of the activity log, newest first, filtered by kind (media work or security: logins,
+ * sessions, members, roles, keys, webhooks, storage), who, what and when (`from`/`to` are whole
  * UTC days, both included), with the total and the people and keys that appear in the log.
  */
 export function listActivity(actor: Actor, input: unknown) {
   assertCanReadActivity(actor);
   const q = activityQuery.parse(input ?? {});
   const where = and(
+    q.category ? inArray(auditLog.operation, [...ACTIVITY_CATEGORIES[q.category]]) : undefined,
     q.actor ? eq(auditLog.actorId, q.actor) : undefined,
     q.operation ? eq(auditLog.operation, q.operation) : undefined,
     q.from ? gte(auditLog.at, new Date(`${q.from}T00:00:00Z`)) : undefined,

@@ -1,7 +1,9 @@
 import 'server-only';
 import type { Tx } from '@/db';
-import { auditLog, type AuditOperation } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import { auditLog, type AUDIT_ACTOR_TYPES, type AuditOperation } from '@/db/schema';
+
+/** Who did it: an Actor, or someone not logged in (a login attempt, named by the email typed). */
+export type ActivityActor = { type: (typeof AUDIT_ACTOR_TYPES)[number]; id: string; name: string };
 
 export type ActivityEntry = {
   operation: AuditOperation;
@@ -12,7 +14,7 @@ export type ActivityEntry = {
 };
 
 /** Writes audit entries in the caller's transaction: an operation rolled back leaves no entry. */
-export function recordActivity(tx: Tx, actor: Actor, entries: ActivityEntry[], at = new Date()): void {
+export function recordActivity(tx: Tx, actor: ActivityActor, entries: ActivityEntry[], at = new Date()): void {
   if (entries.length === 0) return;
   tx.insert(auditLog)
     .values(entries.map((e) => ({ ...e, at, actorType: actor.type, actorId: actor.id, actorName: actor.name })))

@@ -7,6 +7,7 @@ import { newId } from '@/lib/ids';
 import { assertAdmin } from '@/lib/permissions/admin';
 import { replaceGrants } from '@/lib/roles/content-grants';
 import { createApiKeyInput } from './schemas';
+import { recordActivity } from '@/lib/activity/record-activity';
 
 /** How many characters of a key the list shows, to tell keys apart. */
 export const KEY_PREVIEW_LENGTH = 6;
@@ -24,6 +25,7 @@ export function createApiKey(actor: Actor, input: unknown): { id: string; name: 
     (tx) => {
       tx.insert(apiKeys).values({ id, keyHash: hashApiKey(key), keyPreview: key.slice(0, KEY_PREVIEW_LENGTH), ...fields }).run();
       replaceGrants(tx, { apiKeyId: id }, content);
+      recordActivity(tx, actor, [{ operation: 'api_key_created', mediaId: null, target: fields.name, before: null, after: fields }]);
       return { id, name: fields.name, key };
     },
     { behavior: 'immediate' },

@@ -5,6 +5,7 @@ import { apiKeys } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { badRequest, notFound } from '@/lib/errors';
 import { assertAdmin } from '@/lib/permissions/admin';
+import { recordActivity } from '@/lib/activity/record-activity';
 
 /**
  * Revokes an API key: the very next request with it gets 401, since every request looks the key up
@@ -13,13 +14,21 @@ import { assertAdmin } from '@/lib/permissions/admin';
 export function revokeApiKey(actor: Actor, id: string): { id: string; revokedAt: string } {
   assertAdmin(actor, 'revoke API keys');
   const now = new Date();
-  const revoked = db()
-    .update(apiKeys)
-    .set({ revokedAt: now })
-    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
-    .returning({ id: apiKeys.id })
-    .all();
-  if (revoked.length > 0) return { id, revokedAt: now.toISOString() };
-  if (db().select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.id, id)).get()) throw badRequest('This key is already revoked');
-  throw notFound('No such API key');
+  return db().transaction(
+    (tx) => {
+      const revoked = tx
+        .update(apiKeys)
+        .set({ revokedAt: now })
+        .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+        .returning({ id: apiKeys.id, name: apiKeys.name })
+        .all();
+      if (revoked.length > 0) {
+        recordActivity(tx, actor, [{ operation: 'api_key_revoked', mediaId: null, target: revoked[0].name, before: null, after: null }]);
+        return { id, revokedAt: now.toISOString() };
+      }
+      if (tx.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.id, id)).get()) throw badRequest('This key is already revoked');
+      throw notFound('No such API key');
+    },
+    { behavior: 'immediate' },
+  );
 }

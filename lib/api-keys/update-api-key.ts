@@ -7,6 +7,7 @@ import { badRequest, notFound } from '@/lib/errors';
 import { assertAdmin } from '@/lib/permissions/admin';
 import { replaceGrants } from '@/lib/roles/content-grants';
 import { updateApiKeyInput } from './schemas';
+import { recordActivity } from '@/lib/activity/record-activity';
 
 /**
  * Changes an API key's name and permissions; the next request with it has the new ones. Revoked keys
@@ -17,12 +18,14 @@ export function updateApiKey(actor: Actor, input: unknown): { id: string; name: 
   const { id, content, ...fields } = updateApiKeyInput.parse(input);
   return db().transaction(
     (tx) => {
-      const key = tx.select({ revokedAt: apiKeys.revokedAt, contentAll: apiKeys.contentAll }).from(apiKeys).where(eq(apiKeys.id, id)).get();
+      const key = tx.select().from(apiKeys).where(eq(apiKeys.id, id)).get();
       if (!key) throw notFound('No such API key');
       if (key.revokedAt) throw badRequest('This key is revoked; create a new one instead');
       if (key.contentAll) throw badRequest('This key comes from KURA_API_KEY and always has every permission');
       tx.update(apiKeys).set(fields).where(eq(apiKeys.id, id)).run();
       replaceGrants(tx, { apiKeyId: id }, content);
+      const before = { name: key.name, mediaGet: key.mediaGet, mediaUpload: key.mediaUpload, mediaEdit: key.mediaEdit, mediaDelete: key.mediaDelete };
+      recordActivity(tx, actor, [{ operation: 'api_key_updated', mediaId: null, target: fields.name, before, after: fields }]);
       return { id, name: fields.name };
     },
     { behavior: 'immediate' },

@@ -21,7 +21,17 @@ export type ContentRights = { everywhere: boolean; byApi: Record<string, Content
 
 /** Who is asking: a logged-in member or an API key. Every domain function takes one. */
 export type Actor =
-  | { type: 'member'; id: string; email: string; name: string; isAdmin: boolean; media: MediaRights; content: ContentRights }
+  | {
+      type: 'member';
+      id: string;
+      email: string;
+      name: string;
+      isAdmin: boolean;
+      media: MediaRights;
+      content: ContentRights;
+      /** The login this request came with (absent when the member is loaded for other reasons). */
+      sessionId?: string;
+    }
   | { type: 'apiKey'; id: string; name: string; media: MediaRights; content: ContentRights };
 
 /** The member with this id and the rights of all their roles, read fresh so role changes apply at once. */

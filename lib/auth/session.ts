@@ -6,10 +6,18 @@ import { unauthenticated } from '@/lib/errors';
 import { loadMemberActor, type Actor } from './actor';
 import { authOptions } from './options';
 
-/** The logged-in member as an actor, or null. Reads the member fresh on every call. */
+type Session = { memberId?: string; sessionId?: string } | null;
+
+/** The member of a checked session (lib/auth/options.ts: ended sessions have no memberId), read fresh. */
+function memberOf(session: Session): Actor | null {
+  if (!session?.memberId || !session.sessionId) return null;
+  const actor = loadMemberActor(session.memberId);
+  return actor?.type === 'member' ? { ...actor, sessionId: session.sessionId } : null;
+}
+
+/** The logged-in member as an actor, or null. Reads the member and the session fresh on every call. */
 export async function currentMember(): Promise<Actor | null> {
-  const session = (await getServerSession(authOptions())) as { memberId?: string } | null;
-  return session?.memberId ? loadMemberActor(session.memberId) : null;
+  return memberOf((await getServerSession(authOptions())) as Session);
 }
 
 /** For pages: the member, or a redirect to /login. */
@@ -28,8 +36,7 @@ export async function requireMember(): Promise<Actor> {
 
 /** For Pages API routes (raw Node request): the member, or a 401 error. */
 export async function requireMemberForApi(req: NextApiRequest, res: NextApiResponse): Promise<Actor> {
-  const session = (await getServerSession(req, res, authOptions())) as { memberId?: string } | null;
-  const actor = session?.memberId ? loadMemberActor(session.memberId) : null;
+  const actor = memberOf((await getServerSession(req, res, authOptions())) as Session);
   if (!actor) throw unauthenticated('Your session has ended: log in again');
   return actor;
 }

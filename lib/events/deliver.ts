@@ -6,6 +6,7 @@ import { unseal } from '@/lib/crypto/sealed';
 import { processSingleton } from '@/lib/process-singleton';
 import { retryDelay, RETRY_FOR_MS } from './retry';
 import { sendWebhook } from './send';
+import { config } from '@/lib/config';
 
 /** Even with nothing announced, look for due deliveries this often (a retry's time, a missed wake). */
 const POLL_MS = 30_000;
@@ -112,12 +113,9 @@ function record(delivery: Head['delivery'], result: { status: number | null; ok:
   });
 }
 
-/** Finished deliveries (and events left without any) are kept this long for the delivery log. */
-const KEEP_FINISHED_MS = 30 * 24 * 60 * 60 * 1000;
-
-/** Drops delivery history older than 30 days; pending deliveries are never touched. Run by the sweeper. */
+/** Drops delivery history older than `KURA_DELIVERY_DAYS` (30); pending deliveries are never touched. Run hourly. */
 export function pruneDeliveries(now = Date.now()): void {
-  const cutoff = new Date(now - KEEP_FINISHED_MS);
+  const cutoff = new Date(now - config().KURA_DELIVERY_DAYS * 24 * 60 * 60 * 1000);
   db().transaction((tx) => {
     tx.delete(deliveries).where(and(isNotNull(deliveries.finishedAt), lt(deliveries.finishedAt, cutoff))).run();
     tx.delete(events)

@@ -7,8 +7,9 @@ import { hashPassword } from '@/lib/auth/password';
 import { KuraError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { assertAdmin } from '@/lib/permissions/admin';
-import { setRolesOf } from './member-roles';
+import { roleNamesOf, setRolesOf } from './member-roles';
 import { addMemberInput } from './schemas';
+import { recordActivity } from '@/lib/activity/record-activity';
 
 /** Adds a member who logs in with this email and initial password and holds these roles (Administrators only). */
 export async function addMember(actor: Actor, input: unknown): Promise<{ id: string; email: string }> {
@@ -24,6 +25,7 @@ export async function addMember(actor: Actor, input: unknown): Promise<{ id: str
       }
       tx.insert(members).values({ id, email, name, passwordHash }).run();
       setRolesOf(tx, id, roleIds);
+      recordActivity(tx, actor, [{ operation: 'member_added', mediaId: null, target: email, before: null, after: { name, roles: roleNamesOf(tx, id) } }]);
       return { id, email };
     },
     { behavior: 'immediate' },

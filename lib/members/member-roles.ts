@@ -12,3 +12,15 @@ export function setRolesOf(tx: Tx, memberId: string, roleIds: string[]): void {
   tx.delete(memberRoles).where(eq(memberRoles.memberId, memberId)).run();
   tx.insert(memberRoles).values(wanted.map((roleId) => ({ memberId, roleId }))).run();
 }
+
+/** The names of a member's roles, sorted (for Activity's before → after). */
+export function roleNamesOf(tx: Tx, memberId: string): string[] {
+  return tx
+    .select({ name: roles.name })
+    .from(memberRoles)
+    .innerJoin(roles, eq(roles.id, memberRoles.roleId))
+    .where(eq(memberRoles.memberId, memberId))
+    .orderBy(roles.name)
+    .all()
+    .map((r) => r.name);
+}

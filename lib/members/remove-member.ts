@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { badRequest, notFound } from '@/lib/errors';
 import { assertAdmin } from '@/lib/permissions/admin';
 import { assertAnAdministratorRemains } from './administrators';
+import { recordActivity } from '@/lib/activity/record-activity';
 
 /** Up to this many of the removed member's media ids are returned, for "Reassign N media" (the bulk limit). */
 const REASSIGNABLE = 1000;
@@ -23,8 +24,7 @@ export type RemovedMember = {
 /**
  * Removes a member (Administrators only, never oneself, never the last Administrator). In the same
  * transaction their media lose their creator (the foreign key sets it to null), so a "created by
- * members of this role" scope stops matching it; their session ends at once because every request
- * reads the member afresh.
+ * members of this role" scope stops matching it, and their sessions go with them (cascade).
  */
 export function removeMember(actor: Actor, id: string): RemovedMember {
   assertAdmin(actor, 'remove members');
@@ -35,6 +35,7 @@ export function removeMember(actor: Actor, id: string): RemovedMember {
       const removed = tx.delete(members).where(eq(members.id, id)).returning({ id: members.id, name: members.name, email: members.email }).all();
       if (removed.length === 0) throw notFound('No such member');
       assertAnAdministratorRemains(tx);
+      recordActivity(tx, actor, [{ operation: 'member_removed', mediaId: null, target: removed[0].email, before: { name: removed[0].name }, after: null }]);
       return { ...removed[0], mediaCount: ids.length, mediaIds: ids.length <= REASSIGNABLE ? ids : [] };
     },
     { behavior: 'immediate' },

@@ -6,8 +6,9 @@ import type { Actor } from '@/lib/auth/actor';
 import { notFound } from '@/lib/errors';
 import { assertAdmin } from '@/lib/permissions/admin';
 import { assertAnAdministratorRemains } from './administrators';
-import { setRolesOf } from './member-roles';
+import { roleNamesOf, setRolesOf } from './member-roles';
 import { updateMemberInput } from './schemas';
+import { recordActivity } from '@/lib/activity/record-activity';
 
 /**
  * Changes a member's name and roles; the new rights apply on their next request. Taking the
@@ -18,10 +19,14 @@ export function updateMember(actor: Actor, input: unknown): { id: string } {
   const { id, name, roleIds } = updateMemberInput.parse(input);
   return db().transaction(
     (tx) => {
-      const updated = tx.update(members).set({ name }).where(eq(members.id, id)).returning({ id: members.id }).all();
-      if (updated.length === 0) throw notFound('No such member');
+      const old = tx.select({ name: members.name, email: members.email }).from(members).where(eq(members.id, id)).get();
+      if (!old) throw notFound('No such member');
+      const oldRoles = roleNamesOf(tx, id);
+      tx.update(members).set({ name }).where(eq(members.id, id)).run();
       setRolesOf(tx, id, roleIds);
       assertAnAdministratorRemains(tx);
+      const newRoles = roleNamesOf(tx, id);
+      recordActivity(tx, actor, [{ operation: 'member_updated', mediaId: null, target: old.email, before: { name: old.name, roles: oldRoles }, after: { name, roles: newRoles } }]);
       return { id };
     },
     { behavior: 'immediate' },

@@ -7,6 +7,7 @@ import { assertAdmin } from '@/lib/permissions/admin';
 import { replaceGrants } from './content-grants';
 import { assertRoleNameFree } from './role-name';
 import { createRoleInput } from './schemas';
+import { recordActivity } from '@/lib/activity/record-activity';
 
 /** Creates a role with its media rights and per-API content rights (Administrators only). */
 export function createRole(actor: Actor, input: unknown): { id: string; name: string } {
@@ -18,6 +19,7 @@ export function createRole(actor: Actor, input: unknown): { id: string; name: st
       assertRoleNameFree(tx, fields.name);
       tx.insert(roles).values({ id, ...fields }).run();
       replaceGrants(tx, { roleId: id }, content);
+      recordActivity(tx, actor, [{ operation: 'role_created', mediaId: null, target: fields.name, before: null, after: fields }]);
       return { id, name: fields.name };
     },
     { behavior: 'immediate' },

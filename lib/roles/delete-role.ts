@@ -5,6 +5,7 @@ import { memberRoles, roles } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { badRequest, notFound } from '@/lib/errors';
 import { assertAdmin } from '@/lib/permissions/admin';
+import { recordActivity } from '@/lib/activity/record-activity';
 
 /**
  * Deletes a role that no member holds. A role in use is refused with how many members hold it, and
@@ -22,6 +23,7 @@ export function deleteRole(actor: Actor, id: string): { id: string } {
         throw badRequest(`“${role.name}” is held by ${holders} member${holders === 1 ? '' : 's'}; take the role from them before deleting it`);
       }
       tx.delete(roles).where(eq(roles.id, id)).run();
+      recordActivity(tx, actor, [{ operation: 'role_deleted', mediaId: null, target: role.name, before: null, after: null }]);
       return { id };
     },
     { behavior: 'immediate' },

@@ -8,6 +8,7 @@ import { assertAdmin } from '@/lib/permissions/admin';
 import { replaceGrants } from './content-grants';
 import { assertRoleNameFree } from './role-name';
 import { updateRoleInput } from './schemas';
+import { recordActivity } from '@/lib/activity/record-activity';
 
 /**
  * Changes a role's name and rights; its members get the new rights on their next request. The built-in
@@ -18,12 +19,14 @@ export function updateRole(actor: Actor, input: unknown): { id: string; name: st
   const { id, content, ...fields } = updateRoleInput.parse(input);
   return db().transaction(
     (tx) => {
-      const role = tx.select({ builtin: roles.builtin }).from(roles).where(eq(roles.id, id)).get();
+      const role = tx.select().from(roles).where(eq(roles.id, id)).get();
       if (!role) throw notFound('No such role');
       if (role.builtin) throw badRequest('The Administrator role cannot be changed: it always has every permission');
       assertRoleNameFree(tx, fields.name, id);
       tx.update(roles).set(fields).where(and(eq(roles.id, id), isNull(roles.builtin))).run();
       replaceGrants(tx, { roleId: id }, content);
+      const before = { name: role.name, mediaRead: role.mediaRead, mediaUpload: role.mediaUpload, mediaEdit: role.mediaEdit, mediaDelete: role.mediaDelete };
+      recordActivity(tx, actor, [{ operation: 'role_updated', mediaId: null, target: fields.name, before, after: fields }]);
       return { id, name: fields.name };
     },
     { behavior: 'immediate' },

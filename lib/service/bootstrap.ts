@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { apiKeys, memberRoles, members, roles } from '@/db/schema';
+import { pruneActivity } from '@/lib/activity/prune-activity';
 import { hashApiKey } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/password';
 import { authSecret } from '@/lib/auth/secret';
@@ -46,13 +47,16 @@ export async function bootstrap(): Promise<void> {
   }, config().KURA_SWEEP_EVERY_MS).unref();
   allowLongUploads();
   startDeliveries(); // pending webhook deliveries survive restarts
-  setInterval(() => {
+  const prune = () => {
     try {
       pruneDeliveries();
+      pruneActivity();
     } catch (err) {
-      console.error('[kura] pruning old webhook deliveries failed; will retry', err);
+      console.error('[kura] pruning old deliveries, activity or sessions failed; will retry', err);
     }
-  }, PRUNE_EVERY_MS).unref();
+  };
+  prune();
+  setInterval(prune, PRUNE_EVERY_MS).unref();
 }
 
 function ensureAdministratorRole(): string {

@@ -2,6 +2,7 @@ import 'server-only';
 import { count } from 'drizzle-orm';
 import { db } from '@/db';
 import { media } from '@/db/schema';
+import { recordActivity } from '@/lib/activity/record-activity';
 import type { Actor } from '@/lib/auth/actor';
 import { badRequest } from '@/lib/errors';
 import { assertCanManageStorage } from '@/lib/permissions/settings';
@@ -81,16 +82,21 @@ export async function saveStorageSettings(actor: Actor, input: unknown): Promise
   if (envS3Location()) throw badRequest('Storage is set by KURA_S3_* in the environment: change it there');
   const choice = storageChoice.parse(input);
   if (choice.target === 'local') {
-    setUploadTarget('local');
+    db().transaction((tx) => {
+      setUploadTarget('local');
+      recordActivity(tx, actor, [{ operation: 'storage_changed', mediaId: null, target: 'New uploads', before: null, after: { uploadTo: 'local disk' } }]);
+    });
     return { uploadTo: 'local', message: 'New uploads are stored on local disk. Media in buckets stays there and keeps working.' };
   }
   const location = locationFrom(choice);
   const result = await testConnection(location);
   if (!result.ok) throw badRequest(`Not switched on: ${result.message}`);
   const name = db().transaction(
-    () => {
+    (tx) => {
       const stored = writeS3Config(location, 'settings');
       setUploadTarget(stored);
+      const after = { uploadTo: stored, bucket: location.bucket, region: location.region, endpoint: location.endpoint ?? 'Amazon S3', prefix: location.prefix, publicUrl: location.publicUrl ?? '' };
+      recordActivity(tx, actor, [{ operation: 'storage_changed', mediaId: null, target: 'New uploads', before: null, after }]);
       return stored;
     },
     { behavior: 'immediate' },

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { deliveries, webhooks, type Webhook } from '@/db/schema';
+import { recordActivity } from '@/lib/activity/record-activity';
 import type { Actor } from '@/lib/auth/actor';
 import { findApi } from '@/lib/content/get-api';
 import { seal } from '@/lib/crypto/sealed';
@@ -39,11 +40,11 @@ export function createWebhook(actor: Actor, input: unknown): WebhookView {
   assertCanManageWebhooks(actor);
   const { api, secret, ...fields } = newWebhook.parse(input);
   const apiId = api === undefined ? null : findApi(api).id;
-  const row = db()
-    .insert(webhooks)
-    .values({ id: newId(), apiId, ...fields, secretSealed: seal('webhook', secret) })
-    .returning()
-    .get();
+  const row = db().transaction((tx) => {
+    const created = tx.insert(webhooks).values({ id: newId(), apiId, ...fields, secretSealed: seal('webhook', secret) }).returning().get();
+    recordActivity(tx, actor, [{ operation: 'webhook_created', mediaId: null, target: created.name, before: null, after: described(created) }]);
+    return created;
+  });
   return view(row);
 }
 
@@ -54,12 +55,17 @@ export function updateWebhook(actor: Actor, id: string, input: unknown): Webhook
   if (current.source === 'env' && (changes.url !== undefined || secret)) {
     throw badRequest('This webhook comes from KURA_MEDIA_WEBHOOK_URL and KURA_WEBHOOK_SECRET: change them in the environment');
   }
-  const row = db()
-    .update(webhooks)
-    .set({ ...changes, ...(secret ? { secretSealed: seal('webhook', secret) } : {}) })
-    .where(eq(webhooks.id, current.id))
-    .returning()
-    .get();
+  const row = db().transaction((tx) => {
+    const updated = tx
+      .update(webhooks)
+      .set({ ...changes, ...(secret ? { secretSealed: seal('webhook', secret) } : {}) })
+      .where(eq(webhooks.id, current.id))
+      .returning()
+      .get();
+    const after = { ...described(updated), ...(secret ? { secret: 'changed' } : {}) };
+    recordActivity(tx, actor, [{ operation: 'webhook_updated', mediaId: null, target: updated.name, before: described(current), after }]);
+    return updated;
+  });
   return view(row);
 }
 
@@ -67,8 +73,14 @@ export function updateWebhook(actor: Actor, id: string, input: unknown): Webhook
 export function deleteWebhook(actor: Actor, id: string): void {
   assertCanManageWebhooks(actor);
   const current = find(id);
-  db().delete(webhooks).where(and(eq(webhooks.id, current.id))).run();
+  db().transaction((tx) => {
+    tx.delete(webhooks).where(and(eq(webhooks.id, current.id))).run();
+    recordActivity(tx, actor, [{ operation: 'webhook_deleted', mediaId: null, target: current.name, before: described(current), after: null }]);
+  });
 }
+
+/** What Activity keeps of a webhook: never its secret. */
+const described = (w: Webhook) => ({ url: w.url, events: w.events, enabled: w.enabled, api: w.apiId ? 'content' : 'media' });
 
 export function find(id: string): Webhook {
   const parsed = webhookId.safeParse(id);

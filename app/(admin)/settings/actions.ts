@@ -16,6 +16,8 @@ import { createRole } from '@/lib/roles/create-role';
 import { deleteRole } from '@/lib/roles/delete-role';
 import { createRoleInput, roleId, updateRoleInput } from '@/lib/roles/schemas';
 import { updateRole } from '@/lib/roles/update-role';
+import { endMemberSessions } from '@/lib/sessions/end-member-sessions';
+import { endOtherSessions } from '@/lib/sessions/end-other-sessions';
 
 // Members and roles change what the library shows (creators, read scopes), so its pages revalidate too.
 const changed = () => {
@@ -46,6 +48,12 @@ export const removeMemberAction = authedAction(z.object({ id: memberId }), ({ id
 
 /** Change one's own password. */
 export const changePasswordAction = authedAction(changePasswordInput, (input, actor) => changeOwnPassword(actor, input));
+
+/** Members → End sessions: every login of that member ends (Administrators). */
+export const endMemberSessionsAction = authedAction(z.object({ id: memberId }), ({ id }, actor) => endMemberSessions(actor, id));
+
+/** Account → Log out other sessions: every login of the member but this one ends. */
+export const endOtherSessionsAction = authedAction(z.object({}).strict(), (_input, actor) => endOtherSessions(actor));
 
 /** New role (Administrators). */
 export const createRoleAction = authedAction(createRoleInput, (input, actor) => {

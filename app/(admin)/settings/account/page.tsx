@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { MEDIA_READ_LABELS } from '@/components/settings/permission-labels';
+import { OtherSessionsButton } from '@/components/settings/other-sessions-button';
 import { PasswordForm } from '@/components/settings/password-form';
 import { requireMemberPage } from '@/lib/auth/session';
 import { getAccount } from '@/lib/members/get-account';
@@ -49,6 +50,12 @@ export default async function AccountPage() {
           Change password
         </h2>
         <PasswordForm passwordMin={PASSWORD_MIN_LENGTH} />
+      </section>
+      <section aria-labelledby="sessions-heading" className="rounded-lg border border-slate-200 bg-white px-5 py-4">
+        <h2 id="sessions-heading" className="mb-3 text-base font-semibold">
+          Sessions
+        </h2>
+        <OtherSessionsButton />
       </section>
     </div>
   );

@@ -15,7 +15,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const actor = await requireMemberPage();
   const params = await searchParams;
   const { query, total, actors, entries } = orNotFound(() => listActivity(actor, params));
-  const filtered = Boolean(query.actor || query.operation || query.from || query.to);
+  const filtered = Boolean(query.category || query.actor || query.operation || query.from || query.to);
   return (
     <main className="flex min-h-0 flex-1 flex-col bg-slate-50">
       <div className="space-y-2.5 border-b border-slate-200 bg-white px-5 py-3">
