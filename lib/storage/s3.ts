@@ -5,7 +5,7 @@ import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client
 import { Upload } from '@aws-sdk/lib-storage';
 import { KuraError } from '@/lib/errors';
 import { describeS3Error } from './s3-errors';
-import type { ByteRange, Storage } from './storage';
+import type { ByteRange, ObjectMeta, Storage } from './storage';
 
 /** Where and how to reach one bucket; `credentials: null` uses the SDK's default chain. */
 export type S3Location = {
@@ -84,7 +84,7 @@ export class S3Storage implements Storage {
     }
   }
 
-  async write(key: string, body: Readable, meta: { contentType: string; cacheControl?: string }): Promise<{ size: number }> {
+  async write(key: string, body: Readable, meta: ObjectMeta): Promise<{ size: number }> {
     let size = 0;
     let sourceError: unknown;
     body.once('error', (err) => (sourceError = err));
@@ -99,7 +99,7 @@ export class S3Storage implements Storage {
     body.once('error', (err) => counted.destroy(err));
     const upload = new Upload({
       client: this.client,
-      params: { Bucket: this.location.bucket, Key: key, Body: counted, ContentType: meta.contentType, CacheControl: meta.cacheControl },
+      params: { Bucket: this.location.bucket, Key: key, Body: counted, ContentType: meta.contentType, CacheControl: meta.cacheControl, ContentDisposition: meta.contentDisposition },
       partSize: PART_BYTES,
       queueSize: PARTS_AT_ONCE,
       leavePartsOnError: false,
