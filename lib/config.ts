@@ -43,6 +43,11 @@ const env = z.object({
     .enum(['0', '1', 'true', 'false'], 'KURA_S3_FIX_FILE_NAMES must be 1 or 0')
     .optional()
     .transform((v) => v === '1' || v === 'true'),
+  // Webhook URLs and S3 endpoints entered in the UI may be loopback, link-local or private (tests, lab setups).
+  KURA_ALLOW_PRIVATE_TARGETS: z
+    .enum(['0', '1', 'true', 'false'], 'KURA_ALLOW_PRIVATE_TARGETS must be 1 or 0')
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
   // How often the storage sweeper retries removals that failed (and clears abandoned uploads).
   KURA_SWEEP_EVERY_MS: z.coerce.number().int().min(100).default(10 * 60 * 1000),
 });
