@@ -1,5 +1,18 @@
 import type { NextConfig } from 'next';
 
+/**
+ * Every page and route but public delivery (its own rules: lib/media/delivery-headers.ts) refuses to be
+ * framed and keeps its address out of other sites' Referer. `next start` reads this file, so HSTS follows
+ * KURA_PUBLIC_URL at start, as the rest of the configuration does.
+ */
+const adminHeaders = [
+  { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Referrer-Policy', value: 'same-origin' },
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  ...(process.env.KURA_PUBLIC_URL?.startsWith('https://') ? [{ key: 'Strict-Transport-Security', value: 'max-age=31536000' }] : []),
+];
+
 const nextConfig: NextConfig = {
   // Native modules stay outside the bundle.
   serverExternalPackages: ['better-sqlite3', 'sharp', '@node-rs/argon2'],
@@ -20,6 +33,9 @@ const nextConfig: NextConfig = {
     // the Pages API delivery route and instrumentation (plain Node) would trip it. Browser bundles
     // still get the throwing version.
     resolveAlias: { 'server-only': { browser: 'server-only', default: 'server-only/empty.js' } },
+  },
+  async headers() {
+    return [{ source: '/:path((?!assets/|api/assets/).*)', headers: adminHeaders }];
   },
   async rewrites() {
     // Delivery is a Pages API route: only there does Next keep the Content-Length we set

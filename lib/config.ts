@@ -52,6 +52,11 @@ const env = z.object({
   // Retention: activity entries, and finished webhook deliveries with their attempts.
   KURA_ACTIVITY_DAYS: z.coerce.number().min(1, 'KURA_ACTIVITY_DAYS must be at least 1').max(36_500).default(180),
   KURA_DELIVERY_DAYS: z.coerce.number().min(1, 'KURA_DELIVERY_DAYS must be at least 1').max(36_500).default(30),
+  // Webhook URLs and S3 endpoints entered in the UI may be loopback, link-local or private (tests, lab setups).
+  KURA_ALLOW_PRIVATE_TARGETS: z
+    .enum(['0', '1', 'true', 'false'], 'KURA_ALLOW_PRIVATE_TARGETS must be 1 or 0')
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
   // How often the storage sweeper retries removals that failed (and clears abandoned uploads).
   KURA_SWEEP_EVERY_MS: z.coerce.number().int().min(100).default(10 * 60 * 1000),
 });

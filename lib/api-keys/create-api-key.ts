@@ -9,8 +9,8 @@ import { replaceGrants } from '@/lib/roles/content-grants';
 import { createApiKeyInput } from './schemas';
 import { recordActivity } from '@/lib/activity/record-activity';
 
-/** How many characters of a key the list shows, to tell keys apart. */
-export const KEY_PREVIEW_LENGTH = 6;
+/** How many characters of a key the list shows, to tell keys apart; few enough to give nothing away. */
+export const KEY_PREVIEW_LENGTH = 4;
 
 /**
  * Creates an API key: 256 random bits, returned this once and stored only as its SHA-256

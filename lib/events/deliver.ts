@@ -89,7 +89,7 @@ async function attempt({ delivery, event, webhook }: Head): Promise<void> {
   } catch (err) {
     return record(delivery, { status: null, ok: false, error: (err as Error).message, durationMs: 0 });
   }
-  const result = await sendWebhook({ url: webhook.url, secret }, event);
+  const result = await sendWebhook({ url: webhook.url, secret, operator: webhook.source === 'env' }, event);
   record(delivery, result);
 }
 

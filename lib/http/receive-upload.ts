@@ -9,6 +9,7 @@ import { badRequest, KuraError } from '@/lib/errors';
 import { uploadLimitMessage } from '@/lib/media/store-bytes';
 import { uploadMedia, type UploadInput } from '@/lib/media/upload-media';
 import { assertMediaRight, type MediaAction } from '@/lib/permissions/media';
+import { boundaryOf, CleanPartHeaders } from './clean-part-headers';
 
 /** Room for multipart boundaries and part headers around the file itself. */
 const MULTIPART_SLACK = 64 * 1024;
@@ -49,6 +50,8 @@ export async function receiveUpload(
     throw badRequest('The multipart body has no boundary');
   }
   const source: Readable = req;
+  const cleaner = new CleanPartHeaders(boundaryOf(contentType) ?? '');
+  cleaner.on('error', () => {});
 
   return new Promise<Media>((resolve, reject) => {
     let upload: Promise<Media> | undefined;
@@ -97,7 +100,7 @@ export async function receiveUpload(
     source.on('close', () => {
       if (!req.complete) cutShort();
     });
-    source.pipe(parser);
+    source.pipe(cleaner).pipe(parser);
   });
 }
 

@@ -3,7 +3,7 @@ import type { Media } from '@/db/schema';
 import { cleanFileName } from './file-name';
 
 /** Types a browser shows without running anything: served inline, without a sandbox. */
-function isPassive(mimeType: string): boolean {
+export function isPassive(mimeType: string): boolean {
   return (mimeType.startsWith('image/') && mimeType !== 'image/svg+xml') || /^(video|audio)\//.test(mimeType) || mimeType === 'application/pdf';
 }
 

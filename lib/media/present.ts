@@ -24,7 +24,8 @@ export type MediaRecord = {
   height: number | null;
   alt?: string;
   tags: string[];
-  creator: { id: string; name: string; email: string } | null;
+  /** Who uploaded it, by id and name: records reach API keys, which have no business with emails. */
+  creator: { id: string; name: string } | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -36,7 +37,7 @@ export function presentMedia(rows: Media[]): MediaRecord[] {
   const creatorIds = [...new Set(rows.flatMap((r) => (r.creatorId ? [r.creatorId] : [])))];
   const creators = new Map(
     (creatorIds.length
-      ? db().select({ id: members.id, name: members.name, email: members.email }).from(members).where(inArray(members.id, creatorIds)).all()
+      ? db().select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, creatorIds)).all()
       : []
     ).map((c) => [c.id, c]),
   );

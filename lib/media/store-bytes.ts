@@ -5,6 +5,7 @@ import { config } from '@/lib/config';
 import { badRequest, KuraError } from '@/lib/errors';
 import { uploadStorage } from '@/lib/storage';
 import { journalUpload, removeJournalled } from '@/lib/storage/journal';
+import { isPassive } from './delivery-headers';
 import { formatBytes } from './format-bytes';
 import { Meter } from './meter';
 import { probeImageSize } from './probe-image';
@@ -53,7 +54,9 @@ export async function storeBytes(stream: Readable, opts: { keyFor: string; fileN
   journalUpload(storage.name, key);
   try {
     // pipeline() carries an error of the source (a client gone) into the write, which then fails.
-    await storage.write(key, pipeline(body, meter, () => {}), { contentType: type.mimeType, cacheControl: OBJECT_CACHE_CONTROL });
+    // A bucket serves its objects itself (direct-bucket mode), without delivery's sandbox: active types download.
+    const contentDisposition = isPassive(type.mimeType) ? undefined : 'attachment';
+    await storage.write(key, pipeline(body, meter, () => {}), { contentType: type.mimeType, cacheControl: OBJECT_CACHE_CONTROL, contentDisposition });
     const dims =
       type.kind === 'image' ? ((await probeImageSize(head)) ?? (storage.localPath ? await probeImageSize(storage.localPath(key)) : null)) : null;
     return {

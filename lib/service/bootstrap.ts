@@ -1,9 +1,10 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { apiKeys, memberRoles, members, roles } from '@/db/schema';
 import { pruneActivity } from '@/lib/activity/prune-activity';
+import { KEY_PREVIEW_LENGTH } from '@/lib/api-keys/create-api-key';
 import { hashApiKey } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/password';
 import { authSecret } from '@/lib/auth/secret';
@@ -16,6 +17,7 @@ import { envS3Location, writeS3Config } from '@/lib/storage/s3-config';
 import { provisionMediaWebhook } from '@/lib/webhooks/provision';
 import { allowLongUploads } from './allow-long-uploads';
 import { ensureDemo } from './demo';
+import { keepDataDirPrivate } from './private-data-dir';
 import { serviceId } from './service-id';
 
 const UPLOAD_GRACE_MS = 6 * 60 * 60 * 1000;
@@ -23,6 +25,7 @@ const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /** Everything a start needs before the first request: schema, ids, secret, first admin, API key, webhook, clean storage, deliveries. */
 export async function bootstrap(): Promise<void> {
+  keepDataDirPrivate(); // before the first file is created
   db(); // opens and migrates
   serviceId();
   authSecret();
@@ -90,13 +93,28 @@ async function ensureFirstAdmin(roleId: string) {
   else console.log(`[kura] created Administrator ${email} with password: ${password}\n[kura] (shown once: log in and keep it safe)`);
 }
 
+/**
+ * The key from KURA_API_KEY (the only one holding `content_all`) follows the environment: a changed or
+ * removed value revokes the key made from the previous one, so a rotated secret stops working at once.
+ */
 function ensureEnvApiKey() {
   const key = config().KURA_API_KEY;
-  if (!key) return;
+  const hash = key ? hashApiKey(key) : null;
   const all = { mediaGet: true, mediaUpload: true, mediaEdit: true, mediaDelete: true, contentAll: true, revokedAt: null };
-  db()
-    .insert(apiKeys)
-    .values({ id: newId(), name: 'KURA_API_KEY', keyHash: hashApiKey(key), keyPreview: key.slice(0, 6), ...all })
-    .onConflictDoUpdate({ target: apiKeys.keyHash, set: all })
-    .run();
+  db().transaction(
+    (tx) => {
+      tx.update(apiKeys)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(apiKeys.contentAll, true), isNull(apiKeys.revokedAt), hash ? ne(apiKeys.keyHash, hash) : undefined))
+        .run();
+      // Keys listed before previews were cut to KEY_PREVIEW_LENGTH characters.
+      tx.update(apiKeys).set({ keyPreview: sql`substr(${apiKeys.keyPreview}, 1, ${KEY_PREVIEW_LENGTH})` }).where(gt(sql`length(${apiKeys.keyPreview})`, KEY_PREVIEW_LENGTH)).run();
+      if (!key || !hash) return;
+      tx.insert(apiKeys)
+        .values({ id: newId(), name: 'KURA_API_KEY', keyHash: hash, keyPreview: key.slice(0, KEY_PREVIEW_LENGTH), ...all })
+        .onConflictDoUpdate({ target: apiKeys.keyHash, set: all })
+        .run();
+    },
+    { behavior: 'immediate' },
+  );
 }

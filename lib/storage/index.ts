@@ -1,6 +1,7 @@
 import 'server-only';
 import path from 'node:path';
 import { config } from '@/lib/config';
+import { privateTargetsAllowed } from '@/lib/net/target-guard';
 import { processSingleton } from '@/lib/process-singleton';
 import { LocalStorage } from './local';
 import { S3Storage } from './s3';
@@ -21,7 +22,8 @@ export function storageNamed(name: string): Storage {
   const stored = env && s3StorageName(env) === name ? null : readS3Config(name);
   const location = env && s3StorageName(env) === name ? env : stored && locationOf(stored);
   if (!location) throw new Error(`Unknown storage "${name}"`);
-  const storage = new S3Storage(name, location);
+  // Only a bucket entered in Media settings is held to public addresses; KURA_S3_* is the operator's.
+  const storage = new S3Storage(name, location, !!stored && stored.source !== 'env' && !privateTargetsAllowed());
   storages().set(name, storage);
   return storage;
 }

@@ -3,9 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import type https from 'node:https';
 import { KuraError } from '@/lib/errors';
+import { guardedAgent } from '@/lib/net/target-guard';
 import { describeS3Error } from './s3-errors';
-import type { ByteRange, Storage } from './storage';
+import type { ByteRange, ObjectMeta, Storage } from './storage';
 
 /** Where and how to reach one bucket; `credentials: null` uses the SDK's default chain. */
 export type S3Location = {
@@ -23,8 +25,12 @@ export type S3Location = {
 const PART_BYTES = 8 * 1024 * 1024;
 const PARTS_AT_ONCE = 2;
 
-/** A client for one bucket; `quick` (the connection test) tries once, with short timeouts. */
-export function s3Client(loc: S3Location, quick = false): S3Client {
+/**
+ * A client for one bucket; `quick` (the connection test) tries once, with short timeouts. `guard`: an
+ * endpoint entered in the UI, reached only on public addresses (lib/net/target-guard.ts).
+ */
+export function s3Client(loc: S3Location, quick = false, guard = false): S3Client {
+  const timeouts = quick ? { connectionTimeout: 3_000, requestTimeout: 10_000 } : { connectionTimeout: 5_000, requestTimeout: 60_000 };
   return new S3Client({
     region: loc.region,
     ...(loc.endpoint ? { endpoint: loc.endpoint } : {}),
@@ -34,7 +40,9 @@ export function s3Client(loc: S3Location, quick = false): S3Client {
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     maxAttempts: quick ? 1 : 3,
-    requestHandler: quick ? { connectionTimeout: 3_000, requestTimeout: 10_000 } : { connectionTimeout: 5_000, requestTimeout: 60_000 },
+    requestHandler: guard
+      ? { ...timeouts, httpAgent: guardedAgent('http:', true, { keepAlive: true }), httpsAgent: guardedAgent('https:', true, { keepAlive: true }) as https.Agent }
+      : timeouts,
   });
 }
 
@@ -49,8 +57,9 @@ export class S3Storage implements Storage {
   constructor(
     readonly name: string,
     readonly location: S3Location,
+    guard = false,
   ) {
-    this.client = s3Client(location);
+    this.client = s3Client(location, false, guard);
   }
 
   get endpointLabel(): string {
@@ -84,7 +93,7 @@ export class S3Storage implements Storage {
     }
   }
 
-  async write(key: string, body: Readable, meta: { contentType: string; cacheControl?: string }): Promise<{ size: number }> {
+  async write(key: string, body: Readable, meta: ObjectMeta): Promise<{ size: number }> {
     let size = 0;
     let sourceError: unknown;
     body.once('error', (err) => (sourceError = err));
@@ -99,7 +108,7 @@ export class S3Storage implements Storage {
     body.once('error', (err) => counted.destroy(err));
     const upload = new Upload({
       client: this.client,
-      params: { Bucket: this.location.bucket, Key: key, Body: counted, ContentType: meta.contentType, CacheControl: meta.cacheControl },
+      params: { Bucket: this.location.bucket, Key: key, Body: counted, ContentType: meta.contentType, CacheControl: meta.cacheControl, ContentDisposition: meta.contentDisposition },
       partSize: PART_BYTES,
       queueSize: PARTS_AT_ONCE,
       leavePartsOnError: false,

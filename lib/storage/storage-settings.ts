@@ -5,6 +5,7 @@ import { media } from '@/db/schema';
 import { recordActivity } from '@/lib/activity/record-activity';
 import type { Actor } from '@/lib/auth/actor';
 import { badRequest } from '@/lib/errors';
+import { assertPublicTarget, privateTargetsAllowed } from '@/lib/net/target-guard';
 import { assertCanManageStorage } from '@/lib/permissions/settings';
 import { forgetStorage } from './index';
 import type { S3Location } from './s3';
@@ -70,7 +71,9 @@ export async function testStorageConnection(actor: Actor, input: unknown): Promi
     if (!env) throw badRequest('KURA_S3_BUCKET is not set');
     return testConnection(env);
   }
-  return testConnection(locationFrom(s3Fields.parse(input)));
+  const location = locationFrom(s3Fields.parse(input));
+  if (location.endpoint) await assertPublicTarget(location.endpoint, 'endpoint');
+  return testConnection(location, !privateTargetsAllowed());
 }
 
 /**
@@ -89,7 +92,8 @@ export async function saveStorageSettings(actor: Actor, input: unknown): Promise
     return { uploadTo: 'local', message: 'New uploads are stored on local disk. Media in buckets stays there and keeps working.' };
   }
   const location = locationFrom(choice);
-  const result = await testConnection(location);
+  if (location.endpoint) await assertPublicTarget(location.endpoint, 'endpoint');
+  const result = await testConnection(location, !privateTargetsAllowed());
   if (!result.ok) throw badRequest(`Not switched on: ${result.message}`);
   const name = db().transaction(
     (tx) => {

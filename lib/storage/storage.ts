@@ -3,6 +3,12 @@ import type { Readable } from 'node:stream';
 export type ByteRange = { start: number; end: number };
 
 /**
+ * What a bucket stores beside the bytes and sends whoever reads the object straight from it.
+ * `contentDisposition: 'attachment'` keeps a browser from running an active file on the bucket's origin.
+ */
+export type ObjectMeta = { contentType: string; cacheControl?: string; contentDisposition?: string };
+
+/**
  * Where media bytes live. Keys are opaque, written once and never overwritten: a re-upload writes a
  * new key and the old one is removed after the database commit. A write is atomic: readers see the
  * whole object or nothing, never a partial one. Making an object live together with its database
@@ -14,7 +20,7 @@ export interface Storage {
   /** A key never used before for a new version of media `mediaId` named `fileName`. */
   newKey(mediaId: string, fileName: string): string;
   /** Streams `body` under `key`; resolves once every byte is durable and visible. */
-  write(key: string, body: Readable, meta: { contentType: string; cacheControl?: string }): Promise<{ size: number }>;
+  write(key: string, body: Readable, meta: ObjectMeta): Promise<{ size: number }>;
   /** The object's bytes, or the inclusive `range` of them. */
   read(key: string, range?: ByteRange): Promise<Readable>;
   /** Removes the object; succeeds when it is already gone. */

@@ -17,8 +17,8 @@ const STEP_WORDS: Record<ConnectionStep, string> = {
  * Writes a small probe object under the key prefix, reads it back and deletes it, each step once and
  * with short timeouts, and reports which step failed and why (credentials, bucket, endpoint, other).
  */
-export async function testConnection(loc: S3Location): Promise<ConnectionResult> {
-  const client = s3Client(loc, true);
+export async function testConnection(loc: S3Location, guard = false): Promise<ConnectionResult> {
+  const client = s3Client(loc, true, guard);
   const where = { bucket: loc.bucket, endpoint: loc.endpoint ?? `s3.${loc.region}.amazonaws.com` };
   const Key = `${loc.prefix}kura-connection-test-${randomBytes(6).toString('hex')}`;
   const body = `Kura connection test ${new Date().toISOString()}`;

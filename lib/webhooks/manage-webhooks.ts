@@ -8,6 +8,7 @@ import { findApi } from '@/lib/content/get-api';
 import { seal } from '@/lib/crypto/sealed';
 import { badRequest, notFound } from '@/lib/errors';
 import { newId } from '@/lib/ids';
+import { assertPublicTarget } from '@/lib/net/target-guard';
 import { assertCanManageWebhooks } from '@/lib/permissions/settings';
 import { newWebhook, webhookChanges, webhookId } from './schemas';
 
@@ -36,9 +37,11 @@ const view = ({ secretSealed: _secret, createdAt, ...rest }: Webhook, pending = 
   failed,
 });
 
-export function createWebhook(actor: Actor, input: unknown): WebhookView {
+/** Adds a webhook; its URL may not point at this machine or its private networks (KURA_ALLOW_PRIVATE_TARGETS). */
+export async function createWebhook(actor: Actor, input: unknown): Promise<WebhookView> {
   assertCanManageWebhooks(actor);
   const { api, secret, ...fields } = newWebhook.parse(input);
+  await assertPublicTarget(fields.url, 'url');
   const apiId = api === undefined ? null : findApi(api).id;
   const row = db().transaction((tx) => {
     const created = tx.insert(webhooks).values({ id: newId(), apiId, ...fields, secretSealed: seal('webhook', secret) }).returning().get();
@@ -48,13 +51,14 @@ export function createWebhook(actor: Actor, input: unknown): WebhookView {
   return view(row);
 }
 
-export function updateWebhook(actor: Actor, id: string, input: unknown): WebhookView {
+export async function updateWebhook(actor: Actor, id: string, input: unknown): Promise<WebhookView> {
   assertCanManageWebhooks(actor);
   const { secret, ...changes } = webhookChanges.parse(input);
   const current = find(id);
   if (current.source === 'env' && (changes.url !== undefined || secret)) {
     throw badRequest('This webhook comes from KURA_MEDIA_WEBHOOK_URL and KURA_WEBHOOK_SECRET: change them in the environment');
   }
+  if (changes.url !== undefined) await assertPublicTarget(changes.url, 'url');
   const row = db().transaction((tx) => {
     const updated = tx
       .update(webhooks)

@@ -124,3 +124,21 @@ test('400, not 500, for multipart without a boundary or a body that ends before 
   expect((await cut.json()).message).toBe('The multipart body is malformed or was cut short');
   expect(data.mediaNamed(name)).toEqual([]);
 });
+
+test('a file name holding NUL and other control characters is stored without them (201), its bytes untouched', async ({ request }) => {
+  const name = uniqueName('nul', 'txt');
+  const dirty = `${name.slice(0, 3)}\u0000${name.slice(3, 6)}\u0001\u001b${name.slice(6)}`;
+  const bytes = Buffer.from('plain text with a NUL \u0000 inside');
+  const body = Buffer.concat([
+    Buffer.from(`--kb\r\nContent-Disposition: form-data; name="file"; filename="${dirty}"\r\nContent-Type: text/plain\r\n\r\n`),
+    bytes,
+    Buffer.from('\r\n--kb--\r\n'),
+  ]);
+  const res = await request.post('/api/v1/media', { headers: { ...keyHeader, 'Content-Type': 'multipart/form-data; boundary=kb' }, data: body });
+  expect(res.status()).toBe(201);
+  const record = await res.json();
+  expect(record.fileName).toBe(name);
+  expect(record.size).toBe(bytes.length);
+  expect(Buffer.from(await (await request.get(record.url)).body()).equals(bytes)).toBe(true);
+  expect(data.mediaNamed(name)).toHaveLength(1);
+});

@@ -281,6 +281,22 @@ test('KURA_S3_* with a public base URL and fixed file names: read-only settings,
       expect(direct.body.equals(bytes)).toBe(true);
       expect(direct.res.headers.get('content-type')).toBe('image/png');
       expect(direct.res.headers.get('cache-control')).toBe(IMMUTABLE);
+      expect(direct.res.headers.get('content-disposition')).toBeNull();
+      // The bucket cannot sandbox a page as Kura's delivery does: an active file is stored to download, never to render.
+      for (const [activeName, activeBytes] of [
+        [uniqueName('page', 'html'), '<!doctype html><html><body><script>document.title = "ran"</script></body></html>'],
+        [uniqueName('drawing', 'svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><script>alert(1)</script></svg>'],
+      ]) {
+        const active = await upload(server.baseURL, activeName, Buffer.from(activeBytes), 'text/html');
+        expect(active.url.startsWith(`${publicUrl}/`)).toBe(true);
+        const fromBucket = await bytesAt(active.url);
+        expect(fromBucket.res.status).toBe(200);
+        expect(fromBucket.res.headers.get('content-disposition')).toBe('attachment');
+        expect(fromBucket.body.toString()).toBe(activeBytes);
+        const removed = await fetch(`${server.baseURL}/api/v2/media?url=${encodeURIComponent(active.url)}`, { method: 'DELETE', headers: key });
+        expect(removed.status).toBe(200);
+      }
+      await until(async () => (await s3.objects()).length === 1, 'the active files to be removed');
       expect((await bytesAt(item.kuraUrl!)).body.equals(bytes)).toBe(true);
       const variant = await bytesAt(`${item.kuraUrl}?w=10&fm=png`);
       expect(await sharp(variant.body).metadata()).toMatchObject({ format: 'png', width: 10, height: 8 });

@@ -28,4 +28,6 @@ export const serverEnv = (dataDir: string, port: number): NodeJS.ProcessEnv => (
   KURA_ADMIN_PASSWORD: E2E.adminPassword,
   KURA_API_KEY: E2E.apiKey,
   KURA_MAX_UPLOAD_BYTES: String(E2E.maxUploadBytes),
+  // Test receivers and s3rver listen on 127.0.0.1 and are entered through the UI; tests of the guard set 0.
+  KURA_ALLOW_PRIVATE_TARGETS: '1',
 });

@@ -130,7 +130,7 @@ export const SETTINGS_ENTRIES: Table = {
         call: (fx) => ({ name: `key ${fx.marker}`, mediaGet: true }),
         verify: (a, fx, ctx) => {
           const { id, key } = a.result?.data as { id: string; key: string };
-          expect(row(ctx, 'select name, media_get, key_preview from api_keys where id = ?', id)).toEqual({ name: `key ${fx.marker}`, media_get: 1, key_preview: key.slice(0, 6) });
+          expect(row(ctx, 'select name, media_get, key_preview from api_keys where id = ?', id)).toEqual({ name: `key ${fx.marker}`, media_get: 1, key_preview: key.slice(0, 4) });
         },
       },
     ],

@@ -87,6 +87,9 @@ export async function runCell(base: FixtureBase, key: string, kase: Case, actor:
       if (answer.text.includes(secret) && !sent.request.includes(secret)) problems.push(`leaks "${secret}"`);
     }
   }
+  // Members' emails are for members: no answer to an API key carries one, whatever it may read.
+  const email = actor.who.key && !actor.who.cookie ? MEMBER_EMAIL.exec(answer.text)?.[0] : undefined;
+  if (email && !sent.request.includes(email)) problems.push(`an API-key answer carries the email "${email}"`);
   if (!problems.length && expected === 'allowed' && kase.verify) {
     try {
       await kase.verify(answer, fx, { db: base.db, baseURL: base.baseURL });
@@ -97,6 +100,9 @@ export async function runCell(base: FixtureBase, key: string, kase: Case, actor:
   }
   return problems;
 }
+
+/** Every member of the matrix's service has an address at one of these domains. */
+const MEMBER_EMAIL = /[\w.+-]+@(?:matrix|kura)\.test/;
 
 /** Where the matrix spends its time, in ms, for its report. */
 export const timings = { fixtures: 0, snapshots: 0, calls: 0 };

@@ -22,7 +22,7 @@ export function createApiKey(
       keyId,
       'test key',
       createHash('sha256').update(secret).digest('hex'),
-      secret.slice(0, 6),
+      secret.slice(0, 4),
       Number(!!rights.media_get),
       Number(!!rights.media_upload),
       Number(!!rights.media_edit),

@@ -49,7 +49,8 @@ test('a key made on the API keys screen is shown once, stored hashed, holds only
   expect(row.key_hash).toBe(createHash('sha256').update(key).digest('hex'));
   expect(Object.values(row)).not.toContain(key);
   await page.reload();
-  await expect(page.getByText(`${key.slice(0, 6)}…`)).toBeVisible();
+  await expect(page.getByText(`${key.slice(0, 4)}…`)).toBeVisible();
+  await expect(page.getByText(`${key.slice(0, 5)}…`)).toHaveCount(0);
   expect(await page.content()).not.toContain(key);
   const rowOnScreen = keys.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
   await expect(rowOnScreen).toContainText(`${apiName}: GET`);

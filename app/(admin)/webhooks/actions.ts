@@ -14,14 +14,14 @@ const refresh = () => {
   revalidatePath('/apis', 'layout');
 };
 
-export const createWebhookAction = authedAction(newWebhook, (input, actor) => {
-  const created = createWebhook(actor, input);
+export const createWebhookAction = authedAction(newWebhook, async (input, actor) => {
+  const created = await createWebhook(actor, input);
   refresh();
   return created;
 });
 
-export const updateWebhookAction = authedAction(z.object({ id, changes: webhookChanges }), ({ id, changes }, actor) => {
-  const updated = updateWebhook(actor, id, changes);
+export const updateWebhookAction = authedAction(z.object({ id, changes: webhookChanges }), async ({ id, changes }, actor) => {
+  const updated = await updateWebhook(actor, id, changes);
   refresh();
   return updated;
 });

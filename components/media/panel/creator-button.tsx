@@ -7,14 +7,15 @@ import { EditDialog, inputClass } from './edit-dialog';
 import { PencilEditor } from './pencil-editor';
 import { useEditMedia } from './use-edit-media';
 
-type Creator = MemberChoice | null;
+type Creator = { id: string; name: string } | null;
 
 /** The pencil beside the creator: any member can be made the creator. */
 export function CreatorButton({ id, creator }: { id: string; creator: Creator }) {
   return <PencilEditor label="Change creator">{(close) => <CreatorDialog id={id} creator={creator} close={close} />}</PencilEditor>;
 }
 
-const optionText = (m: MemberChoice) => `${m.name} (${m.email})`;
+// The current creator arrives without an email (media records carry none) until the list is loaded.
+const optionText = (m: { name: string; email?: string }) => (m.email ? `${m.name} (${m.email})` : m.name);
 
 function CreatorDialog({ id, creator, close }: { id: string; creator: Creator; close: () => void }) {
   const { pending, error, setError, errorId, save } = useEditMedia(id, close);
@@ -35,7 +36,7 @@ function CreatorDialog({ id, creator, close }: { id: string; creator: Creator; c
   }, [setError]);
 
   // Until the list arrives the current creator is the only choice, so the select can take focus at once.
-  const choices = members ?? (creator ? [creator] : []);
+  const choices: { id: string; name: string; email?: string }[] = members ?? (creator ? [creator] : []);
   return (
     <EditDialog
       title="Change creator"
