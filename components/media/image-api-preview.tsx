@@ -77,7 +77,7 @@ export function ImageApiPreview({ urls, fileName, alt, bucketUrl = false }: { ur
             className="space-y-2"
             onSubmit={(e) => {
               e.preventDefault();
-              const next = new URLSearchParams(searchParams.toString());
+              const next = new URLSearchParams(searchParams?.toString());
               next.set('try', custom.replace(/^[?&]+/, ''));
               router.replace(`${pathname}?${next}`, { scroll: false });
             }}
