@@ -111,6 +111,23 @@ export const mediaTags = sqliteTable(
 );
 
 /**
+ * The distinct Image API variants asked of one media version (KURA_MAX_VARIANTS_PER_MEDIA): a row is
+ * reserved before a new variant renders, so the bound holds even while its files are evicted.
+ */
+export const imageVariants = sqliteTable(
+  'image_variants',
+  {
+    mediaId: text('media_id').notNull().references(() => media.id, { onDelete: 'cascade' }),
+    /** The content hash: a re-upload starts a new count. */
+    sha256: text('sha256').notNull(),
+    /** SHA-256 of the plan's cacheKey (the variant file's name). */
+    planHash: text('plan_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.mediaId, t.sha256, t.planHash] })],
+);
+
+/**
  * Storage objects that may exist without a media row: uploads in flight (a crash leaves them behind)
  * and old bytes to remove after a commit. Written before the object and cleared in the same
  * transaction that makes it live, so the sweeper can always finish what a crash interrupted.

@@ -18,6 +18,11 @@ const env = z.object({
   KURA_IMAGE_RENDERS: z.coerce.number().int().min(1).max(64).default(os.availableParallelism()),
   KURA_IMAGE_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),
   KURA_IMAGE_CACHE_BYTES: z.coerce.number().int().min(1024 * 1024).default(2 * 1024 ** 3),
+  // Image API hardening: largest output (width × height × frames), distinct variants per media, imgix signatures.
+  KURA_MAX_OUTPUT_PIXELS: z.coerce.number().int().positive().default(8192 * 8192),
+  KURA_MAX_VARIANTS_PER_MEDIA: z.coerce.number().int().min(1).default(200),
+  KURA_IMAGE_CACHE_ENTRIES: z.coerce.number().int().min(16).default(200_000),
+  KURA_IMAGE_SIGNING_TOKEN: z.string().min(8, 'KURA_IMAGE_SIGNING_TOKEN must be at least 8 characters').optional(),
   KURA_MAX_TAGS_PER_MEDIA: z.coerce.number().int().min(1).max(1000).default(10),
   KURA_MAX_TAGS: z.coerce.number().int().min(1).max(100_000).default(100),
   KURA_DEMO: z

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'too_large'
+  | 'unprocessable'
   | 'too_many'
   | 'unavailable'
   | 'internal';
@@ -18,6 +19,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unprocessable: 422,
   too_many: 429,
   unavailable: 503,
   internal: 500,

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { MediaReferences } from '@/lib/content/media-references';
+import type { PreviewUrls } from '@/lib/image-api/preview-urls';
 import { formatBytes } from '@/lib/media/format-bytes';
 import type { MediaRecord } from '@/lib/media/present';
 import { CopyButton } from './copy-button';
@@ -41,9 +42,10 @@ function UrlField(props: { label: string; inputLabel: string; copyLabel: string;
 }
 
 /** The detail panel of one media item, beside the library. */
-type Props = { item: MediaRecord; closeHref: string; references: MediaReferences; canDelete: boolean; canEdit?: boolean };
+/** `preview`: the Image API preview's URLs, made (and signed) on the server; null hides it. */
+type Props = { item: MediaRecord; closeHref: string; references: MediaReferences; canDelete: boolean; canEdit?: boolean; preview: PreviewUrls | null };
 
-export function DetailPanel({ item, closeHref, references, canDelete, canEdit = false }: Props) {
+export function DetailPanel({ item, closeHref, references, canDelete, canEdit = false, preview }: Props) {
   return (
     <aside aria-label="Media details" className="w-96 shrink-0 overflow-y-auto border-l border-slate-200 bg-white">
       <div className="flex items-center justify-between border-b border-slate-100 px-5 py-3">
@@ -114,8 +116,8 @@ export function DetailPanel({ item, closeHref, references, canDelete, canEdit = 
           {canDelete && <DeleteMediaButton id={item.id} fileName={item.fileName} references={references.total} afterHref={closeHref} />}
         </div>
       )}
-      {item.kind === 'image' && item.mimeType !== 'image/svg+xml' && (
-        <ImageApiPreview versionedUrl={item.kuraVersionedUrl ?? item.versionedUrl} fileName={item.fileName} alt={item.alt ?? ''} bucketUrl={!!item.kuraUrl} />
+      {preview && (
+        <ImageApiPreview urls={preview} fileName={item.fileName} alt={item.alt ?? ''} bucketUrl={!!item.kuraUrl} />
       )}
     </aside>
   );

@@ -1,14 +1,13 @@
 'use client';
 
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import type { PreviewUrls } from '@/lib/image-api/preview-urls';
 import { formatBytes } from '@/lib/media/format-bytes';
 import { CopyButton } from './copy-button';
 
-const PRESETS = ['w=300', 'fit=crop&w=200&h=200', 'fm=webp', 'auto=format', 'blur=200', 'mask=ellipse&w=200&h=200&fit=crop'];
-
 /** One transform: the result, its URL to copy and its size in bytes. */
-function Transform({ base, params }: { base: string; params: string }) {
-  const url = `${base}&${params}`;
+function Transform({ url, params }: { url: string; params: string }) {
   const [bytes, setBytes] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -43,14 +42,19 @@ function Transform({ base, params }: { base: string; params: string }) {
   );
 }
 
-/** "Image API preview": several transforms side by side, a field for any parameters, and an srcset snippet. */
-export function ImageApiPreview({ versionedUrl, fileName, alt, bucketUrl = false }: { versionedUrl: string; fileName: string; alt: string; bucketUrl?: boolean }) {
+/**
+ * "Image API preview": several transforms side by side, a field for any parameters, and an srcset snippet.
+ * Every URL comes from the server (`previewUrls`), signed there when Kura signs its Image API URLs;
+ * "Show" puts the typed parameters into the page's URL (`try=`) so the server can sign them too.
+ */
+export function ImageApiPreview({ urls, fileName, alt, bucketUrl = false }: { urls: PreviewUrls; fileName: string; alt: string; bucketUrl?: boolean }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
   const [open, setOpen] = useState(false);
-  const [custom, setCustom] = useState('w=400&fm=webp');
-  const [shown, setShown] = useState(custom);
-  const widths = [320, 640, 960, 1280];
-  const srcset = widths.map((w) => `${versionedUrl}&auto=format&w=${w} ${w}w`).join(', ');
-  const snippet = `<img src="${versionedUrl}&auto=format&w=640" srcset="${srcset}" sizes="(max-width: 640px) 100vw, 640px" alt="${alt.replace(/"/g, '&quot;')}">`;
+  const [custom, setCustom] = useState(urls.tried.params);
+  const { src, srcset } = urls.snippet;
+  const snippet = `<img src="${src}" srcset="${srcset}" sizes="(max-width: 640px) 100vw, 640px" alt="${alt.replace(/"/g, '&quot;')}">`;
   return (
     <div className="border-t border-slate-100 px-5 py-3">
       <button type="button" onClick={() => setOpen(!open)} aria-expanded={open} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
@@ -65,15 +69,17 @@ export function ImageApiPreview({ versionedUrl, fileName, alt, bucketUrl = false
             </p>
           )}
           <div className="grid grid-cols-2 gap-2">
-            {PRESETS.map((p) => (
-              <Transform key={p} base={versionedUrl} params={p} />
+            {urls.presets.map((p) => (
+              <Transform key={p.params} url={p.url} params={p.params} />
             ))}
           </div>
           <form
             className="space-y-2"
             onSubmit={(e) => {
               e.preventDefault();
-              setShown(custom.replace(/^[?&]+/, ''));
+              const next = new URLSearchParams(searchParams?.toString());
+              next.set('try', custom.replace(/^[?&]+/, ''));
+              router.replace(`${pathname}?${next}`, { scroll: false });
             }}
           >
             <label htmlFor="image-api-params" className="block text-xs font-medium uppercase tracking-wide text-slate-500">
@@ -85,7 +91,7 @@ export function ImageApiPreview({ versionedUrl, fileName, alt, bucketUrl = false
                 Show
               </button>
             </div>
-            {shown && <Transform key={shown} base={versionedUrl} params={shown} />}
+            {urls.tried.params && <Transform key={urls.tried.url} url={urls.tried.url} params={urls.tried.params} />}
           </form>
           <div className="space-y-2">
             <label htmlFor="image-api-snippet" className="block text-xs font-medium uppercase tracking-wide text-slate-500">

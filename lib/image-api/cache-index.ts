@@ -9,10 +9,21 @@ const EVICT_TO = 0.9;
 
 type Entry = { bytes: number; usedAt: number };
 
+/** A file's space on disk before it has been stat'ed: its length rounded up to whole 4 KiB blocks. */
+export const allocatedBytes = (length: number) => Math.ceil(length / 4096) * 4096;
+
+export interface CacheBounds {
+  /** Disk space in allocated blocks (a 200-byte variant takes a 4 KiB block). */
+  readonly maxBytes: number;
+  /** Files: each also costs an inode and a directory entry, whatever its size. */
+  readonly maxEntries: number;
+}
+
 /**
  * Least-recently-used accounting of the variant cache on disk. The index lives in memory: filled from
- * the files' sizes and mtimes in the background at start, then kept by every hit and write. When the
- * total passes `maxBytes`, the least recently used variants are deleted until it is 10 % below.
+ * the files' allocated blocks and mtimes in the background at start, then kept by every hit and write.
+ * When the total passes `maxBytes`, or the count `maxEntries`, the least recently used variants are
+ * deleted until both are 10 % below.
  * A deleted variant is only rendered again when asked for; one being read while it is deleted is
  * still read whole (POSIX keeps an open file).
  */
@@ -25,7 +36,7 @@ export class CacheIndex {
 
   constructor(
     private readonly root: string,
-    private readonly maxBytes: number,
+    private readonly bounds: CacheBounds,
     /** Told of every evicted file (the memory layer drops it too). */
     private readonly onEvict: (file: string) => void = () => {},
   ) {
@@ -45,11 +56,16 @@ export class CacheIndex {
     entry.usedAt = now;
   }
 
+  /** `bytes`: the space the file takes on disk (stat blocks × 512). */
   add(file: string, bytes: number) {
     const old = this.entries.get(file);
     this.total += bytes - (old?.bytes ?? 0);
     this.entries.set(file, { bytes, usedAt: Date.now() });
-    if (this.total > this.maxBytes) void this.evict();
+    if (this.over(1)) void this.evict();
+  }
+
+  private over(share: number) {
+    return this.total > this.bounds.maxBytes * share || this.entries.size > this.bounds.maxEntries * share;
   }
 
   // Directories are left even when emptied: removing one could race a write of a new variant into it.
@@ -60,7 +76,7 @@ export class CacheIndex {
       await this.loaded;
       const oldestFirst = [...this.entries].sort((a, b) => a[1].usedAt - b[1].usedAt);
       for (const [file, entry] of oldestFirst) {
-        if (this.total <= this.maxBytes * EVICT_TO) break;
+        if (!this.over(EVICT_TO)) break;
         await fs.promises.rm(file, { force: true });
         this.entries.delete(file);
         this.total -= entry.bytes;
@@ -83,10 +99,10 @@ export class CacheIndex {
         if (stat.mtimeMs < this.startedAt) await fs.promises.rm(file, { force: true }); // not one being written now
         continue;
       }
-      this.entries.set(file, { bytes: stat.size, usedAt: stat.mtimeMs });
-      this.total += stat.size;
+      this.entries.set(file, { bytes: stat.blocks * 512, usedAt: stat.mtimeMs });
+      this.total += stat.blocks * 512;
     }
-    if (this.total > this.maxBytes) await this.evict();
+    if (this.over(1)) await this.evict();
   }
 }
 

@@ -25,9 +25,9 @@ const toSrgb = (v: number) => {
 const signPow = (v: number, exp: number) => Math.sign(v) * Math.abs(v) ** exp;
 
 /** The BlurHash (blurha.sh) of an image, computed on a copy at most 64 px a side on white. */
-export async function blurhashOf(image: Sharp): Promise<string> {
+export async function blurhashOf(image: Sharp, limit: number): Promise<string> {
   // Settled first: sharp keeps one resize and one flatten per pipeline, so ours would replace the variant's.
-  const { data, info } = await (await settle(image))
+  const { data, info } = await (await settle(image, limit))
     .resize(64, 64, { fit: 'inside' })
     .flatten({ background: '#ffffff' })
     .removeAlpha()

@@ -3,18 +3,22 @@ import type { Color, Mask, TransformPlan } from './plan';
 
 const TRANSPARENT = { r: 0, g: 0, b: 0, alpha: 0 };
 
-/** Ends a pass: sharp applies rotate, flip, extend and composite in its own fixed order, so each gets one. */
-export async function settle(image: Sharp): Promise<Sharp> {
+/**
+ * Ends a pass: sharp applies rotate, flip, extend and composite in its own fixed order, so each gets one.
+ * The re-read carries the output budget as its pixel limit: the plan was checked against it, so a
+ * larger buffer here is a bug to refuse, not pixels to push through.
+ */
+export async function settle(image: Sharp, limit: number): Promise<Sharp> {
   const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
-  return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels }, limitInputPixels: limit });
 }
 
 /** Applies an EXIF orientation (1–8) to pixels that have not been oriented. */
-export async function applyOrientation(image: Sharp, orient: number): Promise<Sharp> {
+export async function applyOrientation(image: Sharp, orient: number, limit: number): Promise<Sharp> {
   const angle = orient === 3 ? 180 : orient >= 5 && orient <= 7 ? 90 : orient === 8 ? 270 : 0;
-  let out = angle === 0 ? image : await settle(image.rotate(angle));
-  if (orient === 2 || orient === 5) out = await settle(out.flop());
-  if (orient === 4 || orient === 7) out = await settle(out.flip());
+  let out = angle === 0 ? image : await settle(image.rotate(angle), limit);
+  if (orient === 2 || orient === 5) out = await settle(out.flop(), limit);
+  if (orient === 4 || orient === 7) out = await settle(out.flip(), limit);
   return out;
 }
 
@@ -29,26 +33,26 @@ export const hasEffects = (plan: TransformPlan) =>
   plan.border !== null || Object.values(plan.pad).some((n) => n > 0);
 
 /** rot → flip → blur → sharp → mask → pad → border, each on the sized image. */
-export async function applyEffects(input: Sharp, plan: TransformPlan): Promise<Sharp> {
+export async function applyEffects(input: Sharp, plan: TransformPlan, limit: number): Promise<Sharp> {
   let image = input;
-  if (plan.rot !== 0) image = await settle(image.rotate(plan.rot, { background: TRANSPARENT }));
+  if (plan.rot !== 0) image = await settle(image.rotate(plan.rot, { background: TRANSPARENT }), limit);
   if (plan.flip.h) image = image.flop();
   if (plan.flip.v) image = image.flip();
   if (plan.blur > 0) image = image.blur(blurSigma(plan.blur));
   if (plan.sharp > 0) image = image.sharpen({ sigma: sharpenSigma(plan.sharp) });
-  image = await settle(image);
+  image = await settle(image, limit);
   if (plan.mask !== null) {
     const { width, height } = await image.metadata();
     const svg = maskSvg(plan.mask, width, height);
-    image = await settle(image.ensureAlpha().composite([{ input: Buffer.from(svg), blend: 'dest-in' }]));
+    image = await settle(image.ensureAlpha().composite([{ input: Buffer.from(svg), blend: 'dest-in' }]), limit);
   }
   const { top, right, bottom, left } = plan.pad;
   if (top + right + bottom + left > 0) {
-    image = await settle(image.extend({ top, right, bottom, left, background: plan.bg ?? TRANSPARENT }));
+    image = await settle(image.extend({ top, right, bottom, left, background: plan.bg ?? TRANSPARENT }), limit);
   }
   if (plan.border !== null) {
     const size = plan.border.size;
-    image = await settle(image.extend({ top: size, right: size, bottom: size, left: size, background: plan.border.color }));
+    image = await settle(image.extend({ top: size, right: size, bottom: size, left: size, background: plan.border.color }), limit);
   }
   return image;
 }

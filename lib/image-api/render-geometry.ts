@@ -85,7 +85,8 @@ export function geometryOf(resize: Resize, crop: Crop, source: Size): Geometry {
     w = clamp(w, resize.min.w ?? 0, resize.max.w ?? Infinity);
     h = clamp(h, resize.min.h ?? 0, resize.max.h ?? Infinity);
   }
-  if (w === null && h === null) return plain(source, source);
+  // No size asked: the source's own, still clamped to 8192 px a side like every output (SPEC §3).
+  if (w === null && h === null) return plain(capped(source.width, source.height), source);
 
   // One side only: every mode scales to it, keeping the ratio (max, min and fillmax never enlarge).
   if (w === null || h === null) {

@@ -3,12 +3,17 @@ import sharp, { type Metadata, type Sharp } from 'sharp';
 import { KuraError } from '@/lib/errors';
 import type { Color, ImageFormat, TransformPlan } from './plan';
 import { blurhashOf } from './render-blurhash';
+import { outputSizeOf } from './output-budget';
 import { applyEffects, applyOrientation, blurSigma, hasEffects, settle } from './render-effects';
 import { geometryOf, rectRegion, type Geometry, type Region, type Size } from './render-geometry';
 
 export interface RenderOptions {
   /** Decoding is refused above this many pixels (KURA_MAX_INPUT_PIXELS). */
   readonly maxInputPixels: number;
+  /** Outputs above this many pixels (width × height × frames) are refused with 400 (KURA_MAX_OUTPUT_PIXELS). */
+  readonly maxOutputPixels: number;
+  /** Called once the plan passed every check, just before the first pixel is decoded. */
+  readonly onPixelWork?: () => void;
 }
 
 export interface Rendered {
@@ -47,22 +52,26 @@ const ALPHA: ReadonlySet<ImageFormat> = new Set(['png', 'png8', 'webp', 'avif', 
 const WHITE = { r: 255, g: 255, b: 255, alpha: 1 };
 const TRANSPARENT = { r: 0, g: 0, b: 0, alpha: 0 };
 
-const tooLarge = (pixels: number, limit: number) =>
+/** 400: bytes libvips has no loader for (BMP in this build, a file sniffed wrongly). */
+export const NOT_AN_IMAGE = 'The file is not an image that can be transformed';
+
+export const tooLarge = (pixels: number, limit: number) =>
   new KuraError('too_large', `The image is too large to transform (${pixels} pixels; the limit is ${limit})`);
 
 /**
  * Renders a transform plan with sharp: EXIF orientation, rect, fit, effects, then the output format,
- * with every input metadata (EXIF, GPS, XMP) stripped. Refuses inputs above `maxInputPixels` (413).
- * @example await renderImage(bytes, cropTo100, { maxInputPixels: 50e6 }) // plan of w=100&h=100&fit=crop → 100×100, source format
+ * with every input metadata (EXIF, GPS, XMP) stripped. Refuses inputs above `maxInputPixels` (413),
+ * outputs over the budget (400, before any pixel is decoded) and bytes libvips cannot decode (422).
+ * @example await renderImage(bytes, cropTo100, { maxInputPixels: 50e6, maxOutputPixels: 8192 ** 2 }) // plan of w=100&h=100&fit=crop → 100×100, source format
  */
 export async function renderImage(input: Buffer | string, plan: TransformPlan, opts: RenderOptions): Promise<Rendered> {
   const meta = await sharp(input, { limitInputPixels: false })
     .metadata()
     .catch((err: unknown) => {
       if (err instanceof Error && /unsupported image format/i.test(err.message)) {
-        throw new KuraError('bad_request', 'The file is not an image that can be transformed');
+        throw new KuraError('bad_request', NOT_AN_IMAGE);
       }
-      throw err;
+      throw err instanceof Error ? undecodable() : err;
     });
   const pages = meta.pages ?? 1;
   const pixels = meta.width * (meta.pageHeight ?? meta.height);
@@ -79,13 +88,15 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
   const animated = framewise && (format === 'gif' || format === 'webp') && requested !== 'blurhash';
   if (animated && pixels * pages > opts.maxInputPixels) throw tooLarge(pixels * pages, opts.maxInputPixels);
 
+  let source: Size = plan.orient === null ? meta.autoOrient : { width: meta.width, height: meta.pageHeight ?? meta.height };
+  if (plan.orient !== null && plan.orient >= 5) source = { width: source.height, height: source.width };
+  outputSizeOf(plan, source, animated ? pages : 1, { maxPixels: opts.maxOutputPixels });
+  const limit = opts.maxOutputPixels;
+  opts.onPixelWork?.();
+
   try {
     let image = sharp(input, { limitInputPixels: opts.maxInputPixels, autoOrient: plan.orient === null, animated });
-    let source: Size = plan.orient === null ? meta.autoOrient : { width: meta.width, height: meta.height };
-    if (plan.orient !== null && plan.orient !== 1) {
-      image = await applyOrientation(image, plan.orient);
-      if (plan.orient >= 5) source = { width: source.height, height: source.width };
-    }
+    if (plan.orient !== null && plan.orient !== 1) image = await applyOrientation(image, plan.orient, opts.maxInputPixels);
 
     const rect = rectRegion(plan.rect, source);
     const geometry = geometryOf(plan.resize, plan.crop, rect ?? source);
@@ -93,38 +104,46 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
     if (extract !== null) image = image.extract(extract);
     image =
       plan.fill?.mode === 'blur' && geometry.extend !== null && !animated
-        ? await blurFilled(image, geometry)
+        ? await blurFilled(image, geometry, limit)
         : sized(image, geometry, fillColorOf(plan, format, animated));
 
-    if (hasEffects(plan)) image = await applyEffects(await settle(image), plan);
+    if (hasEffects(plan)) image = await applyEffects(await settle(image, limit), plan, limit);
     // sharp flattens before it extends: settle first so bg also covers fill's transparent bands.
-    const settled = async () => (geometry.extend !== null && !animated && !hasEffects(plan) ? settle(image) : image);
+    const settled = async () => (geometry.extend !== null && !animated && !hasEffects(plan) ? settle(image, limit) : image);
     const background = plan.bg ?? (ALPHA.has(format) ? null : (plan.fill?.mode === 'solid' ? plan.fill.color : null) ?? WHITE);
     if (background !== null && (background.alpha === 1 || !ALPHA.has(format))) {
       image = (await settled()).flatten({ background });
     } else if (background !== null && !animated) {
-      image = await underlay(await settle(image), background);
+      image = await underlay(await settle(image, limit), background, limit);
     }
 
     if (requested === 'blurhash') {
-      const hash = await blurhashOf(image);
+      const hash = await blurhashOf(image, limit);
       const { width, height } = geometry;
       return { data: Buffer.from(hash), contentType: 'text/plain; charset=utf-8', width, height };
     }
     const { data, info } = await encoded(image, format, plan).toBuffer({ resolveWithObject: true });
     return { data, contentType: CONTENT_TYPES[format], width: info.width, height: info.pageHeight ?? info.height };
   } catch (err) {
+    if (err instanceof KuraError) throw err;
     if (err instanceof Error && /pixel limit/i.test(err.message)) throw tooLarge(pixels * pages, opts.maxInputPixels);
+    // libvips names its loader in what it cannot read (VipsJpeg, gifload, pngload…): the bytes are bad, not Kura.
+    if (err instanceof Error && UNDECODABLE.test(err.message)) throw undecodable();
     throw err;
   }
 }
 
+const UNDECODABLE = /vips|load|premature|corrupt|truncat|invalid|unsupported image format|decod|read error|bad (seek|huffman)/i;
+
+/** 422: the stored bytes are not an image sharp can decode (a truncated upload, a damaged file). */
+export const undecodable = () => new KuraError('unprocessable', 'The image cannot be decoded, so it cannot be transformed (the file may be damaged or cut short)');
+
 /** A translucent bg: the image over a canvas of that colour, keeping the result's own transparency. */
-async function underlay(image: Sharp, color: Color): Promise<Sharp> {
+async function underlay(image: Sharp, color: Color, limit: number): Promise<Sharp> {
   const { data, info } = await image.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   const raw = { width: info.width, height: info.height, channels: info.channels };
   const canvas = sharp({ create: { width: info.width, height: info.height, channels: 4, background: color } });
-  return settle(canvas.composite([{ input: data, raw }]));
+  return settle(canvas.composite([{ input: data, raw }]), limit);
 }
 
 /** rect, then the focal-point cut inside it, as one region of the oriented source. */
@@ -161,14 +180,14 @@ function sized(image: Sharp, geometry: Geometry, fill: Color): Sharp {
 }
 
 /** fill=blur: the contained image over a blurred copy of itself that covers the whole box. */
-async function blurFilled(image: Sharp, geometry: Geometry): Promise<Sharp> {
+async function blurFilled(image: Sharp, geometry: Geometry, limit: number): Promise<Sharp> {
   const { extend, width, height } = geometry;
   const inner = await sized(image, { ...geometry, extend: null }, TRANSPARENT).raw().toBuffer({ resolveWithObject: true });
   const raw = { width: inner.info.width, height: inner.info.height, channels: inner.info.channels };
   const backdrop = sharp(inner.data, { raw })
     .resize(width, height, { fit: 'cover' })
     .blur(blurSigma(Math.max(width, height) / 2));
-  return settle(backdrop.composite([{ input: inner.data, raw, left: extend?.left ?? 0, top: extend?.top ?? 0 }]));
+  return settle(backdrop.composite([{ input: inner.data, raw, left: extend?.left ?? 0, top: extend?.top ?? 0 }]), limit);
 }
 
 /**

@@ -6,10 +6,14 @@ import type { Media } from '@/db/schema';
 import { config } from '@/lib/config';
 import { processSingleton } from '@/lib/process-singleton';
 import { storageNamed } from '@/lib/storage';
-import { CacheIndex } from './cache-index';
+import { CacheIndex, allocatedBytes } from './cache-index';
+import { checkBeforeReading } from './check-stored-size';
+import { isOwnTransform } from './own-transforms';
 import type { TransformPlan } from './plan';
 import { renderImage } from './render';
 import { RenderQueue } from './render-queue';
+import { undecodableImages } from './undecodable-images';
+import { reserveVariant } from './variant-bound';
 
 export type Variant = { data: Buffer; contentType: string; etag: string; cache: 'hit' | 'miss' | 'shared' };
 
@@ -22,7 +26,7 @@ const cache = () =>
     return {
       root,
       queue: new RenderQueue(c.KURA_IMAGE_RENDERS, c.KURA_IMAGE_QUEUE),
-      index: new CacheIndex(root, c.KURA_IMAGE_CACHE_BYTES, (file) => hot.drop(file)),
+      index: new CacheIndex(root, { maxBytes: c.KURA_IMAGE_CACHE_BYTES, maxEntries: c.KURA_IMAGE_CACHE_ENTRIES }, (file) => hot.drop(file)),
       inFlight: new Map<string, Promise<Variant>>(),
       hot,
     };
@@ -44,13 +48,24 @@ export async function getVariant(m: Media, plan: TransformPlan): Promise<Variant
   // leaves `inFlight`, and its file may still be being written.
   const cached = hot.get(file) ?? (await readEntry(file)) ?? hot.get(file);
   if (cached) {
-    index.hit(file, cached.fileBytes);
+    index.hit(file, allocatedBytes(cached.fileBytes));
     hot.set(file, cached);
     return { data: cached.data, contentType: cached.contentType, etag, cache: 'hit' };
   }
   const shared = inFlight.get(file);
   if (shared) return { ...(await shared), cache: 'shared' };
-  const job = render(m, plan, file, etag).finally(() => inFlight.delete(file));
+  const failed = undecodableImages.get(m.sha256);
+  if (failed) throw failed;
+  // Refused before the queue and before any byte of the original is read: stored size, then the bound.
+  checkBeforeReading(m, plan);
+  const release = isOwnTransform(plan.cacheKey) ? () => {} : reserveVariant(m, planHash, config().KURA_MAX_VARIANTS_PER_MEDIA);
+  const job = render(m, plan, file, etag)
+    .catch((err: unknown) => {
+      release();
+      undecodableImages.note(m.sha256, err);
+      throw err;
+    })
+    .finally(() => inFlight.delete(file));
   inFlight.set(file, job);
   return job;
 }
@@ -60,14 +75,19 @@ async function render(m: Media, plan: TransformPlan, file: string, etag: string)
   return queue.run(async () => {
     const storage = storageNamed(m.storage);
     const input = storage.localPath ? storage.localPath(m.storageKey) : await readAll(await storage.read(m.storageKey));
-    const out = await renderImage(input, plan, { maxInputPixels: config().KURA_MAX_INPUT_PIXELS });
+    const { KURA_MAX_INPUT_PIXELS, KURA_MAX_OUTPUT_PIXELS } = config();
+    const out = await renderImage(input, plan, {
+      maxInputPixels: KURA_MAX_INPUT_PIXELS,
+      maxOutputPixels: KURA_MAX_OUTPUT_PIXELS,
+      onPixelWork: () => traceRender(m),
+    });
     const header = Buffer.from(`${MAGIC}\t${out.contentType}\t${out.data.length}\n`);
     const fileBytes = header.length + out.data.length;
     // Answered from memory at once; the file is written behind the answer (a failed write only
     // means the next request after eviction renders again).
     cache().hot.set(file, { data: out.data, contentType: out.contentType, fileBytes });
     writeEntry(file, header, out.data).then(
-      () => index.add(file, fileBytes),
+      (allocated) => index.add(file, allocated),
       (err) => console.error('[kura] could not write a variant to the cache; it will be rendered again', err),
     );
     return { data: out.data, contentType: out.contentType, etag, cache: 'miss' as const };
@@ -128,7 +148,8 @@ async function readEntry(file: string): Promise<Entry | null> {
   return { data, contentType, fileBytes: raw.length };
 }
 
-async function writeEntry(file: string, header: Buffer, data: Buffer): Promise<void> {
+/** Writes an entry atomically; resolves to the disk space it takes (blocks, not its length). */
+async function writeEntry(file: string, header: Buffer, data: Buffer): Promise<number> {
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   const handle = await fs.promises.open(temp, 'w');
@@ -138,6 +159,13 @@ async function writeEntry(file: string, header: Buffer, data: Buffer): Promise<v
     await handle.close();
   }
   await fs.promises.rename(temp, file);
+  const { blocks } = await fs.promises.stat(file);
+  return blocks * 512;
+}
+
+/** KURA_IMAGE_TRACE=1 (tests): one log line per render that reached the pixels, to count decodes. */
+function traceRender(m: Media) {
+  if (process.env.KURA_IMAGE_TRACE === '1') console.log(`[kura] image render ${m.id} ${m.sha256}`);
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {

@@ -5,7 +5,7 @@ import { parseImageParams } from '@/lib/image-api/parse-params';
 import type { TransformPlan } from '@/lib/image-api/plan';
 import { renderImage } from '@/lib/image-api/render';
 
-const LIMIT = { maxInputPixels: 50_000_000 };
+const LIMIT = { maxInputPixels: 50_000_000, maxOutputPixels: 8192 * 8192 };
 
 function plan(query: string, accept?: string): TransformPlan {
   const parsed = parseImageParams(new URLSearchParams(query), { accept });
@@ -438,14 +438,14 @@ describe('refusals', () => {
 
   it('refuses an input above maxInputPixels before decoding', async () => {
     const big = await sharp({ create: { width: 2000, height: 2000, channels: 3, background: '#fff' } }).png().toBuffer();
-    const err = await renderImage(big, plan('w=100'), { maxInputPixels: 1_000_000 }).catch((e: unknown) => e);
+    const err = await renderImage(big, plan('w=100'), { ...LIMIT, maxInputPixels: 1_000_000 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(KuraError);
     expect((err as KuraError).status).toBe(413);
     expect((err as KuraError).message).toMatch(/too large to transform/);
   });
 
   it('accepts an input at the limit', async () => {
-    const out = await renderImage(png, plan('w=10'), { maxInputPixels: 400 * 300 });
+    const out = await renderImage(png, plan('w=10'), { ...LIMIT, maxInputPixels: 400 * 300 });
     expect(out.width).toBe(10);
   });
 });

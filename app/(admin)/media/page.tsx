@@ -6,6 +6,7 @@ import { requireMemberPage } from '@/lib/auth/session';
 import { config } from '@/lib/config';
 import { KuraError } from '@/lib/errors';
 import { mediaReferences } from '@/lib/content/media-references';
+import { previewUrls } from '@/lib/image-api/preview-urls';
 import { getMedia } from '@/lib/media/get-media';
 import { listMedia } from '@/lib/media/list-media';
 import { listTags } from '@/lib/media/manage-tags';
@@ -19,7 +20,10 @@ const PAGE_SIZE = 50;
 
 export default async function MediaPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const actor = await requireMemberPage();
-  const query = libraryQuery.parse(await searchParams);
+  const params = await searchParams;
+  const query = libraryQuery.parse(params);
+  // The Image API preview's "Try parameters": signed by the panel on the server, never by the browser.
+  const tried = typeof params.try === 'string' ? params.try.slice(0, 2000) : null;
   const list = listMedia(actor, { page: query.page, pageSize: PAGE_SIZE, ...libraryFilter(query) });
   let selected: MediaRecord | null = null;
   if (query.selected) {
@@ -50,6 +54,7 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
             references={mediaReferences(actor, selected.id)}
             canEdit={actor.media.edit}
             canDelete={actor.media.delete}
+            preview={selected.kind === 'image' && selected.mimeType !== 'image/svg+xml' ? previewUrls(selected.kuraVersionedUrl ?? selected.versionedUrl, tried) : null}
           />
         ) : null
       }

@@ -8,7 +8,9 @@ import { findDeliverable } from '@/lib/media/find-deliverable';
 import { kuraUrl, versionOf } from '@/lib/media/urls';
 import { storageNamed } from '@/lib/storage';
 import type { Media } from '@/db/schema';
+import { ignoredHeader } from '@/lib/image-api/ignored-header';
 import { parseImageParams } from '@/lib/image-api/parse-params';
+import { signUrl, verifySignature } from '@/lib/image-api/signature';
 import type { TransformPlan } from '@/lib/image-api/plan';
 import { getVariant } from '@/lib/image-api/variant-cache';
 
@@ -30,18 +32,28 @@ async function deliver(req: NextApiRequest, res: NextApiResponse) {
   if (v !== null && v !== versionOf(m)) {
     // An old version: send the client to the bytes it should cache now.
     search.delete('v');
+    // A signed URL stays signed for the new version, only when its own signature holds.
+    const token = kuraConfig().KURA_IMAGE_SIGNING_TOKEN;
+    const signed = token !== undefined && search.has('s');
+    if (signed) verifySignature(signedPart(req.url ?? '/'), token);
+    search.delete('s');
     const rest = search.toString();
+    const location = `${kuraUrl(m)}?v=${versionOf(m)}` + (rest ? `&${rest}` : '');
     res.setHeader('Cache-Control', 'no-store');
     // Kura's own URL even for direct-bucket media: this request asked Kura (perhaps for the Image API).
-    res.setHeader('Location', `${kuraUrl(m)}?v=${versionOf(m)}` + (rest ? `&${rest}` : ''));
+    res.setHeader('Location', signed ? signUrl(location, token) : location);
     return res.status(307).end();
   }
 
   const cacheControl = v === null ? kuraConfig().KURA_CACHE_CONTROL : IMMUTABLE;
   if (isTransformable(m)) {
     // Image API: a malformed parameter throws a 400 naming it; unknown ones are listed, not fatal.
+    const token = kuraConfig().KURA_IMAGE_SIGNING_TOKEN;
+    if (token) search.delete('s');
     const plan = parseImageParams(search, { accept: req.headers.accept });
-    if (plan.ignored.length) res.setHeader('Kura-Ignored-Params', plan.ignored.join(','));
+    if (plan.transforms && token) verifySignature(signedPart(req.url ?? '/'), token);
+    const ignored = ignoredHeader(plan.ignored);
+    if (ignored) res.setHeader('Kura-Ignored-Params', ignored);
     if (plan.varyAccept) res.setHeader('Vary', 'Accept');
     if (plan.transforms) return serveVariant(req, res, m, plan, cacheControl);
   }
@@ -91,6 +103,9 @@ async function deliver(req: NextApiRequest, res: NextApiResponse) {
   res.on('close', () => body.destroy());
   body.pipe(res);
 }
+
+/** The path and query the client signed: the public `/assets/…` path, whether or not Next rewrote it. */
+const signedPart = (url: string) => (url.startsWith('/api/assets/') ? url.slice(4) : url);
 
 /** Raster images take Image API parameters; SVG and every other file are always served as stored. */
 const isTransformable = (m: Media) => m.kind === 'image' && m.mimeType !== 'image/svg+xml';

@@ -1,0 +1,32 @@
+import { parseImageParams } from './parse-params';
+
+/** The library's thumbnail: a 320 px WebP through the variant cache, never the original. */
+export const THUMBNAIL_QUERY = 'w=320&h=320&fit=max&fm=webp&q=70';
+
+/** The detail panel's "Image API preview" presets, side by side. */
+export const PREVIEW_PRESETS = ['w=300', 'fit=crop&w=200&h=200', 'fm=webp', 'auto=format', 'blur=200', 'mask=ellipse&w=200&h=200&fit=crop'];
+
+/** What the panel's "Try parameters" field shows until the member types something else. */
+export const PREVIEW_DEFAULT_TRY = 'w=400&fm=webp';
+
+/** Widths of the panel's responsive `<img srcset>` snippet (each `auto=format&w=…`). */
+export const SNIPPET_WIDTHS = [320, 640, 960, 1280];
+export const snippetQuery = (w: number) => `auto=format&w=${w}`;
+
+// auto=format gives one key per negotiated format: every Accept a browser sends lands on one of these.
+const ACCEPTS = [undefined, 'image/webp', 'image/avif,image/webp'];
+
+const OWN_KEYS: ReadonlySet<string> = new Set(
+  [THUMBNAIL_QUERY, ...PREVIEW_PRESETS, PREVIEW_DEFAULT_TRY, ...SNIPPET_WIDTHS.map(snippetQuery)].flatMap((query) =>
+    ACCEPTS.flatMap((accept) => {
+      const plan = parseImageParams(new URLSearchParams(query), { accept });
+      return plan.transforms ? [plan.cacheKey] : [];
+    }),
+  ),
+);
+
+/**
+ * Whether a variant is one Kura itself shows (thumbnails, the panel's presets and snippet): those
+ * never count against KURA_MAX_VARIANTS_PER_MEDIA, so the library keeps working on any image.
+ */
+export const isOwnTransform = (cacheKey: string) => OWN_KEYS.has(cacheKey);

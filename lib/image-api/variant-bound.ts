@@ -1,0 +1,40 @@
+import 'server-only';
+import { and, count, eq, ne } from 'drizzle-orm';
+import { db } from '@/db';
+import { imageVariants, type Media } from '@/db/schema';
+import { KuraError } from '@/lib/errors';
+
+const tooMany = (max: number) =>
+  new KuraError(
+    'too_many',
+    `This image already has ${max} different Image API variants (KURA_MAX_VARIANTS_PER_MEDIA); ` +
+      'variants asked for before keep working, a new combination of parameters is refused',
+  );
+
+/**
+ * Reserves a place for a new variant of this media version, or throws 429 when it already has `max`.
+ * A variant asked for before (even one evicted from disk since) always has its place. The count and
+ * the insert are one synchronous transaction, so concurrent new variants cannot overshoot. Returns
+ * the undo for a render that failed: a refused or broken variant takes no place.
+ * @example const release = reserveVariant(m, planHash, 200); try { await render() } catch (e) { release(); throw e }
+ */
+export function reserveVariant(m: Media, planHash: string, max: number): () => void {
+  const key = and(eq(imageVariants.mediaId, m.id), eq(imageVariants.sha256, m.sha256));
+  const added = db().transaction(
+    (tx) => {
+      const known = tx.select({ n: count() }).from(imageVariants).where(and(key, eq(imageVariants.planHash, planHash))).get();
+      if (known && known.n > 0) return false;
+      const total = tx.select({ n: count() }).from(imageVariants).where(key).get()?.n ?? 0;
+      if (total >= max) throw tooMany(max);
+      // Counts of earlier versions of the file can never be used again.
+      tx.delete(imageVariants).where(and(eq(imageVariants.mediaId, m.id), ne(imageVariants.sha256, m.sha256))).run();
+      tx.insert(imageVariants).values({ mediaId: m.id, sha256: m.sha256, planHash }).run();
+      return true;
+    },
+    { behavior: 'immediate' },
+  );
+  if (!added) return () => {};
+  return () => {
+    db().delete(imageVariants).where(and(key, eq(imageVariants.planHash, planHash))).run();
+  };
+}
