@@ -16,7 +16,7 @@ export function PasswordForm({ passwordMin }: { passwordMin: number }) {
     setCurrent('');
     setNext('');
     setRepeat('');
-    setNotice('Your password is changed, and your other sessions have ended. Use the new one the next time you log in.');
+    setNotice('Your password is changed. Your other sessions have ended; use the new password the next time you log in.');
   });
 
   function submit(e: React.FormEvent) {

@@ -76,6 +76,30 @@ export const SETTINGS_ENTRIES: Table = {
       },
     ],
   },
+  // A fixture member of its own: their sessions (none, or some) end; the count is what the answer says.
+  [settings('endMemberSessionsAction')]: {
+    cases: [
+      {
+        needs: ['member'],
+        expect: adminOnly,
+        call: (fx) => ({ id: fx.member.id }),
+        verify: (a, fx, ctx) => {
+          expect(a.result?.data).toMatchObject({ id: fx.member.id });
+          expect(ctx.db.db.prepare('select count(*) from sessions where member_id = ?').pluck().get(fx.member.id)).toBe(0);
+        },
+      },
+    ],
+  },
+  // Any member, their own other sessions: the one the matrix calls with stays, so later cells still work.
+  [settings('endOtherSessionsAction')]: {
+    cases: [
+      {
+        expect: anyMember,
+        call: () => ({}),
+        verify: (_a, fx, ctx) => expect(ctx.db.db.prepare('select count(*) from sessions where member_id = ?').pluck().get(fx.actor.memberId)).toBe(1),
+      },
+    ],
+  },
   // Any member, their own password. The allowed cell changes it and then puts the old one back (a fresh
   // hash of it), so that the actor's later cells (and a rerun of the login) still work.
   [settings('changePasswordAction')]: {
