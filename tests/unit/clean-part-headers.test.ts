@@ -24,7 +24,7 @@ function parse(chunks: Buffer[]): Promise<{ name: string; bytes: Buffer }> {
     let name = '';
     const parts: Buffer[] = [];
     parser.on('file', (_field, stream, info) => {
-      name = info.filename;
+      name = info.filename ?? '';
       stream.on('data', (c: Buffer) => parts.push(c));
     });
     parser.on('error', reject);
