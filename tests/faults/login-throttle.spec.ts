@@ -20,7 +20,7 @@ async function attempt(baseURL: string, email: string, password: string, headers
 
 test('failed-login counters survive a restart, and a spoofed X-Forwarded-For does not change the client', async ({}, testInfo) => {
   test.setTimeout(180_000);
-  const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3241));
+  const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3251));
   await server.start();
   try {
     // Ten failures, each claiming another client address in X-Forwarded-For: KURA_TRUST_PROXY is unset,
@@ -38,7 +38,7 @@ test('failed-login counters survive a restart, and a spoofed X-Forwarded-For doe
   }
 
   // Behind a trusted proxy the first hop is the client: another hop is another client.
-  const proxied = new KuraServer(server.dataDir, testPort(3241), { KURA_TRUST_PROXY: '1' });
+  const proxied = new KuraServer(server.dataDir, testPort(3251), { KURA_TRUST_PROXY: '1' });
   await proxied.start();
   try {
     expect(await attempt(proxied.baseURL, E2E.adminEmail, E2E.adminPassword, { 'X-Forwarded-For': '198.51.100.7, 10.0.0.1' })).toBe('ok');
@@ -48,14 +48,14 @@ test('failed-login counters survive a restart, and a spoofed X-Forwarded-For doe
 });
 
 test('KURA_ADMIN_PASSWORD shorter than 12 characters stops the start with a clear message', async ({}, testInfo) => {
-  const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3242), { KURA_ADMIN_PASSWORD: 'short pass' });
+  const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3252), { KURA_ADMIN_PASSWORD: 'short pass' });
   await expect(server.start()).rejects.toThrow();
   await server.kill();
   expect(server.output).toContain('KURA_ADMIN_PASSWORD must be at least 12 characters');
 });
 
 test('the session cookie is Secure when KURA_PUBLIC_URL is https', async ({}, testInfo) => {
-  const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3243), { KURA_PUBLIC_URL: 'https://kura.example' });
+  const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3253), { KURA_PUBLIC_URL: 'https://kura.example' });
   await server.start();
   try {
     const csrf = await fetch(`${server.baseURL}/api/auth/csrf`);
