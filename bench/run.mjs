@@ -6,7 +6,7 @@
 import os from 'node:os';
 
 /** Each module exports `name` and `run({ log })`, which resolves to its results. */
-const BENCHMARKS = ['./upload.mjs', './library.mjs', './image-api.mjs', './s3.mjs', './webhooks.mjs'];
+const BENCHMARKS = ['./upload.mjs', './library.mjs', './image-api.mjs', './image-api-rss.mjs', './s3.mjs', './webhooks.mjs'];
 
 const only = process.argv.slice(2);
 const cpus = os.cpus();
