@@ -64,6 +64,9 @@ const env = z.object({
     .transform((v) => v === '1' || v === 'true'),
   // How often the storage sweeper retries removals that failed (and clears abandoned uploads).
   KURA_SWEEP_EVERY_MS: z.coerce.number().int().min(100).default(10 * 60 * 1000),
+  // Private, for tests: Node's request timeout for non-upload routes, and the window of the upload minimum rate.
+  KURA_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(5 * 60 * 1000),
+  KURA_UPLOAD_MIN_RATE_WINDOW_MS: z.coerce.number().int().min(100).default(60 * 1000),
 });
 
 export type Config = z.infer<typeof env> & { dataDir: string; publicUrl: string };

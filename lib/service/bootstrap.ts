@@ -15,7 +15,7 @@ import { allStorages } from '@/lib/storage';
 import { sweepJournal } from '@/lib/storage/journal';
 import { envS3Location, writeS3Config } from '@/lib/storage/s3-config';
 import { provisionMediaWebhook } from '@/lib/webhooks/provision';
-import { allowLongUploads } from './allow-long-uploads';
+import { guardSlowClients } from './slow-clients';
 import { ensureDemo } from './demo';
 import { keepDataDirPrivate } from './private-data-dir';
 import { serviceId } from './service-id';
@@ -48,7 +48,7 @@ export async function bootstrap(): Promise<void> {
       .catch((err) => console.error('[kura] storage sweep failed; will retry', err))
       .finally(() => (sweeping = false));
   }, config().KURA_SWEEP_EVERY_MS).unref();
-  allowLongUploads();
+  guardSlowClients();
   startDeliveries(); // pending webhook deliveries survive restarts
   const prune = () => {
     try {
