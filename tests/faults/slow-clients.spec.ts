@@ -13,7 +13,7 @@ const BOUNDARY = 'kura-slow-client-boundary';
 let server: KuraServer;
 
 test.beforeAll(async ({}, testInfo) => {
-  server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3241), { KURA_REQUEST_TIMEOUT_MS: '1500', KURA_UPLOAD_MIN_RATE_WINDOW_MS: '1000' });
+  server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3271), { KURA_REQUEST_TIMEOUT_MS: '1500', KURA_UPLOAD_MIN_RATE_WINDOW_MS: '1000' });
   await server.start();
 });
 test.afterAll(async () => {
