@@ -1,5 +1,6 @@
 import sharp, { type Sharp } from 'sharp';
 import type { Color, Mask, TransformPlan } from './plan';
+import type { Geometry } from './render-geometry';
 
 const TRANSPARENT = { r: 0, g: 0, b: 0, alpha: 0 };
 
@@ -55,6 +56,43 @@ export async function applyEffects(input: Sharp, plan: TransformPlan, limit: num
     image = await settle(image.extend({ top: size, right: size, bottom: size, left: size, background: plan.border.color }), limit);
   }
   return image;
+}
+
+/**
+ * rot (by quarter turns), flips, pad and border added to the sized image's own pipeline, so no pass ends
+ * in a raw buffer (256 MiB at 8192² RGBA): sharp runs flips, then the quarter turn, then one extend, then
+ * composites, all after the resize. pad and border become one extend in the pad colour with the border
+ * painted over its outer ring. Null when a step needs a pass of its own (blur, sharp, mask, a free angle,
+ * a flip that would not commute with the turn, a
+ * cover crop, which sharp cuts after the turn, a translucent border, which must not blend with the pad).
+ */
+export function pipelinedEffects(image: Sharp, plan: TransformPlan, sized: Geometry): Sharp | null {
+  if (plan.blur > 0 || plan.sharp > 0 || plan.mask !== null || plan.rot % 90 !== 0) return null;
+  // sharp cuts a cover crop after its quarter turn; a translucent border needs its own extend.
+  const quarter = plan.rot % 180 !== 0;
+  if (quarter && (plan.flip.h || plan.flip.v || sized.cover !== null)) return null;
+  if (plan.border !== null && plan.border.color.alpha !== 1) return null;
+  let out = image;
+  if (plan.flip.h) out = out.flop();
+  if (plan.flip.v) out = out.flip();
+  if (plan.rot !== 0) out = out.rotate(plan.rot);
+  const { top, right, bottom, left } = plan.pad;
+  const b = plan.border?.size ?? 0;
+  if (top + right + bottom + left === 0 && plan.border !== null) {
+    return out.extend({ top: b, right: b, bottom: b, left: b, background: plan.border.color });
+  }
+  if (top + right + bottom + left === 0) return out;
+  out = out.extend({ top: top + b, right: right + b, bottom: bottom + b, left: left + b, background: plan.bg ?? TRANSPARENT });
+  if (plan.border === null || b === 0) return out;
+  const turned = !quarter ? sized : { width: sized.height, height: sized.width };
+  const width = turned.width + left + right + 2 * b;
+  const height = turned.height + top + bottom + 2 * b;
+  const strip = (w: number, h: number, x: number, y: number) => ({
+    input: { create: { width: w, height: h, channels: 4 as const, background: plan.border!.color } },
+    left: x,
+    top: y,
+      });
+  return out.composite([strip(width, b, 0, 0), strip(width, b, 0, height - b), strip(b, height - 2 * b, 0, b), strip(b, height - 2 * b, width - b, b)]);
 }
 
 /** A white shape on transparency: composited with dest-in it keeps only the pixels under the shape. */

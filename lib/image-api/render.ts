@@ -4,7 +4,7 @@ import { KuraError } from '@/lib/errors';
 import type { Color, ImageFormat, TransformPlan } from './plan';
 import { blurhashOf } from './render-blurhash';
 import { outputSizeOf } from './output-budget';
-import { applyEffects, applyOrientation, blurSigma, hasEffects, settle } from './render-effects';
+import { applyEffects, applyOrientation, blurSigma, hasEffects, pipelinedEffects, settle } from './render-effects';
 import { geometryOf, rectRegion, type Geometry, type Region, type Size } from './render-geometry';
 
 export interface RenderOptions {
@@ -107,9 +107,14 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
         ? await blurFilled(image, geometry, limit)
         : sized(image, geometry, fillColorOf(plan, format, animated));
 
-    if (hasEffects(plan)) image = await applyEffects(await settle(image, limit), plan, limit);
-    // sharp flattens before it extends: settle first so bg also covers fill's transparent bands.
-    const settled = async () => (geometry.extend !== null && !animated && !hasEffects(plan) ? settle(image, limit) : image);
+    // Steps still waiting in the pipeline: sharp flattens before it extends, so bg needs a settled image.
+    let pending = geometry.extend !== null && !animated;
+    if (hasEffects(plan)) {
+      const pipelined = geometry.extend === null ? pipelinedEffects(image, plan, geometry) : null;
+      image = pipelined ?? (await applyEffects(await settle(image, limit), plan, limit));
+      pending = pipelined !== null;
+    }
+    const settled = async () => (pending ? settle(image, limit) : image);
     const background = plan.bg ?? (ALPHA.has(format) ? null : (plan.fill?.mode === 'solid' ? plan.fill.color : null) ?? WHITE);
     if (background !== null && (background.alpha === 1 || !ALPHA.has(format))) {
       image = (await settled()).flatten({ background });
