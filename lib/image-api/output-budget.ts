@@ -50,5 +50,35 @@ export function outputSizeOf(plan: TransformPlan, source: Size, frames: number, 
     const b = plan.border.size;
     step('border', { width: size.width + 2 * b, height: size.height + 2 * b });
   }
+  // Steps that cannot join the sizing pipeline each end in a raw buffer (a copy of the whole output):
+  // a quarter of the budget keeps two such renders near 600 MB (bench/RESULTS.md, image-api-rss).
+  const cause = stepwiseCause(plan, geometry);
+  const stepwiseMax = Math.floor(budget.maxPixels / STEPWISE_SHARE);
+  const pixels = size.width * size.height * frames;
+  if (cause !== null && pixels > stepwiseMax) {
+    throw badRequest(
+      `"${cause}" runs as a step of its own, so its output may have at most ${stepwiseMax} pixels ` +
+        `(a quarter of KURA_MAX_OUTPUT_PIXELS); this one would be ${size.width}×${size.height}${frames > 1 ? ` × ${frames} frames` : ''}`,
+    );
+  }
   return size;
+}
+
+const STEPWISE_SHARE = 4;
+
+/**
+ * The parameter that makes render.ts run the effects step by step (the cases `pipelinedEffects` in
+ * render-effects.ts declines, and effects on a fill/fillmax/clamp canvas), or null when they pipeline.
+ */
+export function stepwiseCause(plan: TransformPlan, geometry: { extend: unknown; cover: unknown }): string | null {
+  const simple = (['blur', 'sharp'] as const).find((p) => plan[p] > 0);
+  if (simple) return simple;
+  if (plan.mask !== null) return 'mask';
+  if (plan.rot % 90 !== 0) return 'rot';
+  if (plan.border !== null && plan.border.color.alpha !== 1) return 'border';
+  const { top, right, bottom, left } = plan.pad;
+  const effect = plan.border !== null ? 'border' : top + right + bottom + left > 0 ? 'pad' : plan.rot !== 0 ? 'rot' : plan.flip.h || plan.flip.v ? 'flip' : null;
+  if (effect !== null && geometry.extend !== null) return effect;
+  if (plan.rot % 180 !== 0 && (plan.flip.h || plan.flip.v || geometry.cover !== null)) return 'rot';
+  return null;
 }

@@ -109,3 +109,23 @@ describe('renderImage applies the budget before decoding', () => {
     expect((err as KuraError).status).toBe(422);
   });
 });
+
+describe('effects that run step by step get a quarter of the budget (bench/RESULTS.md, image-api-rss)', () => {
+  const source = { width: 640, height: 480 };
+  it.each([
+    ['w=5790&h=5790&fit=scale&rot=45&blur=20&mask=ellipse', '"blur"'],
+    ['w=6000&h=6000&fit=scale&mask=ellipse', '"mask"'],
+    ['w=5000&h=5000&fit=scale&rot=30', '"rot"'],
+    ['w=6000&h=6000&fit=fill&pad=10', '"pad"'],
+  ])('%s is refused with 400 naming %s and the quarter limit', (query, param) => {
+    const err = refusal(() => outputSizeOf(plan(query), source, 1, BUDGET));
+    expect((err as KuraError).status).toBe(400);
+    expect((err as KuraError).message).toContain(`${param} runs as a step of its own`);
+    expect((err as KuraError).message).toContain('at most 16777216 pixels (a quarter of KURA_MAX_OUTPUT_PIXELS)');
+  });
+
+  it('allows a stepwise output of exactly the quarter, and the full budget when the effects pipeline', () => {
+    expect(outputSizeOf(plan('w=4096&h=4096&fit=scale&blur=20'), source, 1, BUDGET)).toEqual({ width: 4096, height: 4096 });
+    expect(outputSizeOf(plan('w=8000&h=7990&fit=scale&rot=90&pad=90&border=2,ff0000'), source, 1, BUDGET)).toEqual({ width: 8174, height: 8184 });
+  });
+});
