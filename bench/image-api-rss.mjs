@@ -16,7 +16,7 @@ const WORST = {
   plain: (i) => `w=${8192 - i}&h=8192&fit=scale&fm=png`,
   effects: (i) => `w=8000&h=${7990 - i}&fit=scale&rot=90&pad=90&border=2,ff0000&fm=png`,
   // Effects that still take the step-by-step path (a raw buffer per step): a free angle, blur and a mask.
-  stepwise: (i) => `w=5790&h=${5790 - i}&fit=scale&rot=45&blur=20&mask=ellipse&fm=png`,
+  stepwise: (i) => `w=2890&h=${2890 - i}&fit=scale&rot=45&blur=20&mask=ellipse&fm=png`,
 };
 
 async function measure(server, url, queries) {
