@@ -1,4 +1,4 @@
-import type { StorageSettingsView } from '@/lib/storage/storage-settings';
+import type { StorageSettingsView } from '@/lib/storage-settings/get-storage-settings';
 import { ConnectionTest } from './connection-test';
 import { DirectUrlNote } from './direct-url-note';
 

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
 import { saveStorageAction } from '@/app/(admin)/media/settings/storage/actions';
-import type { StorageSettingsView } from '@/lib/storage/storage-settings';
+import type { StorageSettingsView } from '@/lib/storage-settings/get-storage-settings';
 import { ConnectionTest } from './connection-test';
 import { DirectUrlNote } from './direct-url-note';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Media } from '@/db/schema';
 import { config } from '@/lib/config';
 import { processSingleton } from '@/lib/process-singleton';
-import { storageNamed } from '@/lib/storage';
+import { storageNamed } from '@/lib/storage-settings/configured-storages';
 import { CacheIndex, allocatedBytes } from './cache-index';
 import { checkBeforeReading } from './check-stored-size';
 import { isOwnTransform } from './own-transforms';

@@ -8,7 +8,7 @@ import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
 import { serviceId } from '@/lib/service/service-id';
 import { recordActivity } from '@/lib/activity/record-activity';
 import { recordMediaChange } from '@/lib/events/media-change';
-import { journalGarbage, removeJournalled } from '@/lib/storage/journal';
+import { journalGarbage, removeJournalled } from './storage-journal';
 import { referenceCounts } from '@/lib/content/media-references';
 import { deleteMedia, unreferenced } from './delete-media';
 

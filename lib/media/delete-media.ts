@@ -7,7 +7,7 @@ import { KuraError, notFound } from '@/lib/errors';
 import { mediaReferences, type MediaReferences } from '@/lib/content/media-references';
 import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
 import { recordMediaChange } from '@/lib/events/media-change';
-import { journalGarbage, removeJournalled } from '@/lib/storage/journal';
+import { journalGarbage, removeJournalled } from './storage-journal';
 
 /** Refusal to delete media that content uses, naming the content the actor may see. */
 export class MediaReferenced extends KuraError {

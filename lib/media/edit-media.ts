@@ -7,7 +7,7 @@ import { config } from '@/lib/config';
 import { repointMedia } from '@/lib/content/repoint-media';
 import { badRequest, notFound } from '@/lib/errors';
 import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
-import { s3StorageOf } from '@/lib/storage';
+import { configuredStorage } from '@/lib/storage-settings/configured-storages';
 import { cleanFileName } from './file-name';
 import { presentMedia, type MediaRecord } from './present';
 import { mediaChanges } from './schemas';
@@ -32,7 +32,8 @@ export function editMedia(actor: Actor, id: string, input: unknown): MediaRecord
       const where = and(eq(media.id, id), readableMedia(actor));
       const current = tx.select().from(media).where(where).get();
       if (!current) throw notFound('No such media');
-      if (fileName !== undefined && fileName !== current.fileName && s3StorageOf(current.storage)?.location.fixFileNames) {
+      const renamed = fileName !== undefined && fileName !== current.fileName;
+      if (renamed && configuredStorage(current.storage)?.keepsFileName) {
         throw badRequest(`fileName: ${current.fileName} is kept in an S3 bucket with fixed file names, where the name is part of its URL, so it cannot be renamed`);
       }
       if (changes.alt !== undefined && current.kind !== 'image') throw badRequest(`alt: alt text is for images only; ${current.fileName} is a file`);

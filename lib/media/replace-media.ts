@@ -8,10 +8,10 @@ import { badRequest, notFound } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
 import { recordMediaChange } from '@/lib/events/media-change';
-import { s3StorageOf } from '@/lib/storage';
-import { clearJournal, journalGarbage, removeJournalled } from '@/lib/storage/journal';
-import { uploadTargetName } from '@/lib/storage/s3-config';
+import { configuredStorage } from '@/lib/storage-settings/configured-storages';
+import { uploadTargetName } from '@/lib/storage-settings/upload-target';
 import { cleanFileName, extensionOf } from './file-name';
+import { clearJournal, journalGarbage, removeJournalled } from './storage-journal';
 import { discard, storeBytes } from './store-bytes';
 import type { UploadInput } from './upload-media';
 import { deliveryUrl } from './urls';
@@ -30,7 +30,8 @@ export async function replaceMedia(actor: Actor, id: string, input: UploadInput 
   if (!before) throw notFound('No such media');
   const nextId = input.newUrl ? newId() : id;
   // A bucket with fixed file names keeps the name through a "new URL" re-upload too (its keys carry it).
-  const fileName = input.newUrl && !s3StorageOf(uploadTargetName())?.location.fixFileNames ? cleanFileName(input.fileName) : before.fileName;
+  const takesNewName = input.newUrl && !configuredStorage(uploadTargetName())?.keepsFileName;
+  const fileName = takesNewName ? cleanFileName(input.fileName) : before.fileName;
   const bytes = await storeBytes(input.stream, { keyFor: nextId, fileName, expectKind: before.kind });
   let old: { storage: string; key: string };
   let replaced: Media;

@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { newId } from '@/lib/ids';
 import { assertMediaRight } from '@/lib/permissions/media';
 import { recordMediaChange } from '@/lib/events/media-change';
-import { clearJournal } from '@/lib/storage/journal';
+import { clearJournal } from './storage-journal';
 import { cleanFileName, extensionOf } from './file-name';
 import { discard, storeBytes } from './store-bytes';
 

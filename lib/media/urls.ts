@@ -4,7 +4,7 @@ import { db } from '@/db';
 import { media, type Media } from '@/db/schema';
 import { config } from '@/lib/config';
 import { serviceId } from '@/lib/service/service-id';
-import { directUrlStorages, s3StorageOf } from '@/lib/storage';
+import { configuredStorage, directUrlStorages } from '@/lib/storage-settings/configured-storages';
 import { matchDeliveryUrl, type DeliveryUrlParts } from './delivery-url';
 
 type Located = Pick<Media, 'id' | 'fileName'> & Partial<Pick<Media, 'storage' | 'storageKey'>>;
@@ -19,7 +19,7 @@ export function kuraUrl(m: Pick<Media, 'id' | 'fileName'>): string {
  * (direct-bucket mode, as microCMS) `{publicBaseUrl}/{key}`.
  */
 export function deliveryUrl(m: Located): string {
-  const direct = m.storage && m.storageKey ? s3StorageOf(m.storage)?.directUrl(m.storageKey) : null;
+  const direct = m.storage && m.storageKey ? configuredStorage(m.storage)?.directUrl?.(m.storageKey) : null;
   return direct ?? kuraUrl(m);
 }
 
@@ -47,7 +47,7 @@ export const isKuraUrl = (url: string) => matchDeliveryUrl(url, config().publicU
 function matchDirectUrl(url: string): DeliveryUrlParts | null {
   if (!/^https?:\/\//.test(url)) return null;
   for (const storage of directUrlStorages()) {
-    const key = storage.keyOfDirectUrl(url);
+    const key = storage.keyOfDirectUrl?.(url) ?? null;
     if (key === null) continue;
     const row = db()
       .select({ id: media.id, fileName: media.fileName })

@@ -12,6 +12,7 @@ import type { ByteRange, Storage } from './storage';
  */
 export class LocalStorage implements Storage {
   readonly name = 'local';
+  readonly keepsFileName = false;
   private readonly objects: string;
   private readonly tmp: string;
 

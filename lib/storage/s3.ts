@@ -62,6 +62,10 @@ export class S3Storage implements Storage {
     this.client = s3Client(location, false, guard);
   }
 
+  get keepsFileName(): boolean {
+    return this.location.fixFileNames;
+  }
+
   get endpointLabel(): string {
     return this.location.endpoint ?? `s3.${this.location.region}.amazonaws.com`;
   }

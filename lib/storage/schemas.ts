@@ -25,7 +25,3 @@ export const s3Fields = z.object({
   fixFileNames: z.boolean(),
 });
 export type S3Fields = z.infer<typeof s3Fields>;
-
-export const storageChoice = z.discriminatedUnion('target', [z.object({ target: z.literal('local') }), s3Fields.extend({ target: z.literal('s3') })], {
-  error: 'local or s3',
-});

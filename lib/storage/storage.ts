@@ -12,11 +12,13 @@ export type ObjectMeta = { contentType: string; cacheControl?: string; contentDi
  * Where media bytes live. Keys are opaque, written once and never overwritten: a re-upload writes a
  * new key and the old one is removed after the database commit. A write is atomic: readers see the
  * whole object or nothing, never a partial one. Making an object live together with its database
- * row is the caller's job (see lib/storage/journal.ts).
+ * row is the caller's job (see lib/media/storage-journal.ts).
  */
 export interface Storage {
   /** Recorded on each media row; media keeps the storage it was uploaded to. */
   readonly name: string;
+  /** Whether keys carry the file name (a bucket with fixed file names): the name is part of the object's URL. */
+  readonly keepsFileName: boolean;
   /** A key never used before for a new version of media `mediaId` named `fileName`. */
   newKey(mediaId: string, fileName: string): string;
   /** Streams `body` under `key`; resolves once every byte is durable and visible. */
@@ -25,6 +27,10 @@ export interface Storage {
   read(key: string, range?: ByteRange): Promise<Readable>;
   /** Removes the object; succeeds when it is already gone. */
   remove(key: string): Promise<void>;
+  /** The object's URL when readers may fetch it from the storage itself (a bucket with a public base URL), else null. */
+  directUrl?(key: string): string | null;
+  /** The key a direct URL names, when it is one of this storage's; null otherwise. */
+  keyOfDirectUrl?(url: string): string | null;
   /** A path on this machine holding the object, when the storage has one (lets sharp seek). */
   localPath?(key: string): string;
   /** Cleans leftovers of writes a crash interrupted. Called at start, before any write. */

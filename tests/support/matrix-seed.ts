@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ContentRight, ReadScope } from './matrix-actors';
 
-/** lib/storage/s3-config.ts: the settings row naming where new uploads go. */
+/** lib/storage-settings/upload-target.ts: the settings row naming where new uploads go. */
 export const UPLOAD_TARGET = 'storage.upload';
 
 /**

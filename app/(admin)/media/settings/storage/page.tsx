@@ -5,7 +5,7 @@ import { EnvStorage } from '@/components/storage/env-storage';
 import { StorageForm } from '@/components/storage/storage-form';
 import { StorageHoldings } from '@/components/storage/storage-holdings';
 import { requireMemberPage } from '@/lib/auth/session';
-import { storageSettings } from '@/lib/storage/storage-settings';
+import { getStorageSettings } from '@/lib/storage-settings/get-storage-settings';
 
 export const metadata: Metadata = { title: 'Storage · Media settings' };
 
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Storage · Media settings' };
 export default async function StorageSettingsPage() {
   const actor = await requireMemberPage();
   if (!(actor.type === 'member' && actor.isAdmin)) notFound();
-  const view = storageSettings(actor);
+  const view = getStorageSettings(actor);
   return (
     <main className="flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-4xl space-y-6 px-6 py-8">

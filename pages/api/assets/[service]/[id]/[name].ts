@@ -6,7 +6,7 @@ import { pagesRoute, sendJson } from '@/lib/http/pages-route';
 import { deliveryHeaders, downloadDisposition } from '@/lib/media/delivery-headers';
 import { findDeliverable } from '@/lib/media/find-deliverable';
 import { kuraUrl, versionOf } from '@/lib/media/urls';
-import { storageNamed } from '@/lib/storage';
+import { storageNamed } from '@/lib/storage-settings/configured-storages';
 import type { Media } from '@/db/schema';
 import { ignoredHeader } from '@/lib/image-api/ignored-header';
 import { parseImageParams } from '@/lib/image-api/parse-params';

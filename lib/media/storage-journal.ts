@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, lt, or } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { storageJournal } from '@/db/schema';
-import { storageNamed } from './index';
+import { storageNamed } from '@/lib/storage-settings/configured-storages';
 
 /**
  * Objects that exist, or may exist, without a live media row. An upload is journalled before its

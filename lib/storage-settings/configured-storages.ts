@@ -3,10 +3,12 @@ import path from 'node:path';
 import { config } from '@/lib/config';
 import { privateTargetsAllowed } from '@/lib/net/target-guard';
 import { processSingleton } from '@/lib/process-singleton';
-import { LocalStorage } from './local';
-import { S3Storage } from './s3';
-import { allS3Configs, envS3Location, locationOf, readS3Config, s3StorageName, uploadTargetName } from './s3-config';
-import type { Storage } from './storage';
+import { LocalStorage } from '@/lib/storage/local';
+import { S3Storage } from '@/lib/storage/s3';
+import { envS3Location, s3StorageName } from '@/lib/storage/s3-config';
+import type { Storage } from '@/lib/storage/storage';
+import { allS3Configs, locationOf, readS3Config } from './s3-configs';
+import { uploadTargetName } from './upload-target';
 
 // Built on first use and kept per process; a changed S3 configuration is forgotten and built again.
 const storages = () => processSingleton('storages', () => new Map<string, Storage>([['local', new LocalStorage(path.join(config().dataDir, 'media'))]]));
@@ -28,12 +30,10 @@ export function storageNamed(name: string): Storage {
   return storage;
 }
 
-/** The S3 storage a media row names, or null for local disk (or a storage no longer configured). */
-export function s3StorageOf(name: string): S3Storage | null {
-  if (!name.startsWith('s3:')) return null;
+/** The storage a media row names, or null for a storage no longer configured (or whose secret no longer opens). */
+export function configuredStorage(name: string): Storage | null {
   try {
-    const storage = storageNamed(name);
-    return isS3(storage) ? storage : null;
+    return storageNamed(name);
   } catch {
     return null;
   }
@@ -59,7 +59,7 @@ export function allStorages(): Storage[] {
 }
 
 /** The buckets with a public base URL: their objects may be named by direct URLs. */
-export const directUrlStorages = (): S3Storage[] => allStorages().filter((s): s is S3Storage => isS3(s) && !!s.location.publicUrl);
+export const directUrlStorages = (): Storage[] => allStorages().filter((s) => isS3(s) && !!s.location.publicUrl);
 
 // Not `instanceof`: storages are shared across Next's bundles (processSingleton), each with its own copy of the class.
 const isS3 = (s: Storage): s is S3Storage => s.name.startsWith('s3:');

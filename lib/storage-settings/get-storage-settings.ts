@@ -1,0 +1,62 @@
+import 'server-only';
+import { count } from 'drizzle-orm';
+import { db } from '@/db';
+import { media } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { assertCanManageStorage } from '@/lib/permissions/settings';
+import type { S3Location } from '@/lib/storage/s3';
+import { envS3Location } from '@/lib/storage/s3-config';
+import type { S3Fields } from '@/lib/storage/schemas';
+import { allS3Configs } from './s3-configs';
+import { uploadTargetName } from './upload-target';
+
+/** What Media settings → Storage shows: never a secret, only whether one is stored. */
+export type StorageSettingsView = {
+  uploadTo: string;
+  /** KURA_S3_* when KURA_S3_BUCKET is set: shown read-only. */
+  env: (Omit<S3Fields, 'secretAccessKey'> & { secret: string }) | null;
+  /** The bucket form's starting values: the bucket in use, else the last one saved. */
+  form: Omit<S3Fields, 'secretAccessKey'> & { secretStored: boolean };
+  holdings: { name: string; media: number }[];
+};
+
+const EMPTY_FORM: StorageSettingsView['form'] = {
+  bucket: '',
+  region: 'us-east-1',
+  endpoint: '',
+  forcePathStyle: false,
+  credentials: 'keys',
+  accessKeyId: '',
+  secretStored: false,
+  prefix: '',
+  publicUrl: '',
+  fixFileNames: false,
+};
+
+const fieldsOf = (loc: Omit<S3Location, 'credentials'>, accessKeyId: string | null) => ({
+  bucket: loc.bucket,
+  region: loc.region,
+  endpoint: loc.endpoint ?? '',
+  forcePathStyle: loc.forcePathStyle,
+  credentials: accessKeyId ? ('keys' as const) : ('default' as const),
+  accessKeyId: accessKeyId ?? '',
+  prefix: loc.prefix,
+  publicUrl: loc.publicUrl ?? '',
+  fixFileNames: loc.fixFileNames,
+});
+
+/** Media settings → Storage: where uploads go, the bucket form's values and how much media each storage holds. */
+export function getStorageSettings(actor: Actor): StorageSettingsView {
+  assertCanManageStorage(actor);
+  const uploadTo = uploadTargetName();
+  const env = envS3Location();
+  const configs = allS3Configs();
+  const current = configs.get(uploadTo) ?? [...configs.values()].filter((c) => c.source === 'settings').sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0];
+  const holdings = db().select({ name: media.storage, media: count() }).from(media).groupBy(media.storage).all();
+  return {
+    uploadTo,
+    env: env && { ...fieldsOf(env, env.credentials?.accessKeyId ?? null), secret: env.credentials ? '••••••••' : 'SDK default credential chain' },
+    form: current ? { ...fieldsOf(current, current.accessKeyId), secretStored: !!current.secretSealed } : EMPTY_FORM,
+    holdings,
+  };
+}
