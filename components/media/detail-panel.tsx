@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { MediaReferences } from '@/lib/content/media-references';
+import type { MediaReferences } from '@/lib/content/content-using-media';
 import type { PreviewUrls } from '@/lib/image-api/preview-urls';
 import { formatBytes } from '@/lib/media/format-bytes';
 import type { MediaRecord } from '@/lib/media/present';

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
-import type { MediaPage } from '@/lib/media/list-media';
+import type { MediaPage } from '@/lib/media/list-media-page';
 import type { LibraryQuery } from '@/lib/media/schemas';
 import type { MemberChoice } from '@/lib/members/list-members';
 import { BulkBar } from './library/bulk-bar';

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import type { MediaReferences } from '@/lib/content/media-references';
+import type { MediaReferences } from '@/lib/content/content-using-media';
 
 /** "N references", opening the list of content that uses the media (only what the viewer may read). */
 export function ReferenceList({ references }: { references: MediaReferences }) {

@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { listDeliveriesAction, redeliverAction } from '@/app/(admin)/webhooks/actions';
 import { ModalDialog } from '@/components/content/modal-dialog';
-import type { DeliveryView } from '@/lib/webhooks/deliveries';
-import type { WebhookView } from '@/lib/webhooks/manage-webhooks';
+import type { DeliveryView } from '@/lib/webhooks/list-deliveries';
+import type { WebhookView } from '@/lib/webhooks/present-webhook';
 import { DeliveryRow } from './delivery-row';
 
 /** While something is pending, the log looks again this often, so retries show without a click. */

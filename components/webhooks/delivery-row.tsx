@@ -2,7 +2,7 @@
 
 import { CopyButton } from '@/components/media/copy-button';
 import { LocalTime } from '@/components/media/local-time';
-import type { DeliveryView } from '@/lib/webhooks/deliveries';
+import type { DeliveryView } from '@/lib/webhooks/list-deliveries';
 import { describeSend } from './webhook-text';
 
 const STATE_STYLES: Record<DeliveryView['state'], string> = {

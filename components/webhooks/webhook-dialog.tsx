@@ -5,7 +5,7 @@ import { createWebhookAction, updateWebhookAction } from '@/app/(admin)/webhooks
 import type { WebhookEventType } from '@/db/schema';
 import { CopyButton } from '@/components/media/copy-button';
 import { EditDialog, inputClass } from '@/components/media/panel/edit-dialog';
-import type { WebhookView } from '@/lib/webhooks/manage-webhooks';
+import type { WebhookView } from '@/lib/webhooks/present-webhook';
 import { EVENT_LABELS, EVENT_TYPES, generateSecret, type WebhookScope } from './webhook-text';
 
 type Props = {

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from 'react';
 import { sendTestWebhookAction } from '@/app/(admin)/webhooks/actions';
-import type { WebhookView } from '@/lib/webhooks/manage-webhooks';
+import type { WebhookView } from '@/lib/webhooks/present-webhook';
 import { describeSend } from './webhook-text';
 
 type Props = { webhook: WebhookView; onEdit: () => void; onDelete: () => void; onDeliveries: () => void };

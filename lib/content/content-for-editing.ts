@@ -8,7 +8,7 @@ import { hasContentRight } from '@/lib/permissions/content';
 import { readableMedia } from '@/lib/permissions/media';
 import { fieldsOf, readableApi } from './get-api';
 import { getContentRow } from './list-content';
-import { referencesOf } from './references';
+import { referencesOf } from './media-in-content';
 import type { ApiField } from './schemas';
 
 export type ContentEditing = {

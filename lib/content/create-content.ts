@@ -7,7 +7,7 @@ import { newContentId } from '@/lib/ids';
 import { assertContentRight } from '@/lib/permissions/content';
 import { fieldsOf, findApi } from './get-api';
 import { assertRequired, prepareContent } from './prepare-content';
-import { checkMediaRefs, referencesOf, writeReferences } from './references';
+import { checkMediaRefs, referencesOf, writeReferences } from './media-in-content';
 
 /** Creates a content item of an API; its media references are written in the same transaction. */
 export function createContent(actor: Actor, endpoint: string, body: unknown): { id: string } {

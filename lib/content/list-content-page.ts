@@ -5,7 +5,7 @@ import { contents, type Api } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { hasContentRight } from '@/lib/permissions/content';
 import { fieldsOf, readableApi } from './get-api';
-import { contentTitle } from './media-references';
+import { contentTitle } from './content-title';
 
 export type ContentRow = { id: string; title: string; createdAt: string; updatedAt: string };
 export type ContentPage = {

@@ -3,7 +3,7 @@ import { inArray } from 'drizzle-orm';
 import { db } from '@/db';
 import { media, type Content, type Media } from '@/db/schema';
 import { deliveryUrl, parseDeliveryUrl } from '@/lib/media/urls';
-import { referencesOf } from './references';
+import { referencesOf } from './media-in-content';
 import { editMediaElements } from './rich-html-media';
 import { valueOf, type ApiField } from './schemas';
 

@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { badRequest } from '@/lib/errors';
 import { assertCanManageApis } from '@/lib/permissions/content';
 import { fieldsOf, findApi } from './get-api';
-import { referencesOf, writeReferences } from './references';
+import { referencesOf, writeReferences } from './media-in-content';
 import { updateApiInput, valueOf } from './schemas';
 
 /**

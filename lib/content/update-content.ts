@@ -8,7 +8,7 @@ import { recordContentChange } from '@/lib/events/content-change';
 import { assertContentRight } from '@/lib/permissions/content';
 import { fieldsOf, findApi } from './get-api';
 import { assertRequired, prepareContent } from './prepare-content';
-import { checkMediaRefs, heldReferences, referencesOf, writeReferences } from './references';
+import { checkMediaRefs, heldReferences, referencesOf, writeReferences } from './media-in-content';
 
 /** Changes the fields named in `body` (`null` clears one); references are rewritten in the same transaction. */
 export function updateContent(actor: Actor, endpoint: string, id: string, body: unknown): { id: string } {

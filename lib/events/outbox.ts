@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { deliveries, events, webhooks, type WebhookEventType } from '@/db/schema';
 import { newId } from '@/lib/ids';
-import { wakeDeliveries } from './deliver';
+import { wakeDeliveries } from './delivery-worker';
 
 export type EventScope = { kind: 'media' } | { kind: 'content'; apiId: string };
 

@@ -4,7 +4,7 @@ import { db, type Tx } from '@/db';
 import { contentMedia, media } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { KuraError, notFound } from '@/lib/errors';
-import { mediaReferences, type MediaReferences } from '@/lib/content/media-references';
+import { mediaReferences, type MediaReferences } from '@/lib/content/content-using-media';
 import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
 import { recordMediaChange } from '@/lib/events/media-change';
 import { journalGarbage, removeJournalled } from './storage-journal';

@@ -9,7 +9,7 @@ import { badRequest } from '@/lib/errors';
 import { recordMediaChange, tagNamesOf } from '@/lib/events/media-change';
 import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
 import { mediaId, tagName } from './schemas';
-import { addTagsTo, dropUnused, tagsFor } from './tags';
+import { addTagsTo, dropUnused, tagsFor } from './media-tags';
 
 export const bulkEditInput = z.union([
   z.object({ ids: z.array(mediaId).min(1, 'Select at least one media item').max(1000), creatorId: z.string().min(1) }).strict(),

@@ -12,7 +12,7 @@ import { cleanFileName } from './file-name';
 import { presentMedia, type MediaRecord } from './present';
 import { mediaChanges } from './schemas';
 import { recordMediaChange, tagNamesOf } from '@/lib/events/media-change';
-import { setTagsOf, tagIdsFor } from './tags';
+import { setTagsOf, tagIdsFor } from './media-tags';
 
 /**
  * Changes a media item's name, alt text, tags and/or creator in one transaction. A rename keeps the id,

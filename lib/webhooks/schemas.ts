@@ -38,3 +38,5 @@ export const webhookChanges = z
   .strict();
 
 export const webhookId = z.string().regex(/^[0-9a-f]{32}$/, 'not a webhook id');
+
+export const deliveryId = z.coerce.number().int().positive('not a delivery id');

@@ -5,12 +5,15 @@ import { z } from 'zod';
 import { authedAction } from '@/lib/auth/authed-action';
 import { listMemberChoices } from '@/lib/members/list-members';
 import { deleteMedia } from '@/lib/media/delete-media';
-import { deleteAllMedia, deleteManyMedia } from '@/lib/media/delete-many-media';
+import { deleteAllMedia } from '@/lib/media/delete-all-media';
+import { deleteManyMedia } from '@/lib/media/delete-many-media';
 import { editManyMedia } from '@/lib/media/edit-many-media';
 import { editMedia } from '@/lib/media/edit-media';
-import { deleteTag, listTags, renameTag } from '@/lib/media/manage-tags';
-import { listMedia } from '@/lib/media/list-media';
+import { listMediaPage } from '@/lib/media/list-media-page';
 import { mediaId } from '@/lib/media/schemas';
+import { deleteTag } from '@/lib/tags/delete-tag';
+import { listTags } from '@/lib/tags/list-tags';
+import { renameTag } from '@/lib/tags/rename-tag';
 
 const PICKER_PAGE_SIZE = 24;
 
@@ -21,7 +24,7 @@ export const searchMediaForPicker = authedAction(
     imagesOnly: z.boolean().optional(),
     page: z.number().int().min(1).max(100_000).default(1),
   }),
-  (input, actor) => listMedia(actor, { ...input, pageSize: PICKER_PAGE_SIZE }),
+  (input, actor) => listMediaPage(actor, { ...input, pageSize: PICKER_PAGE_SIZE }),
 );
 
 /** Delete one media item from the detail panel; refused, naming the content, while content uses it. */

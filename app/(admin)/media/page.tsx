@@ -5,11 +5,11 @@ import { MediaLibrary } from '@/components/media/media-library';
 import { requireMemberPage } from '@/lib/auth/session';
 import { config } from '@/lib/config';
 import { KuraError } from '@/lib/errors';
-import { mediaReferences } from '@/lib/content/media-references';
+import { mediaReferences } from '@/lib/content/content-using-media';
 import { previewUrls } from '@/lib/image-api/preview-urls';
 import { getMedia } from '@/lib/media/get-media';
-import { listMedia } from '@/lib/media/list-media';
-import { listTags } from '@/lib/media/manage-tags';
+import { listMediaPage } from '@/lib/media/list-media-page';
+import { listTags } from '@/lib/tags/list-tags';
 import type { MediaRecord } from '@/lib/media/present';
 import { libraryFilter, libraryQuery } from '@/lib/media/schemas';
 import { listMemberChoices } from '@/lib/members/list-members';
@@ -24,7 +24,7 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
   const query = libraryQuery.parse(params);
   // The Image API preview's "Try parameters": signed by the panel on the server, never by the browser.
   const tried = typeof params.try === 'string' ? params.try.slice(0, 2000) : null;
-  const list = listMedia(actor, { page: query.page, pageSize: PAGE_SIZE, ...libraryFilter(query) });
+  const list = listMediaPage(actor, { page: query.page, pageSize: PAGE_SIZE, ...libraryFilter(query) });
   let selected: MediaRecord | null = null;
   if (query.selected) {
     try {

@@ -3,9 +3,13 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authedAction } from '@/lib/auth/authed-action';
-import { listDeliveries, redeliver, sendTestEvent } from '@/lib/webhooks/deliveries';
-import { createWebhook, deleteWebhook, updateWebhook } from '@/lib/webhooks/manage-webhooks';
+import { createWebhook } from '@/lib/webhooks/create-webhook';
+import { deleteWebhook } from '@/lib/webhooks/delete-webhook';
+import { listDeliveries } from '@/lib/webhooks/list-deliveries';
+import { redeliver } from '@/lib/webhooks/redeliver';
 import { newWebhook, webhookChanges } from '@/lib/webhooks/schemas';
+import { sendTestEvent } from '@/lib/webhooks/send-test-event';
+import { updateWebhook } from '@/lib/webhooks/update-webhook';
 
 // Webhooks of Media settings and of each API's settings (Administrators; checked in lib/webhooks).
 const id = z.string().min(1);

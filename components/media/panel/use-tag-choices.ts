@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { listTagsAction } from '@/app/(admin)/media/actions';
-import type { TagRow } from '@/lib/media/manage-tags';
+import type { TagRow } from '@/lib/tags/list-tags';
 
 const SHOWN = 30;
 

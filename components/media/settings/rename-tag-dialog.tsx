@@ -3,7 +3,7 @@
 import { useId, useRef, useState, useTransition } from 'react';
 import { renameTagAction } from '@/app/(admin)/media/actions';
 import { EditDialog, inputClass } from '@/components/media/panel/edit-dialog';
-import type { TagRow } from '@/lib/media/manage-tags';
+import type { TagRow } from '@/lib/tags/list-tags';
 
 type Props = { tag: TagRow; onCancel: () => void; onRenamed: (tag: TagRow) => void };
 

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useDeferredValue, useId, useState } from 'react';
-import type { TagRow } from '@/lib/media/manage-tags';
+import type { TagRow } from '@/lib/tags/list-tags';
 import { DeleteTagDialog } from './delete-tag-dialog';
 import { RenameTagDialog } from './rename-tag-dialog';
 

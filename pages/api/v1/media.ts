@@ -2,7 +2,7 @@ import { apiActor } from '@/lib/http/api-actor';
 import { headersOf, pagesRoute, sendJson } from '@/lib/http/pages-route';
 import { receiveUpload } from '@/lib/http/receive-upload';
 import { mediaListV1Query } from '@/lib/media/api-query';
-import { listMediaAt } from '@/lib/media/list-media';
+import { listMediaRange } from '@/lib/media/list-media-range';
 import { presentMedia } from '@/lib/media/present';
 
 // A Pages API route so the upload arrives as Node's own stream, not copied into a web stream
@@ -15,7 +15,7 @@ export default pagesRoute({
   async GET(req, res) {
     const actor = apiActor(headersOf(req));
     const query = mediaListV1Query.parse(req.query);
-    const { items, total } = listMediaAt(actor, { limit: query.limit, offset: query.offset, imagesOnly: query.imageOnly });
+    const { items, total } = listMediaRange(actor, { limit: query.limit, offset: query.offset, imagesOnly: query.imageOnly });
     sendJson(res, 200, { media: items, totalCount: total, limit: query.limit, offset: query.offset });
   },
   // POST /api/v1/media — upload one file (multipart part "file") with an API key; 201 with the media record.

@@ -7,9 +7,9 @@ import { TagSettings } from '@/components/media/settings/tag-settings';
 import { WebhookSettings } from '@/components/webhooks/webhook-settings';
 import { requireMemberPage } from '@/lib/auth/session';
 import { config } from '@/lib/config';
-import { listTags } from '@/lib/media/manage-tags';
+import { listTags } from '@/lib/tags/list-tags';
 import { serviceId } from '@/lib/service/service-id';
-import { listWebhooks } from '@/lib/webhooks/manage-webhooks';
+import { listWebhooks } from '@/lib/webhooks/list-webhooks';
 
 export const metadata: Metadata = { title: 'Media settings' };
 

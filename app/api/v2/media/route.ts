@@ -3,7 +3,7 @@ import { apiActor } from '@/lib/http/api-actor';
 import { handle } from '@/lib/http/handle';
 import { badRequest, notFound } from '@/lib/errors';
 import { mediaListV2Query } from '@/lib/media/api-query';
-import { listMediaByToken } from '@/lib/media/list-media';
+import { listMediaAfterToken } from '@/lib/media/list-media-after-token';
 import { deleteMedia, MediaReferenced } from '@/lib/media/delete-media';
 import { parseDeliveryUrl } from '@/lib/media/urls';
 
@@ -15,7 +15,7 @@ export function GET(request: Request) {
     const actor = apiActor(request.headers);
     const query = mediaListV2Query.parse(Object.fromEntries(new URL(request.url).searchParams));
     const { imageOnly, ...filter } = query;
-    return Response.json(listMediaByToken(actor, { ...filter, kind: imageOnly ? 'image' : undefined }), { headers: { 'Cache-Control': 'no-store' } });
+    return Response.json(listMediaAfterToken(actor, { ...filter, kind: imageOnly ? 'image' : undefined }), { headers: { 'Cache-Control': 'no-store' } });
   });
 }
 

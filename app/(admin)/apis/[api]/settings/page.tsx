@@ -6,7 +6,7 @@ import { requireMemberPage } from '@/lib/auth/session';
 import { fieldsOf, findApi } from '@/lib/content/get-api';
 import { orNotFound } from '@/lib/http/or-not-found';
 import { assertCanManageApis } from '@/lib/permissions/content';
-import { listWebhooks } from '@/lib/webhooks/manage-webhooks';
+import { listWebhooks } from '@/lib/webhooks/list-webhooks';
 
 export const metadata: Metadata = { title: 'API settings' };
 

@@ -5,39 +5,8 @@ import { media } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { badRequest } from '@/lib/errors';
 import { assertCanGetMedia, readableMedia } from '@/lib/permissions/media';
-import { filterConditions, orderFor, type MediaFilter, type MediaSort } from './media-filter';
+import { filterConditions, orderFor, type MediaFilter } from './media-filter';
 import { presentMedia, type MediaRecord } from './present';
-
-export type { MediaFilter } from './media-filter';
-export type MediaPage = { items: MediaRecord[]; total: number; page: number; pageCount: number };
-
-type ListOptions = { sort?: MediaSort; imagesOnly?: boolean } & MediaFilter;
-
-/** `limit` media from `offset` of the media this actor may read, and how many there are in all. */
-export function listMediaAt(actor: Actor, opts: { limit: number; offset: number } & ListOptions): { items: MediaRecord[]; total: number } {
-  assertCanGetMedia(actor);
-  const filter = { ...opts, kind: opts.imagesOnly ? 'image' : opts.kind } satisfies MediaFilter;
-  const where = and(readableMedia(actor), ...filterConditions(filter));
-  const [{ total }] = db().select({ total: count() }).from(media).where(and(readableMedia(actor), ...filterConditions(filter, 'count'))).all();
-  const rows = db()
-    .select()
-    .from(media)
-    .where(where)
-    .orderBy(...orderFor(opts.sort ?? '-created'))
-    .limit(opts.limit)
-    .offset(opts.offset)
-    .all();
-  return { items: presentMedia(rows), total };
-}
-
-/** One numbered page of the media this actor may read (the library, the picker); past the end, the last page. */
-export function listMedia(actor: Actor, opts: { page: number; pageSize: number } & ListOptions): MediaPage {
-  const first = listMediaAt(actor, { ...opts, limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize });
-  const pageCount = Math.max(1, Math.ceil(first.total / opts.pageSize));
-  if (opts.page <= pageCount) return { ...first, page: opts.page, pageCount };
-  const last = listMediaAt(actor, { ...opts, limit: opts.pageSize, offset: (pageCount - 1) * opts.pageSize });
-  return { ...last, page: pageCount, pageCount };
-}
 
 export type MediaSlice = { media: MediaRecord[]; totalCount: number; token?: string };
 
@@ -45,7 +14,7 @@ export type MediaSlice = { media: MediaRecord[]; totalCount: number; token?: str
  * `GET /api/v2/media`: newest first, paged by a keyset token (the last item's creation time and id).
  * The token never expires, and media added while paging sorts before it, so no item is skipped or repeated.
  */
-export function listMediaByToken(actor: Actor, opts: { limit: number; token?: string } & MediaFilter): MediaSlice {
+export function listMediaAfterToken(actor: Actor, opts: { limit: number; token?: string } & MediaFilter): MediaSlice {
   assertCanGetMedia(actor);
   const filter = and(readableMedia(actor), ...filterConditions(opts));
   const countable = and(readableMedia(actor), ...filterConditions(opts, 'count'));

@@ -1,12 +1,11 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNotNull, lt, min, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, min } from 'drizzle-orm';
 import { db } from '@/db';
 import { deliveries, deliveryAttempts, events, webhooks } from '@/db/schema';
 import { unseal } from '@/lib/crypto/sealed';
 import { processSingleton } from '@/lib/process-singleton';
 import { retryDelay, RETRY_FOR_MS } from './retry';
 import { sendWebhook } from './send';
-import { config } from '@/lib/config';
 
 /** Even with nothing announced, look for due deliveries this often (a retry's time, a missed wake). */
 const POLL_MS = 30_000;
@@ -109,17 +108,6 @@ function record(delivery: Head['delivery'], result: { status: number | null; ok:
         finishedAt: result.ok || givenUp ? now : null,
       })
       .where(eq(deliveries.id, delivery.id))
-      .run();
-  });
-}
-
-/** Drops delivery history older than `KURA_DELIVERY_DAYS` (30); pending deliveries are never touched. Run hourly. */
-export function pruneDeliveries(now = Date.now()): void {
-  const cutoff = new Date(now - config().KURA_DELIVERY_DAYS * 24 * 60 * 60 * 1000);
-  db().transaction((tx) => {
-    tx.delete(deliveries).where(and(isNotNull(deliveries.finishedAt), lt(deliveries.finishedAt, cutoff))).run();
-    tx.delete(events)
-      .where(and(lt(events.createdAt, cutoff), notExists(tx.select({ one: sql`1` }).from(deliveries).where(eq(deliveries.eventId, events.id)))))
       .run();
   });
 }

@@ -4,7 +4,8 @@ import { db, type Db, type Tx } from '@/db';
 import { apis, contentMedia, contents } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { hasContentRight } from '@/lib/permissions/content';
-import { valueOf, type ApiField } from './schemas';
+import { contentTitle } from './content-title';
+import type { ApiField } from './schemas';
 
 /** One content item that uses a media item, as the reference list shows it. */
 export type ReferenceHolder = {
@@ -64,13 +65,4 @@ export function mediaReferences(actor: Actor, mediaId: string, from: Db | Tx = d
   const all = [...holders.values()];
   const visible = all.filter((h) => h.readable).map(({ readable: _, ...h }) => h);
   return { total: all.length, visible, hidden: all.length - visible.length };
-}
-
-/** What to call a content item: its first non-empty text field, else its id. */
-export function contentTitle(fields: ApiField[], data: Record<string, unknown>, id: string): string {
-  for (const field of fields) {
-    const value = valueOf(data, field.id);
-    if (field.kind === 'text' && typeof value === 'string' && value.trim()) return value.trim().slice(0, 120);
-  }
-  return id;
 }

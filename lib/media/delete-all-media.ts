@@ -1,0 +1,74 @@
+import 'server-only';
+import { and, asc, gt, inArray, lte, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { media } from '@/db/schema';
+import { recordActivity } from '@/lib/activity/record-activity';
+import type { Actor } from '@/lib/auth/actor';
+import { referenceCounts } from '@/lib/content/content-using-media';
+import { badRequest } from '@/lib/errors';
+import { recordMediaChange } from '@/lib/events/media-change';
+import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
+import { serviceId } from '@/lib/service/service-id';
+import { unreferenced } from './delete-media';
+import { journalGarbage, removeJournalled } from './storage-journal';
+
+const BATCH = 500;
+/** How many kept items the report names (the count covers all of them). */
+const KEPT_LISTED = 100;
+
+/**
+ * "Delete all" from Media settings: every media the actor may read that no content uses, confirmed by
+ * typing the service id. Referenced media is kept and counted. Each batch is one transaction (check and
+ * delete together); bytes are removed after each commit.
+ */
+export async function deleteAllMedia(
+  actor: Actor,
+  confirmation: string,
+): Promise<{ deleted: number; kept: number; keptItems: { id: string; fileName: string; reason: string }[] }> {
+  assertMediaRight(actor, 'delete');
+  if (confirmation.trim() !== serviceId()) throw badRequest('Type the service id exactly to confirm deleting all media');
+  let deleted = 0;
+  let after = '';
+  // Only what existed when the admin confirmed: an upload arriving during the run is not theirs to delete.
+  const confirmedAt = new Date();
+  for (;;) {
+    const batch = db()
+      .select({ id: media.id })
+      .from(media)
+      .where(and(readableMedia(actor), gt(media.id, after), lte(media.createdAt, confirmedAt)))
+      .orderBy(asc(media.id))
+      .limit(BATCH)
+      .all()
+      .map((r) => r.id);
+    if (batch.length === 0) break;
+    after = batch[batch.length - 1];
+    const gone = db().transaction(
+      (tx) => {
+        const rows = tx
+          .delete(media)
+          .where(and(inArray(media.id, batch), readableMedia(actor), unreferenced(tx)))
+          .returning()
+          .all();
+        for (const r of rows) {
+          journalGarbage(tx, r.storage, r.storageKey);
+          recordMediaChange(tx, actor, { before: r, after: null });
+        }
+        return rows;
+      },
+      { behavior: 'immediate' },
+    );
+    for (const r of gone) await removeJournalled(r.storage, r.storageKey);
+    deleted += gone.length;
+  }
+  const [{ kept }] = db().select({ kept: sql<number>`count(*)` }).from(media).where(readableMedia(actor)).all();
+  db().transaction((tx) =>
+    recordActivity(tx, actor, [{ operation: 'delete_all', mediaId: null, target: `${deleted} media`, before: null, after: { deleted, kept } }]),
+  );
+  const left = db().select({ id: media.id, fileName: media.fileName }).from(media).where(readableMedia(actor)).orderBy(asc(media.fileName)).limit(KEPT_LISTED).all();
+  const counts = referenceCounts(left.map((m) => m.id));
+  const keptItems = left.map((m) => {
+    const n = counts.get(m.id) ?? 0;
+    return { ...m, reason: n > 0 ? `used by ${n} content item${n === 1 ? '' : 's'}` : 'uploaded while deleting' };
+  });
+  return { deleted, kept, keptItems };
+}

@@ -1,0 +1,27 @@
+import 'server-only';
+import { and, count } from 'drizzle-orm';
+import { db } from '@/db';
+import { media } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { assertCanGetMedia, readableMedia } from '@/lib/permissions/media';
+import { filterConditions, orderFor, type MediaFilter, type MediaSort } from './media-filter';
+import { presentMedia, type MediaRecord } from './present';
+
+export type ListOptions = { sort?: MediaSort; imagesOnly?: boolean } & MediaFilter;
+
+/** `limit` media from `offset` of the media this actor may read, and how many there are in all. */
+export function listMediaRange(actor: Actor, opts: { limit: number; offset: number } & ListOptions): { items: MediaRecord[]; total: number } {
+  assertCanGetMedia(actor);
+  const filter = { ...opts, kind: opts.imagesOnly ? 'image' : opts.kind } satisfies MediaFilter;
+  const where = and(readableMedia(actor), ...filterConditions(filter));
+  const [{ total }] = db().select({ total: count() }).from(media).where(and(readableMedia(actor), ...filterConditions(filter, 'count'))).all();
+  const rows = db()
+    .select()
+    .from(media)
+    .where(where)
+    .orderBy(...orderFor(opts.sort ?? '-created'))
+    .limit(opts.limit)
+    .offset(opts.offset)
+    .all();
+  return { items: presentMedia(rows), total };
+}

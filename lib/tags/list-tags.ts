@@ -1,0 +1,28 @@
+import 'server-only';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { media, mediaTags, tags } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { readableMedia } from '@/lib/permissions/media';
+
+export type TagRow = { id: string; name: string; uses: number };
+
+/**
+ * The service's tags, filtered by a substring of the name, with how many media use each: counted
+ * within the actor's read scope, so the count reveals nothing about media they may not read.
+ */
+export function listTags(actor: Actor, search = ''): TagRow[] {
+  const pattern = `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const holders = db()
+    .select({ n: count() })
+    .from(mediaTags)
+    .innerJoin(media, eq(media.id, mediaTags.mediaId))
+    .where(and(eq(mediaTags.tagId, tags.id), readableMedia(actor)));
+  const uses = sql<number>`(${holders})`;
+  return db()
+    .select({ id: tags.id, name: tags.name, uses })
+    .from(tags)
+    .where(search.trim() ? sql`${tags.name} like ${pattern} escape '\\'` : undefined)
+    .orderBy(asc(tags.name))
+    .all();
+}

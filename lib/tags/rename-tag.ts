@@ -1,0 +1,32 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { db } from '@/db';
+import { media, mediaTags, tags } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { KuraError, notFound } from '@/lib/errors';
+import { recordMediaChange, tagNamesOf } from '@/lib/events/media-change';
+import { tagName } from '@/lib/media/schemas';
+import { assertCanManageTags } from '@/lib/permissions/media';
+import type { TagRow } from './list-tags';
+
+/** Renames a tag everywhere it is used; names stay unique. Each media item holding it gets an activity entry. */
+export function renameTag(actor: Actor, id: string, name: unknown): TagRow {
+  assertCanManageTags(actor);
+  const newName = tagName.parse(name);
+  try {
+    return db().transaction(
+      (tx) => {
+        const holders = tx.select().from(media).innerJoin(mediaTags, eq(mediaTags.mediaId, media.id)).where(eq(mediaTags.tagId, id)).all().map((r) => r.media);
+        const tagsBefore = new Map(holders.map((m) => [m.id, tagNamesOf(tx, m.id)]));
+        const row = tx.update(tags).set({ name: newName }).where(eq(tags.id, id)).returning({ id: tags.id, name: tags.name }).get();
+        if (!row) throw notFound('No such tag');
+        for (const m of holders) recordMediaChange(tx, actor, { before: m, after: m, tags: { before: tagsBefore.get(m.id)!, after: tagNamesOf(tx, m.id) } });
+        return { ...row, uses: holders.length };
+      },
+      { behavior: 'immediate' },
+    );
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new KuraError('conflict', `A tag named "${newName}" already exists`);
+    throw err;
+  }
+}

@@ -1,0 +1,14 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { db } from '@/db';
+import { webhooks, type Webhook } from '@/db/schema';
+import { notFound } from '@/lib/errors';
+import { webhookId } from './schemas';
+
+/** The webhook with this id; a 404 "No such webhook" for an unknown or malformed id. */
+export function getWebhookOrThrow(id: string): Webhook {
+  const parsed = webhookId.safeParse(id);
+  const row = parsed.success ? db().select().from(webhooks).where(eq(webhooks.id, parsed.data)).get() : undefined;
+  if (!row) throw notFound('No such webhook');
+  return row;
+}

@@ -1,0 +1,23 @@
+import 'server-only';
+import { desc, eq, isNull, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { deliveries, webhooks } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { findApi } from '@/lib/content/get-api';
+import { assertCanManageWebhooks } from '@/lib/permissions/settings';
+import { presentWebhook, type WebhookView } from './present-webhook';
+
+/** The media webhooks (`api` absent) or one API's webhooks, with how many deliveries wait or failed. */
+export function listWebhooks(actor: Actor, api?: string): WebhookView[] {
+  assertCanManageWebhooks(actor);
+  const apiId = api === undefined ? null : findApi(api).id;
+  const count = (state: 'pending' | 'failed') =>
+    sql<number>`(select count(*) from ${deliveries} where ${deliveries.webhookId} = ${webhooks.id} and ${deliveries.state} = ${state})`;
+  return db()
+    .select({ webhook: webhooks, pending: count('pending'), failed: count('failed') })
+    .from(webhooks)
+    .where(apiId === null ? isNull(webhooks.apiId) : eq(webhooks.apiId, apiId))
+    .orderBy(desc(webhooks.createdAt))
+    .all()
+    .map(({ webhook, pending, failed }) => presentWebhook(webhook, pending, failed));
+}
