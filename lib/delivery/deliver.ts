@@ -28,7 +28,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * to write. Unknown, renamed or deleted media is a 404; an old `?v=` is a 307 to the current version.
  * Never throws: a malformed Image API parameter (400), a bad signature (403), a full render queue (503 +
  * `Retry-After`) and every other failure is an answer too.
- * @example await deliver({ service, id, fileName: 'a.png' }, { method: 'GET', url: '/assets/…/a.png?w=100', headers })
+ * @example await deliver({ service, id, fileName: 'a.png' }, { method: 'GET', url: '/assets/s/id/a.png?w=9', headers })
  */
 export async function deliver(address: DeliveryAddress, request: DeliveryRequest): Promise<Answer> {
   // Headers decided before a later step fails (Image API notes) go on its error answer too.
@@ -70,7 +70,8 @@ function redirectToCurrent(m: Media, search: URLSearchParams, url: string): Answ
   const rest = search.toString();
   const location = `${kuraUrl(m)}?v=${versionOf(m)}` + (rest ? `&${rest}` : '');
   // Kura's own URL even for direct-bucket media: this request asked Kura (perhaps for the Image API).
-  return { status: 307, headers: { 'Cache-Control': 'no-store', Location: signed ? signUrl(location, token) : location } };
+  const headers = { 'Cache-Control': 'no-store', Location: signed ? signUrl(location, token) : location };
+  return { status: 307, headers };
 }
 
 /** The path and query the client signed: the public `/assets/…` path, whether or not Next rewrote it. */

@@ -50,6 +50,6 @@ export async function deliverOriginal(
   // Only a successful answer carries the file's headers, so no error is ever cached as the file.
   const length = String(range ? range.end - range.start + 1 : m.size);
   if (!range) return { status: 200, headers: { ...early, ...headers, 'Content-Length': length }, body };
-  const contentRange = `bytes ${range.start}-${range.end}/${m.size}`;
-  return { status: 206, headers: { ...early, ...headers, 'Content-Length': length, 'Content-Range': contentRange }, body };
+  const partial = { 'Content-Length': length, 'Content-Range': `bytes ${range.start}-${range.end}/${m.size}` };
+  return { status: 206, headers: { ...early, ...headers, ...partial }, body };
 }
