@@ -9,7 +9,7 @@
 // one weighs (bench/upload.mjs runs them with BENCH_UPLOAD_VARIANTS, e.g. "web hash gen"):
 //   web   the body goes through a WHATWG Request the way Next's App Router makes one
 //         (undici: async-iterates the IncomingMessage, copies every chunk into a byte stream),
-//         then Readable.fromWeb(), as lib/http/receive-upload.ts does
+//         then Readable.fromWeb(), as an early upload reader did
 //   hash  sha256 of every byte on the main thread, as lib/media/upload-media.ts does
 //   gen   the file part goes through two async generators and two Readable.from(), as takeHead()
 //         and measured() in lib/media/upload-media.ts do

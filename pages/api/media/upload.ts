@@ -1,9 +1,12 @@
 import { requireMemberForApi } from '@/lib/auth/session';
 import { forbidden } from '@/lib/errors';
 import { headersOf, pagesRoute, sendJson } from '@/lib/http/pages-route';
-import { receiveUpload } from '@/lib/http/receive-upload';
+import { receiveFile } from '@/lib/http/receive-file';
 import { fromKuraPage } from '@/lib/http/same-origin';
 import { presentMedia } from '@/lib/media/present';
+import { uploadLimit } from '@/lib/media/upload-limit';
+import { uploadMedia } from '@/lib/media/upload-media';
+import { assertMediaRight } from '@/lib/permissions/media';
 
 // Next reads this statically: it must be a literal here.
 export const config = { api: { bodyParser: false, responseLimit: false, externalResolver: true } };
@@ -13,7 +16,8 @@ export default pagesRoute({
   async POST(req, res) {
     const actor = await requireMemberForApi(req, res);
     if (!fromKuraPage(headersOf(req))) throw forbidden('Uploads must come from a Kura page');
-    const created = await receiveUpload(req, actor);
+    assertMediaRight(actor, 'upload'); // refuse before reading a byte; uploadMedia checks again
+    const created = await receiveFile(req, uploadLimit(), (file) => uploadMedia(actor, file));
     sendJson(res, 201, presentMedia([created])[0]);
   },
 });

@@ -2,13 +2,7 @@ import 'server-only';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import busboy from 'busboy';
-import type { Media } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
-import { config } from '@/lib/config';
-import { badRequest, KuraError } from '@/lib/errors';
-import { uploadLimitMessage } from '@/lib/media/store-bytes';
-import { uploadMedia, type UploadInput } from '@/lib/media/upload-media';
-import { assertMediaRight, type MediaAction } from '@/lib/permissions/media';
+import { badRequest } from '@/lib/errors';
 import { boundaryOf, CleanPartHeaders } from './clean-part-headers';
 
 /** Room for multipart boundaries and part headers around the file itself. */
@@ -18,25 +12,31 @@ const DRAIN_CAP = 64 * 1024 * 1024;
 
 const NO_FILE = 'No file: send it in a part named "file"';
 
+/** The file part of a request, as `onFile` gets it. */
+export type ReceivedFile = {
+  fileName: string;
+  stream: Readable;
+  /** Resolves once the whole request has arrived intact; rejects if it is cut or malformed after the file. */
+  requestComplete: Promise<void>;
+};
+
 /**
- * Streams the multipart part named `file` of a Node request into {@link uploadMedia} (or `consume`,
- * e.g. a re-upload): never buffered
- * whole, never through `request.formData()` or a web stream. Other parts are skipped. The media item
- * is committed only once the whole request has arrived intact: a request cut or malformed after its
- * file part leaves nothing behind either.
+ * Streams the multipart part named `file` of a Node request into `onFile`: never buffered whole, never
+ * through `request.formData()` or a web stream. Other parts are skipped. A `Content-Length` already past
+ * `maxBytes` is refused (`tooLarge`) before a byte is read; the file stream itself is cut just past it, so
+ * `onFile` sees the overflow and refuses it. `onFile` should commit only once `requestComplete` resolves:
+ * a request cut or malformed after its file part then leaves nothing behind either.
  */
-export async function receiveUpload(
+export async function receiveFile<T>(
   req: IncomingMessage,
-  actor: Actor,
-  consume: (file: UploadInput) => Promise<Media> = (file) => uploadMedia(actor, file),
-  right: MediaAction = 'upload',
-): Promise<Media> {
-  assertMediaRight(actor, right); // refuse before reading a byte; the domain function checks again
+  limits: { maxBytes: number; tooLarge: () => Error },
+  onFile: (file: ReceivedFile) => Promise<T>,
+): Promise<T> {
   const contentType = req.headers['content-type'] ?? '';
   if (!/^multipart\/form-data\s*(;|$)/i.test(contentType)) throw badRequest('Send multipart/form-data with the file in a part named "file"');
-  const max = config().KURA_MAX_UPLOAD_BYTES;
+  const max = limits.maxBytes;
   const declared = Number(req.headers['content-length'] ?? NaN);
-  if (declared > max + MULTIPART_SLACK) throw new KuraError('too_large', uploadLimitMessage(max));
+  if (declared > max + MULTIPART_SLACK) throw limits.tooLarge();
 
   let parser: busboy.Busboy;
   try {
@@ -53,8 +53,8 @@ export async function receiveUpload(
   const cleaner = new CleanPartHeaders(boundaryOf(contentType) ?? '');
   cleaner.on('error', () => {});
 
-  return new Promise<Media>((resolve, reject) => {
-    let upload: Promise<Media> | undefined;
+  return new Promise<T>((resolve, reject) => {
+    let upload: Promise<T> | undefined;
     let file: Readable | undefined;
     let settled = false;
     let requestEnded: () => void = () => {};
@@ -63,7 +63,7 @@ export async function receiveUpload(
       requestEnded = ok;
       requestFailed = fail;
     });
-    requestComplete.catch(() => {}); // observed through uploadMedia
+    requestComplete.catch(() => {}); // observed through onFile
 
     const fail = (err: unknown) => {
       requestFailed(err);
@@ -74,20 +74,20 @@ export async function receiveUpload(
     };
 
     parser.on('file', (name, stream, info) => {
-      stream.on('error', () => {}); // errors reach us through the parser or uploadMedia
+      stream.on('error', () => {}); // errors reach us through the parser or onFile
       if (name !== 'file' || upload) return void stream.resume();
       file = stream;
-      upload = consume({ fileName: info.filename ?? 'file', stream, requestComplete });
+      upload = onFile({ fileName: info.filename ?? 'file', stream, requestComplete });
       upload.catch(fail);
     });
     parser.on('error', () => fail(badRequest('The multipart body is malformed or was cut short')));
     parser.on('close', () => {
       if (!upload) return fail(badRequest(NO_FILE));
       requestEnded();
-      upload.then((m) => {
+      upload.then((result) => {
         if (settled) return;
         settled = true;
-        resolve(m);
+        resolve(result);
       }, fail);
     });
     // The client went away mid-upload: abort the write so nothing is kept.

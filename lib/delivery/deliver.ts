@@ -1,0 +1,81 @@
+import 'server-only';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Media } from '@/db/schema';
+import { config } from '@/lib/config';
+import { ignoredHeader } from '@/lib/image-api/ignored-header';
+import { parseImageParams } from '@/lib/image-api/parse-params';
+import { signUrl, verifySignature } from '@/lib/image-api/signature';
+import { findDeliverable } from '@/lib/media/find-deliverable';
+import { kuraUrl, versionOf } from '@/lib/media/urls';
+import { errorAnswer, jsonAnswer, type Answer } from './answer';
+import { deliverOriginal } from './original';
+import { deliverVariant } from './variant';
+
+/** The public address of one file: `/assets/{service}/{id}/{fileName}`. */
+export type DeliveryAddress = { service: string; id: string; fileName: string };
+
+export type DeliveryRequest = {
+  method: string;
+  /** The path and query as the client sent them (still percent-encoded): what an imgix signature covers. */
+  url: string;
+  headers: Pick<IncomingHttpHeaders, 'accept' | 'if-none-match' | 'range'> & { 'if-range'?: string | string[] };
+};
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Public delivery (GET/HEAD): the original bytes or an Image API variant, as a plain answer for any adapter
+ * to write. Unknown, renamed or deleted media is a 404; an old `?v=` is a 307 to the current version.
+ * Never throws: a malformed Image API parameter (400), a bad signature (403), a full render queue (503 +
+ * `Retry-After`) and every other failure is an answer too.
+ * @example await deliver({ service, id, fileName: 'a.png' }, { method: 'GET', url: '/assets/s/id/a.png?w=9', headers })
+ */
+export async function deliver(address: DeliveryAddress, request: DeliveryRequest): Promise<Answer> {
+  // Headers decided before a later step fails (Image API notes) go on its error answer too.
+  const early: Record<string, string> = {};
+  try {
+    const m = findDeliverable(address.service, address.id, address.fileName);
+    if (!m) return jsonAnswer(404, { message: 'Not found' });
+
+    const search = new URL(request.url, 'http://kura').searchParams;
+    const v = search.get('v');
+    if (v !== null && v !== versionOf(m)) return redirectToCurrent(m, search, request.url);
+
+    const cacheControl = v === null ? config().KURA_CACHE_CONTROL : IMMUTABLE;
+    if (isTransformable(m)) {
+      // Image API: a malformed parameter is a 400 naming it; unknown ones are listed, not fatal.
+      const token = config().KURA_IMAGE_SIGNING_TOKEN;
+      if (token) search.delete('s');
+      const plan = parseImageParams(search, { accept: request.headers.accept });
+      if (plan.transforms && token) verifySignature(signedPart(request.url), token);
+      const ignored = ignoredHeader(plan.ignored);
+      if (ignored) early['Kura-Ignored-Params'] = ignored;
+      if (plan.varyAccept) early.Vary = 'Accept';
+      if (plan.transforms) return await deliverVariant(m, plan, request, { cacheControl, early });
+    }
+    return await deliverOriginal(m, request, { search, cacheControl, early });
+  } catch (err) {
+    return errorAnswer(err, early);
+  }
+}
+
+/** An old version: send the client to the bytes it should cache now (other parameters kept). */
+function redirectToCurrent(m: Media, search: URLSearchParams, url: string): Answer {
+  search.delete('v');
+  // A signed URL stays signed for the new version, only when its own signature holds.
+  const token = config().KURA_IMAGE_SIGNING_TOKEN;
+  const signed = token !== undefined && search.has('s');
+  if (signed) verifySignature(signedPart(url), token);
+  search.delete('s');
+  const rest = search.toString();
+  const location = `${kuraUrl(m)}?v=${versionOf(m)}` + (rest ? `&${rest}` : '');
+  // Kura's own URL even for direct-bucket media: this request asked Kura (perhaps for the Image API).
+  const headers = { 'Cache-Control': 'no-store', Location: signed ? signUrl(location, token) : location };
+  return { status: 307, headers };
+}
+
+/** The path and query the client signed: the public `/assets/…` path, whether or not Next rewrote it. */
+const signedPart = (url: string) => (url.startsWith('/api/assets/') ? url.slice(4) : url);
+
+/** Raster images take Image API parameters; SVG and every other file are always served as stored. */
+const isTransformable = (m: Media) => m.kind === 'image' && m.mimeType !== 'image/svg+xml';

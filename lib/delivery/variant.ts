@@ -1,0 +1,30 @@
+import 'server-only';
+import type { Media } from '@/db/schema';
+import type { TransformPlan } from '@/lib/image-api/plan';
+import { getVariant } from '@/lib/image-api/variant-cache';
+import { downloadDisposition } from '@/lib/media/delivery-headers';
+import { matchesETag, type Answer } from './answer';
+import type { DeliveryRequest } from './deliver';
+
+/** An Image API variant (rendered or cached): 304 when the client holds it, else 200; HEAD sends no bytes. */
+export async function deliverVariant(
+  m: Media,
+  plan: TransformPlan,
+  request: DeliveryRequest,
+  opts: { cacheControl: string; early: Record<string, string> },
+): Promise<Answer> {
+  const variant = await getVariant(m, plan);
+  const headers: Record<string, string> = {
+    ...opts.early,
+    ETag: variant.etag,
+    'Last-Modified': m.updatedAt.toUTCString(),
+    'Cache-Control': opts.cacheControl,
+    'X-Content-Type-Options': 'nosniff',
+    'Kura-Cache': variant.cache,
+  };
+  if (matchesETag(request.headers['if-none-match'], variant.etag)) return { status: 304, headers };
+  headers['Content-Type'] = variant.contentType;
+  headers['Content-Length'] = String(variant.data.length);
+  if (plan.download) headers['Content-Disposition'] = downloadDisposition(plan.download.fileName, m.fileName);
+  return { status: 200, headers, body: request.method === 'HEAD' ? undefined : variant.data };
+}
