@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { LRUCache } from 'lru-cache';
 import type { Media } from '@/db/schema';
 import { config } from '@/lib/config';
 import { processSingleton } from '@/lib/process-singleton';
@@ -22,11 +23,15 @@ const cache = () =>
   processSingleton('variantCache', () => {
     const c = config();
     const root = path.join(c.dataDir, 'cache', 'variants');
-    const hot = new HotVariants(HOT_BYTES);
+    const hot = hotVariants();
     return {
       root,
       queue: new RenderQueue(c.KURA_IMAGE_RENDERS, c.KURA_IMAGE_QUEUE),
-      index: new CacheIndex(root, { maxBytes: c.KURA_IMAGE_CACHE_BYTES, maxEntries: c.KURA_IMAGE_CACHE_ENTRIES }, (file) => hot.drop(file)),
+      index: new CacheIndex(
+        root,
+        { maxBytes: c.KURA_IMAGE_CACHE_BYTES, maxEntries: c.KURA_IMAGE_CACHE_ENTRIES },
+        (file) => hot.delete(file),
+      ),
       inFlight: new Map<string, Promise<Variant>>(),
       hot,
     };
@@ -101,37 +106,12 @@ const HOT_ENTRY_MAX = 1024 * 1024;
 type Entry = { data: Buffer; contentType: string; fileBytes: number };
 
 /** Least-recently-used, bounded by bytes; only small variants (thumbnails, page images) are kept. */
-class HotVariants {
-  private readonly entries = new Map<string, Entry>();
-  private bytes = 0;
-  constructor(private readonly max: number) {}
-
-  get(file: string): Entry | undefined {
-    const entry = this.entries.get(file);
-    this.drop(file); // re-inserted by set(): Map order is the recency order
-    return entry;
-  }
-
-  drop(file: string) {
-    const entry = this.entries.get(file);
-    if (entry) this.bytes -= entry.data.length;
-    this.entries.delete(file);
-  }
-
-  set(file: string, entry: Entry) {
-    if (entry.data.length > HOT_ENTRY_MAX) return;
-    const old = this.entries.get(file);
-    if (old) this.bytes -= old.data.length;
-    this.entries.delete(file);
-    this.entries.set(file, entry);
-    this.bytes += entry.data.length;
-    for (const [key, e] of this.entries) {
-      if (this.bytes <= this.max) break;
-      this.entries.delete(key);
-      this.bytes -= e.data.length;
-    }
-  }
-}
+const hotVariants = () =>
+  new LRUCache<string, Entry>({
+    maxSize: HOT_BYTES,
+    maxEntrySize: HOT_ENTRY_MAX,
+    sizeCalculation: (entry) => Math.max(1, entry.data.length), // lru-cache wants a positive size
+  });
 
 // An entry is one line `kura-variant<TAB>content type<TAB>byte length`, then the bytes: one file, one
 // atomic rename, and a length to check, so a file cut short by a crash is never served.
