@@ -4,17 +4,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { config } from '@/lib/config';
-import { processSingleton } from '@/lib/process-singleton';
+import { dataDirectory } from './data-dir';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 /** A transaction handle; domain code takes `Db | Tx` where it can run inside or outside one. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-
 function open(): Db {
-  const dir = config().dataDir;
+  const dir = dataDirectory();
   fs.mkdirSync(dir, { recursive: true });
   const sqlite = new Database(path.join(dir, 'kura.db'));
   sqlite.pragma('journal_mode = WAL');
@@ -26,7 +24,11 @@ function open(): Db {
   return db;
 }
 
-/** The one connection of this process, opened and migrated on first use. */
+/**
+ * The one connection of this process, opened and migrated on first use. It hangs off `globalThis` because
+ * Next bundles routes separately (the convention of lib/process-singleton.ts, which db/ may not import).
+ */
 export function db(): Db {
-  return processSingleton('db', open);
+  const slots = globalThis as unknown as Record<symbol, Db | undefined>;
+  return (slots[Symbol.for('kura.db')] ??= open());
 }

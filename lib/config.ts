@@ -2,11 +2,12 @@ import 'server-only';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_DATA_DIR } from '@/db/data-dir';
 import { emailAddress } from '@/lib/auth/email';
 
 const env = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
-  KURA_DATA_DIR: z.string().min(1).default('./data'),
+  KURA_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
   KURA_PUBLIC_URL: z.url().optional(),
   KURA_ADMIN_EMAIL: emailAddress.optional(),
   KURA_ADMIN_PASSWORD: z.string().min(12, 'KURA_ADMIN_PASSWORD must be at least 12 characters, like every password').optional(),

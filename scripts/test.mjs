@@ -1,5 +1,5 @@
-// `npm test`: every test — unit (vitest), then HTTP API and browser end-to-end (Playwright against
-// `next start`). Installs Debian chromium when missing and running as root.
+// `npm test`: lint and format check, then every test — unit (vitest), then HTTP API and browser end-to-end
+// (Playwright against `next start`). Installs Debian chromium when missing and running as root.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,9 +23,18 @@ if (!fs.existsSync(CHROMIUM)) {
   }
 }
 
-buildIfStale();
-
 const bin = (name) => path.join(ROOT, 'node_modules/.bin', name);
+// Lint and format first: a warning fails the run before anything is built.
+if (run(bin('eslint'), ['.', '--max-warnings=0']) !== 0) {
+  console.error('[kura] lint failed: see above (npm run lint)');
+  process.exit(1);
+}
+if (run(bin('prettier'), ['--check', '--log-level=warn', '.']) !== 0) {
+  console.error('[kura] files not formatted: run `npm run format`');
+  process.exit(1);
+}
+
+buildIfStale();
 // The build type-checks the app; the tests are type-checked here.
 if (run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.tests.json']) !== 0) {
   console.error('[kura] type errors: see above');

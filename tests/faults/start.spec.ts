@@ -99,13 +99,21 @@ test('npm start with KURA_ADMIN_EMAIL/PASSWORD and KURA_API_KEY provisions both'
   }
 });
 
+type DemoPost = {
+  title: string;
+  body: string;
+  eyecatch: { url: string; width: number; height: number };
+  attachment: { url: string; fileSize: number };
+  gallery: { url: string }[];
+};
+
 test('npm start with KURA_DEMO=1 creates the blogs API with one post using every media field, once', async ({}, testInfo) => {
   const dataDir = path.join(testInfo.outputDir, 'data');
   const port = testPort(3233);
   const base = `http://127.0.0.1:${port}`;
   const key = 'demo-key-0123456789abcdef0123';
   const env = { KURA_DEMO: '1', KURA_API_KEY: key, KURA_PUBLIC_URL: base };
-  const posts = async () => (await (await fetch(`${base}/api/v1/blogs`, { headers: { 'X-MICROCMS-API-KEY': key } })).json()) as { totalCount: number; contents: Record<string, any>[] };
+  const posts = async () => (await (await fetch(`${base}/api/v1/blogs`, { headers: { 'X-MICROCMS-API-KEY': key } })).json()) as { totalCount: number; contents: DemoPost[] };
   const first = npmStart(dataDir, port, env);
   try {
     await waitForHealth(base, 60_000);

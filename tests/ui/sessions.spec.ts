@@ -1,5 +1,4 @@
 import { expect, test, type Page } from '@playwright/test';
-import { E2E } from '../support/env';
 import { logInAs, suffix } from './settings-helpers';
 
 // Every test here logs in members of its own (and the Administrator in fresh contexts only), so the
