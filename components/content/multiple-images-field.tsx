@@ -45,6 +45,7 @@ export function MultipleImagesField({ id, label, value, onChange, requiredSize, 
     const current = latestValue.current;
     if (current.some((m) => m.id === item.id)) return `${item.fileName} is already in ${label}.`;
     const next = [...current, item];
+    // eslint-disable-next-line react-hooks/immutability -- a ref (useLatest), advanced on purpose: see above
     latestValue.current = next;
     latestOnChange.current(next);
     return null;

@@ -26,6 +26,7 @@ export function usePickerSearch(imagesOnly: boolean) {
 
   useEffect(() => {
     let current = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the search runs on the server: show it loading
     setLoading(true);
     searchMediaForPicker({ search: query || undefined, imagesOnly, page }).then(
       (res) => {

@@ -60,6 +60,7 @@ export function MediaTable({ items, selectedId, selection }: Props) {
     column.accessor((m) => m.creator?.name ?? '—', { id: 'creator', header: 'Creator' }),
     column.accessor('createdAt', { header: 'Created', cell: ({ getValue }) => <LocalTime iso={getValue()} /> }),
   ];
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table; Kura does not use the React Compiler
   const table = useReactTable({ data: items, columns, getCoreRowModel: getCoreRowModel(), getRowId: (m) => m.id });
 
   return (

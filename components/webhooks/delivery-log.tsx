@@ -38,6 +38,7 @@ export function DeliveryLog({ webhook, onClose }: Props) {
   }, [webhook.id]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- loads the log from a server action on open
     refresh();
   }, [refresh]);
 
