@@ -1,3 +1,4 @@
+// Design notes: docs/content.md.
 import 'server-only';
 import { db } from '@/db';
 import { contents } from '@/db/schema';

@@ -1,3 +1,4 @@
+// Design notes: docs/content.md.
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { db } from '@/db';

@@ -1,3 +1,4 @@
+// Design notes: docs/architecture.md, "Delivery".
 import 'server-only';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Media } from '@/db/schema';

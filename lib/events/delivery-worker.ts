@@ -1,3 +1,4 @@
+// Design notes: docs/events.md.
 import 'server-only';
 import { and, asc, eq, inArray, min } from 'drizzle-orm';
 import { db } from '@/db';

@@ -1,3 +1,4 @@
+// Design notes: docs/events.md.
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '@/db';

@@ -1,3 +1,4 @@
+// Design notes: docs/image-api.md, the output budget.
 import { badRequest } from '@/lib/errors';
 import { MAX_SIDE } from './param-values';
 import type { TransformPlan } from './plan';

@@ -1,3 +1,4 @@
+// Design notes: docs/image-api.md (parameters, what is ignored and why).
 import { cacheKeyOf } from './cache-key';
 import { negotiateFormat } from './negotiate-format';
 import {

@@ -1,3 +1,4 @@
+// Design notes: docs/image-api.md (the render pipeline).
 import { stat } from 'node:fs/promises';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { KuraError } from '@/lib/errors';

@@ -1,3 +1,4 @@
+// Design notes: docs/image-api.md (the variant cache and its memory layer).
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';

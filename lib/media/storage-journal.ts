@@ -1,3 +1,4 @@
+// Design notes: docs/architecture.md, "Storage and the journal".
 import 'server-only';
 import { and, eq, lt, or } from 'drizzle-orm';
 import { db, type Tx } from '@/db';

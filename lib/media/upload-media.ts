@@ -1,3 +1,4 @@
+// Design notes: docs/architecture.md, "Upload path".
 import 'server-only';
 import type { Readable } from 'node:stream';
 import { db } from '@/db';

@@ -1,3 +1,4 @@
+// Design notes: docs/storage.md.
 import 'server-only';
 import { db } from '@/db';
 import { recordActivity } from '@/lib/activity/record-activity';

@@ -1,3 +1,4 @@
+// Design notes: docs/storage.md.
 import type { Readable } from 'node:stream';
 
 export type ByteRange = { start: number; end: number };
