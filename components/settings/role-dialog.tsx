@@ -3,7 +3,7 @@
 import { useId, useRef, useState } from 'react';
 import { createRoleAction, updateRoleAction } from '@/app/(admin)/settings/actions';
 import { EditDialog } from '@/components/media/panel/edit-dialog';
-import type { MediaReadScope } from '@/db/schema';
+import type { MediaReadScope } from '@/lib/permissions/read-scopes';
 import type { RoleRow } from '@/lib/roles/list-roles';
 import type { ContentGrant } from '@/lib/roles/schemas';
 import { ContentRightsTable, type ApiChoice } from './content-rights-table';

@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState, useTransition } from 'react';
 import { createWebhookAction, updateWebhookAction } from '@/app/(admin)/webhooks/actions';
-import type { WebhookEventType } from '@/db/schema';
+import type { WebhookEventType } from '@/lib/webhooks/event-types';
 import { CopyButton } from '@/components/media/copy-button';
 import { EditDialog, inputClass } from '@/components/media/panel/edit-dialog';
 import type { WebhookView } from '@/lib/webhooks/manage-webhooks';
