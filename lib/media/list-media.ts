@@ -5,6 +5,7 @@ import { media } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { badRequest } from '@/lib/errors';
 import { assertCanGetMedia, readableMedia } from '@/lib/permissions/media';
+import { DEFAULT_SORT } from './filter-options';
 import { filterConditions, orderFor, type MediaFilter, type MediaSort } from './media-filter';
 import { presentMedia, type MediaRecord } from './present';
 
@@ -23,7 +24,7 @@ export function listMediaAt(actor: Actor, opts: { limit: number; offset: number 
     .select()
     .from(media)
     .where(where)
-    .orderBy(...orderFor(opts.sort ?? '-created'))
+    .orderBy(...orderFor(opts.sort ?? DEFAULT_SORT))
     .limit(opts.limit)
     .offset(opts.offset)
     .all();
