@@ -2,13 +2,13 @@
 
 import { useRef, useState } from 'react';
 import { createApiKeyAction, updateApiKeyAction } from '@/app/(admin)/settings/actions';
-import { EditDialog } from '@/components/media/panel/edit-dialog';
+import { EditDialog } from '@/components/ui/edit-dialog';
 import type { ApiKeyRow } from '@/lib/api-keys/list-api-keys';
 import type { ActionResult } from '@/lib/auth/authed-action';
 import type { ContentGrant } from '@/lib/roles/schemas';
 import { ContentRightsTable, type ApiChoice } from './content-rights-table';
 import { KEY_VERBS } from './permission-labels';
-import { Checkbox, TextField } from './text-field';
+import { Checkbox, TextField } from '@/components/ui/text-field';
 import { useSettingsForm } from './use-settings-form';
 
 type Props = {

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { revokeApiKeyAction } from '@/app/(admin)/settings/actions';
-import { ConfirmDialog } from '@/components/content/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { LocalTime } from '@/components/media/local-time';
 import type { ApiKeyRow } from '@/lib/api-keys/list-api-keys';
 import { ApiKeyDialog } from './api-key-dialog';

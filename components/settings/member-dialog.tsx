@@ -2,9 +2,9 @@
 
 import { useId, useRef, useState } from 'react';
 import { addMemberAction, updateMemberAction } from '@/app/(admin)/settings/actions';
-import { EditDialog } from '@/components/media/panel/edit-dialog';
+import { EditDialog } from '@/components/ui/edit-dialog';
 import type { MemberRow } from '@/lib/members/list-members';
-import { Checkbox, TextField } from './text-field';
+import { Checkbox, TextField } from '@/components/ui/text-field';
 import { useSettingsForm } from './use-settings-form';
 
 export type RoleChoice = { id: string; name: string };

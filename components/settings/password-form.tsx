@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { changePasswordAction } from '@/app/(admin)/settings/actions';
-import { TextField } from './text-field';
+import { TextField } from '@/components/ui/text-field';
 import { useSettingsForm } from './use-settings-form';
 
 /** Account → Change password: the current password, then the new one twice. */

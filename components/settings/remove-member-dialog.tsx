@@ -1,7 +1,7 @@
 'use client';
 
 import { removeMemberAction } from '@/app/(admin)/settings/actions';
-import { ConfirmDialog } from '@/components/content/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { MemberRow } from '@/lib/members/list-members';
 import type { RemovedMember } from '@/lib/members/remove-member';
 import { useSettingsForm } from './use-settings-form';

@@ -2,13 +2,13 @@
 
 import { useId, useRef, useState } from 'react';
 import { createRoleAction, updateRoleAction } from '@/app/(admin)/settings/actions';
-import { EditDialog } from '@/components/media/panel/edit-dialog';
+import { EditDialog } from '@/components/ui/edit-dialog';
 import type { MediaReadScope } from '@/lib/permissions/read-scopes';
 import type { RoleRow } from '@/lib/roles/list-roles';
 import type { ContentGrant } from '@/lib/roles/schemas';
 import { ContentRightsTable, type ApiChoice } from './content-rights-table';
 import { MEDIA_READ_LABELS, ROLE_VERBS } from './permission-labels';
-import { Checkbox, TextField } from './text-field';
+import { Checkbox, TextField } from '@/components/ui/text-field';
 import { useSettingsForm } from './use-settings-form';
 
 type Props = { role?: RoleRow; apis: ApiChoice[]; onCancel: () => void; onSaved: (name: string) => void };

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { deleteRoleAction } from '@/app/(admin)/settings/actions';
-import { ConfirmDialog } from '@/components/content/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { RoleRow } from '@/lib/roles/list-roles';
 import type { ApiChoice } from './content-rights-table';
 import { MEDIA_READ_LABELS, ROLE_VERBS } from './permission-labels';
