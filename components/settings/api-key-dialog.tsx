@@ -9,7 +9,7 @@ import type { ContentGrant } from '@/lib/roles/schemas';
 import { ContentRightsTable, type ApiChoice } from './content-rights-table';
 import { KEY_VERBS } from './permission-labels';
 import { Checkbox, TextField } from '@/components/ui/text-field';
-import { useSettingsForm } from './use-settings-form';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 type Props = {
   apiKey?: ApiKeyRow;
@@ -40,7 +40,7 @@ export function ApiKeyDialog({ apiKey, apis, onCancel, onSaved }: Props) {
   const [content, setContent] = useState<ContentGrant[]>(apiKey?.content ?? []);
   const save = (input: Parameters<typeof createApiKeyAction>[0]): Promise<ActionResult<{ name: string; key?: string }>> =>
     apiKey ? updateApiKeyAction({ id: apiKey.id, ...input }) : createApiKeyAction(input);
-  const form = useSettingsForm(save, ['name'], onSaved);
+  const form = useActionForm(save, ['name'], onSaved);
 
   return (
     <EditDialog

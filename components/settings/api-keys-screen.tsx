@@ -10,7 +10,7 @@ import type { ApiChoice } from './content-rights-table';
 import { NewKeyDialog } from './new-key-dialog';
 import { KEY_VERBS } from './permission-labels';
 import { GrantList, RowActions, SettingsSection } from './settings-section';
-import { useSettingsForm } from './use-settings-form';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 type Props = { apiKeys: ApiKeyRow[]; apis: ApiChoice[] };
 
@@ -93,7 +93,7 @@ export function ApiKeysScreen({ apiKeys, apis }: Props) {
 }
 
 function RevokeKeyDialog({ apiKey, onCancel, onRevoked }: { apiKey: ApiKeyRow; onCancel: () => void; onRevoked: () => void }) {
-  const form = useSettingsForm(revokeApiKeyAction, [], onRevoked);
+  const form = useActionForm(revokeApiKeyAction, [], onRevoked);
   return (
     <ConfirmDialog title={`Revoke the API key “${apiKey.name}”?`} confirmLabel="Revoke" pending={form.pending} error={form.error} onConfirm={() => form.submit({ id: apiKey.id })} onCancel={onCancel}>
       {apiKey.contentAll
