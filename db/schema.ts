@@ -5,7 +5,13 @@ import { MEDIA_READ_SCOPES } from '../lib/permissions/read-scopes';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../lib/webhooks/event-types';
 
 // The enum constants live in lib/ (the UI needs them too); re-exported so existing importers keep working.
-export { AUDIT_ACTOR_TYPES, AUDIT_OPERATIONS, MEDIA_OPERATIONS, SECURITY_OPERATIONS, type AuditOperation } from '../lib/activity/operations';
+export {
+  AUDIT_ACTOR_TYPES,
+  AUDIT_OPERATIONS,
+  MEDIA_OPERATIONS,
+  SECURITY_OPERATIONS,
+  type AuditOperation,
+} from '../lib/activity/operations';
 export { MEDIA_READ_SCOPES, type MediaReadScope } from '../lib/permissions/read-scopes';
 export { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../lib/webhooks/event-types';
 

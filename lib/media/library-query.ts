@@ -49,9 +49,8 @@ export type ToolbarKey = (typeof TOOLBAR_KEYS)[number];
 const SHOWING_KEYS = ['view', 'sort', 'page', 'selected'] as const satisfies LibraryKey[];
 
 /** The keys "Clear filters" removes: everything that narrows the list. */
-export const FILTER_KEYS = LIBRARY_KEYS.filter(
-  (key): key is Exclude<LibraryKey, (typeof SHOWING_KEYS)[number]> => !(SHOWING_KEYS as readonly string[]).includes(key),
-);
+type FilterKey = Exclude<LibraryKey, (typeof SHOWING_KEYS)[number]>;
+export const FILTER_KEYS = LIBRARY_KEYS.filter((key): key is FilterKey => !(SHOWING_KEYS as readonly string[]).includes(key));
 
 /** Whether the query narrows the list at all. */
 export function hasFilters(query: LibraryQuery): boolean {
