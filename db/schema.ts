@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { AUDIT_ACTOR_TYPES, AUDIT_OPERATIONS } from '../lib/activity/operations';
+import { MEDIA_READ_SCOPES } from '../lib/permissions/read-scopes';
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../lib/webhooks/event-types';
+
+// The enum constants live in lib/ (the UI needs them too); re-exported so existing importers keep working.
+export {
+  AUDIT_ACTOR_TYPES,
+  AUDIT_OPERATIONS,
+  MEDIA_OPERATIONS,
+  SECURITY_OPERATIONS,
+  type AuditOperation,
+} from '../lib/activity/operations';
+export { MEDIA_READ_SCOPES, type MediaReadScope } from '../lib/permissions/read-scopes';
+export { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../lib/webhooks/event-types';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
@@ -17,9 +31,6 @@ export const members = sqliteTable('members', {
   passwordHash: text('password_hash').notNull(),
   createdAt: createdAt(),
 });
-
-export const MEDIA_READ_SCOPES = ['all', 'role', 'own', 'none'] as const;
-export type MediaReadScope = (typeof MEDIA_READ_SCOPES)[number];
 
 export const roles = sqliteTable('roles', {
   id: text('id').primaryKey(),
@@ -210,9 +221,6 @@ export const apiKeyContentRights = sqliteTable(
   (t) => [primaryKey({ columns: [t.apiKeyId, t.apiId] })],
 );
 
-export const WEBHOOK_EVENT_TYPES = ['new', 'edit', 'delete'] as const;
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
-
 /** Where a site wants to hear about changes: media changes (api null) or one API's content. */
 export const webhooks = sqliteTable(
   'webhooks',
@@ -277,35 +285,6 @@ export const deliveryAttempts = sqliteTable(
   },
   (t) => [index('delivery_attempts_delivery').on(t.deliveryId)],
 );
-
-export const MEDIA_OPERATIONS = ['upload', 'rename', 'reupload', 'alt', 'tags', 'creator', 'delete', 'delete_all'] as const;
-/** Logins, sessions and changes to who may do what (members, roles, API keys, webhooks, storage). */
-export const SECURITY_OPERATIONS = [
-  'login',
-  'login_failed',
-  'login_throttled',
-  'logout',
-  'sessions_ended',
-  'other_sessions_ended',
-  'password_changed',
-  'member_added',
-  'member_updated',
-  'member_removed',
-  'role_created',
-  'role_updated',
-  'role_deleted',
-  'api_key_created',
-  'api_key_updated',
-  'api_key_revoked',
-  'webhook_created',
-  'webhook_updated',
-  'webhook_deleted',
-  'storage_changed',
-] as const;
-export const AUDIT_OPERATIONS = [...MEDIA_OPERATIONS, ...SECURITY_OPERATIONS] as const;
-export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
-/** Who an entry is about: a member, an API key, or someone not logged in (a login attempt, by the email typed). */
-export const AUDIT_ACTOR_TYPES = ['member', 'apiKey', 'visitor'] as const;
 
 /** The activity of the media library: who did what to which media, with the values before and after. */
 export const auditLog = sqliteTable(

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { LogoutButton } from '@/components/auth/logout-button';
 import { requireMemberPage } from '@/lib/auth/session';
+import { isAdmin } from '@/lib/permissions/admin';
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireMemberPage();
@@ -17,7 +18,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <Link href="/apis" className="text-sm font-medium text-slate-700 hover:text-slate-900">
             Content
           </Link>
-          {actor.type === 'member' && actor.isAdmin && (
+          {isAdmin(actor) && (
             <Link href="/settings/members" className="text-sm font-medium text-slate-700 hover:text-slate-900">
               Settings
             </Link>

@@ -1,4 +1,4 @@
-import type { AuditOperation } from '@/db/schema';
+import type { AuditOperation } from '@/lib/activity/operations';
 import type { ActivityCategory, ActivityQuery, ActivityRow } from '@/lib/activity/list-activity';
 
 /** The operations of the audit log as the Activity screen names them. */

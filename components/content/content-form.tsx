@@ -6,7 +6,7 @@ import { deleteContentAction, saveContentAction } from '@/app/(admin)/apis/actio
 import type { ContentEditing } from '@/lib/content/content-for-editing';
 import type { MediaRecord } from '@/lib/media/present';
 import { valueOf } from '@/lib/content/schemas';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FieldControl, type FieldValue } from './field-control';
 import { MediaPickerDialog } from './media-picker';
 

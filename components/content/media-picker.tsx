@@ -4,7 +4,7 @@ import { useId, useRef, useState } from 'react';
 import type { MediaRecord } from '@/lib/media/present';
 import { secondaryButton } from './field-frame';
 import { joinMessages, mediaRefusal, type Size } from './media-rules';
-import { ModalDialog } from './modal-dialog';
+import { ModalDialog } from '@/components/ui/modal-dialog';
 import { PickerResults } from './picker-results';
 import { UploadProgress } from './upload-progress';
 import { useFileDrop } from '@/components/media/use-file-drop';

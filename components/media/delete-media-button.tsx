@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { deleteMediaAction } from '@/app/(admin)/media/actions';
-import { ConfirmDialog } from '@/components/content/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 
 /** Delete from the detail panel: confirm, then the server decides (refused while content uses it). */
 export function DeleteMediaButton({ id, fileName, references, afterHref }: { id: string; fileName: string; references: number; afterHref: string }) {

@@ -2,14 +2,14 @@
 
 import { useRef, useState } from 'react';
 import { createApiKeyAction, updateApiKeyAction } from '@/app/(admin)/settings/actions';
-import { EditDialog } from '@/components/media/panel/edit-dialog';
+import { EditDialog } from '@/components/ui/edit-dialog';
 import type { ApiKeyRow } from '@/lib/api-keys/list-api-keys';
 import type { ActionResult } from '@/lib/auth/authed-action';
 import type { ContentGrant } from '@/lib/roles/schemas';
 import { ContentRightsTable, type ApiChoice } from './content-rights-table';
 import { KEY_VERBS } from './permission-labels';
-import { Checkbox, TextField } from './text-field';
-import { useSettingsForm } from './use-settings-form';
+import { Checkbox, TextField } from '@/components/ui/text-field';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 type Props = {
   apiKey?: ApiKeyRow;
@@ -40,7 +40,7 @@ export function ApiKeyDialog({ apiKey, apis, onCancel, onSaved }: Props) {
   const [content, setContent] = useState<ContentGrant[]>(apiKey?.content ?? []);
   const save = (input: Parameters<typeof createApiKeyAction>[0]): Promise<ActionResult<{ name: string; key?: string }>> =>
     apiKey ? updateApiKeyAction({ id: apiKey.id, ...input }) : createApiKeyAction(input);
-  const form = useSettingsForm(save, ['name'], onSaved);
+  const form = useActionForm(save, ['name'], onSaved);
 
   return (
     <EditDialog

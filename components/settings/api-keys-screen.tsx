@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { revokeApiKeyAction } from '@/app/(admin)/settings/actions';
-import { ConfirmDialog } from '@/components/content/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { LocalTime } from '@/components/media/local-time';
 import type { ApiKeyRow } from '@/lib/api-keys/list-api-keys';
 import { ApiKeyDialog } from './api-key-dialog';
@@ -10,7 +10,7 @@ import type { ApiChoice } from './content-rights-table';
 import { NewKeyDialog } from './new-key-dialog';
 import { KEY_VERBS } from './permission-labels';
 import { GrantList, RowActions, SettingsSection } from './settings-section';
-import { useSettingsForm } from './use-settings-form';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 type Props = { apiKeys: ApiKeyRow[]; apis: ApiChoice[] };
 
@@ -93,7 +93,7 @@ export function ApiKeysScreen({ apiKeys, apis }: Props) {
 }
 
 function RevokeKeyDialog({ apiKey, onCancel, onRevoked }: { apiKey: ApiKeyRow; onCancel: () => void; onRevoked: () => void }) {
-  const form = useSettingsForm(revokeApiKeyAction, [], onRevoked);
+  const form = useActionForm(revokeApiKeyAction, [], onRevoked);
   return (
     <ConfirmDialog title={`Revoke the API key “${apiKey.name}”?`} confirmLabel="Revoke" pending={form.pending} error={form.error} onConfirm={() => form.submit({ id: apiKey.id })} onCancel={onCancel}>
       {apiKey.contentAll

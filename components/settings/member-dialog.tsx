@@ -2,10 +2,10 @@
 
 import { useId, useRef, useState } from 'react';
 import { addMemberAction, updateMemberAction } from '@/app/(admin)/settings/actions';
-import { EditDialog } from '@/components/media/panel/edit-dialog';
+import { EditDialog } from '@/components/ui/edit-dialog';
 import type { MemberRow } from '@/lib/members/list-members';
-import { Checkbox, TextField } from './text-field';
-import { useSettingsForm } from './use-settings-form';
+import { Checkbox, TextField } from '@/components/ui/text-field';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 export type RoleChoice = { id: string; name: string };
 
@@ -19,7 +19,7 @@ export function MemberDialog({ member, roles, passwordMin, onCancel, onSaved }: 
   const [name, setName] = useState(member?.name ?? '');
   const [password, setPassword] = useState('');
   const [roleIds, setRoleIds] = useState<string[]>(member?.roles.map((r) => r.id) ?? []);
-  const form = useSettingsForm(
+  const form = useActionForm(
     (input: { email: string; name: string; password: string; roleIds: string[] }) =>
       member ? updateMemberAction({ id: member.id, name: input.name, roleIds: input.roleIds }) : addMemberAction(input),
     ['email', 'name', 'password', 'roleIds'],

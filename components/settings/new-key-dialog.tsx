@@ -1,8 +1,8 @@
 'use client';
 
 import { useId, useRef } from 'react';
-import { ModalDialog } from '@/components/content/modal-dialog';
-import { inputClass } from '@/components/media/panel/edit-dialog';
+import { ModalDialog } from '@/components/ui/modal-dialog';
+import { inputClass } from '@/components/ui/input-class';
 import { CopyButton } from '@/components/media/copy-button';
 
 type Props = { name: string; apiKey: string; onClose: () => void };

@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import { changePasswordAction } from '@/app/(admin)/settings/actions';
-import { TextField } from './text-field';
-import { useSettingsForm } from './use-settings-form';
+import { TextField } from '@/components/ui/text-field';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 /** Account → Change password: the current password, then the new one twice. */
 export function PasswordForm({ passwordMin }: { passwordMin: number }) {
@@ -12,7 +12,7 @@ export function PasswordForm({ passwordMin }: { passwordMin: number }) {
   const [repeat, setRepeat] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const [notice, setNotice] = useState('');
-  const form = useSettingsForm(changePasswordAction, ['currentPassword', 'newPassword'], () => {
+  const form = useActionForm(changePasswordAction, ['currentPassword', 'newPassword'], () => {
     setCurrent('');
     setNext('');
     setRepeat('');

@@ -1,4 +1,4 @@
-import type { MediaReadScope } from '@/db/schema';
+import type { MediaReadScope } from '@/lib/permissions/read-scopes';
 import type { ContentGrant } from '@/lib/roles/schemas';
 
 /** The `Media read` options of the role form, in order (SPEC §7 fixes these words). */

@@ -3,13 +3,13 @@
 import { bulkEditMediaAction } from '@/app/(admin)/media/actions';
 import { BulkCreatorDialog } from '@/components/media/library/bulk-dialogs';
 import type { MemberChoice } from '@/lib/members/list-members';
-import { useSettingsForm } from './use-settings-form';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 type Props = { ids: string[]; members: MemberChoice[]; onCancel: () => void; onDone: (message: string) => void };
 
 /** After a removal: the removed member's media get another member as creator (the library's bulk change). */
 export function ReassignMediaDialog({ ids, members, onCancel, onDone }: Props) {
-  const form = useSettingsForm(bulkEditMediaAction, [], (outcomes) => {
+  const form = useActionForm(bulkEditMediaAction, [], (outcomes) => {
     const changed = outcomes.filter((o) => o.changed).length;
     const left = outcomes.length - changed;
     onDone(`Gave ${changed} media a new creator.${left > 0 ? ` ${left} were no longer there.` : ''}`);

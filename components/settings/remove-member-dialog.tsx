@@ -1,16 +1,16 @@
 'use client';
 
 import { removeMemberAction } from '@/app/(admin)/settings/actions';
-import { ConfirmDialog } from '@/components/content/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { MemberRow } from '@/lib/members/list-members';
 import type { RemovedMember } from '@/lib/members/remove-member';
-import { useSettingsForm } from './use-settings-form';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 type Props = { member: MemberRow; onCancel: () => void; onRemoved: (removed: RemovedMember) => void };
 
 /** Confirms removing a member, saying what becomes of their media and their session. */
 export function RemoveMemberDialog({ member, onCancel, onRemoved }: Props) {
-  const form = useSettingsForm(removeMemberAction, [], onRemoved);
+  const form = useActionForm(removeMemberAction, [], onRemoved);
   return (
     <ConfirmDialog title={`Remove ${member.email}?`} confirmLabel="Remove" pending={form.pending} error={form.error} onConfirm={() => form.submit({ id: member.id })} onCancel={onCancel}>
       <p>{`${member.name} can no longer log in; a session they have open ends at once.`}</p>

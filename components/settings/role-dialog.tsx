@@ -2,14 +2,14 @@
 
 import { useId, useRef, useState } from 'react';
 import { createRoleAction, updateRoleAction } from '@/app/(admin)/settings/actions';
-import { EditDialog } from '@/components/media/panel/edit-dialog';
-import type { MediaReadScope } from '@/db/schema';
+import { EditDialog } from '@/components/ui/edit-dialog';
+import type { MediaReadScope } from '@/lib/permissions/read-scopes';
 import type { RoleRow } from '@/lib/roles/list-roles';
 import type { ContentGrant } from '@/lib/roles/schemas';
 import { ContentRightsTable, type ApiChoice } from './content-rights-table';
 import { MEDIA_READ_LABELS, ROLE_VERBS } from './permission-labels';
-import { Checkbox, TextField } from './text-field';
-import { useSettingsForm } from './use-settings-form';
+import { Checkbox, TextField } from '@/components/ui/text-field';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 type Props = { role?: RoleRow; apis: ApiChoice[]; onCancel: () => void; onSaved: (name: string) => void };
 
@@ -24,7 +24,7 @@ export function RoleDialog({ role, apis, onCancel, onSaved }: Props) {
   const [rights, setRights] = useState({ mediaUpload: role?.mediaUpload ?? false, mediaEdit: role?.mediaEdit ?? false, mediaDelete: role?.mediaDelete ?? false });
   const [content, setContent] = useState<ContentGrant[]>(role?.content ?? []);
   const save = (input: Parameters<typeof createRoleAction>[0]) => (role ? updateRoleAction({ id: role.id, ...input }) : createRoleAction(input));
-  const form = useSettingsForm(save, ['name'], (saved) => onSaved(saved.name));
+  const form = useActionForm(save, ['name'], (saved) => onSaved(saved.name));
   const submit = () => form.submit({ name, mediaRead, ...rights, content });
 
   return (

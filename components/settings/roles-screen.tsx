@@ -2,13 +2,13 @@
 
 import { useState } from 'react';
 import { deleteRoleAction } from '@/app/(admin)/settings/actions';
-import { ConfirmDialog } from '@/components/content/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { RoleRow } from '@/lib/roles/list-roles';
 import type { ApiChoice } from './content-rights-table';
 import { MEDIA_READ_LABELS, ROLE_VERBS } from './permission-labels';
 import { RoleDialog } from './role-dialog';
 import { GrantList, RowActions, SettingsSection } from './settings-section';
-import { useSettingsForm } from './use-settings-form';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 type Props = { roles: RoleRow[]; apis: ApiChoice[] };
 
@@ -92,7 +92,7 @@ export function RolesScreen({ roles, apis }: Props) {
 
 /** Confirms deleting a role; the server refuses while members hold it, and says how many. */
 function DeleteRoleDialog({ role, onCancel, onDeleted }: { role: RoleRow; onCancel: () => void; onDeleted: () => void }) {
-  const form = useSettingsForm(deleteRoleAction, [], onDeleted);
+  const form = useActionForm(deleteRoleAction, [], onDeleted);
   return (
     <ConfirmDialog title={`Delete the role “${role.name}”?`} confirmLabel="Delete" pending={form.pending} error={form.error} onConfirm={() => form.submit({ id: role.id })} onCancel={onCancel}>
       {role.members > 0

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { listDeliveriesAction, redeliverAction } from '@/app/(admin)/webhooks/actions';
-import { ModalDialog } from '@/components/content/modal-dialog';
+import { ModalDialog } from '@/components/ui/modal-dialog';
 import type { DeliveryView } from '@/lib/webhooks/list-deliveries';
 import type { WebhookView } from '@/lib/webhooks/present-webhook';
 import { DeliveryRow } from './delivery-row';

@@ -2,9 +2,10 @@
 
 import { useId, useRef, useState, useTransition } from 'react';
 import { createWebhookAction, updateWebhookAction } from '@/app/(admin)/webhooks/actions';
-import type { WebhookEventType } from '@/db/schema';
+import type { WebhookEventType } from '@/lib/webhooks/event-types';
 import { CopyButton } from '@/components/media/copy-button';
-import { EditDialog, inputClass } from '@/components/media/panel/edit-dialog';
+import { EditDialog } from '@/components/ui/edit-dialog';
+import { inputClass } from '@/components/ui/input-class';
 import type { WebhookView } from '@/lib/webhooks/present-webhook';
 import { EVENT_LABELS, EVENT_TYPES, generateSecret, type WebhookScope } from './webhook-text';
 

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
 import { deleteWebhookAction } from '@/app/(admin)/webhooks/actions';
-import { ConfirmDialog } from '@/components/content/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { WebhookView } from '@/lib/webhooks/present-webhook';
 import { DeliveryLog } from './delivery-log';
 import { SignatureHelp } from './signature-help';

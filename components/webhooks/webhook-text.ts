@@ -1,4 +1,4 @@
-import type { WebhookEventType } from '@/db/schema';
+import type { WebhookEventType } from '@/lib/webhooks/event-types';
 
 /** Whose changes a webhook reports: the media library's, or one API's content. */
 export type WebhookScope = { kind: 'media' } | { kind: 'content'; api: string };

@@ -27,6 +27,16 @@ export async function requireMemberPage(): Promise<Actor> {
   return actor;
 }
 
+/**
+ * For the Administrators' pages: the member when `can` allows them the page, else null; each page then
+ * shows its refusal or `notFound()`, as it always has.
+ * @example const actor = (await requireAdminPage(canManageStorage)) ?? notFound();
+ */
+export async function requireAdminPage(can: (actor: Actor) => boolean): Promise<Actor | null> {
+  const actor = await requireMemberPage();
+  return can(actor) ? actor : null;
+}
+
 /** For server actions and routes: the member, or a 401 error. */
 export async function requireMember(): Promise<Actor> {
   const actor = await currentMember();

@@ -7,6 +7,7 @@ export const KIND_LABELS: Record<KindFilter, string> = { image: 'Images', video:
 /** `-` is descending (microCMS's `orders`): `-created` is newest first, the default. */
 export const SORTS = ['-created', 'created', '-size', 'size', 'name', '-name'] as const;
 export type MediaSort = (typeof SORTS)[number];
+export const DEFAULT_SORT: MediaSort = '-created';
 
 export const SORT_LABELS: Record<MediaSort, string> = {
   '-created': 'Newest first',

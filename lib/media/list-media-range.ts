@@ -4,6 +4,7 @@ import { db } from '@/db';
 import { media } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCanGetMedia, readableMedia } from '@/lib/permissions/media';
+import { DEFAULT_SORT } from './filter-options';
 import { filterConditions, orderFor, type MediaFilter, type MediaSort } from './media-filter';
 import { presentMedia, type MediaRecord } from './present';
 
@@ -19,7 +20,7 @@ export function listMediaRange(actor: Actor, opts: { limit: number; offset: numb
     .select()
     .from(media)
     .where(where)
-    .orderBy(...orderFor(opts.sort ?? '-created'))
+    .orderBy(...orderFor(opts.sort ?? DEFAULT_SORT))
     .limit(opts.limit)
     .offset(opts.offset)
     .all();

@@ -15,7 +15,10 @@ export function assertAdmin(actor: Actor, what: string): asserts actor is Member
   if (!isAdmin(actor)) throw forbidden(`Only an Administrator can ${what}`);
 }
 
-/** Throws 403 unless the actor is a member (an API key has no password or account of its own). */
+/** Whether the actor is a member (an API key has no password or account of its own). */
+export const isMember = (actor: Actor): actor is MemberActor => actor.type === 'member';
+
+/** Throws 403 unless the actor is a member. */
 export function assertMember(actor: Actor): asserts actor is MemberActor {
-  if (actor.type !== 'member') throw forbidden('Only a logged-in member can do this');
+  if (!isMember(actor)) throw forbidden('Only a logged-in member can do this');
 }

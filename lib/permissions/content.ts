@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Actor, ContentAction } from '@/lib/auth/actor';
 import { forbidden } from '@/lib/errors';
+import { isAdmin } from './admin';
 
 const REFUSALS: Record<ContentAction, string> = {
   read: 'You do not have permission to read content of this API',
@@ -20,6 +21,9 @@ export function assertContentRight(actor: Actor, apiId: string, action: ContentA
 }
 
 /** Only Administrators change the schema of APIs. */
+export const canManageApis = (actor: Actor): boolean => isAdmin(actor);
+
+/** Throws 403 unless the actor may create or change APIs. */
 export function assertCanManageApis(actor: Actor): void {
-  if (!(actor.type === 'member' && actor.isAdmin)) throw forbidden('Only an Administrator can create or change APIs');
+  if (!canManageApis(actor)) throw forbidden('Only an Administrator can create or change APIs');
 }

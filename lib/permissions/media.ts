@@ -12,20 +12,29 @@ const REFUSALS: Record<MediaAction, string> = {
   delete: 'You do not have permission to delete media',
 };
 
+/** Whether the actor holds this media right. */
+export const hasMediaRight = (actor: Actor, action: MediaAction): boolean => actor.media[action];
+
 /** Throws 403 unless the actor holds this media right. */
 export function assertMediaRight(actor: Actor, action: MediaAction): void {
-  if (!actor.media[action]) throw forbidden(REFUSALS[action]);
+  if (!hasMediaRight(actor, action)) throw forbidden(REFUSALS[action]);
 }
 
 /** An API key lists and fetches media only with "Get media" (403, as microCMS); members see their read scope. */
+export const canGetMedia = (actor: Actor): boolean => actor.type !== 'apiKey' || actor.media.read.all;
+
+/** Throws 403 unless the actor may list and fetch media. */
 export function assertCanGetMedia(actor: Actor): void {
-  if (actor.type === 'apiKey' && !actor.media.read.all) throw forbidden('This API key does not have the right to get media');
+  if (!canGetMedia(actor)) throw forbidden('This API key does not have the right to get media');
 }
 
 /** Renaming or deleting a tag touches media everywhere, so it needs edit and the right to read all media. */
+export const canManageTags = (actor: Actor): boolean => hasMediaRight(actor, 'edit') && actor.media.read.all;
+
+/** Throws 403 unless the actor may rename and delete tags (the edit refusal first, as before). */
 export function assertCanManageTags(actor: Actor): void {
   assertMediaRight(actor, 'edit');
-  if (!actor.media.read.all) throw forbidden('Managing tags needs the right to read all media');
+  if (!canManageTags(actor)) throw forbidden('Managing tags needs the right to read all media');
 }
 
 /**

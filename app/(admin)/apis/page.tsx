@@ -2,19 +2,20 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireMemberPage } from '@/lib/auth/session';
 import { fieldsOf, listApis } from '@/lib/content/get-api';
+import { canManageApis } from '@/lib/permissions/content';
 
 export const metadata: Metadata = { title: 'Content' };
 
 export default async function ApisPage() {
   const actor = await requireMemberPage();
   const apis = listApis(actor);
-  const isAdmin = actor.type === 'member' && actor.isAdmin;
+  const canCreate = canManageApis(actor);
   return (
     <main className="flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-4xl px-6 py-8">
         <div className="flex items-center justify-between">
           <h1 className="text-xl font-semibold">Content</h1>
-          {isAdmin && (
+          {canCreate && (
             <Link href="/apis/new" className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">
               New API
             </Link>
@@ -22,7 +23,7 @@ export default async function ApisPage() {
         </div>
         {apis.length === 0 ? (
           <p className="mt-10 text-center text-sm text-slate-500">
-            No APIs yet.{isAdmin ? ' An API is a content endpoint such as “blogs”: create one to start writing content.' : ''}
+            No APIs yet.{canCreate ? ' An API is a content endpoint such as “blogs”: create one to start writing content.' : ''}
           </p>
         ) : (
           <ul className="mt-6 grid gap-3 sm:grid-cols-2">

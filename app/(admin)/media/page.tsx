@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { DetailPanel } from '@/components/media/detail-panel';
-import { libraryQueryString } from '@/components/media/library/library-query';
 import { MediaLibrary } from '@/components/media/media-library';
 import { requireMemberPage } from '@/lib/auth/session';
 import { config } from '@/lib/config';
@@ -11,7 +10,8 @@ import { getMedia } from '@/lib/media/get-media';
 import { listMediaPage } from '@/lib/media/list-media-page';
 import { listTags } from '@/lib/tags/list-tags';
 import type { MediaRecord } from '@/lib/media/present';
-import { libraryFilter, libraryQuery } from '@/lib/media/schemas';
+import { libraryFilter, libraryQuery, libraryQueryString } from '@/lib/media/library-query';
+import { hasMediaRight } from '@/lib/permissions/media';
 import { listMemberChoices } from '@/lib/members/list-members';
 
 export const metadata: Metadata = { title: 'Media' };
@@ -42,9 +42,9 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
       query={query}
       tags={listTags(actor).map((t) => t.name)}
       members={listMemberChoices(actor)}
-      canUpload={actor.media.upload}
-      canEdit={actor.media.edit}
-      canDelete={actor.media.delete}
+      canUpload={hasMediaRight(actor, 'upload')}
+      canEdit={hasMediaRight(actor, 'edit')}
+      canDelete={hasMediaRight(actor, 'delete')}
       maxUploadBytes={config().KURA_MAX_UPLOAD_BYTES}
       panel={
         selected ? (
@@ -52,8 +52,8 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
             item={selected}
             closeHref={closeHref}
             references={mediaReferences(actor, selected.id)}
-            canEdit={actor.media.edit}
-            canDelete={actor.media.delete}
+            canEdit={hasMediaRight(actor, 'edit')}
+            canDelete={hasMediaRight(actor, 'delete')}
             preview={selected.kind === 'image' && selected.mimeType !== 'image/svg+xml' ? previewUrls(selected.kuraVersionedUrl ?? selected.versionedUrl, tried) : null}
           />
         ) : null

@@ -1,10 +1,9 @@
-import { sql } from 'drizzle-orm';
-import { db } from '@/db';
+import { checkDatabase } from '@/lib/service/check-database';
 
 export const dynamic = 'force-dynamic';
 
 // GET /api/health — 200 once the database is open and migrated.
 export function GET() {
-  db().run(sql`select 1`);
+  checkDatabase();
   return Response.json({ ok: true });
 }

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from 'react';
 import { bulkDeleteMediaAction, bulkEditMediaAction } from '@/app/(admin)/media/actions';
-import { ConfirmDialog } from '@/components/content/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { MediaRecord } from '@/lib/media/present';
 import type { MemberChoice } from '@/lib/members/list-members';
 import { BulkCreatorDialog, BulkTagsDialog } from './bulk-dialogs';

@@ -1,7 +1,8 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
-import { EditDialog, inputClass } from '@/components/media/panel/edit-dialog';
+import { EditDialog } from '@/components/ui/edit-dialog';
+import { inputClass } from '@/components/ui/input-class';
 import type { MemberChoice } from '@/lib/members/list-members';
 
 const field = `mt-1 ${inputClass}`;

@@ -1,10 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { KIND_FILTERS, KIND_LABELS, SORTS, SORT_LABELS } from '@/lib/media/filter-options';
+import { DEFAULT_SORT, KIND_FILTERS, KIND_LABELS, SORTS, SORT_LABELS } from '@/lib/media/filter-options';
 import type { MemberChoice } from '@/lib/members/list-members';
 import { FilterSelect } from './filter-select';
-import { DEFAULT_SORT } from './library-query';
 import { memberName } from './member-name';
 import { useToolbarDraft } from './use-toolbar-draft';
 

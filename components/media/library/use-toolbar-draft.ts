@@ -2,7 +2,7 @@
 
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState, useTransition } from 'react';
-import { TOOLBAR_KEYS, type ToolbarKey } from './library-query';
+import { TOOLBAR_KEYS, type ToolbarKey } from '@/lib/media/library-query';
 
 export type ToolbarValues = Record<ToolbarKey, string>;
 

@@ -3,7 +3,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { memberChoicesAction } from '@/app/(admin)/media/actions';
 import type { MemberChoice } from '@/lib/members/list-members';
-import { EditDialog, inputClass } from './edit-dialog';
+import { EditDialog } from '@/components/ui/edit-dialog';
+import { inputClass } from '@/components/ui/input-class';
 import { PencilEditor } from './pencil-editor';
 import { useEditMedia } from './use-edit-media';
 

@@ -1,7 +1,8 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { EditDialog, inputClass } from './edit-dialog';
+import { EditDialog } from '@/components/ui/edit-dialog';
+import { inputClass } from '@/components/ui/input-class';
 import { PencilEditor } from './pencil-editor';
 import { useEditMedia } from './use-edit-media';
 

@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { formatBytes } from '@/lib/media/format-bytes';
 import { isAbortError, replaceTarget, sendUpload } from '../send-upload';
 import { useLibraryHref } from '../use-library-href';
-import { EditDialog } from './edit-dialog';
+import { EditDialog } from '@/components/ui/edit-dialog';
 
 type Props = { id: string; fileName: string; kind: 'image' | 'file'; file: File; close: () => void };
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { EditDialog } from './edit-dialog';
+import { EditDialog } from '@/components/ui/edit-dialog';
 import { PencilEditor } from './pencil-editor';
 import { TagsField, splitTags } from './tags-field';
 import { useEditMedia } from './use-edit-media';

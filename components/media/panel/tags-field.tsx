@@ -1,6 +1,6 @@
 'use client';
 
-import { inputClass } from './edit-dialog';
+import { inputClass } from '@/components/ui/input-class';
 import { useTagChoices } from './use-tag-choices';
 
 type Props = {

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
 import { deleteAllMediaAction } from '@/app/(admin)/media/actions';
-import { ConfirmDialog } from '@/components/content/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 
 type Outcome = { deleted: number; kept: number; keptItems: { id: string; fileName: string; reason: string }[] };
 

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from 'react';
 import { deleteTagAction } from '@/app/(admin)/media/actions';
-import { ConfirmDialog } from '@/components/content/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { TagRow } from '@/lib/tags/list-tags';
 
 type Props = { tag: TagRow; onCancel: () => void; onDeleted: () => void };

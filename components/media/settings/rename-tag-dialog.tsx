@@ -2,7 +2,8 @@
 
 import { useId, useRef, useState, useTransition } from 'react';
 import { renameTagAction } from '@/app/(admin)/media/actions';
-import { EditDialog, inputClass } from '@/components/media/panel/edit-dialog';
+import { EditDialog } from '@/components/ui/edit-dialog';
+import { inputClass } from '@/components/ui/input-class';
 import type { TagRow } from '@/lib/tags/list-tags';
 
 type Props = { tag: TagRow; onCancel: () => void; onRenamed: (tag: TagRow) => void };

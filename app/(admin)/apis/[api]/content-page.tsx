@@ -4,6 +4,7 @@ import { requireMemberPage } from '@/lib/auth/session';
 import { config } from '@/lib/config';
 import { contentForEditing } from '@/lib/content/content-for-editing';
 import { orNotFound } from '@/lib/http/or-not-found';
+import { hasMediaRight } from '@/lib/permissions/media';
 
 /** The content edit page, shared by /apis/{api}/new and /apis/{api}/{contentId}. */
 export async function ContentPage({ endpoint, contentId }: { endpoint: string; contentId: string | null }) {
@@ -17,7 +18,7 @@ export async function ContentPage({ endpoint, contentId }: { endpoint: string; c
           <Link href={`/apis/${endpoint}`} className="hover:text-slate-800">{editing.api.name}</Link> / {editing.content ? editing.content.id : 'New'}
         </nav>
         <h1 className="mb-6 mt-1 text-xl font-semibold">{editing.content ? `Edit ${editing.api.name} content` : `New ${editing.api.name} content`}</h1>
-        <ContentForm editing={editing} maxUploadBytes={config().KURA_MAX_UPLOAD_BYTES} canUpload={actor.media.upload} />
+        <ContentForm editing={editing} maxUploadBytes={config().KURA_MAX_UPLOAD_BYTES} canUpload={hasMediaRight(actor, 'upload')} />
       </div>
     </main>
   );

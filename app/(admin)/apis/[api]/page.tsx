@@ -4,6 +4,7 @@ import { LocalTime } from '@/components/media/local-time';
 import { requireMemberPage } from '@/lib/auth/session';
 import { listContentPage } from '@/lib/content/list-content-page';
 import { orNotFound } from '@/lib/http/or-not-found';
+import { canManageApis } from '@/lib/permissions/content';
 
 const query = z.object({ page: z.coerce.number().int().min(1).max(1_000_000).catch(1) });
 
@@ -12,7 +13,6 @@ export default async function ContentListPage(props: { params: Promise<{ api: st
   const { api: endpoint } = await props.params;
   const { page } = query.parse(await props.searchParams);
   const list = orNotFound(() => listContentPage(actor, endpoint, { page, pageSize: 50 }));
-  const isAdmin = actor.type === 'member' && actor.isAdmin;
   return (
     <main className="flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-5xl px-6 py-8">
@@ -25,7 +25,7 @@ export default async function ContentListPage(props: { params: Promise<{ api: st
             <span className="font-mono text-xs text-slate-500">/api/v1/{list.api.endpoint}</span>
           </div>
           <div className="flex items-center gap-3">
-            {isAdmin && (
+            {canManageApis(actor) && (
               <Link href={`/apis/${endpoint}/settings`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
                 API settings
               </Link>

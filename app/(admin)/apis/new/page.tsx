@@ -1,15 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiForm } from '@/components/content/api-form';
-import { requireMemberPage } from '@/lib/auth/session';
-import { orNotFound } from '@/lib/http/or-not-found';
-import { assertCanManageApis } from '@/lib/permissions/content';
+import { notFound } from 'next/navigation';
+import { requireAdminPage } from '@/lib/auth/session';
+import { canManageApis } from '@/lib/permissions/content';
 
 export const metadata: Metadata = { title: 'New API' };
 
 export default async function NewApiPage() {
-  const actor = await requireMemberPage();
-  orNotFound(() => assertCanManageApis(actor));
+  const actor = (await requireAdminPage(canManageApis)) ?? notFound();
   return (
     <main className="flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-4xl px-6 py-8">

@@ -8,6 +8,8 @@ import { WebhookSettings } from '@/components/webhooks/webhook-settings';
 import { requireMemberPage } from '@/lib/auth/session';
 import { config } from '@/lib/config';
 import { listTags } from '@/lib/tags/list-tags';
+import { canManageStorage, canManageWebhooks, canReadActivity } from '@/lib/permissions/settings';
+import { canManageTags, hasMediaRight } from '@/lib/permissions/media';
 import { serviceId } from '@/lib/service/service-id';
 import { listWebhooks } from '@/lib/webhooks/list-webhooks';
 
@@ -20,7 +22,6 @@ export default async function MediaSettingsPage({ searchParams }: { searchParams
   const actor = await requireMemberPage();
   const { q } = settingsQuery.parse(await searchParams);
   const { KURA_MAX_TAGS_PER_MEDIA, KURA_MAX_TAGS } = config();
-  const isAdmin = actor.type === 'member' && actor.isAdmin;
   return (
     <main className="flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-4xl space-y-6 px-6 py-8">
@@ -28,9 +29,9 @@ export default async function MediaSettingsPage({ searchParams }: { searchParams
           <Breadcrumb trail={[{ href: '/media', label: 'Media' }]} current="Media settings" />
           <h1 className="mt-1 text-xl font-semibold">Media settings</h1>
         </div>
-        <TagSettings tags={listTags(actor)} initialSearch={q} canEdit={actor.media.edit && actor.media.read.all} maxPerMedia={KURA_MAX_TAGS_PER_MEDIA} maxTotal={KURA_MAX_TAGS} />
-        {isAdmin && <WebhookSettings scope={{ kind: 'media' }} webhooks={listWebhooks(actor)} />}
-        {isAdmin && (
+        <TagSettings tags={listTags(actor)} initialSearch={q} canEdit={canManageTags(actor)} maxPerMedia={KURA_MAX_TAGS_PER_MEDIA} maxTotal={KURA_MAX_TAGS} />
+        {canManageWebhooks(actor) && <WebhookSettings scope={{ kind: 'media' }} webhooks={listWebhooks(actor)} />}
+        {canManageStorage(actor) && (
           <SettingsLink
             id="storage"
             title="Storage"
@@ -39,7 +40,7 @@ export default async function MediaSettingsPage({ searchParams }: { searchParams
             action="Storage settings"
           />
         )}
-        {isAdmin && (
+        {canReadActivity(actor) && (
           <SettingsLink
             id="activity"
             title="Activity"
@@ -48,7 +49,7 @@ export default async function MediaSettingsPage({ searchParams }: { searchParams
             action="View activity"
           />
         )}
-        {actor.media.delete && <DeleteAllMedia serviceId={serviceId()} />}
+        {hasMediaRight(actor, 'delete') && <DeleteAllMedia serviceId={serviceId()} />}
       </div>
     </main>
   );

@@ -2,15 +2,15 @@ import type { Metadata } from 'next';
 import { AdminOnly } from '@/components/settings/admin-only';
 import { ApiKeysScreen } from '@/components/settings/api-keys-screen';
 import { listApiKeys } from '@/lib/api-keys/list-api-keys';
-import { requireMemberPage } from '@/lib/auth/session';
+import { requireAdminPage } from '@/lib/auth/session';
 import { listApis } from '@/lib/content/get-api';
 import { isAdmin } from '@/lib/permissions/admin';
 
 export const metadata: Metadata = { title: 'API keys' };
 
 export default async function ApiKeysPage() {
-  const actor = await requireMemberPage();
-  if (!isAdmin(actor)) return <AdminOnly what="manage API keys" />;
+  const actor = await requireAdminPage(isAdmin);
+  if (!actor) return <AdminOnly what="manage API keys" />;
   const apis = listApis(actor).map(({ id, name, endpoint }) => ({ id, name, endpoint }));
   return <ApiKeysScreen apiKeys={listApiKeys(actor)} apis={apis} />;
 }

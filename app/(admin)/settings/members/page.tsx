@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { AdminOnly } from '@/components/settings/admin-only';
 import { MembersScreen } from '@/components/settings/members-screen';
-import { requireMemberPage } from '@/lib/auth/session';
+import { requireAdminPage } from '@/lib/auth/session';
 import { listMembers } from '@/lib/members/list-members';
 import { PASSWORD_MIN_LENGTH } from '@/lib/members/schemas';
 import { isAdmin } from '@/lib/permissions/admin';
@@ -10,8 +10,8 @@ import { listRoles } from '@/lib/roles/list-roles';
 export const metadata: Metadata = { title: 'Members' };
 
 export default async function MembersPage() {
-  const actor = await requireMemberPage();
-  if (!isAdmin(actor)) return <AdminOnly what="manage members" />;
+  const actor = await requireAdminPage(isAdmin);
+  if (!actor) return <AdminOnly what="manage members" />;
   const roles = listRoles(actor).map(({ id, name }) => ({ id, name }));
   return <MembersScreen members={listMembers(actor)} roles={roles} youId={actor.id} passwordMin={PASSWORD_MIN_LENGTH} />;
 }

@@ -2,17 +2,17 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiForm } from '@/components/content/api-form';
 import { WebhookSettings } from '@/components/webhooks/webhook-settings';
-import { requireMemberPage } from '@/lib/auth/session';
+import { notFound } from 'next/navigation';
+import { requireAdminPage } from '@/lib/auth/session';
 import { fieldsOf, findApi } from '@/lib/content/get-api';
 import { orNotFound } from '@/lib/http/or-not-found';
-import { assertCanManageApis } from '@/lib/permissions/content';
+import { canManageApis } from '@/lib/permissions/content';
 import { listWebhooks } from '@/lib/webhooks/list-webhooks';
 
 export const metadata: Metadata = { title: 'API settings' };
 
 export default async function ApiSettingsPage({ params }: { params: Promise<{ api: string }> }) {
-  const actor = await requireMemberPage();
-  orNotFound(() => assertCanManageApis(actor));
+  const actor = (await requireAdminPage(canManageApis)) ?? notFound();
   const { api: endpoint } = await params;
   const api = orNotFound(() => findApi(endpoint));
   return (

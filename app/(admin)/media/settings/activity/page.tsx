@@ -5,14 +5,16 @@ import { ActivityFilters } from '@/components/activity/activity-filters';
 import { activityHref } from '@/components/activity/activity-labels';
 import { ActivityPaging, ActivityTable } from '@/components/activity/activity-table';
 import { ACTIVITY_PAGE, listActivity } from '@/lib/activity/list-activity';
-import { requireMemberPage } from '@/lib/auth/session';
+import { notFound } from 'next/navigation';
+import { requireAdminPage } from '@/lib/auth/session';
+import { canReadActivity } from '@/lib/permissions/settings';
 import { orNotFound } from '@/lib/http/or-not-found';
 
 export const metadata: Metadata = { title: 'Activity' };
 
 /** Media settings → Activity (Administrators; everyone else gets 404): the audit log, filtered by its URL. */
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  const actor = await requireMemberPage();
+  const actor = (await requireAdminPage(canReadActivity)) ?? notFound();
   const params = await searchParams;
   const { query, total, actors, entries } = orNotFound(() => listActivity(actor, params));
   const filtered = Boolean(query.category || query.actor || query.operation || query.from || query.to);

@@ -4,15 +4,15 @@ import { notFound } from 'next/navigation';
 import { EnvStorage } from '@/components/storage/env-storage';
 import { StorageForm } from '@/components/storage/storage-form';
 import { StorageHoldings } from '@/components/storage/storage-holdings';
-import { requireMemberPage } from '@/lib/auth/session';
+import { requireAdminPage } from '@/lib/auth/session';
+import { canManageStorage } from '@/lib/permissions/settings';
 import { getStorageSettings } from '@/lib/storage-settings/get-storage-settings';
 
 export const metadata: Metadata = { title: 'Storage · Media settings' };
 
 // /media/settings/storage — where new uploads are stored (Administrators; anyone else gets a 404).
 export default async function StorageSettingsPage() {
-  const actor = await requireMemberPage();
-  if (!(actor.type === 'member' && actor.isAdmin)) notFound();
+  const actor = (await requireAdminPage(canManageStorage)) ?? notFound();
   const view = getStorageSettings(actor);
   return (
     <main className="flex-1 overflow-auto bg-slate-50">

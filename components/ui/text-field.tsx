@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { inputClass } from '@/components/media/panel/edit-dialog';
+import { inputClass } from './input-class';
 
 type Props = {
   label: string;

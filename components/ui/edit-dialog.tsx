@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { ModalDialog } from '@/components/content/modal-dialog';
+import { ModalDialog } from '@/components/ui/modal-dialog';
 
 type Props = {
   title: string;
@@ -54,5 +54,3 @@ export function EditDialog({ title, errorId, error, pending, blocked, submitLabe
     </ModalDialog>
   );
 }
-
-export const inputClass = 'w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500';

@@ -10,11 +10,15 @@ type Shown = { error: string | null; fieldErrors: Record<string, string> };
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
- * Sends a settings form through its server action: pending while it runs, the server's messages
+ * Sends a form through its server action: pending while it runs, the server's messages
  * beside the fields named in `fields` (others in the error box), and a refresh of the page's data
  * before `onDone` gets the answer.
  */
-export function useSettingsForm<I, T>(action: (input: I) => Promise<ActionResult<T>>, fields: string[], onDone: (data: T) => void) {
+export function useActionForm<I, T>(
+  action: (input: I) => Promise<ActionResult<T>>,
+  fields: string[],
+  onDone: (data: T) => void,
+) {
   const router = useRouter();
   const errorId = useId();
   const [pending, startTransition] = useTransition();
