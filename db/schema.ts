@@ -1,19 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { AUDIT_ACTOR_TYPES, AUDIT_OPERATIONS } from '../lib/activity/operations';
-import { MEDIA_READ_SCOPES } from '../lib/permissions/read-scopes';
-import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../lib/webhooks/event-types';
+import { AUDIT_ACTOR_TYPES, AUDIT_OPERATIONS, MEDIA_READ_SCOPES, WEBHOOK_EVENT_TYPES, type WebhookEventType } from './enums';
 
-// The enum constants live in lib/ (the UI needs them too); re-exported so existing importers keep working.
 export {
   AUDIT_ACTOR_TYPES,
   AUDIT_OPERATIONS,
   MEDIA_OPERATIONS,
   SECURITY_OPERATIONS,
   type AuditOperation,
-} from '../lib/activity/operations';
-export { MEDIA_READ_SCOPES, type MediaReadScope } from '../lib/permissions/read-scopes';
-export { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../lib/webhooks/event-types';
+  MEDIA_READ_SCOPES,
+  type MediaReadScope,
+  WEBHOOK_EVENT_TYPES,
+  type WebhookEventType,
+} from './enums';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);

@@ -1,29 +1,8 @@
-/** What the activity log records (the audit_log table's `operation` and `actor_type`). */
-export const MEDIA_OPERATIONS = ['upload', 'rename', 'reupload', 'alt', 'tags', 'creator', 'delete', 'delete_all'] as const;
-/** Logins, sessions and changes to who may do what (members, roles, API keys, webhooks, storage). */
-export const SECURITY_OPERATIONS = [
-  'login',
-  'login_failed',
-  'login_throttled',
-  'logout',
-  'sessions_ended',
-  'other_sessions_ended',
-  'password_changed',
-  'member_added',
-  'member_updated',
-  'member_removed',
-  'role_created',
-  'role_updated',
-  'role_deleted',
-  'api_key_created',
-  'api_key_updated',
-  'api_key_revoked',
-  'webhook_created',
-  'webhook_updated',
-  'webhook_deleted',
-  'storage_changed',
-] as const;
-export const AUDIT_OPERATIONS = [...MEDIA_OPERATIONS, ...SECURITY_OPERATIONS] as const;
-export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
-/** Who an entry is about: a member, an API key, or someone not logged in (a login attempt, by the email typed). */
-export const AUDIT_ACTOR_TYPES = ['member', 'apiKey', 'visitor'] as const;
+// What the activity log records; defined with the table in db/enums.ts.
+export {
+  AUDIT_ACTOR_TYPES,
+  AUDIT_OPERATIONS,
+  MEDIA_OPERATIONS,
+  SECURITY_OPERATIONS,
+  type AuditOperation,
+} from '@/db/enums';

@@ -1,3 +1,2 @@
-/** The changes a webhook can be sent for (the webhooks table's `events`). */
-export const WEBHOOK_EVENT_TYPES = ['new', 'edit', 'delete'] as const;
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+// The changes a webhook can be sent for; defined with the table in db/enums.ts.
+export { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@/db/enums';

@@ -1,0 +1,40 @@
+// The value lists the tables are typed with. The UI takes them from lib/ (lib/activity/operations.ts,
+// lib/permissions/read-scopes.ts, lib/webhooks/event-types.ts), which re-export them: db/ imports nothing from lib/.
+
+/** What the activity log records (the audit_log table's `operation` and `actor_type`). */
+export const MEDIA_OPERATIONS = ['upload', 'rename', 'reupload', 'alt', 'tags', 'creator', 'delete', 'delete_all'] as const;
+/** Logins, sessions and changes to who may do what (members, roles, API keys, webhooks, storage). */
+export const SECURITY_OPERATIONS = [
+  'login',
+  'login_failed',
+  'login_throttled',
+  'logout',
+  'sessions_ended',
+  'other_sessions_ended',
+  'password_changed',
+  'member_added',
+  'member_updated',
+  'member_removed',
+  'role_created',
+  'role_updated',
+  'role_deleted',
+  'api_key_created',
+  'api_key_updated',
+  'api_key_revoked',
+  'webhook_created',
+  'webhook_updated',
+  'webhook_deleted',
+  'storage_changed',
+] as const;
+export const AUDIT_OPERATIONS = [...MEDIA_OPERATIONS, ...SECURITY_OPERATIONS] as const;
+export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
+/** Who an entry is about: a member, an API key, or someone not logged in (a login attempt, by the email typed). */
+export const AUDIT_ACTOR_TYPES = ['member', 'apiKey', 'visitor'] as const;
+
+/** Which media a role may read (the roles table's `media_read`): all, by members of this role, own, none. */
+export const MEDIA_READ_SCOPES = ['all', 'role', 'own', 'none'] as const;
+export type MediaReadScope = (typeof MEDIA_READ_SCOPES)[number];
+
+/** The changes a webhook can be sent for (the webhooks table's `events`). */
+export const WEBHOOK_EVENT_TYPES = ['new', 'edit', 'delete'] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
