@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { AUDIT_ACTOR_TYPES, AUDIT_OPERATIONS, MEDIA_READ_SCOPES, WEBHOOK_EVENT_TYPES, type WebhookEventType } from './enums';
+import { AUDIT_ACTOR_TYPES, AUDIT_OPERATIONS, MEDIA_READ_SCOPES, type WebhookEventType } from './enums';
 
 export {
   AUDIT_ACTOR_TYPES,

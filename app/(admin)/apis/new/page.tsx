@@ -8,7 +8,7 @@ import { canManageApis } from '@/lib/permissions/content';
 export const metadata: Metadata = { title: 'New API' };
 
 export default async function NewApiPage() {
-  const actor = (await requireAdminPage(canManageApis)) ?? notFound();
+  if (!(await requireAdminPage(canManageApis))) notFound();
   return (
     <main className="flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-4xl px-6 py-8">
