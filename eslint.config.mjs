@@ -46,5 +46,13 @@ export default defineConfig([
       'max-len': ['error', { code: 120, tabWidth: 2 }],
     },
   },
-  globalIgnores(['.next/**', 'node_modules/**', 'tests/.tmp/**', 'bench/.tmp/**', '.tmp/**', 'data/**', 'next-env.d.ts']),
+  globalIgnores([
+    '.next/**',
+    'node_modules/**',
+    'tests/.tmp/**',
+    'bench/.tmp/**',
+    '.tmp/**',
+    'data/**',
+    'next-env.d.ts',
+  ]),
 ]);

@@ -10,7 +10,9 @@ const adminHeaders = [
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Referrer-Policy', value: 'same-origin' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
-  ...(process.env.KURA_PUBLIC_URL?.startsWith('https://') ? [{ key: 'Strict-Transport-Security', value: 'max-age=31536000' }] : []),
+  ...(process.env.KURA_PUBLIC_URL?.startsWith('https://')
+    ? [{ key: 'Strict-Transport-Security', value: 'max-age=31536000' }]
+    : []),
 ];
 
 const nextConfig: NextConfig = {

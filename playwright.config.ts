@@ -29,7 +29,12 @@ export default defineConfig({
     { name: 'setup', testMatch: /auth\.setup\.ts/ },
     { name: 'api', testMatch: /tests\/api\/.*\.spec\.ts/ },
     { name: 'faults', testMatch: /tests\/faults\/.*\.spec\.ts/ },
-    { name: 'ui', testMatch: /tests\/ui\/.*\.spec\.ts/, dependencies: ['setup'], use: { storageState: E2E.storageState, viewport: { width: 1440, height: 900 } } },
+    {
+      name: 'ui',
+      testMatch: /tests\/ui\/.*\.spec\.ts/,
+      dependencies: ['setup'],
+      use: { storageState: E2E.storageState, viewport: { width: 1440, height: 900 } },
+    },
   ],
   webServer: {
     // A fresh data dir every run; `exec` so that stopping the server stops next itself.

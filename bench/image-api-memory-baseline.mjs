@@ -10,9 +10,15 @@ import { peakRssOf, resetPeakRss, rssOf } from './lib/proc.mjs';
 const [file, renders, atOnce] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4])];
 const { renderImage } = await loadKuraModule('lib/image-api/render.ts');
 const { parseImageParams } = await loadKuraModule('lib/image-api/parse-params.ts');
-const render = (input, query) => renderImage(input, parseImageParams(new URLSearchParams(query), {}), { maxInputPixels: 100_000_000 });
+const render = (input, query) =>
+  renderImage(input, parseImageParams(new URLSearchParams(query), {}), { maxInputPixels: 100_000_000 });
 
-await render(await sharp({ create: { width: 64, height: 64, channels: 3, background: '#888' } }).jpeg().toBuffer(), 'w=10'); // sharp loaded
+await render(
+  await sharp({ create: { width: 64, height: 64, channels: 3, background: '#888' } })
+    .jpeg()
+    .toBuffer(),
+  'w=10',
+); // sharp loaded
 const before = rssOf(process.pid);
 const reset = resetPeakRss(process.pid);
 let next = 0;
@@ -23,4 +29,15 @@ await Promise.all(
   }),
 );
 const MiB = 1024 * 1024;
-console.log(JSON.stringify({ renders, atOnce, seconds: (performance.now() - started) / 1000, peakResetWorked: reset, rssBeforeMiB: before / MiB, peakRssMiB: peakRssOf(process.pid) / MiB, peakGrowthMiB: (peakRssOf(process.pid) - before) / MiB, rssAfterMiB: rssOf(process.pid) / MiB }));
+console.log(
+  JSON.stringify({
+    renders,
+    atOnce,
+    seconds: (performance.now() - started) / 1000,
+    peakResetWorked: reset,
+    rssBeforeMiB: before / MiB,
+    peakRssMiB: peakRssOf(process.pid) / MiB,
+    peakGrowthMiB: (peakRssOf(process.pid) - before) / MiB,
+    rssAfterMiB: rssOf(process.pid) / MiB,
+  }),
+);

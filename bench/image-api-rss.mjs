@@ -25,8 +25,15 @@ async function measure(server, url, queries) {
   const before = rssOf(pid);
   resetPeakRss(pid);
   const started = performance.now();
-  const statuses = await Promise.all(queries.map((q) => fetch(`${url}?${q}`).then(async (r) => (await r.arrayBuffer(), r.status))));
-  return { statuses, seconds: (performance.now() - started) / 1000, growthMiB: (peakRssOf(pid) - before) / MiB, beforeMiB: before / MiB };
+  const statuses = await Promise.all(
+    queries.map((q) => fetch(`${url}?${q}`).then(async (r) => (await r.arrayBuffer(), r.status))),
+  );
+  return {
+    statuses,
+    seconds: (performance.now() - started) / 1000,
+    growthMiB: (peakRssOf(pid) - before) / MiB,
+    beforeMiB: before / MiB,
+  };
 }
 
 export async function run({ log }) {
@@ -37,17 +44,31 @@ export async function run({ log }) {
   const server = await startKura(dir, { env: { KURA_IMAGE_RENDERS: '2' } });
   try {
     const form = new FormData();
-    const bytes = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#369' } }).png().toBuffer();
+    const bytes = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#369' } })
+      .png()
+      .toBuffer();
     form.append('file', new Blob([bytes]), 'rss.png');
-    const m = await (await fetch(`${server.base}/api/v1/media`, { method: 'POST', headers: { 'X-MICROCMS-API-KEY': API_KEY }, body: form })).json();
+    const m = await (
+      await fetch(`${server.base}/api/v1/media`, {
+        method: 'POST',
+        headers: { 'X-MICROCMS-API-KEY': API_KEY },
+        body: form,
+      })
+    ).json();
     const results = {};
     let round = 0;
     for (const [kind, query] of Object.entries(WORST)) {
       const one = await measure(server, m.url, [query(round++)]);
-      const eight = await measure(server, m.url, Array.from({ length: 8 }, () => query(round++)));
+      const eight = await measure(
+        server,
+        m.url,
+        Array.from({ length: 8 }, () => query(round++)),
+      );
       results[kind] = { one, eight };
-      log(`  ${kind}: 1 request ${one.growthMiB.toFixed(0)} MiB peak growth (${one.seconds.toFixed(1)} s, ${one.statuses}); ` +
-        `8 at once ${eight.growthMiB.toFixed(0)} MiB (${eight.seconds.toFixed(1)} s, ${eight.statuses}); RSS before ${eight.beforeMiB.toFixed(0)} MiB`);
+      log(
+        `  ${kind}: 1 request ${one.growthMiB.toFixed(0)} MiB peak growth (${one.seconds.toFixed(1)} s, ${one.statuses}); ` +
+          `8 at once ${eight.growthMiB.toFixed(0)} MiB (${eight.seconds.toFixed(1)} s, ${eight.statuses}); RSS before ${eight.beforeMiB.toFixed(0)} MiB`,
+      );
     }
     return results;
   } finally {

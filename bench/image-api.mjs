@@ -31,8 +31,29 @@ import sharp from 'sharp';
 import { fresh, get } from './lib/http-get.mjs';
 import { API_KEY, benchNodeArgs, buildId, requireBuild, startKura } from './lib/kura-server.mjs';
 import { loadKuraModule } from './lib/load-kura-module.mjs';
-import { cpuMeter, descendants, listeningPid, peakRssOf, resetPeakRss, rssOf, startSampler, treeCpu } from './lib/proc.mjs';
-import { ROOT, TMP, forgetDir, freePort, sleep, runIfMain, spawnTracked, stopAll, stopProcess, trackDir, waitForHealth } from './lib/processes.mjs';
+import {
+  cpuMeter,
+  descendants,
+  listeningPid,
+  peakRssOf,
+  resetPeakRss,
+  rssOf,
+  startSampler,
+  treeCpu,
+} from './lib/proc.mjs';
+import {
+  ROOT,
+  TMP,
+  forgetDir,
+  freePort,
+  sleep,
+  runIfMain,
+  spawnTracked,
+  stopAll,
+  stopProcess,
+  trackDir,
+  waitForHealth,
+} from './lib/processes.mjs';
 import { median } from './lib/stats.mjs';
 import { syntheticPhoto } from './lib/synthetic-photo.mjs';
 import { uploadFile } from './lib/upload-client.mjs';
@@ -61,19 +82,56 @@ const GOALS = { coldRatio: 1.15, hitsOverHello: 0.7 };
 // (a): 50 distinct transforms (their cache keys are checked to differ). One AVIF only, the small
 // `w=400&fm=avif`: AVIF's encode time is (e)'s subject, and more of them would only measure it again.
 const TRANSFORMS = [
-  'w=320', 'w=640', 'w=1024', 'w=1600', 'h=400',
-  'w=800&h=800&fit=crop', 'w=600&h=400&fit=crop&crop=top', 'w=600&h=400&fit=crop&crop=entropy',
-  'w=500&h=500&fit=crop&crop=faces', 'w=600&h=300&fit=crop&crop=focalpoint&fp-x=0.3&fp-y=0.6&fp-z=1.5',
-  'w=700&h=700&fit=fill&fill-color=333', 'w=700&h=500&fit=fillmax&bg=fff', 'w=640&h=640&fit=clamp',
-  'w=640&h=480&fit=scale', 'w=640&h=640&fit=max', 'w=900&h=600&fit=min', 'w=400&ar=16:9&fit=crop',
-  'rect=100,100,800,600&w=400', 'w=640&fm=webp', 'w=640&fm=webp&q=50', 'w=1200&fm=webp&q=80',
-  'w=320&fm=png', 'w=320&fm=png8', 'w=640&fm=pjpg&q=60', 'w=640&q=90', 'w=640&q=30', 'w=640&blur=50',
-  'w=640&blur=400', 'w=640&sharp=40', 'w=640&rot=90', 'w=640&rot=33', 'w=640&flip=h', 'w=640&flip=hv',
-  'w=500&mask=ellipse&fm=png', 'w=500&mask=corners&corner-radius=40&fm=webp', 'w=600&pad=20&bg=eee',
-  'w=600&border=8,000', 'w=300&dpr=2', 'w=640&fm=webp&lossless=1', 'w=640&auto=compress',
-  'w=480&h=480&fit=fill&fill=blur', 'w=0.5', 'w=256&h=256&fit=crop&fm=webp', 'w=1920&fm=webp&q=70',
-  'w=200&fm=gif', 'w=640&orient=6', 'w=800&h=450&fit=crop&crop=bottom,right&fm=webp',
-  'w=640&sharp=20&blur=20', 'w=400&fm=avif', 'w=1440&h=960&fit=crop&q=85',
+  'w=320',
+  'w=640',
+  'w=1024',
+  'w=1600',
+  'h=400',
+  'w=800&h=800&fit=crop',
+  'w=600&h=400&fit=crop&crop=top',
+  'w=600&h=400&fit=crop&crop=entropy',
+  'w=500&h=500&fit=crop&crop=faces',
+  'w=600&h=300&fit=crop&crop=focalpoint&fp-x=0.3&fp-y=0.6&fp-z=1.5',
+  'w=700&h=700&fit=fill&fill-color=333',
+  'w=700&h=500&fit=fillmax&bg=fff',
+  'w=640&h=640&fit=clamp',
+  'w=640&h=480&fit=scale',
+  'w=640&h=640&fit=max',
+  'w=900&h=600&fit=min',
+  'w=400&ar=16:9&fit=crop',
+  'rect=100,100,800,600&w=400',
+  'w=640&fm=webp',
+  'w=640&fm=webp&q=50',
+  'w=1200&fm=webp&q=80',
+  'w=320&fm=png',
+  'w=320&fm=png8',
+  'w=640&fm=pjpg&q=60',
+  'w=640&q=90',
+  'w=640&q=30',
+  'w=640&blur=50',
+  'w=640&blur=400',
+  'w=640&sharp=40',
+  'w=640&rot=90',
+  'w=640&rot=33',
+  'w=640&flip=h',
+  'w=640&flip=hv',
+  'w=500&mask=ellipse&fm=png',
+  'w=500&mask=corners&corner-radius=40&fm=webp',
+  'w=600&pad=20&bg=eee',
+  'w=600&border=8,000',
+  'w=300&dpr=2',
+  'w=640&fm=webp&lossless=1',
+  'w=640&auto=compress',
+  'w=480&h=480&fit=fill&fill=blur',
+  'w=0.5',
+  'w=256&h=256&fit=crop&fm=webp',
+  'w=1920&fm=webp&q=70',
+  'w=200&fm=gif',
+  'w=640&orient=6',
+  'w=800&h=450&fit=crop&crop=bottom,right&fm=webp',
+  'w=640&sharp=20&blur=20',
+  'w=400&fm=avif',
+  'w=1440&h=960&fit=crop&q=85',
 ];
 const AVIF_IN_SET = TRANSFORMS.filter((t) => t.includes('fm=avif'));
 
@@ -100,8 +158,15 @@ async function makeFixtures(dir) {
 }
 
 async function uploadMedia(server, file) {
-  const res = await uploadFile({ port: server.port, path: '/api/v1/media', headers: { 'X-MICROCMS-API-KEY': API_KEY }, file, fileName: path.basename(file) });
-  if (res.status !== 201) throw new Error(`upload of ${path.basename(file)} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  const res = await uploadFile({
+    port: server.port,
+    path: '/api/v1/media',
+    headers: { 'X-MICROCMS-API-KEY': API_KEY },
+    file,
+    fileName: path.basename(file),
+  });
+  if (res.status !== 201)
+    throw new Error(`upload of ${path.basename(file)} answered ${res.status}: ${JSON.stringify(res.body)}`);
   return pathOf(res.body.url);
 }
 
@@ -118,7 +183,8 @@ function servingPidOf(server) {
 async function coldVariants(server, mediaPath, files, kura, log) {
   const plans = TRANSFORMS.map((t) => kura.parseImageParams(new URLSearchParams(t), { accept: ACCEPT }));
   const keys = new Set(plans.map((p) => p.cacheKey));
-  if (plans.some((p) => !p.transforms) || keys.size !== TRANSFORMS.length) throw new Error('(a) needs 50 distinct transforms');
+  if (plans.some((p) => !p.transforms) || keys.size !== TRANSFORMS.length)
+    throw new Error('(a) needs 50 distinct transforms');
   const render = async (t) => {
     const cpu = process.cpuUsage();
     const started = process.hrtime.bigint();
@@ -132,7 +198,8 @@ async function coldVariants(server, mediaPath, files, kura, log) {
     const cpu = treeCpu(server.child.pid);
     const res = await get(`${server.base}${mediaPath}?${t}`, { headers: { accept: ACCEPT } });
     if (res.status !== 200) throw new Error(`(a) ${t} answered ${res.status}: ${res.body.toString().slice(0, 200)}`);
-    if (res.headers['kura-cache'] !== 'miss') throw new Error(`(a) ${t} was not a cache miss (Kura-Cache: ${res.headers['kura-cache']})`);
+    if (res.headers['kura-cache'] !== 'miss')
+      throw new Error(`(a) ${t} was not a cache miss (Kura-Cache: ${res.headers['kura-cache']})`);
     const used = treeCpu(server.child.pid);
     return { ...res, cpuMs: (used.user + used.sys - cpu.user - cpu.sys) * 1000 };
   };
@@ -153,7 +220,16 @@ async function coldVariants(server, mediaPath, files, kura, log) {
       local = await render(t);
       http = await fetchCold(t);
     }
-    rows.push({ transform: t, httpMs: http.ms, inProcessMs: local.ms, serverCpuMs: http.cpuMs, inProcessCpuMs: local.cpuMs, bytes: http.body.length, sameBytes: http.body.equals(local.data), contentType: http.headers['content-type'] });
+    rows.push({
+      transform: t,
+      httpMs: http.ms,
+      inProcessMs: local.ms,
+      serverCpuMs: http.cpuMs,
+      inProcessCpuMs: local.cpuMs,
+      bytes: http.body.length,
+      sameBytes: http.body.equals(local.data),
+      contentType: http.headers['content-type'],
+    });
   }
   const cpu = meter.stop();
   const httpP50 = median(rows.map((r) => r.httpMs));
@@ -173,8 +249,12 @@ async function coldVariants(server, mediaPath, files, kura, log) {
     cpu,
     rows,
   };
-  log(`  (a) ${rows.length} cold variants: HTTP p50 ${f(httpP50)} ms, in-process p50 ${f(localP50)} ms, ratio ${f(result.ratio, 3)} (median pair ratio ${f(result.medianPairRatio, 3)}, median extra ${f(result.medianExtraMs)} ms); identical bytes ${result.sameBytes}/${rows.length}`);
-  log(`      CPU for the 50: server ${f(result.serverCpuS, 2)} s, in-process ${f(result.inProcessCpuS, 2)} s (ratio ${f(result.serverCpuS / result.inProcessCpuS, 3)}); others (rest of the machine) ${f(cpu.othersS, 2)} s in ${f(cpu.wallS, 1)} s`);
+  log(
+    `  (a) ${rows.length} cold variants: HTTP p50 ${f(httpP50)} ms, in-process p50 ${f(localP50)} ms, ratio ${f(result.ratio, 3)} (median pair ratio ${f(result.medianPairRatio, 3)}, median extra ${f(result.medianExtraMs)} ms); identical bytes ${result.sameBytes}/${rows.length}`,
+  );
+  log(
+    `      CPU for the 50: server ${f(result.serverCpuS, 2)} s, in-process ${f(result.inProcessCpuS, 2)} s (ratio ${f(result.serverCpuS / result.inProcessCpuS, 3)}); others (rest of the machine) ${f(cpu.othersS, 2)} s in ${f(cpu.wallS, 1)} s`,
+  );
   return result;
 }
 
@@ -183,13 +263,17 @@ async function coldVariants(server, mediaPath, files, kura, log) {
 
 async function nextCold(server, mediaPath, afterPath, log) {
   const { imageConfigDefault } = require('next/dist/shared/lib/image-config');
-  const widths = [...imageConfigDefault.imageSizes, ...imageConfigDefault.deviceSizes].filter((w) => w <= PHOTO.width).sort((a, b) => a - b);
+  const widths = [...imageConfigDefault.imageSizes, ...imageConfigDefault.deviceSizes]
+    .filter((w) => w <= PHOTO.width)
+    .sort((a, b) => a - b);
   const kuraUrl = (p, w) => `${server.base}${p}?w=${w}&q=75&fm=webp`;
   const nextUrl = (w) => `${server.base}/_next/image?url=${encodeURIComponent(mediaPath)}&w=${w}&q=75`;
 
   const probe = await get(nextUrl(widths[0]), { headers: { accept: ACCEPT } });
   if (probe.status !== 200) {
-    return { skipped: `/_next/image answered ${probe.status} (${probe.body.toString().slice(0, 120)}): is images.localPatterns for /assets/** on when KURA_BENCH=1 (next.config.ts)?` };
+    return {
+      skipped: `/_next/image answered ${probe.status} (${probe.body.toString().slice(0, 120)}): is images.localPatterns for /assets/** on when KURA_BENCH=1 (next.config.ts)?`,
+    };
   }
   widths.shift(); // the probe was its first request
 
@@ -198,7 +282,8 @@ async function nextCold(server, mediaPath, afterPath, log) {
     const cpu = treeCpu(server.child.pid);
     for (const w of widths) {
       const res = await get(urlOf(w), { headers: { accept: ACCEPT } });
-      if (res.status !== 200) throw new Error(`(c) ${label} w=${w} answered ${res.status}: ${res.body.toString().slice(0, 200)}`);
+      if (res.status !== 200)
+        throw new Error(`(c) ${label} w=${w} answered ${res.status}: ${res.body.toString().slice(0, 200)}`);
       check(res, w);
       rows.push({ w, ms: res.ms, bytes: res.body.length, contentType: res.headers['content-type'] });
     }
@@ -212,8 +297,10 @@ async function nextCold(server, mediaPath, afterPath, log) {
   // (sharp.concurrency(cores / 2) in next/dist/server/image-optimizer/transform.js), Kura's encodes included.
   const kura = await side('Kura', (w) => kuraUrl(mediaPath, w), kuraMiss);
   const next = await side('Next', nextUrl, (res, w) => {
-    if (res.headers['x-nextjs-cache'] !== 'MISS') throw new Error(`(c) Next w=${w} was not a miss (${res.headers['x-nextjs-cache']})`);
-    if (res.headers['content-type'] !== 'image/webp') throw new Error(`(c) Next w=${w} answered ${res.headers['content-type']}`);
+    if (res.headers['x-nextjs-cache'] !== 'MISS')
+      throw new Error(`(c) Next w=${w} was not a miss (${res.headers['x-nextjs-cache']})`);
+    if (res.headers['content-type'] !== 'image/webp')
+      throw new Error(`(c) Next w=${w} answered ${res.headers['content-type']}`);
   });
   const kuraAfter = await side('Kura after Next', (w) => kuraUrl(afterPath, w), kuraMiss);
   const result = {
@@ -225,10 +312,17 @@ async function nextCold(server, mediaPath, afterPath, log) {
     nextOverKuraAfter: next.p50Ms / kuraAfter.p50Ms,
     pairRatios: widths.map((w, i) => next.rows[i].ms / kura.rows[i].ms),
   };
-  log(`  (c) cold, ${widths.length} widths (${widths.join(', ')}): Next p50 ${f(next.p50Ms)} ms, Kura p50 ${f(kura.p50Ms)} ms (Next ÷ Kura ${f(result.nextOverKura, 2)}); Kura after Next's optimizer ran p50 ${f(kuraAfter.p50Ms)} ms`);
-  log(`      server CPU for the ${widths.length}: Next ${f(next.serverCpuS, 2)} s, Kura ${f(kura.serverCpuS, 2)} s, Kura after Next ${f(kuraAfter.serverCpuS, 2)} s`);
+  log(
+    `  (c) cold, ${widths.length} widths (${widths.join(', ')}): Next p50 ${f(next.p50Ms)} ms, Kura p50 ${f(kura.p50Ms)} ms (Next ÷ Kura ${f(result.nextOverKura, 2)}); Kura after Next's optimizer ran p50 ${f(kuraAfter.p50Ms)} ms`,
+  );
+  log(
+    `      server CPU for the ${widths.length}: Next ${f(next.serverCpuS, 2)} s, Kura ${f(kura.serverCpuS, 2)} s, Kura after Next ${f(kuraAfter.serverCpuS, 2)} s`,
+  );
   const at = widths.indexOf(640);
-  if (at >= 0) log(`      w=640: Next ${f(next.rows[at].ms)} ms ${kib(next.rows[at].bytes)}, Kura ${f(kura.rows[at].ms)} ms ${kib(kura.rows[at].bytes)}`);
+  if (at >= 0)
+    log(
+      `      w=640: Next ${f(next.rows[at].ms)} ms ${kib(next.rows[at].bytes)}, Kura ${f(kura.rows[at].ms)} ms ${kib(kura.rows[at].bytes)}`,
+    );
   return result;
 }
 
@@ -237,7 +331,17 @@ async function nextCold(server, mediaPath, afterPath, log) {
 
 async function cannon(url, headers, seconds) {
   const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
-  return { reqPerS: r.requests.total / r.duration, p50PerSecond: r.requests.p50, latencyP50Ms: r.latency.p50, latencyP99Ms: r.latency.p99, total: r.requests.total, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, bytesPerS: r.throughput.average };
+  return {
+    reqPerS: r.requests.total / r.duration,
+    p50PerSecond: r.requests.p50,
+    latencyP50Ms: r.latency.p50,
+    latencyP99Ms: r.latency.p99,
+    total: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    bytesPerS: r.throughput.average,
+  };
 }
 
 async function cachedHits(sides, log) {
@@ -251,7 +355,9 @@ async function cachedHits(sides, log) {
       const cpu = meter.stop();
       const cpuMsPerRequest = (cpu.serverS * 1000) / Math.max(1, r.total);
       runs[s.key].push({ ...r, cpu, cpuMsPerRequest });
-      log(`      round ${round} ${s.key.padEnd(6)} ${f(r.reqPerS, 0).padStart(6)} req/s  p50 ${f(r.latencyP50Ms)} ms  non-2xx ${r.non2xx}  errors ${r.errors}  server CPU ${f(cpu.serverS, 2)} s (${f(cpuMsPerRequest, 2)} ms/request)  client ${f(cpu.clientS, 2)} s  others ${f(cpu.othersS, 2)} s`);
+      log(
+        `      round ${round} ${s.key.padEnd(6)} ${f(r.reqPerS, 0).padStart(6)} req/s  p50 ${f(r.latencyP50Ms)} ms  non-2xx ${r.non2xx}  errors ${r.errors}  server CPU ${f(cpu.serverS, 2)} s (${f(cpuMsPerRequest, 2)} ms/request)  client ${f(cpu.clientS, 2)} s  others ${f(cpu.othersS, 2)} s`,
+      );
     }
   }
   const out = {};
@@ -299,7 +405,11 @@ async function burst(server, bigPath, warmPath, log) {
     ),
   );
   await sleep(500);
-  const health = await get(`${server.base}/api/health`, { agent: fresh }).catch((err) => ({ status: 0, ms: NaN, error: String(err) }));
+  const health = await get(`${server.base}/api/health`, { agent: fresh }).catch((err) => ({
+    status: 0,
+    ms: NaN,
+    error: String(err),
+  }));
   const answers = await Promise.all(requests);
   const seconds = (performance.now() - started) / 1000;
   const cpu = meter.stop();
@@ -333,8 +443,12 @@ async function burst(server, bigPath, warmPath, log) {
     cpu,
   };
   result.bounded = alive && result.other === 0 && result.busy > 0 && result.busyWithRetryAfter === result.busy;
-  log(`  (d) ${BURST} concurrent cold transforms of ${BIG.width}×${BIG.height}: ${result.ok} × 200, ${result.busy} × 503 (${result.busyWithRetryAfter} with Retry-After), ${result.other} other; all answered in ${f(seconds, 1)} s; /api/health during it: ${health.status} in ${f(health.ms)} ms`);
-  log(`      serving pid ${pid} (${result.processes} process(es) in the tree); RSS before ${mib(rssBefore)}, peak (VmHWM${reset ? ', reset before' : ', NOT reset: peak since start'}) ${mib(hwm)}, growth ${mib(hwm - rssBefore)}, after ${mib(rssAfter)}; server CPU ${f(cpu.serverS, 1)} s, others ${f(cpu.othersS, 1)} s; alive after: ${alive}`);
+  log(
+    `  (d) ${BURST} concurrent cold transforms of ${BIG.width}×${BIG.height}: ${result.ok} × 200, ${result.busy} × 503 (${result.busyWithRetryAfter} with Retry-After), ${result.other} other; all answered in ${f(seconds, 1)} s; /api/health during it: ${health.status} in ${f(health.ms)} ms`,
+  );
+  log(
+    `      serving pid ${pid} (${result.processes} process(es) in the tree); RSS before ${mib(rssBefore)}, peak (VmHWM${reset ? ', reset before' : ', NOT reset: peak since start'}) ${mib(hwm)}, growth ${mib(hwm - rssBefore)}, after ${mib(rssAfter)}; server CPU ${f(cpu.serverS, 1)} s, others ${f(cpu.othersS, 1)} s; alive after: ${alive}`,
+  );
   return result;
 }
 
@@ -353,7 +467,12 @@ function psnr(a, b) {
 
 async function avifEffort(photo, log) {
   const width = 1200;
-  const sized = () => sharp(photo, { autoOrient: true }).resize({ width, height: Math.round((width * PHOTO.height) / PHOTO.width), fit: 'fill' });
+  const sized = () =>
+    sharp(photo, { autoOrient: true }).resize({
+      width,
+      height: Math.round((width * PHOTO.height) / PHOTO.width),
+      fit: 'fill',
+    });
   const reference = await sized().raw().toBuffer();
   const measure = async (label, encode, runs) => {
     const times = [];
@@ -368,8 +487,17 @@ async function avifEffort(photo, log) {
       cpuTimes.push((used.user + used.system) / 1000);
     }
     const decoded = await sharp(data).removeAlpha().raw().toBuffer();
-    const row = { label, ms: median(times), cpuMs: median(cpuTimes), runs, bytes: data.length, psnrDb: psnr(reference, decoded) };
-    log(`  (e) ${label.padEnd(28)} ${f(row.ms, 0).padStart(6)} ms (CPU ${f(row.cpuMs, 0).padStart(5)} ms)  ${kib(row.bytes).padStart(10)}  PSNR ${f(row.psnrDb, 2)} dB${runs > 1 ? '' : '  (1 run)'}`);
+    const row = {
+      label,
+      ms: median(times),
+      cpuMs: median(cpuTimes),
+      runs,
+      bytes: data.length,
+      psnrDb: psnr(reference, decoded),
+    };
+    log(
+      `  (e) ${label.padEnd(28)} ${f(row.ms, 0).padStart(6)} ms (CPU ${f(row.cpuMs, 0).padStart(5)} ms)  ${kib(row.bytes).padStart(10)}  PSNR ${f(row.psnrDb, 2)} dB${runs > 1 ? '' : '  (1 run)'}`,
+    );
     return row;
   };
   const avif = (quality, effort) => (s) => s.avif({ quality, lossless: false, effort });
@@ -385,19 +513,24 @@ async function avifEffort(photo, log) {
   let hi = 75;
   while (lo < hi) {
     const q = (lo + hi) >> 1;
-    const decoded = await sharp(await avif(q, 0)(sized()).toBuffer()).removeAlpha().raw().toBuffer();
+    const decoded = await sharp(await avif(q, 0)(sized()).toBuffer())
+      .removeAlpha()
+      .raw()
+      .toBuffer();
     if (psnr(reference, decoded) >= webp.psnrDb) hi = q;
     else lo = q + 1;
   }
   const matched = [];
-  for (const effort of [0, 1, 2, 3, 4]) matched.push(await measure(`avif q${lo} effort ${effort} (≈ webp)`, avif(lo, effort), 1));
+  for (const effort of [0, 1, 2, 3, 4])
+    matched.push(await measure(`avif q${lo} effort ${effort} (≈ webp)`, avif(lo, effort), 1));
   return { width, quality: 75, rows, matchedQuality: lo, matched };
 }
 
 // ---------------------------------------------------------------------------------------------
 
 function machine() {
-  const version = (pkg) => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+  const version = (pkg) =>
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
   return {
     nproc: os.availableParallelism(),
     cpuModel: os.cpus()[0]?.model,
@@ -421,18 +554,30 @@ export async function run({ log = console.log } = {}) {
   try {
     const build = requireBuild();
     const info = machine();
-    log(`  build ${build}; sharp ${info.sharp} (libvips ${info.libvips}), next ${info.next}, autocannon ${info.autocannon}; load average ${f(info.loadAverage1mBefore, 2)}`);
-    if (info.loadAverage1mBefore > 0.5) log('  note: the machine is busy before the run (load average > 0.5): see "others" (CPU the rest of the machine used) per phase');
+    log(
+      `  build ${build}; sharp ${info.sharp} (libvips ${info.libvips}), next ${info.next}, autocannon ${info.autocannon}; load average ${f(info.loadAverage1mBefore, 2)}`,
+    );
+    if (info.loadAverage1mBefore > 0.5)
+      log(
+        '  note: the machine is busy before the run (load average > 0.5): see "others" (CPU the rest of the machine used) per phase',
+      );
     let t = Date.now();
     const files = await makeFixtures(dir);
-    log(`  fixtures in ${((Date.now() - t) / 1000).toFixed(1)} s: ${PHOTO.width}×${PHOTO.height} JPEG ${kib(fs.statSync(files.photo).size)}, ${BIG.width}×${BIG.height} JPEG ${mib(fs.statSync(files.big).size)}`);
-    const kura = { ...(await loadKuraModule('lib/image-api/parse-params.ts')), ...(await loadKuraModule('lib/image-api/render.ts')) };
+    log(
+      `  fixtures in ${((Date.now() - t) / 1000).toFixed(1)} s: ${PHOTO.width}×${PHOTO.height} JPEG ${kib(fs.statSync(files.photo).size)}, ${BIG.width}×${BIG.height} JPEG ${mib(fs.statSync(files.big).size)}`,
+    );
+    const kura = {
+      ...(await loadKuraModule('lib/image-api/parse-params.ts')),
+      ...(await loadKuraModule('lib/image-api/render.ts')),
+    };
     fs.rmSync(NEXT_IMAGE_CACHE, { recursive: true, force: true }); // Next's optimizer cache: cold means cold
 
     // (a), (c), (b) on one server with KURA_BENCH=1.
     const a = await startKura(path.join(dir, 'data-a'), { env: { KURA_BENCH: '1' }, nodeArgs: benchNodeArgs() });
     const aPid = servingPidOf(a);
-    log(`  server (a)–(c): next start pid ${a.child.pid}, serving pid ${aPid}, ${descendants(a.child.pid).length} process(es), KURA_BENCH=1`);
+    log(
+      `  server (a)–(c): next start pid ${a.child.pid}, serving pid ${aPid}, ${descendants(a.child.pid).length} process(es), KURA_BENCH=1`,
+    );
     const photoPath = await uploadMedia(a, files.photo);
     const nextPath = await uploadMedia(a, files.photoNext);
     const afterPath = await uploadMedia(a, files.photoAfter);
@@ -442,7 +587,8 @@ export async function run({ log = console.log } = {}) {
     if (next.skipped) log(`  (c) SKIPPED: ${next.skipped}`);
 
     const hello = await get(`${a.base}/api/bench/hello`);
-    if (hello.status !== 200) throw new Error(`/api/bench/hello answered ${hello.status} on a server started with KURA_BENCH=1`);
+    if (hello.status !== 200)
+      throw new Error(`/api/bench/hello answered ${hello.status} on a server started with KURA_BENCH=1`);
     const variantUrl = `${a.base}${nextPath}?w=640&q=75&fm=webp`;
     const variant = await get(variantUrl, { headers: { accept: ACCEPT } });
     if (variant.status !== 200) throw new Error(`the variant for (b) answered ${variant.status}`);
@@ -451,22 +597,54 @@ export async function run({ log = console.log } = {}) {
     fs.writeFileSync(variantFile, variant.body);
     fs.writeFileSync(headersFile, JSON.stringify(replayable(variant.headers)));
     const again = await get(variantUrl, { headers: { accept: ACCEPT } });
-    if (again.headers['kura-cache'] !== 'hit') throw new Error(`the variant for (b) is not served from the cache (Kura-Cache: ${again.headers['kura-cache']})`);
+    if (again.headers['kura-cache'] !== 'hit')
+      throw new Error(`the variant for (b) is not served from the cache (Kura-Cache: ${again.headers['kura-cache']})`);
     const barePort = await freePort();
-    const bare = spawnTracked([BASELINE_SERVER, String(barePort), variantFile, headersFile], { ...process.env }, 'bare node:http server');
+    const bare = spawnTracked(
+      [BASELINE_SERVER, String(barePort), variantFile, headersFile],
+      { ...process.env },
+      'bare node:http server',
+    );
     await waitForHealth(bare, barePort);
     const sides = [
-      { key: 'hello', title: 'GET /api/bench/hello (Response.json, same app)', url: `${a.base}/api/bench/hello`, headers: {}, pid: a.child.pid },
-      { key: 'kura', title: `Kura cached variant (${variant.body.length} B WebP, Kura-Cache: hit)`, url: variantUrl, headers: { accept: ACCEPT }, pid: a.child.pid },
-      { key: 'bare', title: 'bare node:http streaming the same file, same headers', url: `http://127.0.0.1:${barePort}/variant`, headers: { accept: ACCEPT }, pid: bare.pid },
+      {
+        key: 'hello',
+        title: 'GET /api/bench/hello (Response.json, same app)',
+        url: `${a.base}/api/bench/hello`,
+        headers: {},
+        pid: a.child.pid,
+      },
+      {
+        key: 'kura',
+        title: `Kura cached variant (${variant.body.length} B WebP, Kura-Cache: hit)`,
+        url: variantUrl,
+        headers: { accept: ACCEPT },
+        pid: a.child.pid,
+      },
+      {
+        key: 'bare',
+        title: 'bare node:http streaming the same file, same headers',
+        url: `http://127.0.0.1:${barePort}/variant`,
+        headers: { accept: ACCEPT },
+        pid: bare.pid,
+      },
     ];
     if (!next.skipped) {
       const nextUrl = `${a.base}/_next/image?url=${encodeURIComponent(nextPath)}&w=640&q=75`;
       const warm = await get(nextUrl, { headers: { accept: ACCEPT } });
-      if (warm.headers['x-nextjs-cache'] !== 'HIT') throw new Error(`/_next/image w=640 is not cached (${warm.headers['x-nextjs-cache']})`);
-      sides.push({ key: 'next', title: `Next /_next/image cached (${warm.body.length} B WebP, x-nextjs-cache: HIT)`, url: nextUrl, headers: { accept: ACCEPT }, pid: a.child.pid });
+      if (warm.headers['x-nextjs-cache'] !== 'HIT')
+        throw new Error(`/_next/image w=640 is not cached (${warm.headers['x-nextjs-cache']})`);
+      sides.push({
+        key: 'next',
+        title: `Next /_next/image cached (${warm.body.length} B WebP, x-nextjs-cache: HIT)`,
+        url: nextUrl,
+        headers: { accept: ACCEPT },
+        pid: a.child.pid,
+      });
     }
-    log(`  (b) cached hits, autocannon ${CONNECTIONS} connections, ${CANNON_ROUNDS} rounds × ${f(CANNON_SECONDS / CANNON_ROUNDS, 1)} s per side:`);
+    log(
+      `  (b) cached hits, autocannon ${CONNECTIONS} connections, ${CANNON_ROUNDS} rounds × ${f(CANNON_SECONDS / CANNON_ROUNDS, 1)} s per side:`,
+    );
     const hits = await cachedHits(sides, log);
     await stopProcess(bare);
     await stopProcess(a.child);
@@ -477,17 +655,27 @@ export async function run({ log = console.log } = {}) {
     const helloOff = (await get(`${b.base}/api/bench/hello`)).status;
     const bigPath = await uploadMedia(b, files.big);
     const warmPath = await uploadMedia(b, files.photo);
-    const nextOff = (await get(`${b.base}/_next/image?url=${encodeURIComponent(warmPath)}&w=640&q=75`, { headers: { accept: ACCEPT } })).status;
-    log(`  server (d): production settings (KURA_BENCH unset): /api/bench/hello → ${helloOff}, /_next/image → ${nextOff}`);
+    const nextOff = (
+      await get(`${b.base}/_next/image?url=${encodeURIComponent(warmPath)}&w=640&q=75`, { headers: { accept: ACCEPT } })
+    ).status;
+    log(
+      `  server (d): production settings (KURA_BENCH unset): /api/bench/hello → ${helloOff}, /_next/image → ${nextOff}`,
+    );
     const peak = await burst(b, bigPath, warmPath, log);
     await stopProcess(b.child);
     if (MEMORY_BASELINE) {
-      const child = spawnTracked([MEMORY_BASELINE_SCRIPT, files.big, String(peak.ok), '2'], { ...process.env }, 'memory baseline');
+      const child = spawnTracked(
+        [MEMORY_BASELINE_SCRIPT, files.big, String(peak.ok), '2'],
+        { ...process.env },
+        'memory baseline',
+      );
       const code = await new Promise((resolve) => child.once('exit', resolve));
       await stopProcess(child);
       if (code !== 0) throw new Error(`the memory baseline failed:\n${child.output}`);
       peak.inProcess = JSON.parse(child.output.trim().split('\n').pop());
-      log(`  (d) the same ${peak.ok} renders in a plain Node process, 2 at a time: peak RSS growth ${f(peak.inProcess.peakGrowthMiB)} MiB (server ${f(peak.peakGrowthMiB)} MiB), after ${f(peak.inProcess.rssAfterMiB)} MiB, ${f(peak.inProcess.seconds, 1)} s`);
+      log(
+        `  (d) the same ${peak.ok} renders in a plain Node process, 2 at a time: peak RSS growth ${f(peak.inProcess.peakGrowthMiB)} MiB (server ${f(peak.peakGrowthMiB)} MiB), after ${f(peak.inProcess.rssAfterMiB)} MiB, ${f(peak.inProcess.seconds, 1)} s`,
+      );
     }
 
     // (e) with no server running.
@@ -495,14 +683,38 @@ export async function run({ log = console.log } = {}) {
     const avif = await avifEffort(files.photo, log);
     log(`  (e) took ${((Date.now() - t) / 1000).toFixed(0)} s`);
 
-    if (buildId() !== build) log(`  WARNING: .next changed during the run (BUILD_ID ${build} -> ${buildId()}): someone rebuilt; figures may mix builds`);
+    if (buildId() !== build)
+      log(
+        `  WARNING: .next changed during the run (BUILD_ID ${build} -> ${buildId()}): someone rebuilt; figures may mix builds`,
+      );
     info.loadAverage1mAfter = os.loadavg()[0];
     const goals = {
       coldRatio: { goal: `<= ${GOALS.coldRatio}`, value: cold.ratio, met: cold.ratio <= GOALS.coldRatio },
-      hitsOverHello: { goal: `>= ${GOALS.hitsOverHello}`, value: hits.kura.reqPerS / hits.hello.reqPerS, met: hits.kura.reqPerS / hits.hello.reqPerS >= GOALS.hitsOverHello },
-      burstBounded: { goal: 'every answer 200 or 503 + Retry-After, some 503, server alive', value: `${peak.ok} × 200, ${peak.busy} × 503, +${f(peak.peakGrowthMiB)} MiB`, met: peak.bounded },
+      hitsOverHello: {
+        goal: `>= ${GOALS.hitsOverHello}`,
+        value: hits.kura.reqPerS / hits.hello.reqPerS,
+        met: hits.kura.reqPerS / hits.hello.reqPerS >= GOALS.hitsOverHello,
+      },
+      burstBounded: {
+        goal: 'every answer 200 or 503 + Retry-After, some 503, server alive',
+        value: `${peak.ok} × 200, ${peak.busy} × 503, +${f(peak.peakGrowthMiB)} MiB`,
+        met: peak.bounded,
+      },
     };
-    const result = { benchmark: 'image-api', date: new Date().toISOString(), buildId: build, machine: info, goals, cold, next, hits, burst: peak, avif, helloWithoutBench: helloOff, nextImageWithoutBench: nextOff };
+    const result = {
+      benchmark: 'image-api',
+      date: new Date().toISOString(),
+      buildId: build,
+      machine: info,
+      goals,
+      cold,
+      next,
+      hits,
+      burst: peak,
+      avif,
+      helloWithoutBench: helloOff,
+      nextImageWithoutBench: nextOff,
+    };
     fs.mkdirSync(TMP, { recursive: true });
     fs.writeFileSync(RESULTS_JSON, `${JSON.stringify(result, null, 2)}\n`);
     summary(result, log);
@@ -520,20 +732,51 @@ function summary(r, log) {
   const { cold, next, hits, burst: d, avif } = r;
   log('');
   log(`  image-api summary (medians)                                   value            goal`);
-  log(`  (a) cold, HTTP p50 / in-process p50  ${f(cold.httpP50Ms)} / ${f(cold.inProcessP50Ms)} ms`.padEnd(64) + `${f(cold.ratio, 3).padEnd(17)}≤ 1.15  ${yes(r.goals.coldRatio)}`);
-  log(`      CPU for the 50, server / in-process ${f(cold.serverCpuS, 2)} / ${f(cold.inProcessCpuS, 2)} s`.padEnd(64) + f(cold.serverCpuS / cold.inProcessCpuS, 3));
-  log(`  (b) hits: Kura ${f(hits.kura.reqPerS, 0)} req/s, hello ${f(hits.hello.reqPerS, 0)}, bare ${f(hits.bare.reqPerS, 0)}`.padEnd(64) + `${f(hits.kura.reqPerS / hits.hello.reqPerS, 3).padEnd(17)}≥ 0.7   ${yes(r.goals.hitsOverHello)}`);
+  log(
+    `  (a) cold, HTTP p50 / in-process p50  ${f(cold.httpP50Ms)} / ${f(cold.inProcessP50Ms)} ms`.padEnd(64) +
+      `${f(cold.ratio, 3).padEnd(17)}≤ 1.15  ${yes(r.goals.coldRatio)}`,
+  );
+  log(
+    `      CPU for the 50, server / in-process ${f(cold.serverCpuS, 2)} / ${f(cold.inProcessCpuS, 2)} s`.padEnd(64) +
+      f(cold.serverCpuS / cold.inProcessCpuS, 3),
+  );
+  log(
+    `  (b) hits: Kura ${f(hits.kura.reqPerS, 0)} req/s, hello ${f(hits.hello.reqPerS, 0)}, bare ${f(hits.bare.reqPerS, 0)}`.padEnd(
+      64,
+    ) + `${f(hits.kura.reqPerS / hits.hello.reqPerS, 3).padEnd(17)}≥ 0.7   ${yes(r.goals.hitsOverHello)}`,
+  );
   log(`      Kura ÷ bare node:http`.padEnd(64) + f(hits.kura.reqPerS / hits.bare.reqPerS, 3));
-  log(`      server CPU per request: Kura ${f(hits.kura.cpuMsPerRequest, 2)} ms, hello ${f(hits.hello.cpuMsPerRequest, 2)}, bare ${f(hits.bare.cpuMsPerRequest, 2)}${hits.next ? `, Next ${f(hits.next.cpuMsPerRequest, 2)}` : ''}`);
+  log(
+    `      server CPU per request: Kura ${f(hits.kura.cpuMsPerRequest, 2)} ms, hello ${f(hits.hello.cpuMsPerRequest, 2)}, bare ${f(hits.bare.cpuMsPerRequest, 2)}${hits.next ? `, Next ${f(hits.next.cpuMsPerRequest, 2)}` : ''}`,
+  );
   if (next.skipped) log(`  (c) skipped: ${next.skipped}`);
   else {
-    log(`  (c) cold p50: Next ${f(next.next.p50Ms)} ms, Kura ${f(next.kura.p50Ms)} ms; Next ÷ Kura`.padEnd(64) + f(next.nextOverKura, 2));
-    log(`      cold server CPU: Next ${f(next.next.serverCpuS, 2)} s, Kura ${f(next.kura.serverCpuS, 2)} s; Next ÷ Kura`.padEnd(64) + f(next.next.serverCpuS / next.kura.serverCpuS, 2));
-    log(`      cached: Next ${f(hits.next.reqPerS, 0)} req/s; Next ÷ Kura`.padEnd(64) + f(hits.next.reqPerS / hits.kura.reqPerS, 3));
+    log(
+      `  (c) cold p50: Next ${f(next.next.p50Ms)} ms, Kura ${f(next.kura.p50Ms)} ms; Next ÷ Kura`.padEnd(64) +
+        f(next.nextOverKura, 2),
+    );
+    log(
+      `      cold server CPU: Next ${f(next.next.serverCpuS, 2)} s, Kura ${f(next.kura.serverCpuS, 2)} s; Next ÷ Kura`.padEnd(
+        64,
+      ) + f(next.next.serverCpuS / next.kura.serverCpuS, 2),
+    );
+    log(
+      `      cached: Next ${f(hits.next.reqPerS, 0)} req/s; Next ÷ Kura`.padEnd(64) +
+        f(hits.next.reqPerS / hits.kura.reqPerS, 3),
+    );
   }
-  log(`  (d) 64 × 24 MP: ${d.ok} × 200, ${d.busy} × 503; peak RSS growth`.padEnd(64) + `${f(d.peakGrowthMiB)} MiB`.padEnd(17) + `bounded ${yes(r.goals.burstBounded)}`);
-  if (d.inProcess) log(`      the same renders in a plain Node process`.padEnd(64) + `${f(d.inProcess.peakGrowthMiB)} MiB`);
-  for (const row of [...avif.rows, ...avif.matched]) log(`  (e) ${row.label}`.padEnd(40) + `${f(row.ms, 0).padStart(6)} ms (CPU ${f(row.cpuMs, 0).padStart(5)}) ${kib(row.bytes).padStart(11)}  ${f(row.psnrDb, 2)} dB`);
+  log(
+    `  (d) 64 × 24 MP: ${d.ok} × 200, ${d.busy} × 503; peak RSS growth`.padEnd(64) +
+      `${f(d.peakGrowthMiB)} MiB`.padEnd(17) +
+      `bounded ${yes(r.goals.burstBounded)}`,
+  );
+  if (d.inProcess)
+    log(`      the same renders in a plain Node process`.padEnd(64) + `${f(d.inProcess.peakGrowthMiB)} MiB`);
+  for (const row of [...avif.rows, ...avif.matched])
+    log(
+      `  (e) ${row.label}`.padEnd(40) +
+        `${f(row.ms, 0).padStart(6)} ms (CPU ${f(row.cpuMs, 0).padStart(5)}) ${kib(row.bytes).padStart(11)}  ${f(row.psnrDb, 2)} dB`,
+    );
   log(`  JSON: ${path.relative(ROOT, RESULTS_JSON)}`);
 }
 

@@ -27,7 +27,9 @@ function seeded(dir, count) {
   const marker = path.join(dir, `seeded-${count}`);
   if (fs.existsSync(marker)) return;
   fs.rmSync(dir, { recursive: true, force: true });
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/seed-bulk.mjs'), String(count), '--data-dir', dir], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/seed-bulk.mjs'), String(count), '--data-dir', dir], {
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('seeding failed');
   fs.writeFileSync(marker, '');
 }
@@ -95,8 +97,10 @@ function queryMedian(db, sqls) {
 }
 
 const ORDER = 'order by created_at desc, id desc';
-const TAG_IN = "media.id in (select mt.media_id from media_tags mt join tags t on t.id = mt.tag_id where t.name = 'press')";
-const TAG_EXISTS = "exists (select 1 from media_tags mt join tags t on t.id = mt.tag_id where t.name = 'press' and mt.media_id = media.id)";
+const TAG_IN =
+  "media.id in (select mt.media_id from media_tags mt join tags t on t.id = mt.tag_id where t.name = 'press')";
+const TAG_EXISTS =
+  "exists (select 1 from media_tags mt join tags t on t.id = mt.tag_id where t.name = 'press' and mt.media_id = media.id)";
 const SEARCH = "(file_name like '%river-sun%' escape '\\' or alt like '%river-sun%' escape '\\')";
 
 async function measure(count, log) {
@@ -112,15 +116,28 @@ async function measure(count, log) {
     if (!check.body.includes('aria-label="Media"')) throw new Error('not logged in: /media did not render the library');
     const rows = [
       ['first page', '/media', [[`select * from media ${ORDER} limit 50`], ['select count(*) from media']]],
-      ['tag + kind', '/media?kind=image&tag=press', [[`select * from media where kind = 'image' and ${TAG_EXISTS} ${ORDER} limit 50`], [`select count(*) from media where kind = 'image' and ${TAG_IN}`]]],
-      ['search', '/media?q=river-sun', [[`select * from media where ${SEARCH} ${ORDER} limit 50`], [`select count(*) from media where ${SEARCH}`]]],
+      [
+        'tag + kind',
+        '/media?kind=image&tag=press',
+        [
+          [`select * from media where kind = 'image' and ${TAG_EXISTS} ${ORDER} limit 50`],
+          [`select count(*) from media where kind = 'image' and ${TAG_IN}`],
+        ],
+      ],
+      [
+        'search',
+        '/media?q=river-sun',
+        [[`select * from media where ${SEARCH} ${ORDER} limit 50`], [`select count(*) from media where ${SEARCH}`]],
+      ],
     ];
     const results = {};
     for (const [label, url, sqls] of rows) {
       const s = await serverMedian(`${server.base}${url}`, session);
       const q = queryMedian(db, sqls);
       results[label] = { ...s, query: q };
-      log(`  ${String(count).padStart(6)} media  ${label.padEnd(11)} server ${ms(s.total)} (ttfb ${ms(s.ttfb)})  sqlite ${ms(q)}  ratio ${(s.total / q).toFixed(1)}`);
+      log(
+        `  ${String(count).padStart(6)} media  ${label.padEnd(11)} server ${ms(s.total)} (ttfb ${ms(s.ttfb)})  sqlite ${ms(q)}  ratio ${(s.total / q).toFixed(1)}`,
+      );
     }
     // v2: walk to page 500 by token (limit 100 → item 50,000; at 10k the walk ends at page 100).
     let token;
@@ -131,13 +148,20 @@ async function measure(count, log) {
       token = JSON.parse(t.body).token;
       if (!token) break;
     }
-    const last = db.prepare(`select created_at, id from media ${ORDER} limit 1 offset ?`).get(Math.min(count, 100 * pages.length) - 101);
+    const last = db
+      .prepare(`select created_at, id from media ${ORDER} limit 1 offset ?`)
+      .get(Math.min(count, 100 * pages.length) - 101);
     const q = queryMedian(db, [
-      [`select * from media where (created_at < ? or (created_at = ? and id < ?)) ${ORDER} limit 101`, [last.created_at, last.created_at, last.id]],
+      [
+        `select * from media where (created_at < ? or (created_at = ? and id < ?)) ${ORDER} limit 101`,
+        [last.created_at, last.created_at, last.id],
+      ],
       ['select count(*) from media'],
     ]);
     results.v2 = { pages: pages.length, p50: median(pages), last: pages[pages.length - 1], query: q };
-    log(`  ${String(count).padStart(6)} media  v2 paging   ${pages.length} pages of 100: p50 ${ms(median(pages))}, page ${pages.length} ${ms(pages[pages.length - 1])}  sqlite ${ms(q)}  ratio ${(median(pages) / q).toFixed(1)}`);
+    log(
+      `  ${String(count).padStart(6)} media  v2 paging   ${pages.length} pages of 100: p50 ${ms(median(pages))}, page ${pages.length} ${ms(pages[pages.length - 1])}  sqlite ${ms(q)}  ratio ${(median(pages) / q).toFixed(1)}`,
+    );
     return results;
   } finally {
     db.close();
@@ -155,7 +179,10 @@ export async function run({ log }) {
   const pageP50 = Math.max(...['first page', 'tag + kind', 'search'].map((k) => large[k].total));
   log(`  goal: slowest library page p50 at 100k = ${ms(pageP50)} (< 100 ms: ${pageP50 < 100 ? 'met' : 'NOT met'})`);
   log(`  goal: ttfb(/media) 100k ÷ 10k = ${ttfbRatio.toFixed(2)} (≤ 1.5: ${ttfbRatio <= 1.5 ? 'met' : 'NOT met'})`);
-  fs.writeFileSync(path.join(TMP, 'library-results.json'), JSON.stringify({ date: new Date().toISOString(), runs: RUNS, bySize, ttfbRatio }, null, 2));
+  fs.writeFileSync(
+    path.join(TMP, 'library-results.json'),
+    JSON.stringify({ date: new Date().toISOString(), runs: RUNS, bySize, ttfbRatio }, null, 2),
+  );
   return { bySize, ttfbRatio };
 }
 

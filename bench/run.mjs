@@ -6,11 +6,20 @@
 import os from 'node:os';
 
 /** Each module exports `name` and `run({ log })`, which resolves to its results. */
-const BENCHMARKS = ['./upload.mjs', './library.mjs', './image-api.mjs', './image-api-rss.mjs', './s3.mjs', './webhooks.mjs'];
+const BENCHMARKS = [
+  './upload.mjs',
+  './library.mjs',
+  './image-api.mjs',
+  './image-api-rss.mjs',
+  './s3.mjs',
+  './webhooks.mjs',
+];
 
 const only = process.argv.slice(2);
 const cpus = os.cpus();
-console.log(`kura bench  ${new Date().toISOString()}  node ${process.version}  ${cpus.length} x ${cpus[0]?.model ?? 'unknown CPU'}  ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM`);
+console.log(
+  `kura bench  ${new Date().toISOString()}  node ${process.version}  ${cpus.length} x ${cpus[0]?.model ?? 'unknown CPU'}  ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM`,
+);
 
 let failed = 0;
 let ran = 0;

@@ -44,7 +44,12 @@ function freePort() {
 }
 
 function launch(args, env) {
-  const child = spawn(process.execPath, args, { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+  });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -63,8 +68,24 @@ function stopAll() {
 
 async function startS3(dir) {
   const port = await freePort();
-  const s3 = launch([S3RVER_BIN, '-d', dir, '-a', '127.0.0.1', '-p', String(port), '--silent', '--no-vhost-buckets', '--configure-bucket', BUCKET], {});
-  for (let i = 0; i < 200 && !s3.output().includes('S3rver listening'); i++) await new Promise((r) => setTimeout(r, 50));
+  const s3 = launch(
+    [
+      S3RVER_BIN,
+      '-d',
+      dir,
+      '-a',
+      '127.0.0.1',
+      '-p',
+      String(port),
+      '--silent',
+      '--no-vhost-buckets',
+      '--configure-bucket',
+      BUCKET,
+    ],
+    {},
+  );
+  for (let i = 0; i < 200 && !s3.output().includes('S3rver listening'); i++)
+    await new Promise((r) => setTimeout(r, 50));
   if (!s3.output().includes('S3rver listening')) throw new Error(`s3rver did not start: ${s3.output()}`);
   return `http://127.0.0.1:${port}`;
 }
@@ -93,7 +114,9 @@ async function startKura(dir, env) {
 /** POST /api/v1/media with a hand-built multipart body written straight from the buffer (no FormData copy). */
 function upload(base, name, bytes, type) {
   const boundary = '----kura-bench-s3';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const url = new URL(`${base}/api/v1/media`);
   return new Promise((resolve, reject) => {
@@ -104,12 +127,20 @@ function upload(base, name, bytes, type) {
         method: 'POST',
         path: url.pathname,
         agent: false,
-        headers: { 'X-MICROCMS-API-KEY': API_KEY, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': head.length + bytes.length + tail.length },
+        headers: {
+          'X-MICROCMS-API-KEY': API_KEY,
+          'Content-Type': `multipart/form-data; boundary=${boundary}`,
+          'Content-Length': head.length + bytes.length + tail.length,
+        },
       },
       (res) => {
         let body = '';
         res.on('data', (d) => (body += d));
-        res.on('end', () => (res.statusCode === 201 ? resolve(JSON.parse(body)) : reject(new Error(`upload answered ${res.statusCode}: ${body}`))));
+        res.on('end', () =>
+          res.statusCode === 201
+            ? resolve(JSON.parse(body))
+            : reject(new Error(`upload answered ${res.statusCode}: ${body}`)),
+        );
       },
     );
     req.on('error', reject);
@@ -194,7 +225,13 @@ export async function run({ log }) {
     const file = Buffer.alloc(FILE_MIB * 1024 * 1024);
     for (let i = 0; i < file.length; i += 4096) file.writeUInt32LE(i, i);
     const photo = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#3a6ea5' } })
-      .composite([{ input: Buffer.from('<svg width="2400" height="1600"><circle cx="1200" cy="800" r="600" fill="#f4a261"/></svg>') }])
+      .composite([
+        {
+          input: Buffer.from(
+            '<svg width="2400" height="1600"><circle cx="1200" cy="800" r="600" fill="#f4a261"/></svg>',
+          ),
+        },
+      ])
       .jpeg({ quality: 90 })
       .toBuffer();
     const endpoint = await startS3(path.join(TMP, 's3rver'));
@@ -221,7 +258,12 @@ export async function run({ log }) {
       photo,
       log,
     );
-    log(`load average during the run: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
+    log(
+      `load average during the run: ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} on ${os.cpus().length} cores`,
+    );
     const [l, s] = results;
     log(
       `S3 / local: upload throughput ${(s.uploadMiBs / l.uploadMiBs).toFixed(2)}   cold Image API latency ${(s.coldP50 / l.coldP50).toFixed(2)}   warm latency ${(s.warmP50 / l.warmP50).toFixed(2)}   (runs ${RUNS}, ${VARIANTS} variants)`,

@@ -28,12 +28,14 @@ import busboy from 'busboy';
 const port = Number(process.argv[2]);
 const dir = path.resolve(process.argv[3]);
 const features = new Set((process.argv[4] || '').split(',').filter(Boolean));
-for (const f of features) if (!['web', 'hash', 'gen', 'hwm', 'als'].includes(f)) throw new Error(`Unknown feature ${f}`);
+for (const f of features)
+  if (!['web', 'hash', 'gen', 'hwm', 'als'].includes(f)) throw new Error(`Unknown feature ${f}`);
 fs.mkdirSync(dir, { recursive: true });
 
 function webBody(req) {
   const headers = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
   const request = new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, body: req, duplex: 'half' });
   return Readable.fromWeb(request.body);
 }
@@ -60,7 +62,9 @@ function through(stream) {
 
 const als = new AsyncLocalStorage();
 
-const server = http.createServer((req, res) => (features.has('als') ? als.run({ req }, () => handle(req, res)) : handle(req, res)));
+const server = http.createServer((req, res) =>
+  features.has('als') ? als.run({ req }, () => handle(req, res)) : handle(req, res),
+);
 
 function handle(req, res) {
   const answer = (status, body) => {
@@ -83,7 +87,11 @@ function handle(req, res) {
     const id = randomBytes(12).toString('hex');
     const temp = path.join(dir, `${id}.part`);
     const target = path.join(dir, id);
-    const out = fs.createWriteStream(temp, { flags: 'wx', flush: true, ...(features.has('hwm') ? { highWaterMark: 1024 * 1024 } : {}) });
+    const out = fs.createWriteStream(temp, {
+      flags: 'wx',
+      flush: true,
+      ...(features.has('hwm') ? { highWaterMark: 1024 * 1024 } : {}),
+    });
     writing = pipeline(through(stream), out).then(async () => {
       await fs.promises.rename(temp, target);
       return out.bytesWritten;

@@ -24,7 +24,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { API_KEY, benchNodeArgs, buildId, startKura } from './lib/kura-server.mjs';
-import { ROOT, TMP, forgetDir, freePort, sleep, runIfMain, spawnTracked, stopAll, stopProcess, trackDir, waitForHealth } from './lib/processes.mjs';
+import {
+  ROOT,
+  TMP,
+  forgetDir,
+  freePort,
+  sleep,
+  runIfMain,
+  spawnTracked,
+  stopAll,
+  stopProcess,
+  trackDir,
+  waitForHealth,
+} from './lib/processes.mjs';
 import { cpuMeter, descendants, startSampler, treeRss } from './lib/proc.mjs';
 import { median } from './lib/stats.mjs';
 import { uploadFile } from './lib/upload-client.mjs';
@@ -65,7 +77,11 @@ function baselineSide(features) {
     headers: {},
     async start(dir) {
       const port = await freePort();
-      const child = spawnTracked([BASELINE_SERVER, String(port), dir, features.replaceAll('+', ',')], { ...process.env }, 'baseline server');
+      const child = spawnTracked(
+        [BASELINE_SERVER, String(port), dir, features.replaceAll('+', ',')],
+        { ...process.env },
+        'baseline server',
+      );
       await waitForHealth(child, port);
       return { child, port };
     },
@@ -123,7 +139,10 @@ const upload = (port, side, file, size, fileName) =>
 
 async function oneRun(sideName, index, files, build) {
   const side = SIDES[sideName];
-  if (sideName === 'kura' && buildId() !== build) throw new Error(`.next changed during the bench (BUILD_ID ${build} -> ${buildId()}): someone rebuilt; run it again`);
+  if (sideName === 'kura' && buildId() !== build)
+    throw new Error(
+      `.next changed during the bench (BUILD_ID ${build} -> ${buildId()}): someone rebuilt; run it again`,
+    );
   const dir = path.join(TMP, `upload-${sideName}-${process.pid}-${index}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
@@ -134,7 +153,8 @@ async function oneRun(sideName, index, files, build) {
     const pid = server.child.pid;
     for (let i = 0; i < 3; i++) {
       const warm = await upload(server.port, side, files.warmup, files.warmupBytes, `warmup-${i}.bin`);
-      if (warm.status !== 201) throw new Error(`${side.title}: warm-up upload answered ${warm.status}: ${JSON.stringify(warm.body)}`);
+      if (warm.status !== 201)
+        throw new Error(`${side.title}: warm-up upload answered ${warm.status}: ${JSON.stringify(warm.body)}`);
     }
     spawnSync('sync'); // no dirty pages of earlier runs in the way
     await sleep(1000);
@@ -149,9 +169,11 @@ async function oneRun(sideName, index, files, build) {
       sampler.stop();
     }
     const used = cpu.stop();
-    if (result.status !== 201) throw new Error(`${side.title}: upload answered ${result.status}: ${JSON.stringify(result.body)}`);
+    if (result.status !== 201)
+      throw new Error(`${side.title}: upload answered ${result.status}: ${JSON.stringify(result.body)}`);
     const size = result.body?.size;
-    if (size !== files.bigBytes) throw new Error(`${side.title}: the server stored ${size} bytes, expected ${files.bigBytes}`);
+    if (size !== files.bigBytes)
+      throw new Error(`${side.title}: the server stored ${size} bytes, expected ${files.bigBytes}`);
     return {
       side: sideName,
       run: index,
@@ -188,20 +210,28 @@ export async function run({ log = console.log } = {}) {
   try {
     fs.mkdirSync(TMP, { recursive: true });
     const build = buildId();
-    if (!build) throw new Error('No production build in .next: run `NEXT_TELEMETRY_DISABLED=1 node node_modules/next/dist/bin/next build` first');
+    if (!build)
+      throw new Error(
+        'No production build in .next: run `NEXT_TELEMETRY_DISABLED=1 node node_modules/next/dist/bin/next build` first',
+      );
     const big = path.join(TMP, `upload-${FILE_BYTES}.bin`);
     const warmup = path.join(TMP, 'upload-warmup.bin');
     const warmupBytes = 2 * MiB + 12345;
     const t0 = Date.now();
-    if (ensureFile(big, FILE_BYTES)) log(`  wrote the test file ${path.relative(ROOT, big)} (${FILE_BYTES} bytes) in ${Date.now() - t0} ms`);
+    if (ensureFile(big, FILE_BYTES))
+      log(`  wrote the test file ${path.relative(ROOT, big)} (${FILE_BYTES} bytes) in ${Date.now() - t0} ms`);
     ensureFile(warmup, warmupBytes);
     await readThrough(big); // into the page cache, so no run reads the disk for its source
     const files = { big, bigBytes: FILE_BYTES, warmup, warmupBytes };
     const free = fs.statfsSync(TMP);
-    if (free.bavail * free.bsize < 2 * FILE_BYTES + GiB) throw new Error(`Not enough free disk under ${TMP} for one more copy of the test file`);
+    if (free.bavail * free.bsize < 2 * FILE_BYTES + GiB)
+      throw new Error(`Not enough free disk under ${TMP} for one more copy of the test file`);
 
     const loadBefore = os.loadavg()[0];
-    if (loadBefore > 0.5) log(`  note: 1-minute load average is ${loadBefore.toFixed(2)} before the runs: something else may be using the CPU (see "others" per run)`);
+    if (loadBefore > 0.5)
+      log(
+        `  note: 1-minute load average is ${loadBefore.toFixed(2)} before the runs: something else may be using the CPU (see "others" per run)`,
+      );
     const runs = [];
     const pad = Math.max(...Object.keys(SIDES).map((k) => k.length));
     // Not counted: the first big write of a session is slow on these VMs (fresh guest memory for the
@@ -243,7 +273,11 @@ export async function run({ log = console.log } = {}) {
     }
     const goals = {
       throughputRatio: { goal: `>= ${GOAL_RATIO}`, value: ratio, met: ratio >= GOAL_RATIO },
-      rssGrowth: { goal: `< ${GOAL_RSS_BYTES / MiB} MiB`, valueMiB: kura.rssGrowthMiB, met: kura.rssGrowthMiB * MiB < GOAL_RSS_BYTES },
+      rssGrowth: {
+        goal: `< ${GOAL_RSS_BYTES / MiB} MiB`,
+        valueMiB: kura.rssGrowthMiB,
+        met: kura.rssGrowthMiB * MiB < GOAL_RSS_BYTES,
+      },
     };
     const machine = {
       cpus: os.cpus().length,
@@ -261,7 +295,10 @@ export async function run({ log = console.log } = {}) {
       machine,
       fileBytes: FILE_BYTES,
       runsPerSide: RUNS,
-      units: { throughput: 'MiB/s (file bytes / wall time to the end of the 201 answer)', rss: 'MiB, whole server process tree' },
+      units: {
+        throughput: 'MiB/s (file bytes / wall time to the end of the 201 answer)',
+        rss: 'MiB, whole server process tree',
+      },
       median: { kura, baseline, ...variants, ratio, pairRatios, medianPairRatio: median(pairRatios) },
       goals,
       runs,
@@ -273,13 +310,20 @@ export async function run({ log = console.log } = {}) {
       `  ${label.padEnd(pad)} ${f(s.throughputMiBs).padStart(8)} MiB/s ${f(s.seconds, 2).padStart(8)} s ${f(s.rssGrowthMiB).padStart(9)} MiB ${f(s.rssGrowthMaxMiB).padStart(9)} MiB ${f(s.serverCpuS, 2).padStart(9)} s`;
     log('');
     log(`  upload of ${FILE_BYTES} bytes, ${RUNS} runs per side alternating, medians`);
-    log(`  ${''.padEnd(pad)} ${'throughput'.padStart(14)} ${'time'.padStart(10)} ${'RSS growth'.padStart(13)} ${'(worst)'.padStart(13)} ${'server CPU'.padStart(11)}`);
+    log(
+      `  ${''.padEnd(pad)} ${'throughput'.padStart(14)} ${'time'.padStart(10)} ${'RSS growth'.padStart(13)} ${'(worst)'.padStart(13)} ${'server CPU'.padStart(11)}`,
+    );
     log(row('kura', kura));
     log(row('baseline', baseline));
-    for (const [label, v] of Object.entries(variants)) log(`${row(label, v)}   x${f(v.throughputMiBs / baseline.throughputMiBs, 3)} of baseline`);
+    for (const [label, v] of Object.entries(variants))
+      log(`${row(label, v)}   x${f(v.throughputMiBs / baseline.throughputMiBs, 3)} of baseline`);
     log('');
-    log(`  throughput kura/baseline: ${f(ratio, 3)} (per-run pairs: ${pairRatios.map((x) => f(x, 3)).join(', ')})  goal >= ${GOAL_RATIO}: ${yes(goals.throughputRatio.met)}`);
-    log(`  Kura peak RSS growth:     ${f(kura.rssGrowthMiB)} MiB (worst run ${f(kura.rssGrowthMaxMiB)} MiB)  goal < 64 MiB: ${yes(goals.rssGrowth.met)}`);
+    log(
+      `  throughput kura/baseline: ${f(ratio, 3)} (per-run pairs: ${pairRatios.map((x) => f(x, 3)).join(', ')})  goal >= ${GOAL_RATIO}: ${yes(goals.throughputRatio.met)}`,
+    );
+    log(
+      `  Kura peak RSS growth:     ${f(kura.rssGrowthMiB)} MiB (worst run ${f(kura.rssGrowthMaxMiB)} MiB)  goal < 64 MiB: ${yes(goals.rssGrowth.met)}`,
+    );
     log(`  JSON: ${path.relative(ROOT, RESULTS_JSON)}`);
     return result;
   } finally {

@@ -34,7 +34,11 @@ function startReceiver() {
       res.writeHead(204).end();
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ arrivals, url: `http://127.0.0.1:${server.address().port}/hook`, close: () => server.close() })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ arrivals, url: `http://127.0.0.1:${server.address().port}/hook`, close: () => server.close() }),
+    ),
+  );
 }
 
 async function timed(fn) {
@@ -58,11 +62,17 @@ export async function run({ log }) {
       ).run(n);
     }
     const setEnabled = (on) => db.prepare('update webhooks set enabled = ?').run(on ? 1 : 0);
-    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3366cc' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3366cc' } })
+      .png()
+      .toBuffer();
     const upload = () => {
       const form = new FormData();
       form.append('file', new Blob([png], { type: 'image/png' }), 'bench.png');
-      return fetch(`${kura.base}/api/v1/media`, { method: 'POST', headers: { 'X-MICROCMS-API-KEY': API_KEY }, body: form }).then(async (r) => {
+      return fetch(`${kura.base}/api/v1/media`, {
+        method: 'POST',
+        headers: { 'X-MICROCMS-API-KEY': API_KEY },
+        body: form,
+      }).then(async (r) => {
         if (r.status !== 201) throw new Error(`upload answered ${r.status}`);
         return r.json();
       });
@@ -82,7 +92,9 @@ export async function run({ log }) {
     setEnabled(true);
     const p50With = median(withHooks);
     const p50Without = median(without);
-    log(`upload p50 with 3 webhooks ${p50With.toFixed(1)} ms, with none ${p50Without.toFixed(1)} ms: added ${(p50With - p50Without).toFixed(1)} ms (others ${uploadCpu.othersS.toFixed(1)} s of CPU in ${uploadCpu.wallS.toFixed(1)} s)`);
+    log(
+      `upload p50 with 3 webhooks ${p50With.toFixed(1)} ms, with none ${p50Without.toFixed(1)} ms: added ${(p50With - p50Without).toFixed(1)} ms (others ${uploadCpu.othersS.toFixed(1)} s of CPU in ${uploadCpu.wallS.toFixed(1)} s)`,
+    );
 
     // Events per second through one webhook: (1) live, changes made one after the other; (2) a backlog
     // of EVENTS pending deliveries (made while the target was unreachable) drained once it answers.
@@ -111,7 +123,9 @@ export async function run({ log }) {
     const liveEnd = performance.now();
     await until(live + EVENTS);
     const liveLag = receiver.arrivals.at(-1).at - liveEnd;
-    log(`live: ${EVENTS} changes at ${(EVENTS / ((liveEnd - liveStart) / 1000)).toFixed(0)}/s, every event delivered as it was made (last ${liveLag.toFixed(0)} ms after its change)`);
+    log(
+      `live: ${EVENTS} changes at ${(EVENTS / ((liveEnd - liveStart) / 1000)).toFixed(0)}/s, every event delivered as it was made (last ${liveLag.toFixed(0)} ms after its change)`,
+    );
 
     db.prepare("update webhooks set url = 'http://127.0.0.1:9/unreachable' where source = 'env'").run();
     await change(-1); // its first attempt fails: the line waits for the retry
@@ -126,7 +140,9 @@ export async function run({ log }) {
     const drained = receiver.arrivals.slice(backlog);
     const seconds = (drained.at(-1).at - drained[0].at) / 1000;
     const rate = (drained.length - 1) / seconds;
-    log(`backlog: ${pending} pending deliveries drained at ${rate.toFixed(0)} events/s (${drained.length} in ${seconds.toFixed(2)} s; server CPU ${cpu.serverS.toFixed(2)} s, others ${cpu.othersS.toFixed(1)} s)`);
+    log(
+      `backlog: ${pending} pending deliveries drained at ${rate.toFixed(0)} events/s (${drained.length} in ${seconds.toFixed(2)} s; server CPU ${cpu.serverS.toFixed(2)} s, others ${cpu.othersS.toFixed(1)} s)`,
+    );
     return { uploadP50With: p50With, uploadP50Without: p50Without, eventsPerSecond: rate, liveLagMs: liveLag };
   } finally {
     db.close();

@@ -2,7 +2,16 @@
 // lib/permissions/read-scopes.ts, lib/webhooks/event-types.ts), which re-export them: db/ imports nothing from lib/.
 
 /** What the activity log records (the audit_log table's `operation` and `actor_type`). */
-export const MEDIA_OPERATIONS = ['upload', 'rename', 'reupload', 'alt', 'tags', 'creator', 'delete', 'delete_all'] as const;
+export const MEDIA_OPERATIONS = [
+  'upload',
+  'rename',
+  'reupload',
+  'alt',
+  'tags',
+  'creator',
+  'delete',
+  'delete_all',
+] as const;
 /** Logins, sessions and changes to who may do what (members, roles, API keys, webhooks, storage). */
 export const SECURITY_OPERATIONS = [
   'login',

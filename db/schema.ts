@@ -15,7 +15,9 @@ export {
 } from './enums';
 
 const createdAt = () =>
-  integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
 
 /** One row per service-wide setting (service id, storage choice, ...). */
 export const settings = sqliteTable('settings', {
@@ -46,8 +48,12 @@ export const roles = sqliteTable('roles', {
 export const memberRoles = sqliteTable(
   'member_roles',
   {
-    memberId: text('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
-    roleId: text('role_id').notNull().references(() => roles.id, { onDelete: 'cascade' }),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    roleId: text('role_id')
+      .notNull()
+      .references(() => roles.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.memberId, t.roleId] }), index('member_roles_role').on(t.roleId)],
 );
@@ -114,8 +120,12 @@ export const tags = sqliteTable('tags', {
 export const mediaTags = sqliteTable(
   'media_tags',
   {
-    mediaId: text('media_id').notNull().references(() => media.id, { onDelete: 'cascade' }),
-    tagId: text('tag_id').notNull().references(() => tags.id, { onDelete: 'restrict' }),
+    mediaId: text('media_id')
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
+    tagId: text('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'restrict' }),
   },
   (t) => [primaryKey({ columns: [t.mediaId, t.tagId] }), index('media_tags_tag').on(t.tagId)],
 );
@@ -127,7 +137,9 @@ export const mediaTags = sqliteTable(
 export const imageVariants = sqliteTable(
   'image_variants',
   {
-    mediaId: text('media_id').notNull().references(() => media.id, { onDelete: 'cascade' }),
+    mediaId: text('media_id')
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
     /** The content hash: a re-upload starts a new count. */
     sha256: text('sha256').notNull(),
     /** SHA-256 of the plan's cacheKey (the variant file's name). */
@@ -169,7 +181,9 @@ export const contents = sqliteTable(
   'contents',
   {
     id: text('id').primaryKey(),
-    apiId: text('api_id').notNull().references(() => apis.id, { onDelete: 'cascade' }),
+    apiId: text('api_id')
+      .notNull()
+      .references(() => apis.id, { onDelete: 'cascade' }),
     /** Field values by field id, stored form: media fields hold media ids, rich editor holds sanitized HTML. */
     data: text('data', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
     createdAt: createdAt(),
@@ -185,8 +199,12 @@ export const contents = sqliteTable(
 export const contentMedia = sqliteTable(
   'content_media',
   {
-    contentId: text('content_id').notNull().references(() => contents.id, { onDelete: 'cascade' }),
-    mediaId: text('media_id').notNull().references(() => media.id, { onDelete: 'restrict' }),
+    contentId: text('content_id')
+      .notNull()
+      .references(() => contents.id, { onDelete: 'cascade' }),
+    mediaId: text('media_id')
+      .notNull()
+      .references(() => media.id, { onDelete: 'restrict' }),
     field: text('field').notNull(),
   },
   (t) => [primaryKey({ columns: [t.contentId, t.mediaId, t.field] }), index('content_media_media').on(t.mediaId)],
@@ -196,8 +214,12 @@ export const contentMedia = sqliteTable(
 export const roleContentRights = sqliteTable(
   'role_content_rights',
   {
-    roleId: text('role_id').notNull().references(() => roles.id, { onDelete: 'cascade' }),
-    apiId: text('api_id').notNull().references(() => apis.id, { onDelete: 'cascade' }),
+    roleId: text('role_id')
+      .notNull()
+      .references(() => roles.id, { onDelete: 'cascade' }),
+    apiId: text('api_id')
+      .notNull()
+      .references(() => apis.id, { onDelete: 'cascade' }),
     read: integer('read', { mode: 'boolean' }).notNull().default(false),
     create: integer('create', { mode: 'boolean' }).notNull().default(false),
     update: integer('update', { mode: 'boolean' }).notNull().default(false),
@@ -210,8 +232,12 @@ export const roleContentRights = sqliteTable(
 export const apiKeyContentRights = sqliteTable(
   'api_key_content_rights',
   {
-    apiKeyId: text('api_key_id').notNull().references(() => apiKeys.id, { onDelete: 'cascade' }),
-    apiId: text('api_id').notNull().references(() => apis.id, { onDelete: 'cascade' }),
+    apiKeyId: text('api_key_id')
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: 'cascade' }),
+    apiId: text('api_id')
+      .notNull()
+      .references(() => apis.id, { onDelete: 'cascade' }),
     read: integer('read', { mode: 'boolean' }).notNull().default(false),
     create: integer('create', { mode: 'boolean' }).notNull().default(false),
     update: integer('update', { mode: 'boolean' }).notNull().default(false),
@@ -235,7 +261,9 @@ export const webhooks = sqliteTable(
     events: text('events', { mode: 'json' }).notNull().$type<WebhookEventType[]>(),
     enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
     /** 'env' for the one provisioned from KURA_MEDIA_WEBHOOK_URL (kept in step with the environment). */
-    source: text('source', { enum: ['settings', 'env'] }).notNull().default('settings'),
+    source: text('source', { enum: ['settings', 'env'] })
+      .notNull()
+      .default('settings'),
     createdAt: createdAt(),
   },
   (t) => [index('webhooks_api').on(t.apiId)],
@@ -260,8 +288,12 @@ export const deliveries = sqliteTable(
   'deliveries',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    eventId: text('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
-    webhookId: text('webhook_id').notNull().references(() => webhooks.id, { onDelete: 'cascade' }),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    webhookId: text('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
     state: text('state', { enum: DELIVERY_STATES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
@@ -276,7 +308,9 @@ export const deliveryAttempts = sqliteTable(
   'delivery_attempts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    deliveryId: integer('delivery_id').notNull().references(() => deliveries.id, { onDelete: 'cascade' }),
+    deliveryId: integer('delivery_id')
+      .notNull()
+      .references(() => deliveries.id, { onDelete: 'cascade' }),
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
     status: integer('status'),
     error: text('error'),
@@ -302,7 +336,11 @@ export const auditLog = sqliteTable(
     before: text('before', { mode: 'json' }).$type<Record<string, unknown> | null>(),
     after: text('after', { mode: 'json' }).$type<Record<string, unknown> | null>(),
   },
-  (t) => [index('audit_log_at').on(t.at), index('audit_log_actor').on(t.actorId, t.at), index('audit_log_operation').on(t.operation, t.at)],
+  (t) => [
+    index('audit_log_at').on(t.at),
+    index('audit_log_actor').on(t.actorId, t.at),
+    index('audit_log_operation').on(t.operation, t.at),
+  ],
 );
 
 /**
@@ -313,7 +351,9 @@ export const sessions = sqliteTable(
   'sessions',
   {
     id: text('id').primaryKey(),
-    memberId: text('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
     /** Updated at most every few minutes, for the idle limit. */
     lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),

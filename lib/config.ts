@@ -10,17 +10,32 @@ const env = z.object({
   KURA_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
   KURA_PUBLIC_URL: z.url().optional(),
   KURA_ADMIN_EMAIL: emailAddress.optional(),
-  KURA_ADMIN_PASSWORD: z.string().min(12, 'KURA_ADMIN_PASSWORD must be at least 12 characters, like every password').optional(),
+  KURA_ADMIN_PASSWORD: z
+    .string()
+    .min(12, 'KURA_ADMIN_PASSWORD must be at least 12 characters, like every password')
+    .optional(),
   KURA_API_KEY: z.string().min(16, 'KURA_API_KEY must be at least 16 characters').optional(),
   AUTH_SECRET: z.string().min(16).optional(),
-  KURA_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(1024 ** 3),
+  KURA_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 ** 3),
   KURA_MAX_INPUT_PIXELS: z.coerce.number().int().positive().default(100_000_000),
   // Image API: encodes at once (about the core count), requests waiting beyond them before 503, disk cache bound.
   KURA_IMAGE_RENDERS: z.coerce.number().int().min(1).max(64).default(os.availableParallelism()),
   KURA_IMAGE_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),
-  KURA_IMAGE_CACHE_BYTES: z.coerce.number().int().min(1024 * 1024).default(2 * 1024 ** 3),
+  KURA_IMAGE_CACHE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .default(2 * 1024 ** 3),
   // Image API hardening: largest output (width × height × frames), distinct variants per media, imgix signatures.
-  KURA_MAX_OUTPUT_PIXELS: z.coerce.number().int().positive().default(8192 * 8192),
+  KURA_MAX_OUTPUT_PIXELS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8192 * 8192),
   KURA_MAX_VARIANTS_PER_MEDIA: z.coerce.number().int().min(1).default(200),
   KURA_IMAGE_CACHE_ENTRIES: z.coerce.number().int().min(16).default(200_000),
   KURA_IMAGE_SIGNING_TOKEN: z.string().min(8, 'KURA_IMAGE_SIGNING_TOKEN must be at least 8 characters').optional(),
@@ -30,7 +45,9 @@ const env = z.object({
     .enum(['0', '1', 'true', 'false'], 'KURA_DEMO must be 1 or 0')
     .optional()
     .transform((v) => v === '1' || v === 'true'),
-  KURA_MEDIA_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'KURA_MEDIA_WEBHOOK_URL must be an http(s) URL' }).optional(),
+  KURA_MEDIA_WEBHOOK_URL: z
+    .url({ protocol: /^https?$/, error: 'KURA_MEDIA_WEBHOOK_URL must be an http(s) URL' })
+    .optional(),
   KURA_WEBHOOK_SECRET: z.string().min(16, 'KURA_WEBHOOK_SECRET must be at least 16 characters').optional(),
   KURA_CACHE_CONTROL: z.string().min(1).default('public, max-age=60, stale-while-revalidate=86400'),
   // Amazon S3 or an S3-compatible endpoint (SPEC §6): with KURA_S3_BUCKET set, new uploads go to the bucket.
@@ -54,7 +71,11 @@ const env = z.object({
     .enum(['0', '1', 'true', 'false'], 'KURA_TRUST_PROXY must be 1 or 0')
     .optional()
     .transform((v) => v === '1' || v === 'true'),
-  KURA_SESSION_DAYS: z.coerce.number().min(0.001, 'KURA_SESSION_DAYS must be a positive number of days').max(3650).default(14),
+  KURA_SESSION_DAYS: z.coerce
+    .number()
+    .min(0.001, 'KURA_SESSION_DAYS must be a positive number of days')
+    .max(3650)
+    .default(14),
   // Retention: activity entries, and finished webhook deliveries with their attempts.
   KURA_ACTIVITY_DAYS: z.coerce.number().min(1, 'KURA_ACTIVITY_DAYS must be at least 1').max(36_500).default(180),
   KURA_DELIVERY_DAYS: z.coerce.number().min(1, 'KURA_DELIVERY_DAYS must be at least 1').max(36_500).default(30),
@@ -64,10 +85,22 @@ const env = z.object({
     .optional()
     .transform((v) => v === '1' || v === 'true'),
   // How often the storage sweeper retries removals that failed (and clears abandoned uploads).
-  KURA_SWEEP_EVERY_MS: z.coerce.number().int().min(100).default(10 * 60 * 1000),
+  KURA_SWEEP_EVERY_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(10 * 60 * 1000),
   // Private, for tests: Node's request timeout for non-upload routes, and the window of the upload minimum rate.
-  KURA_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(5 * 60 * 1000),
-  KURA_UPLOAD_MIN_RATE_WINDOW_MS: z.coerce.number().int().min(100).default(60 * 1000),
+  KURA_REQUEST_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(5 * 60 * 1000),
+  KURA_UPLOAD_MIN_RATE_WINDOW_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(60 * 1000),
 });
 
 export type Config = z.infer<typeof env> & { dataDir: string; publicUrl: string };

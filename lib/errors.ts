@@ -44,7 +44,12 @@ export class KuraError extends Error {
   static [Symbol.hasInstance](value: unknown): boolean {
     // Subclasses keep the ordinary prototype check; KuraError itself also accepts other bundles' errors.
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
-    return this === KuraError && typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return (
+      this === KuraError &&
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[BRAND] === true
+    );
   }
 }
 

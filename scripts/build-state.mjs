@@ -6,7 +6,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const INPUTS = ['app', 'components', 'lib', 'db', 'pages', 'public', 'instrumentation.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const INPUTS = [
+  'app',
+  'components',
+  'lib',
+  'db',
+  'pages',
+  'public',
+  'instrumentation.ts',
+  'next.config.ts',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
+];
 const STAMP = path.join(ROOT, '.next', 'kura-build-hash');
 
 function* files(entry) {
@@ -18,14 +31,20 @@ function* files(entry) {
 
 export function sourceHash() {
   const hash = createHash('sha256');
-  for (const input of INPUTS) for (const file of files(input)) hash.update(file).update('\0').update(fs.readFileSync(path.join(ROOT, file)));
+  for (const input of INPUTS)
+    for (const file of files(input))
+      hash
+        .update(file)
+        .update('\0')
+        .update(fs.readFileSync(path.join(ROOT, file)));
   return hash.digest('hex');
 }
 
 /** Runs `next build` when there is no build or the sources changed since the last one. */
 export function buildIfStale() {
   const wanted = sourceHash();
-  const built = fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID')) && fs.existsSync(STAMP) ? fs.readFileSync(STAMP, 'utf8') : null;
+  const built =
+    fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID')) && fs.existsSync(STAMP) ? fs.readFileSync(STAMP, 'utf8') : null;
   if (built === wanted) return false;
   console.log(built ? '[kura] sources changed since the last build: building…' : '[kura] no build yet: building…');
   const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {

@@ -9,16 +9,23 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
 
 function run(cmd, args, env = {}) {
-  const result = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
+  const result = spawnSync(cmd, args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+  });
   return result.status ?? 1;
 }
 
 if (!fs.existsSync(CHROMIUM)) {
   if (process.getuid?.() === 0) {
     console.log('[kura] installing Debian chromium for the browser tests…');
-    if (run('apt-get', ['update', '-qq']) !== 0 || run('apt-get', ['install', '-y', '-qq', 'chromium']) !== 0) process.exit(1);
+    if (run('apt-get', ['update', '-qq']) !== 0 || run('apt-get', ['install', '-y', '-qq', 'chromium']) !== 0)
+      process.exit(1);
   } else {
-    console.error(`[kura] the browser tests need Chromium at ${CHROMIUM}. Install it with:\n  sudo apt-get install -y chromium`);
+    console.error(
+      `[kura] the browser tests need Chromium at ${CHROMIUM}. Install it with:\n  sudo apt-get install -y chromium`,
+    );
     process.exit(1);
   }
 }
@@ -44,7 +51,12 @@ if (run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.tests.json']) !== 0) {
 const reports = path.join(ROOT, 'tests/.tmp');
 fs.rmSync(path.join(reports, 'vitest.json'), { force: true });
 fs.rmSync(path.join(reports, 'playwright.json'), { force: true });
-const unit = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(reports, 'vitest.json')}`]);
+const unit = run(bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${path.join(reports, 'vitest.json')}`,
+]);
 const e2e = run(bin('playwright'), ['test', ...process.argv.slice(2)]);
 
 // One closing line for both runners.

@@ -26,7 +26,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         </nav>
         <div className="flex items-center gap-4 text-sm text-slate-600">
           <span>{actor.type === 'member' ? actor.email : actor.name}</span>
-          <Link href="/settings/account" className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+          <Link
+            href="/settings/account"
+            className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+          >
             Account
           </Link>
           <LogoutButton />

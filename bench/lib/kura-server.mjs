@@ -47,7 +47,11 @@ export async function startKura(dir, { env: extra = {}, nodeArgs = [], admin = A
     KURA_ADMIN_PASSWORD: admin.password,
     ...extra,
   });
-  const child = spawnTracked([...nodeArgs, NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], env, 'Kura (next start)');
+  const child = spawnTracked(
+    [...nodeArgs, NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'],
+    env,
+    'Kura (next start)',
+  );
   await waitForHealth(child, port);
   return { child, port, base: `http://127.0.0.1:${port}` };
 }

@@ -13,8 +13,11 @@ const OUT = trackDir(path.join(TMP, `kura-modules-${process.pid}`));
 const SPECIFIER = /(\bfrom\s*|\bimport\s*\(?\s*)(['"])([^'"]+)\2/g;
 
 function sourceOf(specifier, importer) {
-  const base = specifier.startsWith('@/') ? path.join(ROOT, specifier.slice(2)) : path.resolve(path.dirname(importer), specifier);
-  for (const candidate of [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')]) if (fs.existsSync(candidate)) return candidate;
+  const base = specifier.startsWith('@/')
+    ? path.join(ROOT, specifier.slice(2))
+    : path.resolve(path.dirname(importer), specifier);
+  for (const candidate of [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')])
+    if (fs.existsSync(candidate)) return candidate;
   throw new Error(`Cannot find ${specifier} imported by ${path.relative(ROOT, importer)}`);
 }
 
@@ -24,7 +27,8 @@ function transpile(source, done) {
   if (done.has(source)) return;
   done.add(source);
   const text = fs.readFileSync(source, 'utf8');
-  if (/^\s*import\s+['"]server-only['"]/m.test(text)) throw new Error(`${path.relative(ROOT, source)} is server-only: it cannot run in a bench`);
+  if (/^\s*import\s+['"]server-only['"]/m.test(text))
+    throw new Error(`${path.relative(ROOT, source)} is server-only: it cannot run in a bench`);
   const { outputText } = ts.transpileModule(text, {
     fileName: source,
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, isolatedModules: true },

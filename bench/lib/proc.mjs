@@ -72,7 +72,13 @@ export function treeCpu(pid) {
 
 /** CPU seconds the whole machine has been busy (all cores; iowait and idle excluded). */
 export function machineBusy() {
-  const [user, nice, system, , , irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = fs
+    .readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
   return (user + nice + system + irq + softirq + steal) / CLK_TCK;
 }
 
@@ -93,7 +99,14 @@ export function cpuMeter(serverPid) {
       const serverSysS = s.sys - server.sys;
       const clientS = (c.user + c.system) / 1e6;
       const othersS = Math.max(0, machineBusy() - busy - serverUserS - serverSysS - clientS);
-      return { serverUserS, serverSysS, serverS: serverUserS + serverSysS, clientS, othersS, wallS: (performance.now() - started) / 1000 };
+      return {
+        serverUserS,
+        serverSysS,
+        serverS: serverUserS + serverSysS,
+        clientS,
+        othersS,
+        wallS: (performance.now() - started) / 1000,
+      };
     },
   };
 }

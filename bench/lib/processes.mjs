@@ -41,7 +41,10 @@ export const forgetDir = (dir) => liveDirs.delete(dir);
 /** SIGTERM to the child's group, SIGKILL after 5 s, then SIGKILL to whatever is left in the group. */
 export async function stopProcess(child) {
   if (!live.has(child)) return;
-  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r));
+  const exited =
+    child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise((r) => child.once('exit', r));
   killGroup(child, 'SIGTERM');
   const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5000);
   await exited;
@@ -83,7 +86,8 @@ export const freePort = () =>
 export async function waitForHealth(child, port, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${child.label} exited before it was ready:\n${child.output}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${child.label} exited before it was ready:\n${child.output}`);
     const status = await new Promise((resolve) => {
       const req = http.get({ host: '127.0.0.1', port, path: '/api/health', timeout: 5000 }, (res) => {
         res.resume();

@@ -37,7 +37,9 @@ function shapesSvg(rand, width, height) {
         : `<rect x="${x - r}" y="${y - r / 2}" width="${r * 1.6}" height="${r}" fill="${colour()}" fill-opacity="0.6" transform="rotate(${rand() * 60 - 30} ${x} ${y})"/>`,
     );
   }
-  return Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${shapes.join('')}</svg>`);
+  return Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${shapes.join('')}</svg>`,
+  );
 }
 
 /**
@@ -53,7 +55,9 @@ export async function syntheticPhoto(width, height, { seed = 1 } = {}) {
   const fine = await field(rand, Math.ceil(width / 3), Math.ceil(height / 3), width, height, 1);
   const hue = await field(rand, 5, 4, width, height, 3);
   const tint = await field(rand, 60, 40, width, height, 3);
-  const grain = await sharp({ create: { width, height, channels: 1, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 9 } } })
+  const grain = await sharp({
+    create: { width, height, channels: 1, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 9 } },
+  })
     .raw()
     .toBuffer();
   const pixels = Buffer.alloc(width * height * 3);

@@ -7,7 +7,15 @@ import http from 'node:http';
 const MiB = 1024 * 1024;
 
 /** POSTs `file` (`size` bytes) to 127.0.0.1:port`path`; resolves to `{ status, body, ms }` (body parsed when JSON). */
-export function uploadFile({ port, path, headers = {}, file, size = fs.statSync(file).size, fileName, timeoutMs = 180_000 }) {
+export function uploadFile({
+  port,
+  path,
+  headers = {},
+  file,
+  size = fs.statSync(file).size,
+  fileName,
+  timeoutMs = 180_000,
+}) {
   const boundary = `----kura-bench-${randomBytes(12).toString('hex')}`;
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,

@@ -13,11 +13,17 @@ const creatorName = (v: Values) => {
 };
 
 const Arrow = () => <span className="text-slate-400">{' → '}</span>;
-const None = ({ children = 'none' }: { children?: string }) => <span className="text-slate-400 italic">{children}</span>;
+const None = ({ children = 'none' }: { children?: string }) => (
+  <span className="text-slate-400 italic">{children}</span>
+);
 
 /** "image/png · 1.2 KB · 800 × 600": what a file was, for uploads, deletes and re-uploads. */
 const facts = (v: Values) =>
-  [text(v, 'mimeType'), num(v, 'size') === null ? '' : formatBytes(num(v, 'size')!), num(v, 'width') ? dimensionsLabel({ width: num(v, 'width'), height: num(v, 'height') }) : '']
+  [
+    text(v, 'mimeType'),
+    num(v, 'size') === null ? '' : formatBytes(num(v, 'size')!),
+    num(v, 'width') ? dimensionsLabel({ width: num(v, 'width'), height: num(v, 'height') }) : '',
+  ]
     .filter(Boolean)
     .join(' · ');
 
@@ -81,12 +87,16 @@ export function ActivityChange({ entry: { operation, before, after } }: { entry:
           {facts(before)}
           <Arrow />
           {facts(after)}
-          {text(before, 'url') !== text(after, 'url') && <span className="block break-all">{`New URL: ${text(after, 'url')}`}</span>}
+          {text(before, 'url') !== text(after, 'url') && (
+            <span className="block break-all">{`New URL: ${text(after, 'url')}`}</span>
+          )}
           {text(before, 'alt') && !text(after, 'alt') && <span className="block">Alt text reset</span>}
         </span>
       );
     case 'delete_all':
-      return <span className="text-slate-600">{`Deleted ${num(after, 'deleted') ?? 0} media, kept ${num(after, 'kept') ?? 0}`}</span>;
+      return (
+        <span className="text-slate-600">{`Deleted ${num(after, 'deleted') ?? 0} media, kept ${num(after, 'kept') ?? 0}`}</span>
+      );
     default:
       return <SecurityChange before={before} after={after} />;
   }
@@ -96,8 +106,10 @@ export function ActivityChange({ entry: { operation, before, after } }: { entry:
 function SecurityChange({ before, after }: { before: Values; after: Values }) {
   const parts = [
     text(after, 'client') && `from ${text(after, 'client')}`,
-    text(after, 'until') && `refused until ${new Date(text(after, 'until')).toISOString().replace('T', ' ').slice(0, 16)} UTC`,
-    num(after, 'sessionsEnded') !== null && `${num(after, 'sessionsEnded')} session${num(after, 'sessionsEnded') === 1 ? '' : 's'} ended`,
+    text(after, 'until') &&
+      `refused until ${new Date(text(after, 'until')).toISOString().replace('T', ' ').slice(0, 16)} UTC`,
+    num(after, 'sessionsEnded') !== null &&
+      `${num(after, 'sessionsEnded')} session${num(after, 'sessionsEnded') === 1 ? '' : 's'} ended`,
   ].filter(Boolean);
   const changed = { ...before, ...after };
   const shown = Object.keys(changed).filter((k) => !['client', 'until', 'sessionsEnded'].includes(k));
@@ -120,4 +132,9 @@ function SecurityChange({ before, after }: { before: Values; after: Values }) {
   );
 }
 
-const show = (v: unknown) => (Array.isArray(v) ? v.map(String).join(', ') || 'none' : v === null || v === undefined || v === '' ? 'none' : String(v));
+const show = (v: unknown) =>
+  Array.isArray(v)
+    ? v.map(String).join(', ') || 'none'
+    : v === null || v === undefined || v === ''
+      ? 'none'
+      : String(v);

@@ -6,7 +6,14 @@ import { useState, useTransition } from 'react';
 import { FilterSelect } from '@/components/media/library/filter-select';
 import { dateInput } from '@/components/media/library/library-toolbar';
 import type { ActivityQuery, ActivityRow } from '@/lib/activity/list-activity';
-import { activityHref, actorLabel, CATEGORY_LABELS, OPERATION_LABELS, OPERATIONS, SECURITY_OPERATION_SET } from './activity-labels';
+import {
+  activityHref,
+  actorLabel,
+  CATEGORY_LABELS,
+  OPERATION_LABELS,
+  OPERATIONS,
+  SECURITY_OPERATION_SET,
+} from './activity-labels';
 
 type Props = {
   query: ActivityQuery;
@@ -43,9 +50,13 @@ export function ActivityFilters({ query, actors }: Props) {
   const whoOptions = [
     { value: '', label: 'Anyone' },
     ...actors.map((a) => ({ value: a.id, label: actorLabel(a) })),
-    ...(values.actor && !actors.some((a) => a.id === values.actor) ? [{ value: values.actor, label: 'Nobody in the log' }] : []),
+    ...(values.actor && !actors.some((a) => a.id === values.actor)
+      ? [{ value: values.actor, label: 'Nobody in the log' }]
+      : []),
   ];
-  const operations = OPERATIONS.filter((o) => !values.category || (values.category === 'security') === SECURITY_OPERATION_SET.has(o));
+  const operations = OPERATIONS.filter(
+    (o) => !values.category || (values.category === 'security') === SECURITY_OPERATION_SET.has(o),
+  );
   const filtered = Boolean(values.category || values.actor || values.operation || values.from || values.to);
   const datesSet = Boolean(values.from || values.to);
 
@@ -55,14 +66,25 @@ export function ActivityFilters({ query, actors }: Props) {
         label="Kind"
         value={values.category ?? ''}
         onChange={(v) => go({ category: (v || undefined) as ActivityQuery['category'], operation: undefined })}
-        options={[{ value: '', label: 'All kinds' }, ...(['media', 'security'] as const).map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))]}
+        options={[
+          { value: '', label: 'All kinds' },
+          ...(['media', 'security'] as const).map((c) => ({ value: c, label: CATEGORY_LABELS[c] })),
+        ]}
       />
-      <FilterSelect label="Who" value={values.actor ?? ''} onChange={(v) => go({ actor: v || undefined })} options={whoOptions} />
+      <FilterSelect
+        label="Who"
+        value={values.actor ?? ''}
+        onChange={(v) => go({ actor: v || undefined })}
+        options={whoOptions}
+      />
       <FilterSelect
         label="Operation"
         value={values.operation ?? ''}
         onChange={(v) => go({ operation: (v || undefined) as ActivityQuery['operation'] })}
-        options={[{ value: '', label: 'All operations' }, ...operations.map((o) => ({ value: o, label: OPERATION_LABELS[o] }))]}
+        options={[
+          { value: '', label: 'All operations' },
+          ...operations.map((o) => ({ value: o, label: OPERATION_LABELS[o] })),
+        ]}
       />
       <div
         role="group"
@@ -73,14 +95,31 @@ export function ActivityFilters({ query, actors }: Props) {
         <label htmlFor="activity-from" className="pr-1 text-xs font-medium text-slate-500">
           From
         </label>
-        <input id="activity-from" type="date" value={values.from ?? ''} max={values.to} onChange={(e) => go({ from: e.target.value || undefined })} className={dateInput} />
+        <input
+          id="activity-from"
+          type="date"
+          value={values.from ?? ''}
+          max={values.to}
+          onChange={(e) => go({ from: e.target.value || undefined })}
+          className={dateInput}
+        />
         <label htmlFor="activity-to" className="px-1 text-xs font-medium text-slate-500">
           To
         </label>
-        <input id="activity-to" type="date" value={values.to ?? ''} min={values.from} onChange={(e) => go({ to: e.target.value || undefined })} className={dateInput} />
+        <input
+          id="activity-to"
+          type="date"
+          value={values.to ?? ''}
+          min={values.from}
+          onChange={(e) => go({ to: e.target.value || undefined })}
+          className={dateInput}
+        />
       </div>
       {filtered && (
-        <Link href={activityHref({})} className="px-1 text-sm font-medium text-indigo-700 hover:text-indigo-900 hover:underline">
+        <Link
+          href={activityHref({})}
+          className="px-1 text-sm font-medium text-indigo-700 hover:text-indigo-900 hover:underline"
+        >
           Clear filters
         </Link>
       )}

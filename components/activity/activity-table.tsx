@@ -44,7 +44,10 @@ export function ActivityTable({ entries }: { entries: ActivityRow[] }) {
                   {e.target}
                 </Link>
               ) : (
-                <span className={e.mediaId ? 'text-slate-500' : undefined} title={e.mediaId ? 'No longer in the library under this id' : undefined}>
+                <span
+                  className={e.mediaId ? 'text-slate-500' : undefined}
+                  title={e.mediaId ? 'No longer in the library under this id' : undefined}
+                >
                   {e.target}
                 </span>
               )}
@@ -65,7 +68,10 @@ export function ActivityPaging({ query, total, pageSize }: { query: ActivityQuer
   const last = Math.min(total, query.page * pageSize);
   const link = 'font-medium text-indigo-700 hover:underline';
   return (
-    <nav aria-label="Pages" className="flex items-center justify-center gap-4 border-t border-slate-200 bg-white py-2 text-sm">
+    <nav
+      aria-label="Pages"
+      className="flex items-center justify-center gap-4 border-t border-slate-200 bg-white py-2 text-sm"
+    >
       {query.page > 1 ? (
         <Link href={activityHref({ ...query, page: query.page - 1 })} className={link}>
           ← Previous

@@ -5,7 +5,15 @@ import { useState, useTransition } from 'react';
 import { createApiAction, updateApiAction } from '@/app/(admin)/apis/actions';
 import { FIELD_KIND_LABELS, FIELD_KINDS, type ApiField, type FieldKind } from '@/lib/content/schemas';
 
-type Draft = { key: number; id: string; name: string; kind: FieldKind; required: boolean; width: string; height: string };
+type Draft = {
+  key: number;
+  id: string;
+  name: string;
+  kind: FieldKind;
+  required: boolean;
+  width: string;
+  height: string;
+};
 type Props = { mode: 'create' | 'edit'; initial?: { endpoint: string; name: string; fields: ApiField[] } };
 
 let keys = 0;
@@ -21,7 +29,8 @@ const toDraft = (f: ApiField): Draft => ({
 const blank = (): Draft => ({ key: ++keys, id: '', name: '', kind: 'text', required: false, width: '', height: '' });
 const isImageKind = (k: FieldKind) => k === 'image' || k === 'multipleImages';
 
-const box = 'rounded-md border border-slate-300 px-2.5 py-1.5 text-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500';
+const box =
+  'rounded-md border border-slate-300 px-2.5 py-1.5 text-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500';
 const input = `${box} w-full`;
 
 /** Create or change an API: endpoint (fixed once created), name, and its ordered list of fields. */
@@ -29,11 +38,14 @@ export function ApiForm({ mode, initial }: Props) {
   const router = useRouter();
   const [endpoint, setEndpoint] = useState(initial?.endpoint ?? '');
   const [name, setName] = useState(initial?.name ?? '');
-  const [fields, setFields] = useState<Draft[]>(initial ? initial.fields.map(toDraft) : [{ ...blank(), id: 'title', name: 'Title', required: true }]);
+  const [fields, setFields] = useState<Draft[]>(
+    initial ? initial.fields.map(toDraft) : [{ ...blank(), id: 'title', name: 'Title', required: true }],
+  );
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
-  const change = (key: number, patch: Partial<Draft>) => setFields((fs) => fs.map((f) => (f.key === key ? { ...f, ...patch } : f)));
+  const change = (key: number, patch: Partial<Draft>) =>
+    setFields((fs) => fs.map((f) => (f.key === key ? { ...f, ...patch } : f)));
   const move = (index: number, by: number) =>
     setFields((fs) => {
       const next = [...fs];
@@ -52,7 +64,9 @@ export function ApiForm({ mode, initial }: Props) {
         name: f.name,
         kind: f.kind,
         required: f.required,
-        ...(isImageKind(f.kind) && (f.width || f.height) ? { imageSize: { width: Number(f.width), height: Number(f.height) } } : {}),
+        ...(isImageKind(f.kind) && (f.width || f.height)
+          ? { imageSize: { width: Number(f.width), height: Number(f.height) } }
+          : {}),
       })),
     };
     startTransition(async () => {
@@ -68,7 +82,14 @@ export function ApiForm({ mode, initial }: Props) {
       <div className="grid gap-4 sm:grid-cols-2">
         <label className="block text-sm font-medium">
           API name
-          <input className={`${input} mt-1`} value={name} onChange={(e) => setName(e.target.value)} required maxLength={60} placeholder="Blog" />
+          <input
+            className={`${input} mt-1`}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={60}
+            placeholder="Blog"
+          />
         </label>
         <label className="block text-sm font-medium">
           Endpoint
@@ -82,7 +103,9 @@ export function ApiForm({ mode, initial }: Props) {
             aria-describedby="endpoint-hint"
           />
           <span id="endpoint-hint" className="mt-1 block text-xs font-normal text-slate-500">
-            {mode === 'edit' ? 'Fixed: clients read /api/v1/' + endpoint : 'Lowercase letters, digits, - and _; the path /api/v1/{endpoint}. “media” is reserved.'}
+            {mode === 'edit'
+              ? 'Fixed: clients read /api/v1/' + endpoint
+              : 'Lowercase letters, digits, - and _; the path /api/v1/{endpoint}. “media” is reserved.'}
           </span>
         </label>
       </div>
@@ -95,15 +118,31 @@ export function ApiForm({ mode, initial }: Props) {
               <div className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_10rem_auto]">
                 <label className="block text-xs font-medium text-slate-600">
                   Field id
-                  <input className={`${input} mt-1 font-mono`} value={f.id} onChange={(e) => change(f.key, { id: e.target.value })} required placeholder="title" />
+                  <input
+                    className={`${input} mt-1 font-mono`}
+                    value={f.id}
+                    onChange={(e) => change(f.key, { id: e.target.value })}
+                    required
+                    placeholder="title"
+                  />
                 </label>
                 <label className="block text-xs font-medium text-slate-600">
                   Display name
-                  <input className={`${input} mt-1`} value={f.name} onChange={(e) => change(f.key, { name: e.target.value })} required placeholder="Title" />
+                  <input
+                    className={`${input} mt-1`}
+                    value={f.name}
+                    onChange={(e) => change(f.key, { name: e.target.value })}
+                    required
+                    placeholder="Title"
+                  />
                 </label>
                 <label className="block text-xs font-medium text-slate-600">
                   Kind
-                  <select className={`${input} mt-1`} value={f.kind} onChange={(e) => change(f.key, { kind: e.target.value as FieldKind })}>
+                  <select
+                    className={`${input} mt-1`}
+                    value={f.kind}
+                    onChange={(e) => change(f.key, { kind: e.target.value as FieldKind })}
+                  >
                     {FIELD_KINDS.map((k) => (
                       <option key={k} value={k}>
                         {FIELD_KIND_LABELS[k]}
@@ -112,21 +151,64 @@ export function ApiForm({ mode, initial }: Props) {
                   </select>
                 </label>
                 <div className="flex items-center gap-1 pb-1">
-                  <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move field ${f.id || i + 1} up`} className="rounded px-2 py-1 text-slate-500 hover:bg-slate-100 disabled:opacity-30">↑</button>
-                  <button type="button" onClick={() => move(i, 1)} disabled={i === fields.length - 1} aria-label={`Move field ${f.id || i + 1} down`} className="rounded px-2 py-1 text-slate-500 hover:bg-slate-100 disabled:opacity-30">↓</button>
-                  <button type="button" onClick={() => setFields((fs) => fs.filter((x) => x.key !== f.key))} disabled={fields.length === 1} aria-label={`Remove field ${f.id || i + 1}`} className="rounded px-2 py-1 text-red-600 hover:bg-red-50 disabled:opacity-30">✕</button>
+                  <button
+                    type="button"
+                    onClick={() => move(i, -1)}
+                    disabled={i === 0}
+                    aria-label={`Move field ${f.id || i + 1} up`}
+                    className="rounded px-2 py-1 text-slate-500 hover:bg-slate-100 disabled:opacity-30"
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => move(i, 1)}
+                    disabled={i === fields.length - 1}
+                    aria-label={`Move field ${f.id || i + 1} down`}
+                    className="rounded px-2 py-1 text-slate-500 hover:bg-slate-100 disabled:opacity-30"
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => setFields((fs) => fs.filter((x) => x.key !== f.key))}
+                    disabled={fields.length === 1}
+                    aria-label={`Remove field ${f.id || i + 1}`}
+                    className="rounded px-2 py-1 text-red-600 hover:bg-red-50 disabled:opacity-30"
+                  >
+                    ✕
+                  </button>
                 </div>
               </div>
               <div className="mt-2 flex flex-wrap items-center gap-4 text-xs text-slate-600">
                 <label className="flex items-center gap-1.5">
-                  <input type="checkbox" checked={f.required} onChange={(e) => change(f.key, { required: e.target.checked })} /> Required
+                  <input
+                    type="checkbox"
+                    checked={f.required}
+                    onChange={(e) => change(f.key, { required: e.target.checked })}
+                  />{' '}
+                  Required
                 </label>
                 {isImageKind(f.kind) && (
                   <span className="flex items-center gap-1.5 whitespace-nowrap">
                     Exact image size (optional):
-                    <input aria-label={`Required width of ${f.id || 'field'}`} className={`${box} w-24`} inputMode="numeric" value={f.width} onChange={(e) => change(f.key, { width: e.target.value })} placeholder="width" />
+                    <input
+                      aria-label={`Required width of ${f.id || 'field'}`}
+                      className={`${box} w-24`}
+                      inputMode="numeric"
+                      value={f.width}
+                      onChange={(e) => change(f.key, { width: e.target.value })}
+                      placeholder="width"
+                    />
                     ×
-                    <input aria-label={`Required height of ${f.id || 'field'}`} className={`${box} w-24`} inputMode="numeric" value={f.height} onChange={(e) => change(f.key, { height: e.target.value })} placeholder="height" />
+                    <input
+                      aria-label={`Required height of ${f.id || 'field'}`}
+                      className={`${box} w-24`}
+                      inputMode="numeric"
+                      value={f.height}
+                      onChange={(e) => change(f.key, { height: e.target.value })}
+                      placeholder="height"
+                    />
                     px
                   </span>
                 )}
@@ -134,7 +216,11 @@ export function ApiForm({ mode, initial }: Props) {
             </li>
           ))}
         </ol>
-        <button type="button" onClick={() => setFields((fs) => [...fs, blank()])} className="mt-3 rounded-md border border-dashed border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-white">
+        <button
+          type="button"
+          onClick={() => setFields((fs) => [...fs, blank()])}
+          className="mt-3 rounded-md border border-dashed border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-white"
+        >
           Add field
         </button>
       </fieldset>
@@ -143,10 +229,18 @@ export function ApiForm({ mode, initial }: Props) {
         {error}
       </div>
       <div className="flex gap-3">
-        <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
+        >
           {pending ? 'Saving…' : 'Save'}
         </button>
-        <button type="button" onClick={() => router.back()} className="rounded-md border border-slate-300 px-4 py-1.5 text-sm hover:bg-slate-50">
+        <button
+          type="button"
+          onClick={() => router.back()}
+          className="rounded-md border border-slate-300 px-4 py-1.5 text-sm hover:bg-slate-50"
+        >
           Cancel
         </button>
       </div>

@@ -19,8 +19,10 @@ function initialValues({ fields, content, media }: ContentEditing): Record<strin
   return Object.fromEntries(
     fields.map((f) => {
       const v = valueOf(data, f.id);
-      if (f.kind === 'image' || f.kind === 'file') return [f.id, typeof v === 'string' ? (valueOf(media, v) as MediaRecord | undefined) ?? null : null];
-      if (f.kind === 'multipleImages') return [f.id, Array.isArray(v) ? v.flatMap((id) => (Object.hasOwn(media, id) ? [media[id]] : [])) : []];
+      if (f.kind === 'image' || f.kind === 'file')
+        return [f.id, typeof v === 'string' ? ((valueOf(media, v) as MediaRecord | undefined) ?? null) : null];
+      if (f.kind === 'multipleImages')
+        return [f.id, Array.isArray(v) ? v.flatMap((id) => (Object.hasOwn(media, id) ? [media[id]] : [])) : []];
       if (f.kind === 'boolean') return [f.id, v === true];
       if (f.kind === 'number') return [f.id, typeof v === 'number' ? String(v) : ''];
       return [f.id, typeof v === 'string' ? v : ''];
@@ -34,7 +36,8 @@ function toBody(fields: ContentEditing['fields'], values: Record<string, FieldVa
     fields.map((f) => {
       const v = values[f.id];
       if (f.kind === 'image' || f.kind === 'file') return [f.id, (v as MediaRecord | null)?.id ?? null];
-      if (f.kind === 'multipleImages') return [f.id, (v as MediaRecord[]).length ? (v as MediaRecord[]).map((m) => m.id) : null];
+      if (f.kind === 'multipleImages')
+        return [f.id, (v as MediaRecord[]).length ? (v as MediaRecord[]).map((m) => m.id) : null];
       if (f.kind === 'boolean') return [f.id, v as boolean];
       if (f.kind === 'number') return [f.id, v === '' ? null : Number(v)];
       return [f.id, v === '' ? null : v];
@@ -64,7 +67,11 @@ export function ContentForm({ editing, maxUploadBytes, canUpload }: Props) {
   function save(e: React.FormEvent) {
     e.preventDefault();
     startTransition(async () => {
-      const result = await saveContentAction({ endpoint: api.endpoint, id: content?.id, values: toBody(fields, values) });
+      const result = await saveContentAction({
+        endpoint: api.endpoint,
+        id: content?.id,
+        values: toBody(fields, values),
+      });
       if (!result.ok) {
         // Domain messages start with the field id ("eyecatch: …"): show them at that field too.
         const field = fields.find((f) => result.error.startsWith(`${f.id}: `));
@@ -88,14 +95,19 @@ export function ContentForm({ editing, maxUploadBytes, canUpload }: Props) {
     });
   }
 
-  const pick = (accept: 'image' | 'any') => new Promise<MediaRecord | null>((resolve) => setRichPick({ accept, resolve }));
+  const pick = (accept: 'image' | 'any') =>
+    new Promise<MediaRecord | null>((resolve) => setRichPick({ accept, resolve }));
   const closePick = (item: MediaRecord | null) => {
     richPick?.resolve(item);
     setRichPick(null);
   };
 
   return (
-    <form onSubmit={save} className="space-y-6" aria-label={content ? `Edit ${api.name} content` : `New ${api.name} content`}>
+    <form
+      onSubmit={save}
+      className="space-y-6"
+      aria-label={content ? `Edit ${api.name} content` : `New ${api.name} content`}
+    >
       {fields.map((field) => (
         <FieldControl
           key={field.id}
@@ -112,23 +124,48 @@ export function ContentForm({ editing, maxUploadBytes, canUpload }: Props) {
         {error}
       </div>
       <div className="sticky bottom-0 -mx-6 flex items-center gap-3 border-t border-slate-200 bg-white/95 px-6 py-3">
-        <button type="submit" disabled={pending || !canSave} className="rounded-md bg-indigo-600 px-5 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending || !canSave}
+          className="rounded-md bg-indigo-600 px-5 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
+        >
           {pending ? 'Saving…' : 'Save'}
         </button>
         <span role="status" className="text-sm text-green-700">
           {status}
         </span>
         {content && editing.can.delete && (
-          <button type="button" onClick={() => { setDeleteError(null); setConfirmingDelete(true); }} className="ml-auto rounded-md border border-red-200 px-4 py-1.5 text-sm text-red-700 hover:bg-red-50">
+          <button
+            type="button"
+            onClick={() => {
+              setDeleteError(null);
+              setConfirmingDelete(true);
+            }}
+            className="ml-auto rounded-md border border-red-200 px-4 py-1.5 text-sm text-red-700 hover:bg-red-50"
+          >
             Delete
           </button>
         )}
       </div>
       {richPick && (
-        <MediaPickerDialog open accept={richPick.accept} onPick={(item) => closePick(item)} onClose={() => closePick(null)} maxUploadBytes={maxUploadBytes} canUpload={canUpload} />
+        <MediaPickerDialog
+          open
+          accept={richPick.accept}
+          onPick={(item) => closePick(item)}
+          onClose={() => closePick(null)}
+          maxUploadBytes={maxUploadBytes}
+          canUpload={canUpload}
+        />
       )}
       {confirmingDelete && (
-        <ConfirmDialog title="Delete this content?" confirmLabel="Delete" pending={pending} error={deleteError} onConfirm={remove} onCancel={() => setConfirmingDelete(false)}>
+        <ConfirmDialog
+          title="Delete this content?"
+          confirmLabel="Delete"
+          pending={pending}
+          error={deleteError}
+          onConfirm={remove}
+          onCancel={() => setConfirmingDelete(false)}
+        >
           The content is removed from the API at once. The media it uses stays in the library.
         </ConfirmDialog>
       )}

@@ -20,7 +20,8 @@ type Props = {
   canUpload: boolean;
 };
 
-const input = 'mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500 aria-[invalid=true]:border-red-500';
+const input =
+  'mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500 aria-[invalid=true]:border-red-500';
 
 /** The control for one field of an API, by its kind. */
 export function FieldControl({ field, value, onChange, error, onPick, maxUploadBytes, canUpload }: Props) {
@@ -32,15 +33,41 @@ export function FieldControl({ field, value, onChange, error, onPick, maxUploadB
   switch (field.kind) {
     case 'image':
     case 'file':
-      return <MediaField id={field.id} label={field.name} accept={field.kind === 'image' ? 'image' : 'any'} value={value as MediaRecord | null} onChange={onChange} {...media} />;
+      return (
+        <MediaField
+          id={field.id}
+          label={field.name}
+          accept={field.kind === 'image' ? 'image' : 'any'}
+          value={value as MediaRecord | null}
+          onChange={onChange}
+          {...media}
+        />
+      );
     case 'multipleImages':
-      return <MultipleImagesField id={field.id} label={field.name} value={value as MediaRecord[]} onChange={onChange} {...media} />;
+      return (
+        <MultipleImagesField
+          id={field.id}
+          label={field.name}
+          value={value as MediaRecord[]}
+          onChange={onChange}
+          {...media}
+        />
+      );
     case 'richEditor':
       return (
         <div>
           <FieldLabel id={id} label={label} />
           <div className="mt-1">
-            <RichEditor id={id} labelId={`${id}-label`} name={field.id} initialHtml={value as string} onChange={onChange} onPick={onPick} invalid={!!error} describedBy={`${id}-error`} />
+            <RichEditor
+              id={id}
+              labelId={`${id}-label`}
+              name={field.id}
+              initialHtml={value as string}
+              onChange={onChange}
+              onPick={onPick}
+              invalid={!!error}
+              describedBy={`${id}-error`}
+            />
           </div>
           <FieldError id={id} message={error} />
         </div>
@@ -49,7 +76,12 @@ export function FieldControl({ field, value, onChange, error, onPick, maxUploadB
       return (
         <div>
           <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
-            <input type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} aria-describedby={`${id}-error`} />
+            <input
+              type="checkbox"
+              checked={value === true}
+              onChange={(e) => onChange(e.target.checked)}
+              aria-describedby={`${id}-error`}
+            />
             {label}
           </label>
           <FieldError id={id} message={error} />
@@ -70,7 +102,12 @@ export function FieldControl({ field, value, onChange, error, onPick, maxUploadB
             {label}
           </label>
           {field.kind === 'textArea' ? (
-            <textarea {...common} rows={5} maxLength={TEXT_LIMITS.textArea} onChange={(e) => onChange(e.target.value)} />
+            <textarea
+              {...common}
+              rows={5}
+              maxLength={TEXT_LIMITS.textArea}
+              onChange={(e) => onChange(e.target.value)}
+            />
           ) : field.kind === 'number' ? (
             <input {...common} type="number" step="any" onChange={(e) => onChange(e.target.value)} />
           ) : (

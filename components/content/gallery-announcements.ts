@@ -13,7 +13,8 @@ export function galleryAnnouncements(items: MediaRecord[]): Announcements {
   return {
     onDragStart: ({ active }) => `Picked up ${name(active.id)} at ${position(active.id)}.`,
     onDragOver: ({ active, over }) => (over ? `${name(active.id)} moved to ${position(over.id)}.` : undefined),
-    onDragEnd: ({ active, over }) => (over ? `${name(active.id)} dropped at ${position(over.id)}.` : `${name(active.id)} dropped.`),
+    onDragEnd: ({ active, over }) =>
+      over ? `${name(active.id)} dropped at ${position(over.id)}.` : `${name(active.id)} dropped.`,
     onDragCancel: ({ active }) => `Moving ${name(active.id)} was cancelled; it is back at ${position(active.id)}.`,
   };
 }

@@ -27,7 +27,18 @@ export type MediaFieldProps = {
 };
 
 /** One image or file: shows the choice, opens the picker, takes a file dropped from the desktop. */
-export function MediaField({ id, label, accept, value, onChange, requiredSize, maxUploadBytes, canUpload, error, hint }: MediaFieldProps) {
+export function MediaField({
+  id,
+  label,
+  accept,
+  value,
+  onChange,
+  requiredSize,
+  maxUploadBytes,
+  canUpload,
+  error,
+  hint,
+}: MediaFieldProps) {
   const [picking, setPicking] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const latestOnChange = useLatest(onChange);
@@ -48,13 +59,24 @@ export function MediaField({ id, label, accept, value, onChange, requiredSize, m
 
   const describedById = describedBy(id, hint);
   return (
-    <div data-testid={`field-${id}`} role="group" aria-labelledby={`${id}-label`} aria-describedby={describedById} className="space-y-1.5" {...drop.handlers}>
+    <div
+      data-testid={`field-${id}`}
+      role="group"
+      aria-labelledby={`${id}-label`}
+      aria-describedby={describedById}
+      className="space-y-1.5"
+      {...drop.handlers}
+    >
       <FieldLabel id={id} label={label} hint={hint} />
       <div
         className={`relative flex flex-wrap items-center gap-3 rounded-lg border bg-white p-3 ${error || message ? 'border-red-300' : value ? 'border-slate-200' : 'border-dashed border-slate-300'}`}
       >
         {value ? (
-          <div className="flex min-w-0 flex-1 items-center gap-3" data-testid="media-field-value" data-media-id={value.id}>
+          <div
+            className="flex min-w-0 flex-1 items-center gap-3"
+            data-testid="media-field-value"
+            data-media-id={value.id}
+          >
             <div className="shrink-0">
               <Thumbnail item={value} size="row" />
             </div>
@@ -69,10 +91,19 @@ export function MediaField({ id, label, accept, value, onChange, requiredSize, m
             </div>
           </div>
         ) : (
-          <p className="min-w-0 flex-1 text-sm text-slate-500">{canUpload ? 'Drop a file here or choose one' : 'Nothing chosen yet'}</p>
+          <p className="min-w-0 flex-1 text-sm text-slate-500">
+            {canUpload ? 'Drop a file here or choose one' : 'Nothing chosen yet'}
+          </p>
         )}
         <div className="flex shrink-0 gap-2">
-          <button ref={chooseButton} type="button" onClick={() => setPicking(true)} disabled={uploader.busy} aria-describedby={describedById} className={secondaryButton}>
+          <button
+            ref={chooseButton}
+            type="button"
+            onClick={() => setPicking(true)}
+            disabled={uploader.busy}
+            aria-describedby={describedById}
+            className={secondaryButton}
+          >
             Choose {label}
           </button>
           {value && (
@@ -82,12 +113,15 @@ export function MediaField({ id, label, accept, value, onChange, requiredSize, m
                 set(null);
                 chooseButton.current?.focus();
               }}
-              className={`${secondaryButton} hover:text-red-700`}>
+              className={`${secondaryButton} hover:text-red-700`}
+            >
               Remove {label}
             </button>
           )}
         </div>
-        {drop.dragging && <DropOverlay text={accept === 'image' ? 'Drop an image to use it' : 'Drop a file to use it'} />}
+        {drop.dragging && (
+          <DropOverlay text={accept === 'image' ? 'Drop an image to use it' : 'Drop a file to use it'} />
+        )}
       </div>
       {uploader.progress && <UploadProgress progress={uploader.progress} onStop={uploader.cancel} />}
       <FieldError id={id} message={message ?? error} />

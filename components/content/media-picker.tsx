@@ -70,7 +70,11 @@ function PickerDialog({ accept, requiredSize, onPick, onClose, maxUploadBytes, c
           <div className="ml-auto flex items-center gap-2">
             {canUpload && (
               <>
-                <button type="button" onClick={() => fileInput.current?.click()} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">
+                <button
+                  type="button"
+                  onClick={() => fileInput.current?.click()}
+                  className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+                >
                   Upload
                 </button>
                 <input
@@ -116,18 +120,38 @@ function PickerDialog({ accept, requiredSize, onPick, onClose, maxUploadBytes, c
         </div>
 
         <div className="min-h-48 flex-1 overflow-y-auto">
-          <PickerResults items={result?.items ?? null} loading={search.loading} query={search.query} noun={noun} requiredSize={requiredSize} onChoose={choose} />
+          <PickerResults
+            items={result?.items ?? null}
+            loading={search.loading}
+            query={search.query}
+            noun={noun}
+            requiredSize={requiredSize}
+            onChoose={choose}
+          />
         </div>
 
         {result && result.items.length > 0 && (
-          <nav aria-label="Pages" className="flex items-center justify-center gap-4 border-t border-slate-200 px-5 py-2 text-sm">
-            <button type="button" className={secondaryButton} disabled={result.page <= 1} onClick={() => search.setPage(result.page - 1)}>
+          <nav
+            aria-label="Pages"
+            className="flex items-center justify-center gap-4 border-t border-slate-200 px-5 py-2 text-sm"
+          >
+            <button
+              type="button"
+              className={secondaryButton}
+              disabled={result.page <= 1}
+              onClick={() => search.setPage(result.page - 1)}
+            >
               <span aria-hidden="true">← </span>Previous
             </button>
             <span className="text-slate-500">
               Page {result.page} of {Math.max(1, result.pageCount)}
             </span>
-            <button type="button" className={secondaryButton} disabled={result.page >= result.pageCount} onClick={() => search.setPage(result.page + 1)}>
+            <button
+              type="button"
+              className={secondaryButton}
+              disabled={result.page >= result.pageCount}
+              onClick={() => search.setPage(result.page + 1)}
+            >
               Next<span aria-hidden="true"> →</span>
             </button>
           </nav>

@@ -6,7 +6,8 @@ export type MediaRules = { accept: 'image' | 'any'; requiredSize?: Size; maxUplo
 
 /** Why a file must not be uploaded at all (checked in the browser, before sending a byte), or null. */
 export function fileRefusal(file: File, rules: MediaRules): string | null {
-  if (file.size > rules.maxUploadBytes) return `${file.name} is larger than the upload limit of ${formatBytes(rules.maxUploadBytes)}`;
+  if (file.size > rules.maxUploadBytes)
+    return `${file.name} is larger than the upload limit of ${formatBytes(rules.maxUploadBytes)}`;
   // An empty type means the browser does not know; the server decides then.
   if (rules.accept === 'image' && file.type && !file.type.startsWith('image/')) return `${file.name} is not an image`;
   return null;

@@ -1,6 +1,14 @@
 'use client';
 
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from '@dnd-kit/core';
 import { arrayMove, rectSortingStrategy, SortableContext, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useId, useRef, useState } from 'react';
 import type { MediaRecord } from '@/lib/media/present';
@@ -27,7 +35,17 @@ export type MultipleImagesFieldProps = {
 };
 
 /** A gallery: images in order, reordered by drag or keyboard, added from the library or the desktop. */
-export function MultipleImagesField({ id, label, value, onChange, requiredSize, maxUploadBytes, canUpload, error, hint }: MultipleImagesFieldProps) {
+export function MultipleImagesField({
+  id,
+  label,
+  value,
+  onChange,
+  requiredSize,
+  maxUploadBytes,
+  canUpload,
+  error,
+  hint,
+}: MultipleImagesFieldProps) {
   const dndId = useId();
   const [picking, setPicking] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -71,16 +89,28 @@ export function MultipleImagesField({ id, label, value, onChange, requiredSize, 
 
   const describedById = describedBy(id, hint);
   return (
-    <div data-testid={`field-${id}`} role="group" aria-labelledby={`${id}-label`} aria-describedby={describedById} className="space-y-1.5" {...drop.handlers}>
+    <div
+      data-testid={`field-${id}`}
+      role="group"
+      aria-labelledby={`${id}-label`}
+      aria-describedby={describedById}
+      className="space-y-1.5"
+      {...drop.handlers}
+    >
       <FieldLabel id={id} label={label} hint={hint} />
-      <div className={`relative space-y-3 rounded-lg border bg-white p-3 ${error || message ? 'border-red-300' : 'border-slate-200'}`}>
+      <div
+        className={`relative space-y-3 rounded-lg border bg-white p-3 ${error || message ? 'border-red-300' : 'border-slate-200'}`}
+      >
         {value.length > 0 ? (
           <DndContext
             id={dndId}
             sensors={sensors}
             collisionDetection={closestCenter}
             onDragEnd={move}
-            accessibility={{ announcements: galleryAnnouncements(value), screenReaderInstructions: galleryInstructions }}
+            accessibility={{
+              announcements: galleryAnnouncements(value),
+              screenReaderInstructions: galleryInstructions,
+            }}
           >
             <SortableContext items={value.map((m) => m.id)} strategy={rectSortingStrategy}>
               <ul aria-label={`${label}, in order`} className="flex flex-wrap gap-3">
@@ -91,9 +121,18 @@ export function MultipleImagesField({ id, label, value, onChange, requiredSize, 
             </SortableContext>
           </DndContext>
         ) : (
-          <p className="text-sm text-slate-500">{canUpload ? 'No images yet. Drop images here or add them from the library.' : 'No images yet.'}</p>
+          <p className="text-sm text-slate-500">
+            {canUpload ? 'No images yet. Drop images here or add them from the library.' : 'No images yet.'}
+          </p>
         )}
-        <button ref={addButton} type="button" onClick={() => setPicking(true)} disabled={uploader.busy} aria-describedby={describedById} className={secondaryButton}>
+        <button
+          ref={addButton}
+          type="button"
+          onClick={() => setPicking(true)}
+          disabled={uploader.busy}
+          aria-describedby={describedById}
+          className={secondaryButton}
+        >
           Add images
         </button>
         {drop.dragging && <DropOverlay text="Drop images to add them" />}

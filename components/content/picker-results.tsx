@@ -17,14 +17,23 @@ export function PickerResults({ items, loading, query, noun, requiredSize, onCho
   if (!items) return loading ? <p className="p-10 text-center text-sm text-slate-500">Loading…</p> : null;
   if (items.length === 0) {
     return (
-      <div className="flex min-h-48 flex-col items-center justify-center gap-1 p-10 text-center" data-testid="picker-empty">
-        <p className="text-base font-medium text-slate-700">{query ? `No ${noun} match “${query}”` : `No ${noun} in the library yet`}</p>
+      <div
+        className="flex min-h-48 flex-col items-center justify-center gap-1 p-10 text-center"
+        data-testid="picker-empty"
+      >
+        <p className="text-base font-medium text-slate-700">
+          {query ? `No ${noun} match “${query}”` : `No ${noun} in the library yet`}
+        </p>
         <p className="text-sm text-slate-500">{query ? 'Try another search.' : 'Upload one to use it here.'}</p>
       </div>
     );
   }
   return (
-    <ul aria-label="Results" aria-busy={loading} className={`grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-3 p-4 ${loading ? 'opacity-60' : ''}`}>
+    <ul
+      aria-label="Results"
+      aria-busy={loading}
+      className={`grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-3 p-4 ${loading ? 'opacity-60' : ''}`}
+    >
       {items.map((item) => {
         const fits = !requiredSize || (item.width === requiredSize.width && item.height === requiredSize.height);
         return (
@@ -40,7 +49,11 @@ export function PickerResults({ items, loading, query, noun, requiredSize, onCho
                 <span className="block truncate text-sm font-medium text-slate-900" title={item.fileName}>
                   {item.fileName}
                 </span>
-                {item.kind === 'image' && <span className={`block text-xs ${fits ? 'text-slate-500' : 'text-amber-700'}`}>{dimensionsLabel(item)}</span>}
+                {item.kind === 'image' && (
+                  <span className={`block text-xs ${fits ? 'text-slate-500' : 'text-amber-700'}`}>
+                    {dimensionsLabel(item)}
+                  </span>
+                )}
               </span>
             </button>
           </li>

@@ -4,7 +4,14 @@ import { useEditorState, type Editor } from '@tiptap/react';
 import { useState, type KeyboardEvent } from 'react';
 
 /** `pressed` is set only on toggle buttons. */
-type Tool = { label: string; glyph: string; run: () => void; pressed?: boolean; disabled?: boolean; glyphClass?: string };
+type Tool = {
+  label: string;
+  glyph: string;
+  run: () => void;
+  pressed?: boolean;
+  disabled?: boolean;
+  glyphClass?: string;
+};
 
 const ROVING_KEYS: Record<string, (i: number, last: number) => number> = {
   ArrowRight: (i, last) => (i === last ? 0 : i + 1),
@@ -14,7 +21,12 @@ const ROVING_KEYS: Record<string, (i: number, last: number) => number> = {
 };
 
 /** The formatting buttons above the rich editor: one tab stop, arrow keys move between buttons. */
-export function RichEditorToolbar(props: { editor: Editor | null; onLink: () => void; onInsertImage: () => void; onInsertFile: () => void }) {
+export function RichEditorToolbar(props: {
+  editor: Editor | null;
+  onLink: () => void;
+  onInsertImage: () => void;
+  onInsertFile: () => void;
+}) {
   const { editor } = props;
   const [focusIndex, setFocusIndex] = useState(0);
   const state = useEditorState({
@@ -37,16 +49,48 @@ export function RichEditorToolbar(props: { editor: Editor | null; onLink: () => 
 
   const groups: Tool[][] = [
     [
-      { label: 'Bold', glyph: 'B', glyphClass: 'font-bold', pressed: state?.bold ?? false, run: () => chain().toggleBold().run() },
-      { label: 'Italic', glyph: 'I', glyphClass: 'font-serif italic', pressed: state?.italic ?? false, run: () => chain().toggleItalic().run() },
+      {
+        label: 'Bold',
+        glyph: 'B',
+        glyphClass: 'font-bold',
+        pressed: state?.bold ?? false,
+        run: () => chain().toggleBold().run(),
+      },
+      {
+        label: 'Italic',
+        glyph: 'I',
+        glyphClass: 'font-serif italic',
+        pressed: state?.italic ?? false,
+        run: () => chain().toggleItalic().run(),
+      },
     ],
     [
-      { label: 'Heading 2', glyph: 'H2', pressed: state?.h2 ?? false, run: () => chain().toggleHeading({ level: 2 }).run() },
-      { label: 'Heading 3', glyph: 'H3', pressed: state?.h3 ?? false, run: () => chain().toggleHeading({ level: 3 }).run() },
+      {
+        label: 'Heading 2',
+        glyph: 'H2',
+        pressed: state?.h2 ?? false,
+        run: () => chain().toggleHeading({ level: 2 }).run(),
+      },
+      {
+        label: 'Heading 3',
+        glyph: 'H3',
+        pressed: state?.h3 ?? false,
+        run: () => chain().toggleHeading({ level: 3 }).run(),
+      },
     ],
     [
-      { label: 'Bullet list', glyph: '• —', pressed: state?.bulletList ?? false, run: () => chain().toggleBulletList().run() },
-      { label: 'Numbered list', glyph: '1. —', pressed: state?.orderedList ?? false, run: () => chain().toggleOrderedList().run() },
+      {
+        label: 'Bullet list',
+        glyph: '• —',
+        pressed: state?.bulletList ?? false,
+        run: () => chain().toggleBulletList().run(),
+      },
+      {
+        label: 'Numbered list',
+        glyph: '1. —',
+        pressed: state?.orderedList ?? false,
+        run: () => chain().toggleOrderedList().run(),
+      },
       { label: 'Quote', glyph: '“ ”', pressed: state?.quote ?? false, run: () => chain().toggleBlockquote().run() },
     ],
     [
@@ -71,7 +115,12 @@ export function RichEditorToolbar(props: { editor: Editor | null; onLink: () => 
 
   const tools = groups.flat();
   return (
-    <div role="toolbar" aria-label="Formatting" onKeyDown={onKeyDown} className="flex flex-wrap items-center gap-0.5 rounded-t-lg border-b border-slate-200 bg-slate-50 px-1.5 py-1">
+    <div
+      role="toolbar"
+      aria-label="Formatting"
+      onKeyDown={onKeyDown}
+      className="flex flex-wrap items-center gap-0.5 rounded-t-lg border-b border-slate-200 bg-slate-50 px-1.5 py-1"
+    >
       {groups.map((group, g) => (
         <div key={g} className="flex items-center gap-0.5 border-slate-200 pr-1 not-last:mr-0.5 not-last:border-r">
           {group.map((tool) => {

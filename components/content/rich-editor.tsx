@@ -6,11 +6,23 @@ import StarterKit from '@tiptap/starter-kit';
 import { useRef, useState } from 'react';
 import { RichEditorToolbar } from './rich-editor-toolbar';
 
-export type PickedMedia = { url: string; fileName: string; kind: 'image' | 'file'; width: number | null; height: number | null; alt?: string };
+export type PickedMedia = {
+  url: string;
+  fileName: string;
+  kind: 'image' | 'file';
+  width: number | null;
+  height: number | null;
+  alt?: string;
+};
 
 // Links carry no target or rel: where a link opens is the front end's choice, not the editor's.
 // Tiptap v3's Image already keeps and renders width and height.
-const EXTENSIONS = [StarterKit.configure({ link: { openOnClick: false, defaultProtocol: 'https', HTMLAttributes: { target: null, rel: null } } }), Image];
+const EXTENSIONS = [
+  StarterKit.configure({
+    link: { openOnClick: false, defaultProtocol: 'https', HTMLAttributes: { target: null, rel: null } },
+  }),
+  Image,
+];
 
 const EDITABLE_CLASS = [
   'min-h-48 px-3 py-2 text-sm text-slate-900 focus:outline-none [&>:first-child]:mt-0',
@@ -31,7 +43,12 @@ function linkHref(input: string): string | null {
 
 function insertLink(editor: Editor, href: string, text: string) {
   // Link marks are inclusive: drop the stored mark so typing after the link is plain text.
-  editor.chain().focus().insertContent({ type: 'text', text, marks: [{ type: 'link', attrs: { href } }] }).unsetMark('link').run();
+  editor
+    .chain()
+    .focus()
+    .insertContent({ type: 'text', text, marks: [{ type: 'link', attrs: { href } }] })
+    .unsetMark('link')
+    .run();
 }
 
 function editLink(editor: Editor) {
@@ -89,7 +106,11 @@ export function RichEditor(props: {
       if (!media || editor.isDestroyed) return;
       if (accept === 'image' && media.kind === 'image') {
         const size = media.width && media.height ? { width: media.width, height: media.height } : {};
-        editor.chain().focus().setImage({ src: media.url, alt: media.alt ?? '', ...size }).run();
+        editor
+          .chain()
+          .focus()
+          .setImage({ src: media.url, alt: media.alt ?? '', ...size })
+          .run();
       } else {
         insertLink(editor, media.url, media.fileName);
       }
@@ -100,8 +121,15 @@ export function RichEditor(props: {
 
   const border = props.invalid ? 'border-red-500' : 'border-slate-300';
   return (
-    <div className={`rounded-lg border bg-white ${border} has-[.ProseMirror-focused]:border-indigo-500 has-[.ProseMirror-focused]:ring-2 has-[.ProseMirror-focused]:ring-indigo-200`}>
-      <RichEditorToolbar editor={editor} onLink={() => editor && editLink(editor)} onInsertImage={() => pick('image')} onInsertFile={() => pick('any')} />
+    <div
+      className={`rounded-lg border bg-white ${border} has-[.ProseMirror-focused]:border-indigo-500 has-[.ProseMirror-focused]:ring-2 has-[.ProseMirror-focused]:ring-indigo-200`}
+    >
+      <RichEditorToolbar
+        editor={editor}
+        onLink={() => editor && editLink(editor)}
+        onInsertImage={() => pick('image')}
+        onInsertFile={() => pick('any')}
+      />
       <EditorContent editor={editor} className="min-h-48" />
       <input type="hidden" name={props.name} value={html} />
     </div>

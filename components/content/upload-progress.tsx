@@ -16,7 +16,12 @@ export function UploadProgress({ progress, onStop }: { progress: UploadProgressS
           {formatBytes(loaded)} of {formatBytes(size)}
         </span>
         {/* Named "Stop", not "Cancel upload", so it never shadows the dialog's Cancel or Upload buttons. */}
-        <button type="button" onClick={onStop} aria-label={`Stop sending ${fileName}`} className="shrink-0 text-slate-600 hover:text-red-600">
+        <button
+          type="button"
+          onClick={onStop}
+          aria-label={`Stop sending ${fileName}`}
+          className="shrink-0 text-slate-600 hover:text-red-600"
+        >
           Stop
         </button>
       </div>

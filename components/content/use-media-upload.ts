@@ -33,7 +33,10 @@ export function useMediaUpload(rules: MediaRules) {
         }
         setProgress({ fileName: file.name, loaded: 0, size: file.size, index, count: files.length });
         try {
-          const item = await sendUpload(file, { signal: own.signal, onProgress: (loaded) => setProgress((p) => p && { ...p, loaded }) });
+          const item = await sendUpload(file, {
+            signal: own.signal,
+            onProgress: (loaded) => setProgress((p) => p && { ...p, loaded }),
+          });
           const message = mediaRefusal(item, latestRules.current) ?? onAccepted(item);
           if (message) messages.push(message);
         } catch (err) {

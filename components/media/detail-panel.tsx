@@ -29,11 +29,22 @@ function Field({ label, edit, children }: { label: string; edit?: React.ReactNod
   );
 }
 
-function UrlField(props: { label: string; inputLabel: string; copyLabel: string; value: string; children?: React.ReactNode }) {
+function UrlField(props: {
+  label: string;
+  inputLabel: string;
+  copyLabel: string;
+  value: string;
+  children?: React.ReactNode;
+}) {
   return (
     <Field label={props.label}>
       <div className="space-y-2">
-        <input readOnly value={props.value} aria-label={props.inputLabel} className="w-full rounded border border-slate-200 bg-slate-50 px-2 py-1 font-mono text-xs" />
+        <input
+          readOnly
+          value={props.value}
+          aria-label={props.inputLabel}
+          className="w-full rounded border border-slate-200 bg-slate-50 px-2 py-1 font-mono text-xs"
+        />
         <CopyButton value={props.value} label={props.copyLabel} />
         {props.children && <p className="text-xs text-slate-500">{props.children}</p>}
       </div>
@@ -43,26 +54,48 @@ function UrlField(props: { label: string; inputLabel: string; copyLabel: string;
 
 /** The detail panel of one media item, beside the library. */
 /** `preview`: the Image API preview's URLs, made (and signed) on the server; null hides it. */
-type Props = { item: MediaRecord; closeHref: string; references: MediaReferences; canDelete: boolean; canEdit?: boolean; preview: PreviewUrls | null };
+type Props = {
+  item: MediaRecord;
+  closeHref: string;
+  references: MediaReferences;
+  canDelete: boolean;
+  canEdit?: boolean;
+  preview: PreviewUrls | null;
+};
 
 export function DetailPanel({ item, closeHref, references, canDelete, canEdit = false, preview }: Props) {
   return (
     <aside aria-label="Media details" className="w-96 shrink-0 overflow-y-auto border-l border-slate-200 bg-white">
       <div className="flex items-center justify-between border-b border-slate-100 px-5 py-3">
         <h2 className="text-sm font-semibold">Details</h2>
-        <Link href={closeHref} scroll={false} aria-label="Close details" className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900">
+        <Link
+          href={closeHref}
+          scroll={false}
+          aria-label="Close details"
+          className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900"
+        >
           ✕
         </Link>
       </div>
       {item.kind === 'image' && (
         <div className="border-b border-slate-100 bg-[conic-gradient(#f1f5f9_25%,#fff_0_50%,#f1f5f9_0_75%,#fff_0)] bg-[length:16px_16px] p-4">
           {/* eslint-disable-next-line @next/next/no-img-element -- the cached preview, not the original */}
-          <img src={`/media/thumbnail/${item.id}?v=${item.versionedUrl.slice(item.versionedUrl.lastIndexOf('?v=') + 3)}`} alt={item.alt ?? ''} className="mx-auto max-h-56 object-contain" />
+          <img
+            src={`/media/thumbnail/${item.id}?v=${item.versionedUrl.slice(item.versionedUrl.lastIndexOf('?v=') + 3)}`}
+            alt={item.alt ?? ''}
+            className="mx-auto max-h-56 object-contain"
+          />
         </div>
       )}
       <dl className="divide-y divide-slate-100 px-5">
         <Field label="File name" edit={canEdit && <RenameButton id={item.id} fileName={item.fileName} />}>
-          <a href={item.url} target="_blank" rel="noopener noreferrer" className="break-all font-medium text-indigo-700 hover:underline" data-testid="panel-file-name">
+          <a
+            href={item.url}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="break-all font-medium text-indigo-700 hover:underline"
+            data-testid="panel-file-name"
+          >
             {item.fileName}
           </a>
         </Field>
@@ -83,7 +116,9 @@ export function DetailPanel({ item, closeHref, references, canDelete, canEdit = 
           </Field>
         )}
         <Field label="Creator" edit={canEdit && <CreatorButton id={item.id} creator={item.creator} />}>
-          <span data-testid="panel-creator">{item.creator?.name ?? 'None (uploaded with an API key or by a removed member)'}</span>
+          <span data-testid="panel-creator">
+            {item.creator?.name ?? 'None (uploaded with an API key or by a removed member)'}
+          </span>
         </Field>
         <Field label="References">
           <ReferenceList references={references} />
@@ -101,7 +136,12 @@ export function DetailPanel({ item, closeHref, references, canDelete, canEdit = 
         <UrlField label="URL" inputLabel="Delivery URL" copyLabel="Copy URL" value={item.url}>
           {item.kuraUrl && 'Points straight at the S3 bucket (or its CDN): the Image API does not apply to this URL.'}
         </UrlField>
-        <UrlField label="Versioned URL" inputLabel="Versioned URL" copyLabel="Copy versioned URL" value={item.versionedUrl}>
+        <UrlField
+          label="Versioned URL"
+          inputLabel="Versioned URL"
+          copyLabel="Copy versioned URL"
+          value={item.versionedUrl}
+        >
           Cache it forever: it changes whenever the file is replaced.
         </UrlField>
         {item.kuraUrl && (
@@ -113,7 +153,14 @@ export function DetailPanel({ item, closeHref, references, canDelete, canEdit = 
       {(canEdit || canDelete) && (
         <div className="flex gap-2 border-t border-slate-100 px-5 py-3">
           {canEdit && <ReuploadButton id={item.id} fileName={item.fileName} kind={item.kind} />}
-          {canDelete && <DeleteMediaButton id={item.id} fileName={item.fileName} references={references.total} afterHref={closeHref} />}
+          {canDelete && (
+            <DeleteMediaButton
+              id={item.id}
+              fileName={item.fileName}
+              references={references.total}
+              afterHref={closeHref}
+            />
+          )}
         </div>
       )}
       {preview && (

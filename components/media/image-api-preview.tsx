@@ -17,7 +17,14 @@ function Transform({ url, params }: { url: string; params: string }) {
       .then(async (res) => {
         if (!live) return;
         if (res.ok) setBytes(Number(res.headers.get('content-length')));
-        else setError(((await fetch(url).then((r) => r.json()).catch(() => null)) as { message?: string } | null)?.message ?? `HTTP ${res.status}`);
+        else
+          setError(
+            (
+              (await fetch(url)
+                .then((r) => r.json())
+                .catch(() => null)) as { message?: string } | null
+            )?.message ?? `HTTP ${res.status}`,
+          );
       })
       .catch(() => live && setError('Not reachable'));
     return () => {
@@ -29,12 +36,20 @@ function Transform({ url, params }: { url: string; params: string }) {
       <div className="flex h-32 items-center justify-center bg-[conic-gradient(#f1f5f9_25%,#fff_0_50%,#f1f5f9_0_75%,#fff_0)] bg-[length:16px_16px]">
         {/* eslint-disable-next-line @next/next/no-img-element -- the point is to show the Image API's own output */}
         {!error && <img src={url} alt={`Result of ${params}`} className="max-h-32 max-w-full object-contain" />}
-        {error && <p role="alert" className="px-2 text-center text-xs text-red-600">{error}</p>}
+        {error && (
+          <p role="alert" className="px-2 text-center text-xs text-red-600">
+            {error}
+          </p>
+        )}
       </div>
       <figcaption className="mt-2 space-y-1">
-        <code className="block truncate text-xs text-slate-700" title={url}>?{params}</code>
+        <code className="block truncate text-xs text-slate-700" title={url}>
+          ?{params}
+        </code>
         <div className="flex items-center justify-between gap-2">
-          <span className="text-xs text-slate-500" data-testid="preview-bytes">{bytes !== null ? formatBytes(bytes) : '…'}</span>
+          <span className="text-xs text-slate-500" data-testid="preview-bytes">
+            {bytes !== null ? formatBytes(bytes) : '…'}
+          </span>
           <CopyButton value={url} label="Copy" />
         </div>
       </figcaption>
@@ -47,7 +62,17 @@ function Transform({ url, params }: { url: string; params: string }) {
  * Every URL comes from the server (`previewUrls`), signed there when Kura signs its Image API URLs;
  * "Show" puts the typed parameters into the page's URL (`try=`) so the server can sign them too.
  */
-export function ImageApiPreview({ urls, fileName, alt, bucketUrl = false }: { urls: PreviewUrls; fileName: string; alt: string; bucketUrl?: boolean }) {
+export function ImageApiPreview({
+  urls,
+  fileName,
+  alt,
+  bucketUrl = false,
+}: {
+  urls: PreviewUrls;
+  fileName: string;
+  alt: string;
+  bucketUrl?: boolean;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -57,15 +82,23 @@ export function ImageApiPreview({ urls, fileName, alt, bucketUrl = false }: { ur
   const snippet = `<img src="${src}" srcset="${srcset}" sizes="(max-width: 640px) 100vw, 640px" alt="${alt.replace(/"/g, '&quot;')}">`;
   return (
     <div className="border-t border-slate-100 px-5 py-3">
-      <button type="button" onClick={() => setOpen(!open)} aria-expanded={open} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
+      <button
+        type="button"
+        onClick={() => setOpen(!open)}
+        aria-expanded={open}
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
+      >
         Image API preview
       </button>
       {open && (
         <div className="mt-3 space-y-4" aria-label={`Image API preview of ${fileName}`} role="region">
           {bucketUrl && (
-            <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900" data-testid="image-api-bucket-note">
-              This media&apos;s delivery URL points straight at the S3 bucket, where the Image API does not apply. These transforms use its Kura URL,
-              which serves the same file.
+            <p
+              className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900"
+              data-testid="image-api-bucket-note"
+            >
+              This media&apos;s delivery URL points straight at the S3 bucket, where the Image API does not apply. These
+              transforms use its Kura URL, which serves the same file.
             </p>
           )}
           <div className="grid grid-cols-2 gap-2">
@@ -82,11 +115,19 @@ export function ImageApiPreview({ urls, fileName, alt, bucketUrl = false }: { ur
               router.replace(`${pathname}?${next}`, { scroll: false });
             }}
           >
-            <label htmlFor="image-api-params" className="block text-xs font-medium uppercase tracking-wide text-slate-500">
+            <label
+              htmlFor="image-api-params"
+              className="block text-xs font-medium uppercase tracking-wide text-slate-500"
+            >
               Try parameters
             </label>
             <div className="flex gap-2">
-              <input id="image-api-params" value={custom} onChange={(e) => setCustom(e.target.value)} className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
+              <input
+                id="image-api-params"
+                value={custom}
+                onChange={(e) => setCustom(e.target.value)}
+                className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 font-mono text-xs"
+              />
               <button type="submit" className="rounded-md bg-slate-900 px-3 py-1 text-xs font-medium text-white">
                 Show
               </button>
@@ -94,10 +135,19 @@ export function ImageApiPreview({ urls, fileName, alt, bucketUrl = false }: { ur
             {urls.tried.params && <Transform key={urls.tried.url} url={urls.tried.url} params={urls.tried.params} />}
           </form>
           <div className="space-y-2">
-            <label htmlFor="image-api-snippet" className="block text-xs font-medium uppercase tracking-wide text-slate-500">
+            <label
+              htmlFor="image-api-snippet"
+              className="block text-xs font-medium uppercase tracking-wide text-slate-500"
+            >
               Responsive image snippet
             </label>
-            <textarea id="image-api-snippet" readOnly value={snippet} rows={4} className="w-full rounded border border-slate-200 bg-slate-50 p-2 font-mono text-xs" />
+            <textarea
+              id="image-api-snippet"
+              readOnly
+              value={snippet}
+              rows={4}
+              className="w-full rounded border border-slate-200 bg-slate-50 p-2 font-mono text-xs"
+            />
             <CopyButton value={snippet} label="Copy snippet" />
           </div>
         </div>

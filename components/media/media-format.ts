@@ -4,4 +4,5 @@ import type { MediaRecord } from '@/lib/media/present';
 export const formatLabel = (m: Pick<MediaRecord, 'kind' | 'extension'>) =>
   `${m.kind === 'image' ? 'Image' : 'File'}${m.extension ? ` · ${m.extension.toUpperCase()}` : ''}`;
 
-export const dimensionsLabel = (m: Pick<MediaRecord, 'width' | 'height'>) => (m.width && m.height ? `${m.width} × ${m.height}` : '—');
+export const dimensionsLabel = (m: Pick<MediaRecord, 'width' | 'height'>) =>
+  m.width && m.height ? `${m.width} × ${m.height}` : '—';

@@ -24,7 +24,12 @@ export function MediaGrid({ items, selectedId, selection }: Props) {
     <div className="p-4">
       {selection && (
         <label className="mb-3 inline-flex cursor-pointer items-center gap-2 text-sm text-slate-600">
-          <SelectCheckbox label="Select all" checked={selection.all === 'all'} indeterminate={selection.all === 'some'} onToggle={(checked) => selection.setAll(checked)} />
+          <SelectCheckbox
+            label="Select all"
+            checked={selection.all === 'all'}
+            indeterminate={selection.all === 'some'}
+            onToggle={(checked) => selection.setAll(checked)}
+          />
           <span aria-hidden="true">Select all</span>
         </label>
       )}
@@ -38,7 +43,11 @@ export function MediaGrid({ items, selectedId, selection }: Props) {
                 scroll={false}
                 aria-current={item.id === selectedId ? 'true' : undefined}
                 className={`block rounded-lg border bg-white shadow-sm transition hover:shadow ${
-                  item.id === selectedId ? 'border-indigo-500 ring-2 ring-indigo-200' : checked ? 'border-indigo-400 ring-1 ring-indigo-300' : 'border-slate-200'
+                  item.id === selectedId
+                    ? 'border-indigo-500 ring-2 ring-indigo-200'
+                    : checked
+                      ? 'border-indigo-400 ring-1 ring-indigo-300'
+                      : 'border-slate-200'
                 }`}
               >
                 <Thumbnail item={item} size="card" />
@@ -57,7 +66,11 @@ export function MediaGrid({ items, selectedId, selection }: Props) {
                 <div
                   className={`absolute top-2 left-2 flex rounded bg-white/90 p-1 shadow-sm transition-opacity focus-within:opacity-100 group-hover:opacity-100 pointer-coarse:opacity-100 ${checked || selecting ? 'opacity-100' : 'opacity-0'}`}
                 >
-                  <SelectCheckbox label={`Select ${item.fileName}`} checked={checked} onToggle={(on, shift) => selection.toggle(item.id, on, shift)} />
+                  <SelectCheckbox
+                    label={`Select ${item.fileName}`}
+                    checked={checked}
+                    onToggle={(on, shift) => selection.toggle(item.id, on, shift)}
+                  />
                 </div>
               )}
             </li>

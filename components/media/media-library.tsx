@@ -30,7 +30,17 @@ type Props = {
 };
 
 /** The library screen: toolbar, table or grid with checkboxes and the bulk bar, drop-anywhere uploads, and the detail panel beside it. */
-export function MediaLibrary({ list, query, tags, members, canUpload, canEdit, canDelete, maxUploadBytes, panel }: Props) {
+export function MediaLibrary({
+  list,
+  query,
+  tags,
+  members,
+  canUpload,
+  canEdit,
+  canDelete,
+  maxUploadBytes,
+  panel,
+}: Props) {
   const router = useRouter();
   const params = useSearchParams();
   const queue = useUploadQueue(maxUploadBytes);
@@ -51,7 +61,8 @@ export function MediaLibrary({ list, query, tags, members, canUpload, canEdit, c
     setResult(summary);
     selection.drop(done);
     // The open item is gone: close its panel rather than show "not found".
-    if (kind === 'delete' && query.selected && done.includes(query.selected)) router.replace(href({ selected: null }), { scroll: false });
+    if (kind === 'delete' && query.selected && done.includes(query.selected))
+      router.replace(href({ selected: null }), { scroll: false });
     else router.refresh();
   };
 
@@ -87,7 +98,11 @@ export function MediaLibrary({ list, query, tags, members, canUpload, canEdit, c
           </div>
           {canUpload && (
             <>
-              <button type="button" onClick={() => input.current?.click()} className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">
+              <button
+                type="button"
+                onClick={() => input.current?.click()}
+                className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+              >
                 Upload
               </button>
               <input
@@ -117,16 +132,35 @@ export function MediaLibrary({ list, query, tags, members, canUpload, canEdit, c
 
         <BulkResultRegion result={result} onDismiss={() => setResult(null)} />
         {selectable && selection.ids.length > 0 && (
-          <BulkBar selection={selection} items={list.items} members={members} tags={tags} canEdit={canEdit} canDelete={canDelete} onDone={afterBulk} />
+          <BulkBar
+            selection={selection}
+            items={list.items}
+            members={members}
+            tags={tags}
+            canEdit={canEdit}
+            canDelete={canDelete}
+            onDone={afterBulk}
+          />
         )}
 
         {list.pageCount > 1 && (
-          <nav aria-label="Pages" className="flex items-center justify-center gap-4 border-t border-slate-200 bg-white py-2 text-sm">
-            {list.page > 1 ? <Link href={href({ page: String(list.page - 1) })}>← Previous</Link> : <span className="text-slate-300">← Previous</span>}
+          <nav
+            aria-label="Pages"
+            className="flex items-center justify-center gap-4 border-t border-slate-200 bg-white py-2 text-sm"
+          >
+            {list.page > 1 ? (
+              <Link href={href({ page: String(list.page - 1) })}>← Previous</Link>
+            ) : (
+              <span className="text-slate-300">← Previous</span>
+            )}
             <span className="text-slate-500">
               Page {list.page} of {list.pageCount}
             </span>
-            {list.page < list.pageCount ? <Link href={href({ page: String(list.page + 1) })}>Next →</Link> : <span className="text-slate-300">Next →</span>}
+            {list.page < list.pageCount ? (
+              <Link href={href({ page: String(list.page + 1) })}>Next →</Link>
+            ) : (
+              <span className="text-slate-300">Next →</span>
+            )}
           </nav>
         )}
 
@@ -142,11 +176,25 @@ export function MediaLibrary({ list, query, tags, members, canUpload, canEdit, c
   );
 }
 
-function EmptyState({ filtered, onlyUnused, canUpload, clearHref }: { filtered: boolean; onlyUnused: boolean; canUpload: boolean; clearHref: string | null }) {
+function EmptyState({
+  filtered,
+  onlyUnused,
+  canUpload,
+  clearHref,
+}: {
+  filtered: boolean;
+  onlyUnused: boolean;
+  canUpload: boolean;
+  clearHref: string | null;
+}) {
   return (
     <div className="flex h-full min-h-80 flex-col items-center justify-center gap-2 text-slate-500">
       <p className="text-base font-medium text-slate-700">
-        {!filtered ? 'No media yet' : onlyUnused ? 'No unused media: content uses every item' : 'No media matches these filters'}
+        {!filtered
+          ? 'No media yet'
+          : onlyUnused
+            ? 'No unused media: content uses every item'
+            : 'No media matches these filters'}
       </p>
       {!filtered && canUpload && <p className="text-sm">Drop files anywhere here, or use the Upload button.</p>}
       {clearHref && (

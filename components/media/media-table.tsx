@@ -31,7 +31,12 @@ export function MediaTable({ items, selectedId, selection }: Props) {
           column.display({
             id: 'select',
             header: () => (
-              <SelectCheckbox label="Select all" checked={selection.all === 'all'} indeterminate={selection.all === 'some'} onToggle={(checked) => selection.setAll(checked)} />
+              <SelectCheckbox
+                label="Select all"
+                checked={selection.all === 'all'}
+                indeterminate={selection.all === 'some'}
+                onToggle={(checked) => selection.setAll(checked)}
+              />
             ),
             cell: ({ row }) => (
               <label className="flex cursor-pointer items-center py-3 pr-1 pl-4">
@@ -45,11 +50,20 @@ export function MediaTable({ items, selectedId, selection }: Props) {
           }),
         ]
       : []),
-    column.display({ id: 'thumbnail', header: () => <span className="sr-only">Preview</span>, cell: ({ row }) => <Thumbnail item={row.original} size="row" /> }),
+    column.display({
+      id: 'thumbnail',
+      header: () => <span className="sr-only">Preview</span>,
+      cell: ({ row }) => <Thumbnail item={row.original} size="row" />,
+    }),
     column.accessor('fileName', {
       header: 'Name',
       cell: ({ row, getValue }) => (
-        <Link href={href({ selected: row.original.id })} scroll={false} className="block max-w-[28rem] truncate font-medium text-slate-900 hover:text-indigo-700" title={getValue()}>
+        <Link
+          href={href({ selected: row.original.id })}
+          scroll={false}
+          className="block max-w-[28rem] truncate font-medium text-slate-900 hover:text-indigo-700"
+          title={getValue()}
+        >
           {getValue()}
         </Link>
       ),
@@ -93,7 +107,11 @@ export function MediaTable({ items, selectedId, selection }: Props) {
             {row.getVisibleCells().map((cell) =>
               cell.column.id === 'select' ? (
                 // The cell around the checkbox is its target too, and no click in it opens the panel.
-                <td key={cell.id} onClick={(e) => e.stopPropagation()} className="w-10 cursor-default border-b border-slate-100 p-0">
+                <td
+                  key={cell.id}
+                  onClick={(e) => e.stopPropagation()}
+                  className="w-10 cursor-default border-b border-slate-100 p-0"
+                >
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </td>
               ) : (

@@ -35,7 +35,9 @@ export function ReferenceList({ references }: { references: MediaReferences }) {
           ))}
           {references.hidden > 0 && (
             <li className="text-xs text-slate-500">
-              {references.hidden === 1 ? '1 more in content you cannot read' : `${references.hidden} more in content you cannot read`}
+              {references.hidden === 1
+                ? '1 more in content you cannot read'
+                : `${references.hidden} more in content you cannot read`}
             </li>
           )}
         </ul>

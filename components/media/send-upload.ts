@@ -13,7 +13,8 @@ export class UploadError extends Error {
 export const NETWORK_ERROR = 'Network error: the upload did not reach Kura';
 
 /** True for the rejection of an upload stopped through its AbortSignal. */
-export const isAbortError = (err: unknown) => typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'AbortError';
+export const isAbortError = (err: unknown) =>
+  typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'AbortError';
 
 const abortError = () => new DOMException('The upload was cancelled', 'AbortError');
 
@@ -54,7 +55,12 @@ export function sendUpload(file: File, opts: SendOptions = {}): Promise<MediaRec
         try {
           resolve(JSON.parse(xhr.responseText) as MediaRecord);
         } catch {
-          reject(new UploadError('The file was stored, but Kura answered with something unreadable; reload the page', xhr.status));
+          reject(
+            new UploadError(
+              'The file was stored, but Kura answered with something unreadable; reload the page',
+              xhr.status,
+            ),
+          );
         }
       });
     xhr.onerror = () => settle(() => reject(new UploadError(NETWORK_ERROR, 0)));

@@ -10,14 +10,25 @@ export function Thumbnail({ item, size }: { item: MediaRecord; size: 'row' | 'ca
   const version = item.versionedUrl.slice(item.versionedUrl.lastIndexOf('?v=') + 3);
   if (item.kind === 'image' && !failed) {
     return (
-      <div className={`${box} overflow-hidden bg-[conic-gradient(#f1f5f9_25%,#fff_0_50%,#f1f5f9_0_75%,#fff_0)] bg-[length:16px_16px]`}>
+      <div
+        className={`${box} overflow-hidden bg-[conic-gradient(#f1f5f9_25%,#fff_0_50%,#f1f5f9_0_75%,#fff_0)] bg-[length:16px_16px]`}
+      >
         {/* eslint-disable-next-line @next/next/no-img-element -- our own cached WebP, already small */}
-        <img src={`/media/thumbnail/${item.id}?v=${version}`} alt={item.alt ?? ''} loading="lazy" onError={() => setFailed(true)} className="h-full w-full object-contain" />
+        <img
+          src={`/media/thumbnail/${item.id}?v=${version}`}
+          alt={item.alt ?? ''}
+          loading="lazy"
+          onError={() => setFailed(true)}
+          className="h-full w-full object-contain"
+        />
       </div>
     );
   }
   return (
-    <div className={`${box} flex items-center justify-center bg-slate-100 text-xs font-semibold uppercase text-slate-500`} aria-hidden="true">
+    <div
+      className={`${box} flex items-center justify-center bg-slate-100 text-xs font-semibold uppercase text-slate-500`}
+      aria-hidden="true"
+    >
       {item.extension || 'file'}
     </div>
   );

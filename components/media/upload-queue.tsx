@@ -8,7 +8,14 @@ import { isAbortError, NETWORK_ERROR, sendUpload, UploadError } from './send-upl
 const PARALLEL = 3;
 
 type Status = 'queued' | 'uploading' | 'done' | 'failed' | 'cancelled';
-export type UploadItem = { key: string; file: File; status: Status; loaded: number; error?: string; retryable: boolean };
+export type UploadItem = {
+  key: string;
+  file: File;
+  status: Status;
+  loaded: number;
+  error?: string;
+  retryable: boolean;
+};
 
 type Action =
   | { type: 'add'; items: UploadItem[] }
@@ -80,7 +87,10 @@ export function useUploadQueue(maxBytes: number) {
 
   useEffect(() => {
     const active = items.filter((i) => i.status === 'uploading').length;
-    items.filter((i) => i.status === 'queued').slice(0, Math.max(0, PARALLEL - active)).forEach(start);
+    items
+      .filter((i) => i.status === 'queued')
+      .slice(0, Math.max(0, PARALLEL - active))
+      .forEach(start);
   }, [items, start]);
 
   const cancel = useCallback((key: string) => {
@@ -88,7 +98,10 @@ export function useUploadQueue(maxBytes: number) {
     if (controller) controller.abort();
     else dispatch({ type: 'update', key, patch: { status: 'cancelled', retryable: true } });
   }, []);
-  const retry = useCallback((key: string) => dispatch({ type: 'update', key, patch: { status: 'queued', loaded: 0, error: undefined } }), []);
+  const retry = useCallback(
+    (key: string) => dispatch({ type: 'update', key, patch: { status: 'queued', loaded: 0, error: undefined } }),
+    [],
+  );
   const clearFinished = useCallback(() => dispatch({ type: 'clearFinished' }), []);
 
   return { items, add, cancel, retry, clearFinished };
@@ -106,7 +119,10 @@ export function UploadList({ queue }: { queue: ReturnType<typeof useUploadQueue>
   if (queue.items.length === 0) return null;
   const busy = queue.items.some((i) => i.status === 'queued' || i.status === 'uploading');
   return (
-    <section aria-label="Uploads" className="absolute bottom-4 right-4 z-30 w-96 max-w-[calc(100%-2rem)] rounded-xl border border-slate-200 bg-white shadow-lg">
+    <section
+      aria-label="Uploads"
+      className="absolute bottom-4 right-4 z-30 w-96 max-w-[calc(100%-2rem)] rounded-xl border border-slate-200 bg-white shadow-lg"
+    >
       <header className="flex items-center justify-between border-b border-slate-100 px-4 py-2">
         <h2 className="text-sm font-semibold">Uploads</h2>
         {!busy && (
@@ -119,7 +135,12 @@ export function UploadList({ queue }: { queue: ReturnType<typeof useUploadQueue>
         {queue.items.map((item) => {
           const percent = item.file.size ? Math.min(100, Math.round((item.loaded / item.file.size) * 100)) : 100;
           return (
-            <li key={item.key} className="px-4 py-2" data-upload-status={item.status} aria-label={`Upload of ${item.file.name}`}>
+            <li
+              key={item.key}
+              className="px-4 py-2"
+              data-upload-status={item.status}
+              aria-label={`Upload of ${item.file.name}`}
+            >
               <div className="flex items-center justify-between gap-2 text-sm">
                 <span className="truncate font-medium" title={item.file.name}>
                   {item.file.name}
@@ -133,16 +154,30 @@ export function UploadList({ queue }: { queue: ReturnType<typeof useUploadQueue>
                 aria-label={`Progress of ${item.file.name}`}
               />
               <div className="mt-1 flex items-center justify-between gap-2 text-xs">
-                <span className={item.error ? 'text-red-600' : 'text-slate-500'} role={item.error ? 'alert' : undefined}>
-                  {item.error ?? `${formatBytes(item.status === 'done' ? item.file.size : item.loaded)} of ${formatBytes(item.file.size)}`}
+                <span
+                  className={item.error ? 'text-red-600' : 'text-slate-500'}
+                  role={item.error ? 'alert' : undefined}
+                >
+                  {item.error ??
+                    `${formatBytes(item.status === 'done' ? item.file.size : item.loaded)} of ${formatBytes(item.file.size)}`}
                 </span>
                 {(item.status === 'queued' || item.status === 'uploading') && (
-                  <button type="button" onClick={() => queue.cancel(item.key)} className="text-slate-600 hover:text-red-600" aria-label={`Cancel upload of ${item.file.name}`}>
+                  <button
+                    type="button"
+                    onClick={() => queue.cancel(item.key)}
+                    className="text-slate-600 hover:text-red-600"
+                    aria-label={`Cancel upload of ${item.file.name}`}
+                  >
                     Cancel
                   </button>
                 )}
                 {(item.status === 'failed' || item.status === 'cancelled') && item.retryable && (
-                  <button type="button" onClick={() => queue.retry(item.key)} className="text-indigo-600 hover:text-indigo-800" aria-label={`Retry upload of ${item.file.name}`}>
+                  <button
+                    type="button"
+                    onClick={() => queue.retry(item.key)}
+                    className="text-indigo-600 hover:text-indigo-800"
+                    aria-label={`Retry upload of ${item.file.name}`}
+                  >
                     Retry
                   </button>
                 )}

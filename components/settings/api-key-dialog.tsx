@@ -38,7 +38,9 @@ export function ApiKeyDialog({ apiKey, apis, onCancel, onSaved }: Props) {
     mediaDelete: apiKey?.mediaDelete ?? false,
   });
   const [content, setContent] = useState<ContentGrant[]>(apiKey?.content ?? []);
-  const save = (input: Parameters<typeof createApiKeyAction>[0]): Promise<ActionResult<{ name: string; key?: string }>> =>
+  const save = (
+    input: Parameters<typeof createApiKeyAction>[0],
+  ): Promise<ActionResult<{ name: string; key?: string }>> =>
     apiKey ? updateApiKeyAction({ id: apiKey.id, ...input }) : createApiKeyAction(input);
   const form = useActionForm(save, ['name'], onSaved);
 
@@ -53,11 +55,23 @@ export function ApiKeyDialog({ apiKey, apis, onCancel, onSaved }: Props) {
       onCancel={onCancel}
     >
       <div onChange={form.edited} className="space-y-3">
-        <TextField label="Key name" value={name} onChange={setName} maxLength={60} error={form.fieldErrors.name} inputRef={nameInput} />
+        <TextField
+          label="Key name"
+          value={name}
+          onChange={setName}
+          maxLength={60}
+          error={form.fieldErrors.name}
+          inputRef={nameInput}
+        />
         <fieldset className="space-y-1">
           <legend className="text-sm font-medium text-slate-700">Media permissions</legend>
           {MEDIA_RIGHTS.map(([right, label]) => (
-            <Checkbox key={right} label={label} checked={rights[right]} onChange={(on) => setRights({ ...rights, [right]: on })} />
+            <Checkbox
+              key={right}
+              label={label}
+              checked={rights[right]}
+              onChange={(on) => setRights({ ...rights, [right]: on })}
+            />
           ))}
         </fieldset>
         <ContentRightsTable apis={apis} value={content} onChange={setContent} verbs={KEY_VERBS} />

@@ -15,7 +15,9 @@ import { useActionForm } from '@/components/ui/use-action-form';
 type Props = { apiKeys: ApiKeyRow[]; apis: ApiChoice[] };
 
 const mediaRights = (k: ApiKeyRow) =>
-  [k.mediaGet && 'Get', k.mediaUpload && 'Upload', k.mediaEdit && 'Edit', k.mediaDelete && 'Delete'].filter(Boolean).join(', ') || '—';
+  [k.mediaGet && 'Get', k.mediaUpload && 'Upload', k.mediaEdit && 'Edit', k.mediaDelete && 'Delete']
+    .filter(Boolean)
+    .join(', ') || '—';
 
 /** Settings → API keys: New API key (shown once), Edit permissions, Revoke. */
 export function ApiKeysScreen({ apiKeys, apis }: Props) {
@@ -67,7 +69,9 @@ export function ApiKeysScreen({ apiKeys, apis }: Props) {
           </th>
           <td className="px-3 py-2.5 font-mono text-xs">{`${k.preview}…`}</td>
           <td className="px-3 py-2.5">{mediaRights(k)}</td>
-          <td className="px-3 py-2.5">{k.contentAll ? 'Every API (KURA_API_KEY)' : <GrantList grants={k.content} apis={apis} verbs={KEY_VERBS} />}</td>
+          <td className="px-3 py-2.5">
+            {k.contentAll ? 'Every API (KURA_API_KEY)' : <GrantList grants={k.content} apis={apis} verbs={KEY_VERBS} />}
+          </td>
           <td className="px-3 py-2.5">
             <LocalTime iso={k.createdAt} />
           </td>
@@ -92,10 +96,25 @@ export function ApiKeysScreen({ apiKeys, apis }: Props) {
   );
 }
 
-function RevokeKeyDialog({ apiKey, onCancel, onRevoked }: { apiKey: ApiKeyRow; onCancel: () => void; onRevoked: () => void }) {
+function RevokeKeyDialog({
+  apiKey,
+  onCancel,
+  onRevoked,
+}: {
+  apiKey: ApiKeyRow;
+  onCancel: () => void;
+  onRevoked: () => void;
+}) {
   const form = useActionForm(revokeApiKeyAction, [], onRevoked);
   return (
-    <ConfirmDialog title={`Revoke the API key “${apiKey.name}”?`} confirmLabel="Revoke" pending={form.pending} error={form.error} onConfirm={() => form.submit({ id: apiKey.id })} onCancel={onCancel}>
+    <ConfirmDialog
+      title={`Revoke the API key “${apiKey.name}”?`}
+      confirmLabel="Revoke"
+      pending={form.pending}
+      error={form.error}
+      onConfirm={() => form.submit({ id: apiKey.id })}
+      onCancel={onCancel}
+    >
       {apiKey.contentAll
         ? 'Requests with this key are refused from now on. It comes from KURA_API_KEY, so the next start of Kura makes it valid again unless that variable changes.'
         : 'Requests with this key are refused from now on. This cannot be undone.'}

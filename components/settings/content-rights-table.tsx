@@ -48,7 +48,11 @@ export function ContentRightsTable({ apis, value, onChange, verbs }: Props) {
             <tbody>
               {apis.map((api) => (
                 <tr key={api.id} className="border-t border-slate-100">
-                  <th scope="row" className="max-w-40 truncate px-2 py-1.5 font-normal" title={`/api/v1/${api.endpoint}`}>
+                  <th
+                    scope="row"
+                    className="max-w-40 truncate px-2 py-1.5 font-normal"
+                    title={`/api/v1/${api.endpoint}`}
+                  >
                     {api.name}
                   </th>
                   {CONTENT_VERBS.map((v) => (

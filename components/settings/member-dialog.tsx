@@ -9,7 +9,13 @@ import { useActionForm } from '@/components/ui/use-action-form';
 
 export type RoleChoice = { id: string; name: string };
 
-type Props = { member?: MemberRow; roles: RoleChoice[]; passwordMin: number; onCancel: () => void; onSaved: (label: string) => void };
+type Props = {
+  member?: MemberRow;
+  roles: RoleChoice[];
+  passwordMin: number;
+  onCancel: () => void;
+  onSaved: (label: string) => void;
+};
 
 /** Add member (email, name, initial password, roles) or Edit member (name and roles). */
 export function MemberDialog({ member, roles, passwordMin, onCancel, onSaved }: Props) {
@@ -38,8 +44,25 @@ export function MemberDialog({ member, roles, passwordMin, onCancel, onSaved }: 
       onCancel={onCancel}
     >
       <div onChange={form.edited} className="space-y-3">
-        {!member && <TextField label="Email" type="email" value={email} onChange={setEmail} maxLength={254} error={form.fieldErrors.email} inputRef={first} />}
-        <TextField label="Name" value={name} onChange={setName} maxLength={100} error={form.fieldErrors.name} inputRef={member ? first : undefined} />
+        {!member && (
+          <TextField
+            label="Email"
+            type="email"
+            value={email}
+            onChange={setEmail}
+            maxLength={254}
+            error={form.fieldErrors.email}
+            inputRef={first}
+          />
+        )}
+        <TextField
+          label="Name"
+          value={name}
+          onChange={setName}
+          maxLength={100}
+          error={form.fieldErrors.name}
+          inputRef={member ? first : undefined}
+        />
         {!member && (
           <TextField
             label="Password"
@@ -54,7 +77,12 @@ export function MemberDialog({ member, roles, passwordMin, onCancel, onSaved }: 
         <fieldset aria-describedby={form.fieldErrors.roleIds ? rolesErrorId : undefined} className="space-y-1">
           <legend className="text-sm font-medium text-slate-700">Roles</legend>
           {roles.map((role) => (
-            <Checkbox key={role.id} label={role.name} checked={roleIds.includes(role.id)} onChange={(on) => toggle(role.id, on)} />
+            <Checkbox
+              key={role.id}
+              label={role.name}
+              checked={roleIds.includes(role.id)}
+              onChange={(on) => toggle(role.id, on)}
+            />
           ))}
           {form.fieldErrors.roleIds && (
             <p id={rolesErrorId} className="text-sm text-red-600">

@@ -49,7 +49,11 @@ export function MembersScreen({ members, roles, youId, passwordMin }: Props) {
             {removed && removed.mediaCount > 0 && (
               <span className="ml-2 inline-flex flex-wrap items-center gap-3">
                 {removed.mediaIds.length > 0 && (
-                  <button type="button" onClick={() => setReassigning(true)} className="rounded-md border border-slate-300 bg-white px-3 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50">
+                  <button
+                    type="button"
+                    onClick={() => setReassigning(true)}
+                    className="rounded-md border border-slate-300 bg-white px-3 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50"
+                  >
                     {`Reassign ${removed.mediaCount} media…`}
                   </button>
                 )}
@@ -82,7 +86,10 @@ export function MembersScreen({ members, roles, youId, passwordMin }: Props) {
               onCancel={() => setRemoving(null)}
               onRemoved={(gone) => {
                 setRemoving(null);
-                say(`Removed ${gone.email}.${gone.mediaCount > 0 ? ` Their ${gone.mediaCount} media now have no creator.` : ''}`, gone);
+                say(
+                  `Removed ${gone.email}.${gone.mediaCount > 0 ? ` Their ${gone.mediaCount} media now have no creator.` : ''}`,
+                  gone,
+                );
               }}
             />
           )}
@@ -104,13 +111,18 @@ export function MembersScreen({ members, roles, youId, passwordMin }: Props) {
         <tr key={m.id} className="border-t border-slate-100">
           <th scope="row" className="px-5 py-2.5 font-medium">
             {m.name}
-            {m.id === youId && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">you</span>}
+            {m.id === youId && (
+              <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">you</span>
+            )}
           </th>
           <td className="px-3 py-2.5 text-slate-700">{m.email}</td>
           <td className="px-3 py-2.5">
             <ul aria-label={`Roles of ${m.email}`} className="flex flex-wrap gap-1">
               {m.roles.map((r) => (
-                <li key={r.id} className={`rounded-full px-2 py-0.5 text-xs ${r.builtin ? 'bg-amber-50 text-amber-900' : 'bg-indigo-50 text-indigo-900'}`}>
+                <li
+                  key={r.id}
+                  className={`rounded-full px-2 py-0.5 text-xs ${r.builtin ? 'bg-amber-50 text-amber-900' : 'bg-indigo-50 text-indigo-900'}`}
+                >
                   {r.name}
                 </li>
               ))}
@@ -118,7 +130,10 @@ export function MembersScreen({ members, roles, youId, passwordMin }: Props) {
           </td>
           <td className="px-3 py-2.5">
             {m.mediaCount > 0 ? (
-              <Link href={`/media?creator=${m.id}`} className="text-indigo-700 hover:underline">{`${m.mediaCount} media`}</Link>
+              <Link
+                href={`/media?creator=${m.id}`}
+                className="text-indigo-700 hover:underline"
+              >{`${m.mediaCount} media`}</Link>
             ) : (
               <span className="text-slate-500">0 media</span>
             )}
@@ -128,7 +143,9 @@ export function MembersScreen({ members, roles, youId, passwordMin }: Props) {
               actions={[
                 { label: 'Edit', name: m.email, onClick: () => setEditing(m) },
                 { label: 'End sessions', name: m.email, onClick: () => endSessions(m) },
-                ...(m.id === youId ? [] : [{ label: 'Remove', name: m.email, onClick: () => setRemoving(m), danger: true }]),
+                ...(m.id === youId
+                  ? []
+                  : [{ label: 'Remove', name: m.email, onClick: () => setRemoving(m), danger: true }]),
               ]}
             />
           </td>

@@ -22,16 +22,28 @@ export function NewKeyDialog({ name, apiKey, onClose }: Props) {
             API key
           </label>
           <div className="mt-1 flex gap-2">
-            <input ref={field} id={fieldId} readOnly value={apiKey} onFocus={(e) => e.currentTarget.select()} aria-describedby={hintId} className={`${inputClass} font-mono`} />
+            <input
+              ref={field}
+              id={fieldId}
+              readOnly
+              value={apiKey}
+              onFocus={(e) => e.currentTarget.select()}
+              aria-describedby={hintId}
+              className={`${inputClass} font-mono`}
+            />
             <CopyButton value={apiKey} label="Copy" />
           </div>
           <p id={hintId} className="mt-2 text-sm text-amber-800">
-            Copy it now: Kura keeps only a hash of the key and cannot show it again. Send it as <code>X-MICROCMS-API-KEY</code> or{' '}
-            <code>Authorization: Bearer</code>.
+            Copy it now: Kura keeps only a hash of the key and cannot show it again. Send it as{' '}
+            <code>X-MICROCMS-API-KEY</code> or <code>Authorization: Bearer</code>.
           </p>
         </div>
         <div className="flex justify-end pt-2">
-          <button type="button" onClick={onClose} className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">
+          <button
+            type="button"
+            onClick={onClose}
+            className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+          >
             Done
           </button>
         </div>

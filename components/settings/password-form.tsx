@@ -16,7 +16,9 @@ export function PasswordForm({ passwordMin }: { passwordMin: number }) {
     setCurrent('');
     setNext('');
     setRepeat('');
-    setNotice('Your password is changed. Your other sessions have ended; use the new password the next time you log in.');
+    setNotice(
+      'Your password is changed. Your other sessions have ended; use the new password the next time you log in.',
+    );
   });
 
   function submit(e: React.FormEvent) {
@@ -40,7 +42,14 @@ export function PasswordForm({ passwordMin }: { passwordMin: number }) {
       <p aria-live="polite" className="text-sm text-emerald-700 empty:hidden">
         {notice}
       </p>
-      <TextField label="Current password" type="password" autoComplete="current-password" value={current} onChange={setCurrent} error={form.fieldErrors.currentPassword} />
+      <TextField
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        value={current}
+        onChange={setCurrent}
+        error={form.fieldErrors.currentPassword}
+      />
       <TextField
         label="New password"
         type="password"
@@ -61,7 +70,11 @@ export function PasswordForm({ passwordMin }: { passwordMin: number }) {
       <p id={form.errorId} role="alert" className="text-sm text-red-600 empty:hidden">
         {form.error}
       </p>
-      <button type="submit" disabled={form.pending} className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={form.pending}
+        className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
+      >
         Change password
       </button>
     </form>

@@ -12,7 +12,14 @@ type Props = { member: MemberRow; onCancel: () => void; onRemoved: (removed: Rem
 export function RemoveMemberDialog({ member, onCancel, onRemoved }: Props) {
   const form = useActionForm(removeMemberAction, [], onRemoved);
   return (
-    <ConfirmDialog title={`Remove ${member.email}?`} confirmLabel="Remove" pending={form.pending} error={form.error} onConfirm={() => form.submit({ id: member.id })} onCancel={onCancel}>
+    <ConfirmDialog
+      title={`Remove ${member.email}?`}
+      confirmLabel="Remove"
+      pending={form.pending}
+      error={form.error}
+      onConfirm={() => form.submit({ id: member.id })}
+      onCancel={onCancel}
+    >
       <p>{`${member.name} can no longer log in; a session they have open ends at once.`}</p>
       {member.mediaCount > 0 && (
         <p className="mt-2">{`Their ${member.mediaCount} media stay in the library without a creator; you can give them to another member next.`}</p>

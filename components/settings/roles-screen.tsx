@@ -12,7 +12,8 @@ import { useActionForm } from '@/components/ui/use-action-form';
 
 type Props = { roles: RoleRow[]; apis: ApiChoice[] };
 
-const mediaRights = (r: RoleRow) => [r.mediaUpload && 'Upload', r.mediaEdit && 'Edit', r.mediaDelete && 'Delete'].filter(Boolean).join(', ') || '—';
+const mediaRights = (r: RoleRow) =>
+  [r.mediaUpload && 'Upload', r.mediaEdit && 'Edit', r.mediaDelete && 'Delete'].filter(Boolean).join(', ') || '—';
 
 /** Settings → Roles: every role with its permissions; New role, Edit and Delete (not the Administrator). */
 export function RolesScreen({ roles, apis }: Props) {
@@ -91,10 +92,25 @@ export function RolesScreen({ roles, apis }: Props) {
 }
 
 /** Confirms deleting a role; the server refuses while members hold it, and says how many. */
-function DeleteRoleDialog({ role, onCancel, onDeleted }: { role: RoleRow; onCancel: () => void; onDeleted: () => void }) {
+function DeleteRoleDialog({
+  role,
+  onCancel,
+  onDeleted,
+}: {
+  role: RoleRow;
+  onCancel: () => void;
+  onDeleted: () => void;
+}) {
   const form = useActionForm(deleteRoleAction, [], onDeleted);
   return (
-    <ConfirmDialog title={`Delete the role “${role.name}”?`} confirmLabel="Delete" pending={form.pending} error={form.error} onConfirm={() => form.submit({ id: role.id })} onCancel={onCancel}>
+    <ConfirmDialog
+      title={`Delete the role “${role.name}”?`}
+      confirmLabel="Delete"
+      pending={form.pending}
+      error={form.error}
+      onConfirm={() => form.submit({ id: role.id })}
+      onCancel={onCancel}
+    >
       {role.members > 0
         ? `${role.members} member${role.members === 1 ? ' holds' : 's hold'} this role, so Kura will refuse to delete it until it is taken from them.`
         : 'No member holds this role. This cannot be undone.'}

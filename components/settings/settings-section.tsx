@@ -33,7 +33,11 @@ export function SettingsSection({ title, description, action, notice, columns, e
           </h2>
           <p className="mt-1 text-sm text-slate-600">{description}</p>
         </div>
-        <button type="button" onClick={action.onClick} className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">
+        <button
+          type="button"
+          onClick={action.onClick}
+          className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+        >
           {action.label}
         </button>
       </div>
@@ -86,7 +90,15 @@ export function RowActions({ actions }: { actions: RowAction[] }) {
 }
 
 /** A role's or key's content permissions, one line per API ("Blog: Read, Update"). */
-export function GrantList({ grants, apis, verbs }: { grants: ContentGrant[]; apis: ApiChoice[]; verbs: Record<ContentVerb, string> }) {
+export function GrantList({
+  grants,
+  apis,
+  verbs,
+}: {
+  grants: ContentGrant[];
+  apis: ApiChoice[];
+  verbs: Record<ContentVerb, string>;
+}) {
   if (grants.length === 0) return <>—</>;
   const apiName = (id: string) => apis.find((a) => a.id === id)?.name ?? 'a removed API';
   return (

@@ -13,7 +13,9 @@ export function ConnectionTest({ input }: { input: 'env' | (() => unknown) }) {
     startTransition(async () => {
       setOutcome(null);
       const result = await testStorageAction(input === 'env' ? 'env' : input());
-      setOutcome(result.ok ? { ok: result.data.ok, message: result.data.message } : { ok: false, message: result.error });
+      setOutcome(
+        result.ok ? { ok: result.data.ok, message: result.data.message } : { ok: false, message: result.error },
+      );
     });
   return (
     <div className="space-y-2">
@@ -27,7 +29,9 @@ export function ConnectionTest({ input }: { input: 'env' | (() => unknown) }) {
       </button>
       <div role="status" aria-label="Connection test result" className="text-sm">
         {outcome && (
-          <p className={`rounded-md border px-3 py-2 ${outcome.ok ? 'border-emerald-200 bg-emerald-50 text-emerald-900' : 'border-red-200 bg-red-50 text-red-800'}`}>
+          <p
+            className={`rounded-md border px-3 py-2 ${outcome.ok ? 'border-emerald-200 bg-emerald-50 text-emerald-900' : 'border-red-200 bg-red-50 text-red-800'}`}
+          >
             {outcome.message}
           </p>
         )}

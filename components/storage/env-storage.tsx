@@ -23,11 +23,17 @@ export function EnvStorage({ env }: { env: NonNullable<StorageSettingsView['env'
       <p className="mt-1 text-sm text-slate-600">
         KURA_S3_BUCKET is set, so new uploads go to this bucket and these values can only be changed in the environment.
       </p>
-      <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm" aria-label="Storage from the environment">
+      <dl
+        className="mt-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm"
+        aria-label="Storage from the environment"
+      >
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="font-medium text-slate-600">{label}</dt>
-            <dd className="break-all font-mono text-slate-900" data-testid={`env-${label.toLowerCase().replace(/[^a-z]+/g, '-')}`}>
+            <dd
+              className="break-all font-mono text-slate-900"
+              data-testid={`env-${label.toLowerCase().replace(/[^a-z]+/g, '-')}`}
+            >
               {value}
             </dd>
           </div>

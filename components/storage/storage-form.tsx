@@ -9,9 +9,18 @@ import { DirectUrlNote } from './direct-url-note';
 
 type Form = StorageSettingsView['form'];
 
-const input = 'w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200';
+const input =
+  'w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200';
 
-function TextField(props: { label: string; value: string; onChange: (v: string) => void; hint?: string; type?: string; placeholder?: string; mono?: boolean }) {
+function TextField(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  hint?: string;
+  type?: string;
+  placeholder?: string;
+  mono?: boolean;
+}) {
   const id = useId();
   return (
     <div className="space-y-1">
@@ -42,7 +51,14 @@ function Check(props: { label: string; checked: boolean; onChange: (v: boolean) 
   const id = useId();
   return (
     <div className="flex items-start gap-2">
-      <input id={id} type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} aria-describedby={`${id}-hint`} className="mt-1" />
+      <input
+        id={id}
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+        aria-describedby={`${id}-hint`}
+        className="mt-1"
+      />
       <div>
         <label htmlFor={id} className="text-sm font-medium text-slate-700">
           {props.label}
@@ -63,7 +79,10 @@ export function StorageForm({ uploadTo, initial }: { uploadTo: string; initial: 
   const [secret, setSecret] = useState('');
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const [pending, startTransition] = useTransition();
-  const set = <K extends keyof Form>(key: K) => (value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set =
+    <K extends keyof Form>(key: K) =>
+    (value: Form[K]) =>
+      setForm((f) => ({ ...f, [key]: value }));
   const { secretStored: _stored, ...fields } = form;
   const values = () => ({ ...fields, secretAccessKey: secret });
 
@@ -100,7 +119,13 @@ export function StorageForm({ uploadTo, initial }: { uploadTo: string; initial: 
             ] as const
           ).map(([value, label]) => (
             <label key={value} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="target" value={value} checked={target === value} onChange={() => setTarget(value)} />
+              <input
+                type="radio"
+                name="target"
+                value={value}
+                checked={target === value}
+                onChange={() => setTarget(value)}
+              />
               {label}
             </label>
           ))}
@@ -112,18 +137,36 @@ export function StorageForm({ uploadTo, initial }: { uploadTo: string; initial: 
               <TextField label="Bucket" value={form.bucket} onChange={set('bucket')} mono />
               <TextField label="Region" value={form.region} onChange={set('region')} mono />
             </div>
-            <TextField label="Endpoint" value={form.endpoint} onChange={set('endpoint')} mono placeholder="https://s3.example.com" hint="Empty for Amazon S3; the URL of any S3-compatible server otherwise." />
-            <Check label="Path-style addressing" checked={form.forcePathStyle} onChange={set('forcePathStyle')} hint="endpoint/bucket/key instead of bucket.endpoint/key; most S3-compatible servers need it." />
+            <TextField
+              label="Endpoint"
+              value={form.endpoint}
+              onChange={set('endpoint')}
+              mono
+              placeholder="https://s3.example.com"
+              hint="Empty for Amazon S3; the URL of any S3-compatible server otherwise."
+            />
+            <Check
+              label="Path-style addressing"
+              checked={form.forcePathStyle}
+              onChange={set('forcePathStyle')}
+              hint="endpoint/bucket/key instead of bucket.endpoint/key; most S3-compatible servers need it."
+            />
             <fieldset className="space-y-1.5">
               <legend className="text-sm font-medium text-slate-700">Credentials</legend>
               {(
                 [
                   ['keys', 'Access keys'],
-                  ['default', "SDK default credential chain (environment, shared files, instance role)"],
+                  ['default', 'SDK default credential chain (environment, shared files, instance role)'],
                 ] as const
               ).map(([value, label]) => (
                 <label key={value} className="flex items-center gap-2 text-sm">
-                  <input type="radio" name="credentials" value={value} checked={form.credentials === value} onChange={() => set('credentials')(value)} />
+                  <input
+                    type="radio"
+                    name="credentials"
+                    value={value}
+                    checked={form.credentials === value}
+                    onChange={() => set('credentials')(value)}
+                  />
                   {label}
                 </label>
               ))}
@@ -141,7 +184,14 @@ export function StorageForm({ uploadTo, initial }: { uploadTo: string; initial: 
                 />
               </div>
             )}
-            <TextField label="Key prefix" value={form.prefix} onChange={set('prefix')} mono placeholder="media/" hint="Objects are stored under this folder of the bucket." />
+            <TextField
+              label="Key prefix"
+              value={form.prefix}
+              onChange={set('prefix')}
+              mono
+              placeholder="media/"
+              hint="Objects are stored under this folder of the bucket."
+            />
             <TextField
               label="Public base URL"
               value={form.publicUrl}
@@ -162,14 +212,26 @@ export function StorageForm({ uploadTo, initial }: { uploadTo: string; initial: 
         )}
 
         <div className="flex items-center gap-3 border-t border-slate-100 pt-4">
-          <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-4 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50">
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded-md bg-slate-900 px-4 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50"
+          >
             {pending ? 'Saving…' : 'Save'}
           </button>
-          <p className="text-xs text-slate-500">{target === 's3' ? 'Save runs the connection test first and switches on only if it passes.' : 'Media already in a bucket stays there.'}</p>
+          <p className="text-xs text-slate-500">
+            {target === 's3'
+              ? 'Save runs the connection test first and switches on only if it passes.'
+              : 'Media already in a bucket stays there.'}
+          </p>
         </div>
         <div role="status" aria-label="Save result" className="text-sm">
           {result && (
-            <p className={`rounded-md border px-3 py-2 ${result.ok ? 'border-emerald-200 bg-emerald-50 text-emerald-900' : 'border-red-200 bg-red-50 text-red-800'}`}>{result.message}</p>
+            <p
+              className={`rounded-md border px-3 py-2 ${result.ok ? 'border-emerald-200 bg-emerald-50 text-emerald-900' : 'border-red-200 bg-red-50 text-red-800'}`}
+            >
+              {result.message}
+            </p>
           )}
         </div>
       </form>

@@ -1,5 +1,11 @@
 /** Which storages hold media, and how much: media keeps the storage it was uploaded to. */
-export function StorageHoldings({ holdings, uploadTo }: { holdings: { name: string; media: number }[]; uploadTo: string }) {
+export function StorageHoldings({
+  holdings,
+  uploadTo,
+}: {
+  holdings: { name: string; media: number }[];
+  uploadTo: string;
+}) {
   return (
     <section aria-labelledby="holdings-heading" className="rounded-lg border border-slate-200 bg-white px-5 py-4">
       <h2 id="holdings-heading" className="text-base font-semibold">

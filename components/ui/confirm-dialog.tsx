@@ -28,10 +28,20 @@ export function ConfirmDialog({ title, children, confirmLabel, pending, error, o
           {error}
         </p>
         <div className="flex justify-end gap-2 pt-2">
-          <button ref={cancel} type="button" onClick={onCancel} className="rounded-md border border-slate-300 px-4 py-1.5 text-sm hover:bg-slate-50">
+          <button
+            ref={cancel}
+            type="button"
+            onClick={onCancel}
+            className="rounded-md border border-slate-300 px-4 py-1.5 text-sm hover:bg-slate-50"
+          >
             Cancel
           </button>
-          <button type="button" onClick={onConfirm} disabled={pending} className="rounded-md bg-red-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-red-500 disabled:opacity-60">
+          <button
+            type="button"
+            onClick={onConfirm}
+            disabled={pending}
+            className="rounded-md bg-red-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-red-500 disabled:opacity-60"
+          >
             {pending ? 'Working…' : confirmLabel}
           </button>
         </div>

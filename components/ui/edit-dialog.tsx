@@ -19,7 +19,18 @@ type Props = {
 };
 
 /** The panel's edit dialogs: a form (Enter submits) with its fields, an error box and Save / Cancel. */
-export function EditDialog({ title, errorId, error, pending, blocked, submitLabel = 'Save', initialFocus, onSubmit, onCancel, children }: Props) {
+export function EditDialog({
+  title,
+  errorId,
+  error,
+  pending,
+  blocked,
+  submitLabel = 'Save',
+  initialFocus,
+  onSubmit,
+  onCancel,
+  children,
+}: Props) {
   const titleId = useId();
   return (
     <ModalDialog labelledBy={titleId} onClose={onCancel} initialFocus={initialFocus} size="narrow">
@@ -39,7 +50,11 @@ export function EditDialog({ title, errorId, error, pending, blocked, submitLabe
           {error}
         </p>
         <div className="flex justify-end gap-2 pt-2">
-          <button type="button" onClick={onCancel} className="rounded-md border border-slate-300 px-4 py-1.5 text-sm hover:bg-slate-50">
+          <button
+            type="button"
+            onClick={onCancel}
+            className="rounded-md border border-slate-300 px-4 py-1.5 text-sm hover:bg-slate-50"
+          >
             Cancel
           </button>
           <button

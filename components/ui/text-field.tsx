@@ -17,7 +17,17 @@ type Props = {
 };
 
 /** A labelled input of a settings form, with its hint and its own error linked by `aria-describedby`. */
-export function TextField({ label, value, onChange, error, hint, type = 'text', autoComplete = 'off', maxLength, inputRef }: Props) {
+export function TextField({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  type = 'text',
+  autoComplete = 'off',
+  maxLength,
+  inputRef,
+}: Props) {
   const id = useId();
   const hintId = useId();
   const errorId = useId();
@@ -54,10 +64,26 @@ export function TextField({ label, value, onChange, error, hint, type = 'text', 
 }
 
 /** A checkbox with its label to the right. */
-export function Checkbox({ label, checked, onChange, disabled }: { label: string; checked: boolean; onChange: (checked: boolean) => void; disabled?: boolean }) {
+export function Checkbox({
+  label,
+  checked,
+  onChange,
+  disabled,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+}) {
   return (
     <label className="flex items-center gap-2 text-sm text-slate-800">
-      <input type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} className="h-4 w-4 rounded border-slate-300 text-indigo-600" />
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+        className="h-4 w-4 rounded border-slate-300 text-indigo-600"
+      />
       {label}
     </label>
   );

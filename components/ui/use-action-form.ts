@@ -28,9 +28,16 @@ export function useActionForm<I, T>(
     startTransition(async () => {
       const result = await action(input);
       if (!result.ok) {
-        const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors ?? {}).filter(([k]) => fields.includes(k)).map(([k, m]) => [k, upperFirst(m)]));
+        const fieldErrors = Object.fromEntries(
+          Object.entries(result.fieldErrors ?? {})
+            .filter(([k]) => fields.includes(k))
+            .map(([k, m]) => [k, upperFirst(m)]),
+        );
         const elsewhere = Object.keys(result.fieldErrors ?? {}).some((k) => !fields.includes(k));
-        return setShown({ error: Object.keys(fieldErrors).length > 0 && !elsewhere ? null : result.error, fieldErrors });
+        return setShown({
+          error: Object.keys(fieldErrors).length > 0 && !elsewhere ? null : result.error,
+          fieldErrors,
+        });
       }
       setShown({ error: null, fieldErrors: {} });
       router.refresh();

@@ -56,7 +56,10 @@ export function DeliveryLog({ webhook, onClose }: Props) {
     const result = await listDeliveriesAction({ id: webhook.id, before: last.id });
     setBusy(false);
     if (!result.ok) return setError(result.error);
-    setLog((old) => ({ items: [...(old?.items ?? []), ...result.data.deliveries.filter((d) => d.id < last.id)], more: result.data.more }));
+    setLog((old) => ({
+      items: [...(old?.items ?? []), ...result.data.deliveries.filter((d) => d.id < last.id)],
+      more: result.data.more,
+    }));
   }
 
   async function redeliver(delivery: DeliveryView) {
@@ -77,10 +80,19 @@ export function DeliveryLog({ webhook, onClose }: Props) {
             <p className="truncate font-mono text-xs text-slate-500">{webhook.url}</p>
           </div>
           <div className="flex shrink-0 gap-2">
-            <button type="button" onClick={() => refresh()} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50">
+            <button
+              type="button"
+              onClick={() => refresh()}
+              className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
+            >
               Refresh
             </button>
-            <button ref={closeButton} type="button" onClick={onClose} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50">
+            <button
+              ref={closeButton}
+              type="button"
+              onClick={onClose}
+              className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
+            >
               Close
             </button>
           </div>
@@ -97,17 +109,29 @@ export function DeliveryLog({ webhook, onClose }: Props) {
           {items === null ? (
             <p className="px-5 py-8 text-center text-sm text-slate-500">Loading…</p>
           ) : items.length === 0 ? (
-            <p className="px-5 py-8 text-center text-sm text-slate-500">Nothing sent yet: deliveries appear here when a change fires this webhook.</p>
+            <p className="px-5 py-8 text-center text-sm text-slate-500">
+              Nothing sent yet: deliveries appear here when a change fires this webhook.
+            </p>
           ) : (
             <ol aria-label="Deliveries" className="divide-y divide-slate-100">
               {items.map((d) => (
-                <DeliveryRow key={d.id} delivery={d} redelivering={redelivering === d.id} onRedeliver={() => redeliver(d)} />
+                <DeliveryRow
+                  key={d.id}
+                  delivery={d}
+                  redelivering={redelivering === d.id}
+                  onRedeliver={() => redeliver(d)}
+                />
               ))}
             </ol>
           )}
           {log?.more && (
             <div className="border-t border-slate-100 px-5 py-3 text-center">
-              <button type="button" onClick={loadMore} disabled={busy} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-60">
+              <button
+                type="button"
+                onClick={loadMore}
+                disabled={busy}
+                className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-60"
+              >
                 {busy ? 'Loading…' : 'Load more'}
               </button>
             </div>

@@ -10,7 +10,11 @@ const STATE_STYLES: Record<DeliveryView['state'], string> = {
   delivered: 'bg-emerald-100 text-emerald-900',
   failed: 'bg-red-100 text-red-900',
 };
-const STATE_LABELS: Record<DeliveryView['state'], string> = { pending: 'Pending', delivered: 'Delivered', failed: 'Failed' };
+const STATE_LABELS: Record<DeliveryView['state'], string> = {
+  pending: 'Pending',
+  delivered: 'Delivered',
+  failed: 'Failed',
+};
 
 type Props = { delivery: DeliveryView; redelivering: boolean; onRedeliver: () => void };
 
@@ -21,7 +25,10 @@ export function DeliveryRow({ delivery: d, redelivering, onRedeliver }: Props) {
   return (
     <li aria-label={`${d.eventType} ${d.eventId}`} data-delivery-id={d.id} className="space-y-1.5 px-5 py-3">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-        <span data-testid="delivery-state" className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATE_STYLES[d.state]}`}>
+        <span
+          data-testid="delivery-state"
+          className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATE_STYLES[d.state]}`}
+        >
           {STATE_LABELS[d.state]}
         </span>
         <span className="font-mono font-medium text-slate-900">{d.eventType}</span>
@@ -44,16 +51,26 @@ export function DeliveryRow({ delivery: d, redelivering, onRedeliver }: Props) {
       </div>
       <details className="text-xs">
         <summary className="cursor-pointer text-slate-700">
-          {count === 0 ? 'No attempt yet' : `${count} ${count === 1 ? 'attempt' : 'attempts'}, last: ${describeSend({ ...last!, ok: d.state === 'delivered' })}`}
+          {count === 0
+            ? 'No attempt yet'
+            : `${count} ${count === 1 ? 'attempt' : 'attempts'}, last: ${describeSend({ ...last!, ok: d.state === 'delivered' })}`}
         </summary>
         {count > 0 && (
           <table className="mt-1.5 w-full text-left" aria-label={`Attempts of ${d.eventId}`}>
             <thead className="text-slate-500">
               <tr>
-                <th scope="col" className="py-1 pr-3 font-medium">Time</th>
-                <th scope="col" className="py-1 pr-3 font-medium">Status</th>
-                <th scope="col" className="py-1 pr-3 font-medium">Error</th>
-                <th scope="col" className="py-1 font-medium">Duration</th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Time
+                </th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Status
+                </th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Error
+                </th>
+                <th scope="col" className="py-1 font-medium">
+                  Duration
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -76,7 +93,9 @@ export function DeliveryRow({ delivery: d, redelivering, onRedeliver }: Props) {
         <div className="mt-1.5">
           <CopyButton value={d.body} label="Copy raw body" />
         </div>
-        <pre className="mt-1.5 max-h-64 overflow-auto rounded-md bg-slate-50 p-2 font-mono text-[11px] leading-snug text-slate-800">{pretty(d.body)}</pre>
+        <pre className="mt-1.5 max-h-64 overflow-auto rounded-md bg-slate-50 p-2 font-mono text-[11px] leading-snug text-slate-800">
+          {pretty(d.body)}
+        </pre>
       </details>
     </li>
   );
@@ -84,7 +103,11 @@ export function DeliveryRow({ delivery: d, redelivering, onRedeliver }: Props) {
 
 function nextAttempt(iso: string): string {
   const seconds = Math.round((new Date(iso).getTime() - Date.now()) / 1000);
-  return seconds <= 0 ? 'next attempt due now' : seconds < 120 ? `next attempt in ${seconds} s` : `next attempt in ${Math.round(seconds / 60)} min`;
+  return seconds <= 0
+    ? 'next attempt due now'
+    : seconds < 120
+      ? `next attempt in ${seconds} s`
+      : `next attempt in ${Math.round(seconds / 60)} min`;
 }
 
 function pretty(body: string): string {

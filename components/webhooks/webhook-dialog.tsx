@@ -37,18 +37,39 @@ export function WebhookDialog({ scope, webhook, onCancel, onSaved }: Props) {
   function submit() {
     startTransition(async () => {
       const result = webhook
-        ? await updateWebhookAction({ id: webhook.id, changes: { name, events, enabled, ...(fromEnv ? {} : { url, secret }) } })
-        : await createWebhookAction({ ...(scope.kind === 'content' ? { api: scope.api } : {}), name, url, secret, events, enabled });
+        ? await updateWebhookAction({
+            id: webhook.id,
+            changes: { name, events, enabled, ...(fromEnv ? {} : { url, secret }) },
+          })
+        : await createWebhookAction({
+            ...(scope.kind === 'content' ? { api: scope.api } : {}),
+            name,
+            url,
+            secret,
+            events,
+            enabled,
+          });
       if (result.ok) return onSaved(result.data);
-      const byField = Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([path, message]) => [path.replace(/^changes\./, '').split('.')[0], message]));
+      const byField = Object.fromEntries(
+        Object.entries(result.fieldErrors ?? {}).map(([path, message]) => [
+          path.replace(/^changes\./, '').split('.')[0],
+          message,
+        ]),
+      );
       setFieldErrors(byField);
-      setError(Object.keys(byField).some((f) => ['name', 'url', 'secret', 'events'].includes(f)) ? 'Check the fields marked above.' : result.error);
+      setError(
+        Object.keys(byField).some((f) => ['name', 'url', 'secret', 'events'].includes(f))
+          ? 'Check the fields marked above.'
+          : result.error,
+      );
     });
   }
 
   const described = (field: Field, ...more: string[]) => ({
     'aria-invalid': fieldErrors[field] ? true : undefined,
-    'aria-describedby': [fieldErrors[field] ? `${id}-${field}-error` : '', ...more, `${id}-error`].filter(Boolean).join(' '),
+    'aria-describedby': [fieldErrors[field] ? `${id}-${field}-error` : '', ...more, `${id}-error`]
+      .filter(Boolean)
+      .join(' '),
   });
   const fieldError = (field: Field) => (
     <p id={`${id}-${field}-error`} className="text-xs text-red-600 empty:hidden">
@@ -57,12 +78,30 @@ export function WebhookDialog({ scope, webhook, onCancel, onSaved }: Props) {
   );
 
   return (
-    <EditDialog title={webhook ? 'Edit webhook' : 'Add webhook'} errorId={`${id}-error`} error={error} pending={pending} initialFocus={nameInput} onSubmit={submit} onCancel={onCancel}>
+    <EditDialog
+      title={webhook ? 'Edit webhook' : 'Add webhook'}
+      errorId={`${id}-error`}
+      error={error}
+      pending={pending}
+      initialFocus={nameInput}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
       <div className="space-y-1">
         <label htmlFor={`${id}-name`} className="block text-sm font-medium">
           Name
         </label>
-        <input ref={nameInput} id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} maxLength={100} autoComplete="off" placeholder="Rebuild the website" className={inputClass} {...described('name')} />
+        <input
+          ref={nameInput}
+          id={`${id}-name`}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={100}
+          autoComplete="off"
+          placeholder="Rebuild the website"
+          className={inputClass}
+          {...described('name')}
+        />
         {fieldError('name')}
       </div>
       <div className="space-y-1">
@@ -97,12 +136,22 @@ export function WebhookDialog({ scope, webhook, onCancel, onSaved }: Props) {
             maxLength={200}
             autoComplete="off"
             spellCheck={false}
-            placeholder={fromEnv ? 'Set by KURA_WEBHOOK_SECRET' : webhook ? 'Leave empty to keep the current secret' : 'At least 16 characters'}
+            placeholder={
+              fromEnv
+                ? 'Set by KURA_WEBHOOK_SECRET'
+                : webhook
+                  ? 'Leave empty to keep the current secret'
+                  : 'At least 16 characters'
+            }
             className={`${inputClass} min-w-0 flex-1 font-mono disabled:bg-slate-100`}
             {...described('secret', `${id}-secret-hint`)}
           />
           {!fromEnv && (
-            <button type="button" onClick={() => setSecret(generateSecret())} className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50">
+            <button
+              type="button"
+              onClick={() => setSecret(generateSecret())}
+              className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50"
+            >
               Generate
             </button>
           )}
@@ -111,11 +160,14 @@ export function WebhookDialog({ scope, webhook, onCancel, onSaved }: Props) {
         {fieldError('secret')}
         <p id={`${id}-secret-hint`} className="text-xs text-slate-500">
           {fromEnv ? (
-            <span id={`${id}-env`}>This webhook comes from the environment: change its URL and secret in KURA_MEDIA_WEBHOOK_URL and KURA_WEBHOOK_SECRET.</span>
+            <span id={`${id}-env`}>
+              This webhook comes from the environment: change its URL and secret in KURA_MEDIA_WEBHOOK_URL and
+              KURA_WEBHOOK_SECRET.
+            </span>
           ) : (
             <>
-              Kura signs every request with it: <span className={code}>X-Kura-Signature: sha256=</span> + the hex HMAC-SHA256 of the raw body. Keep a copy for the receiver: it is not shown
-              again.
+              Kura signs every request with it: <span className={code}>X-Kura-Signature: sha256=</span> + the hex
+              HMAC-SHA256 of the raw body. Keep a copy for the receiver: it is not shown again.
             </>
           )}
         </p>
@@ -127,7 +179,9 @@ export function WebhookDialog({ scope, webhook, onCancel, onSaved }: Props) {
             <input
               type="checkbox"
               checked={events.includes(type)}
-              onChange={(e) => setEvents((list) => (e.target.checked ? [...list, type] : list.filter((t) => t !== type)))}
+              onChange={(e) =>
+                setEvents((list) => (e.target.checked ? [...list, type] : list.filter((t) => t !== type)))
+              }
               className="h-4 w-4 rounded border-slate-300"
             />
             {EVENT_LABELS[scope.kind][type]}
@@ -136,7 +190,12 @@ export function WebhookDialog({ scope, webhook, onCancel, onSaved }: Props) {
         {fieldError('events')}
       </fieldset>
       <label className="flex items-center gap-2 text-sm font-medium">
-        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} className="h-4 w-4 rounded border-slate-300" />
+        <input
+          type="checkbox"
+          checked={enabled}
+          onChange={(e) => setEnabled(e.target.checked)}
+          className="h-4 w-4 rounded border-slate-300"
+        />
         Enabled
       </label>
     </EditDialog>

@@ -16,8 +16,10 @@ type Props = { scope: WebhookScope; webhooks: WebhookView[] };
 type Open = { kind: 'add' } | { kind: 'edit' | 'delete' | 'deliveries'; webhook: WebhookView } | null;
 
 const INTRO: Record<WebhookScope['kind'], string> = {
-  media: 'Kura tells these URLs when media is uploaded, changed or deleted — from the library or through the API — so a site can rebuild or purge its cache.',
-  content: 'Kura tells these URLs when content of this API is created, saved or deleted — from the editor or through the API.',
+  media:
+    'Kura tells these URLs when media is uploaded, changed or deleted — from the library or through the API — so a site can rebuild or purge its cache.',
+  content:
+    'Kura tells these URLs when content of this API is created, saved or deleted — from the editor or through the API.',
 };
 
 /** The Webhooks section of Media settings and of each API's settings (Administrators only). */
@@ -53,7 +55,11 @@ export function WebhookSettings({ scope, webhooks }: Props) {
             </h2>
             <p className="mt-1 text-sm text-slate-600">{INTRO[scope.kind]}</p>
           </div>
-          <button type="button" onClick={() => setOpen({ kind: 'add' })} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">
+          <button
+            type="button"
+            onClick={() => setOpen({ kind: 'add' })}
+            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+          >
             Add webhook
           </button>
         </div>
@@ -77,8 +83,21 @@ export function WebhookSettings({ scope, webhooks }: Props) {
           ))}
         </ul>
       )}
-      {open?.kind === 'add' && <WebhookDialog scope={scope} onCancel={() => setOpen(null)} onSaved={(w) => done(`Added the webhook “${w.name}”.`)} />}
-      {open?.kind === 'edit' && <WebhookDialog scope={scope} webhook={open.webhook} onCancel={() => setOpen(null)} onSaved={(w) => done(`Saved the webhook “${w.name}”.`)} />}
+      {open?.kind === 'add' && (
+        <WebhookDialog
+          scope={scope}
+          onCancel={() => setOpen(null)}
+          onSaved={(w) => done(`Added the webhook “${w.name}”.`)}
+        />
+      )}
+      {open?.kind === 'edit' && (
+        <WebhookDialog
+          scope={scope}
+          webhook={open.webhook}
+          onCancel={() => setOpen(null)}
+          onSaved={(w) => done(`Saved the webhook “${w.name}”.`)}
+        />
+      )}
       {open?.kind === 'deliveries' && (
         <DeliveryLog
           webhook={open.webhook}
@@ -89,7 +108,14 @@ export function WebhookSettings({ scope, webhooks }: Props) {
         />
       )}
       {open?.kind === 'delete' && (
-        <ConfirmDialog title={`Delete the webhook “${open.webhook.name}”?`} confirmLabel="Delete" pending={deleting} error={error} onConfirm={() => remove(open.webhook)} onCancel={() => (setOpen(null), setError(null))}>
+        <ConfirmDialog
+          title={`Delete the webhook “${open.webhook.name}”?`}
+          confirmLabel="Delete"
+          pending={deleting}
+          error={error}
+          onConfirm={() => remove(open.webhook)}
+          onCancel={() => (setOpen(null), setError(null))}
+        >
           {`Kura stops sending to ${open.webhook.url}, and events not yet delivered are dropped with its delivery log.`}
           {open.webhook.source === 'env' && ' It comes back at the next start while KURA_MEDIA_WEBHOOK_URL is set.'}
         </ConfirmDialog>

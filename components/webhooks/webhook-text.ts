@@ -42,7 +42,12 @@ export const statusLine = (status: number) => (REASONS[status] ? `${status} ${RE
  * @example describeSend({ status: 200, ok: true, error: null, durationMs: 35 }) // "200 OK in 35 ms"
  * @example describeSend({ status: null, ok: false, error: 'ECONNREFUSED: …', durationMs: 2 }) // "ECONNREFUSED: … (after 2 ms)"
  */
-export function describeSend(r: { status: number | null; ok: boolean; error: string | null; durationMs: number }): string {
+export function describeSend(r: {
+  status: number | null;
+  ok: boolean;
+  error: string | null;
+  durationMs: number;
+}): string {
   if (r.status === null) return `${r.error ?? 'No answer'} (after ${r.durationMs} ms)`;
   const body = r.ok ? '' : (r.error ?? '').replace(/^HTTP \d+:?\s*/, ''); // what the target said, after the status
   return `${statusLine(r.status)} in ${r.durationMs} ms${body ? ` — ${body}` : ''}`;

@@ -2,7 +2,14 @@ import 'server-only';
 import { and, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db';
-import { AUDIT_ACTOR_TYPES, AUDIT_OPERATIONS, auditLog, media, MEDIA_OPERATIONS, SECURITY_OPERATIONS } from '@/db/schema';
+import {
+  AUDIT_ACTOR_TYPES,
+  AUDIT_OPERATIONS,
+  auditLog,
+  media,
+  MEDIA_OPERATIONS,
+  SECURITY_OPERATIONS,
+} from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCanReadActivity } from '@/lib/permissions/settings';
 
@@ -68,23 +75,30 @@ export function listActivity(actor: Actor, input: unknown) {
     .orderBy(sql`max(${auditLog.actorName})`)
     .all();
   const mediaIds = [...new Set(rows.flatMap((r) => (r.mediaId ? [r.mediaId] : [])))];
-  const existing = new Set(mediaIds.length ? db().select({ id: media.id }).from(media).where(inArray(media.id, mediaIds)).all().map((m) => m.id) : []);
+  const existing = new Set(
+    mediaIds.length
+      ? db()
+          .select({ id: media.id })
+          .from(media)
+          .where(inArray(media.id, mediaIds))
+          .all()
+          .map((m) => m.id)
+      : [],
+  );
   return {
     query: q,
     total,
     actors,
-    entries: rows.map(
-      (r): ActivityRow => ({
-        id: r.id,
-        at: r.at.toISOString(),
-        actor: { type: r.actorType, id: r.actorId, name: r.actorName },
-        operation: r.operation,
-        mediaId: r.mediaId,
-        mediaExists: r.mediaId !== null && existing.has(r.mediaId),
-        target: r.target,
-        before: r.before,
-        after: r.after,
-      }),
-    ),
+    entries: rows.map((r): ActivityRow => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      actor: { type: r.actorType, id: r.actorId, name: r.actorName },
+      operation: r.operation,
+      mediaId: r.mediaId,
+      mediaExists: r.mediaId !== null && existing.has(r.mediaId),
+      target: r.target,
+      before: r.before,
+      after: r.after,
+    })),
   };
 }

@@ -14,7 +14,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export function pruneActivity(now = Date.now()): void {
   db().transaction((tx) => {
-    tx.delete(auditLog).where(lt(auditLog.at, new Date(now - config().KURA_ACTIVITY_DAYS * DAY_MS))).run();
+    tx.delete(auditLog)
+      .where(lt(auditLog.at, new Date(now - config().KURA_ACTIVITY_DAYS * DAY_MS)))
+      .run();
     pruneSessions(tx, now);
     pruneThrottle(tx, now);
   });

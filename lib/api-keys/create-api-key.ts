@@ -23,9 +23,13 @@ export function createApiKey(actor: Actor, input: unknown): { id: string; name: 
   const key = randomBytes(32).toString('base64url');
   return db().transaction(
     (tx) => {
-      tx.insert(apiKeys).values({ id, keyHash: hashApiKey(key), keyPreview: key.slice(0, KEY_PREVIEW_LENGTH), ...fields }).run();
+      tx.insert(apiKeys)
+        .values({ id, keyHash: hashApiKey(key), keyPreview: key.slice(0, KEY_PREVIEW_LENGTH), ...fields })
+        .run();
       replaceGrants(tx, { apiKeyId: id }, content);
-      recordActivity(tx, actor, [{ operation: 'api_key_created', mediaId: null, target: fields.name, before: null, after: fields }]);
+      recordActivity(tx, actor, [
+        { operation: 'api_key_created', mediaId: null, target: fields.name, before: null, after: fields },
+      ]);
       return { id, name: fields.name, key };
     },
     { behavior: 'immediate' },

@@ -23,10 +23,13 @@ export function revokeApiKey(actor: Actor, id: string): { id: string; revokedAt:
         .returning({ id: apiKeys.id, name: apiKeys.name })
         .all();
       if (revoked.length > 0) {
-        recordActivity(tx, actor, [{ operation: 'api_key_revoked', mediaId: null, target: revoked[0].name, before: null, after: null }]);
+        recordActivity(tx, actor, [
+          { operation: 'api_key_revoked', mediaId: null, target: revoked[0].name, before: null, after: null },
+        ]);
         return { id, revokedAt: now.toISOString() };
       }
-      if (tx.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.id, id)).get()) throw badRequest('This key is already revoked');
+      if (tx.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.id, id)).get())
+        throw badRequest('This key is already revoked');
       throw notFound('No such API key');
     },
     { behavior: 'immediate' },

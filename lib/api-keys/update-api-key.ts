@@ -24,8 +24,16 @@ export function updateApiKey(actor: Actor, input: unknown): { id: string; name: 
       if (key.contentAll) throw badRequest('This key comes from KURA_API_KEY and always has every permission');
       tx.update(apiKeys).set(fields).where(eq(apiKeys.id, id)).run();
       replaceGrants(tx, { apiKeyId: id }, content);
-      const before = { name: key.name, mediaGet: key.mediaGet, mediaUpload: key.mediaUpload, mediaEdit: key.mediaEdit, mediaDelete: key.mediaDelete };
-      recordActivity(tx, actor, [{ operation: 'api_key_updated', mediaId: null, target: fields.name, before, after: fields }]);
+      const before = {
+        name: key.name,
+        mediaGet: key.mediaGet,
+        mediaUpload: key.mediaUpload,
+        mediaEdit: key.mediaEdit,
+        mediaDelete: key.mediaDelete,
+      };
+      recordActivity(tx, actor, [
+        { operation: 'api_key_updated', mediaId: null, target: fields.name, before, after: fields },
+      ]);
       return { id, name: fields.name };
     },
     { behavior: 'immediate' },

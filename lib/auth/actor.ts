@@ -66,9 +66,21 @@ export function loadMemberActor(memberId: string): Actor | null {
     },
     content: {
       everywhere: isAdmin,
-      byApi: isAdmin || held.length === 0 ? {} : unionRights(
-        db().select().from(roleContentRights).where(inArray(roleContentRights.roleId, held.map((r) => r.id))).all(),
-      ),
+      byApi:
+        isAdmin || held.length === 0
+          ? {}
+          : unionRights(
+              db()
+                .select()
+                .from(roleContentRights)
+                .where(
+                  inArray(
+                    roleContentRights.roleId,
+                    held.map((r) => r.id),
+                  ),
+                )
+                .all(),
+            ),
     },
   };
 }

@@ -5,13 +5,17 @@ import type { Actor } from './actor';
 import { requireMember } from './session';
 
 /** What every server action returns: the data, or a message (and per-field messages) to show. */
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string> };
+export type ActionResult<T> =
+  { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 /**
  * The one wrapper of server actions: resolves the logged-in member, parses the input, runs the domain
  * function and turns any error into `{ ok: false }` (never a thrown 500 page, never a secret).
  */
-export function authedAction<S extends z.ZodType, T>(schema: S, fn: (data: z.infer<S>, actor: Actor) => T | Promise<T>) {
+export function authedAction<S extends z.ZodType, T>(
+  schema: S,
+  fn: (data: z.infer<S>, actor: Actor) => T | Promise<T>,
+) {
   return async (input: z.input<S>): Promise<ActionResult<T>> => {
     try {
       const actor = await requireMember();

@@ -17,4 +17,8 @@ export function clientAddress(req: IncomingMessage): string {
 }
 
 /** IPv4 clients of a dual-stack socket appear as `::ffff:1.2.3.4`: one client, one counter. */
-const normalize = (address: string) => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '').toLowerCase().slice(0, 64);
+const normalize = (address: string) =>
+  address
+    .replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '')
+    .toLowerCase()
+    .slice(0, 64);

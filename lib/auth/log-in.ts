@@ -39,7 +39,20 @@ export async function logIn(input: unknown, client: string, now = Date.now()): P
     (tx) => {
       const taken = takeAttempt(tx, keys, now);
       if (taken.refused && taken.started) {
-        recordActivity(tx, visitor, [{ operation: 'login_throttled', mediaId: null, target: email, before: null, after: { client, until: new Date(taken.until).toISOString() } }], new Date(now));
+        recordActivity(
+          tx,
+          visitor,
+          [
+            {
+              operation: 'login_throttled',
+              mediaId: null,
+              target: email,
+              before: null,
+              after: { client, until: new Date(taken.until).toISOString() },
+            },
+          ],
+          new Date(now),
+        );
       }
       return taken;
     },
@@ -52,14 +65,30 @@ export async function logIn(input: unknown, client: string, now = Date.now()): P
   return db().transaction(
     (tx) => {
       if (!right || !member) {
-        recordActivity(tx, visitor, [{ operation: 'login_failed', mediaId: null, target: email, before: null, after: { client } }]);
+        recordActivity(tx, visitor, [
+          { operation: 'login_failed', mediaId: null, target: email, before: null, after: { client } },
+        ]);
         return null;
       }
       forgiveAttempt(tx, keys);
       const sessionId = randomBytes(16).toString('hex');
       const at = new Date();
-      tx.insert(sessions).values({ id: sessionId, memberId: member.id, createdAt: at, lastSeenAt: at, expiresAt: new Date(at.getTime() + config().KURA_SESSION_DAYS * DAY_MS), client }).run();
-      recordActivity(tx, { type: 'member', id: member.id, name: member.name }, [{ operation: 'login', mediaId: null, target: email, before: null, after: { client } }], at);
+      tx.insert(sessions)
+        .values({
+          id: sessionId,
+          memberId: member.id,
+          createdAt: at,
+          lastSeenAt: at,
+          expiresAt: new Date(at.getTime() + config().KURA_SESSION_DAYS * DAY_MS),
+          client,
+        })
+        .run();
+      recordActivity(
+        tx,
+        { type: 'member', id: member.id, name: member.name },
+        [{ operation: 'login', mediaId: null, target: email, before: null, after: { client } }],
+        at,
+      );
       return { id: member.id, email: member.email, name: member.name, sessionId };
     },
     { behavior: 'immediate' },

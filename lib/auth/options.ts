@@ -22,7 +22,7 @@ type Token = { sub?: string; sid?: string };
 export function authOptions({ client = 'unknown' }: { client?: string } = {}): NextAuthOptions {
   return {
     secret: authSecret(),
-    session: { strategy: 'jwt', maxAge: Math.ceil(config().KURA_SESSION_DAYS * DAY_MS / 1000) },
+    session: { strategy: 'jwt', maxAge: Math.ceil((config().KURA_SESSION_DAYS * DAY_MS) / 1000) },
     useSecureCookies: config().publicUrl.startsWith('https://'),
     pages: { signIn: '/login' },
     providers: [

@@ -11,7 +11,8 @@ export const ARGON2_OPTIONS: Options = { algorithm: 2 /* Argon2id */, memoryCost
  * A hash with the same parameters as every new one, of a random password nobody knows. A login with an
  * unknown email is verified against it, so it costs the same time as a login with a known email.
  */
-export const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$CyZcTAsmdGYjdXSVV7pzbw$Nh1I3v+B0J4Dy8nUKd8PfsqgHpRebnKrIJ9buOGlUS8';
+export const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$CyZcTAsmdGYjdXSVV7pzbw$Nh1I3v+B0J4Dy8nUKd8PfsqgHpRebnKrIJ9buOGlUS8';
 
 type Verify = (hash: string, password: string) => Promise<boolean>;
 
@@ -19,7 +20,11 @@ type Verify = (hash: string, password: string) => Promise<boolean>;
  * Whether `password` is this member's. Always runs exactly one verification: against the member's hash,
  * or against {@link DUMMY_HASH} when there is no such member (then the answer is always false).
  */
-export async function checkPassword(member: { passwordHash: string } | undefined, password: string, verify: Verify): Promise<boolean> {
+export async function checkPassword(
+  member: { passwordHash: string } | undefined,
+  password: string,
+  verify: Verify,
+): Promise<boolean> {
   const matches = await verify(member?.passwordHash ?? DUMMY_HASH, password);
   return member !== undefined && matches;
 }

@@ -14,4 +14,5 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 }
 
 /** The member's password check, with the same Argon2 work whether or not the member exists. */
-export const checkMemberPassword = (member: { passwordHash: string } | undefined, password: string) => checkPassword(member, password, verifyPassword);
+export const checkMemberPassword = (member: { passwordHash: string } | undefined, password: string) =>
+  checkPassword(member, password, verifyPassword);

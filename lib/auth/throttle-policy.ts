@@ -24,13 +24,19 @@ export type Step =
  * lasts twice as long as the last one; else it counts.
  */
 export function stepCounter(current: Counter | undefined, limit: number, now: number): Step {
-  if (current?.blockedUntil && current.blockedUntil > now) return { refused: true, until: current.blockedUntil, started: false, counter: current };
+  if (current?.blockedUntil && current.blockedUntil > now)
+    return { refused: true, until: current.blockedUntil, started: false, counter: current };
   const c: Counter = current ? { ...current } : { failures: 0, windowStart: now, blockedUntil: null, blocks: 0 };
   if (now - c.windowStart >= THROTTLE_WINDOW_MS) Object.assign(c, { failures: 0, windowStart: now });
   if (c.blockedUntil !== null && now - c.blockedUntil > BLOCKS_FORGOTTEN_MS) c.blocks = 0;
   if (c.failures >= limit) {
     const until = now + FIRST_BLOCK_MS * 2 ** Math.min(c.blocks, 10);
-    return { refused: true, until, started: true, counter: { failures: 0, windowStart: now, blockedUntil: until, blocks: c.blocks + 1 } };
+    return {
+      refused: true,
+      until,
+      started: true,
+      counter: { failures: 0, windowStart: now, blockedUntil: until, blocks: c.blocks + 1 },
+    };
   }
   return { refused: false, counter: { ...c, failures: c.failures + 1 } };
 }

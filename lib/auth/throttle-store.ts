@@ -17,10 +17,22 @@ export type Attempt = { refused: false } | { refused: true; until: number; start
  */
 export function takeAttempt(tx: Tx, keys: Record<ThrottleKind, string>, now: number): Attempt {
   const kinds = Object.keys(keys) as ThrottleKind[];
-  const rows = new Map(tx.select().from(loginThrottle).where(inArray(loginThrottle.key, Object.values(keys))).all().map((r) => [r.key, r]));
+  const rows = new Map(
+    tx
+      .select()
+      .from(loginThrottle)
+      .where(inArray(loginThrottle.key, Object.values(keys)))
+      .all()
+      .map((r) => [r.key, r]),
+  );
   const steps = kinds.map((kind) => {
     const row = rows.get(keys[kind]);
-    const counter: Counter | undefined = row && { failures: row.failures, windowStart: row.windowStart.getTime(), blockedUntil: row.blockedUntil?.getTime() ?? null, blocks: row.blocks };
+    const counter: Counter | undefined = row && {
+      failures: row.failures,
+      windowStart: row.windowStart.getTime(),
+      blockedUntil: row.blockedUntil?.getTime() ?? null,
+      blocks: row.blocks,
+    };
     return { key: keys[kind], step: stepCounter(counter, THROTTLE_LIMITS[kind], now) };
   });
   const refusing = steps.filter((s) => s.step.refused);
@@ -43,11 +55,24 @@ export function forgiveAttempt(tx: Tx, keys: Record<ThrottleKind, string>): void
 export function pruneThrottle(tx: Tx, now: number): void {
   const old = new Date(now - 24 * 60 * 60 * 1000 - THROTTLE_WINDOW_MS);
   tx.delete(loginThrottle)
-    .where(and(lt(loginThrottle.windowStart, old), or(isNull(loginThrottle.blockedUntil), lt(loginThrottle.blockedUntil, old))))
+    .where(
+      and(
+        lt(loginThrottle.windowStart, old),
+        or(isNull(loginThrottle.blockedUntil), lt(loginThrottle.blockedUntil, old)),
+      ),
+    )
     .run();
 }
 
 function write(tx: Tx, key: string, c: Counter) {
-  const values = { failures: c.failures, windowStart: new Date(c.windowStart), blockedUntil: c.blockedUntil === null ? null : new Date(c.blockedUntil), blocks: c.blocks };
-  tx.insert(loginThrottle).values({ key, ...values }).onConflictDoUpdate({ target: loginThrottle.key, set: values }).run();
+  const values = {
+    failures: c.failures,
+    windowStart: new Date(c.windowStart),
+    blockedUntil: c.blockedUntil === null ? null : new Date(c.blockedUntil),
+    blocks: c.blocks,
+  };
+  tx.insert(loginThrottle)
+    .values({ key, ...values })
+    .onConflictDoUpdate({ target: loginThrottle.key, set: values })
+    .run();
 }

@@ -29,12 +29,26 @@ export function contentForEditing(actor: Actor, endpoint: string, id: string | n
   const ids = row ? [...new Set(referencesOf(fields, row.data).map((r) => r.mediaId))] : [];
   const rows = ids.length ? db().select().from(media).where(inArray(media.id, ids)).all() : [];
   // Media the content uses but the member may not read: what the content API shows (URL, size), no more.
-  const readable = new Set(ids.length ? db().select({ id: media.id }).from(media).where(and(inArray(media.id, ids), readableMedia(actor))).all().map((r) => r.id) : []);
+  const readable = new Set(
+    ids.length
+      ? db()
+          .select({ id: media.id })
+          .from(media)
+          .where(and(inArray(media.id, ids), readableMedia(actor)))
+          .all()
+          .map((r) => r.id)
+      : [],
+  );
   const records = presentMedia(rows).map((m) => (readable.has(m.id) ? m : { ...m, creator: null, tags: [] }));
   return {
     api: { endpoint: api.endpoint, name: api.name },
     fields,
-    content: row && { id: row.id, data: row.data, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() },
+    content: row && {
+      id: row.id,
+      data: row.data,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    },
     media: Object.fromEntries(records.map((m) => [m.id, m])),
     can: {
       create: hasContentRight(actor, api.id, 'create'),

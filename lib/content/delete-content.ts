@@ -14,7 +14,11 @@ export function deleteContent(actor: Actor, endpoint: string, id: string): void 
   assertContentRight(actor, api.id, 'delete');
   db().transaction(
     (tx) => {
-      const deleted = tx.delete(contents).where(and(eq(contents.id, id), eq(contents.apiId, api.id))).returning().get();
+      const deleted = tx
+        .delete(contents)
+        .where(and(eq(contents.id, id), eq(contents.apiId, api.id)))
+        .returning()
+        .get();
       if (!deleted) throw notFound(`There is no content ${id} in ${api.endpoint}`);
       recordContentChange(tx, api, fieldsOf(api), deleted, null);
     },

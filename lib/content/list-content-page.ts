@@ -34,7 +34,12 @@ export function listContentPage(actor: Actor, endpoint: string, opts: { page: nu
     .all();
   return {
     api: { endpoint: api.endpoint, name: api.name },
-    rows: rows.map((r) => ({ id: r.id, title: contentTitle(fields, r.data, r.id), createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() })),
+    rows: rows.map((r) => ({
+      id: r.id,
+      title: contentTitle(fields, r.data, r.id),
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+    })),
     total,
     page,
     pageCount,

@@ -27,7 +27,11 @@ export function listContent(actor: Actor, endpoint: string, opts: { limit: numbe
 /** One stored content row of an API the actor may read; 404 when there is none. */
 export function getContentRow(actor: Actor, endpoint: string, id: string): Content {
   const api = readableApi(actor, endpoint);
-  const row = db().select().from(contents).where(and(eq(contents.id, id), eq(contents.apiId, api.id))).get();
+  const row = db()
+    .select()
+    .from(contents)
+    .where(and(eq(contents.id, id), eq(contents.apiId, api.id)))
+    .get();
   if (!row) throw notFound(`There is no content ${id} in ${endpoint}`);
   return row;
 }

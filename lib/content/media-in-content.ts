@@ -21,7 +21,8 @@ export function referencesOf(fields: ApiField[], data: Record<string, unknown>):
     if (value === undefined || value === null) continue;
     if (field.kind === 'image' || field.kind === 'file') add(field.id, value as string);
     if (field.kind === 'multipleImages') for (const id of value as string[]) add(field.id, id);
-    if (field.kind === 'richEditor') for (const parts of mediaUrlsIn(value as string, parseDeliveryUrl)) add(field.id, parts.mediaId);
+    if (field.kind === 'richEditor')
+      for (const parts of mediaUrlsIn(value as string, parseDeliveryUrl)) add(field.id, parts.mediaId);
   }
   return [...refs.values()];
 }
@@ -29,12 +30,19 @@ export function referencesOf(fields: ApiField[], data: Record<string, unknown>):
 /** Inside the content write: the reference rows of this content become exactly `refs`. */
 export function writeReferences(tx: Tx, contentId: string, refs: Reference[]): void {
   tx.delete(contentMedia).where(eq(contentMedia.contentId, contentId)).run();
-  if (refs.length > 0) tx.insert(contentMedia).values(refs.map((r) => ({ contentId, ...r }))).run();
+  if (refs.length > 0)
+    tx.insert(contentMedia)
+      .values(refs.map((r) => ({ contentId, ...r })))
+      .run();
 }
 
 /** The references a content item holds now, as `field\nmediaId` keys (inside its write transaction). */
 export function heldReferences(tx: Tx, contentId: string): Set<string> {
-  const rows = tx.select({ field: contentMedia.field, mediaId: contentMedia.mediaId }).from(contentMedia).where(eq(contentMedia.contentId, contentId)).all();
+  const rows = tx
+    .select({ field: contentMedia.field, mediaId: contentMedia.mediaId })
+    .from(contentMedia)
+    .where(eq(contentMedia.contentId, contentId))
+    .all();
   return new Set(rows.map((r) => `${r.field}\n${r.mediaId}`));
 }
 
@@ -68,7 +76,11 @@ export function checkMediaRefs(tx: Tx, actor: Actor, checks: MediaCheck[], held:
     const row = rows.get(check.mediaId);
     const fail = (message: string) => badRequest(`${field.id}: ${message}`);
     if (!row || (check.fileName === undefined && !kept && !row.readable)) {
-      throw fail(check.fromRichText ? `links to media ${check.mediaId}, which does not exist` : `there is no media ${check.given.slice(0, 200)}`);
+      throw fail(
+        check.fromRichText
+          ? `links to media ${check.mediaId}, which does not exist`
+          : `there is no media ${check.given.slice(0, 200)}`,
+      );
     }
     if (check.fileName !== undefined && check.fileName !== row.fileName) {
       throw fail(`${check.fileName} is not the current URL of that media (it was renamed or replaced)`);
@@ -78,7 +90,9 @@ export function checkMediaRefs(tx: Tx, actor: Actor, checks: MediaCheck[], held:
     if (wantsImage && row.kind !== 'image') throw fail(`${row.fileName} is not an image`);
     const size = field.imageSize;
     if (wantsImage && size && (row.width !== size.width || row.height !== size.height)) {
-      throw fail(`needs an image of exactly ${size.width} × ${size.height} px; ${row.fileName} is ${row.width ?? '?'} × ${row.height ?? '?'} px`);
+      throw fail(
+        `needs an image of exactly ${size.width} × ${size.height} px; ${row.fileName} is ${row.width ?? '?'} × ${row.height ?? '?'} px`,
+      );
     }
   }
 }

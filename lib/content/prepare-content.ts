@@ -57,11 +57,18 @@ function prepareValue(field: ApiField, value: unknown, checks: MediaCheck[]): un
     case 'richEditor': {
       if (typeof value !== 'string') throw fail('expected a string');
       const limit = TEXT_LIMITS[field.kind];
-      if (value.length > limit) throw fail(`at most ${limit.toLocaleString('en')} characters (got ${value.length.toLocaleString('en')})`);
+      if (value.length > limit)
+        throw fail(`at most ${limit.toLocaleString('en')} characters (got ${value.length.toLocaleString('en')})`);
       if (field.kind !== 'richEditor') return value;
       const html = sanitizeRichHtml(value);
       for (const parts of mediaUrlsIn(html, parseDeliveryUrl)) {
-        checks.push({ field, mediaId: parts.mediaId, fileName: parts.fileName, given: parts.fileName, fromRichText: true });
+        checks.push({
+          field,
+          mediaId: parts.mediaId,
+          fileName: parts.fileName,
+          given: parts.fileName,
+          fromRichText: true,
+        });
       }
       return html;
     }

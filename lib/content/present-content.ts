@@ -8,15 +8,28 @@ import { editMediaElements } from './rich-html-media';
 import { valueOf, type ApiField } from './schemas';
 
 /** A content item as the content API returns it (microCMS's shape). */
-export type ContentRecord = { id: string; createdAt: string; updatedAt: string; publishedAt: string; revisedAt: string } & Record<string, unknown>;
+export type ContentRecord = {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string;
+  revisedAt: string;
+} & Record<string, unknown>;
 
-const imageValue = (m: Media) => ({ url: deliveryUrl(m), width: m.width, height: m.height, ...(m.alt ? { alt: m.alt } : {}) });
+const imageValue = (m: Media) => ({
+  url: deliveryUrl(m),
+  width: m.width,
+  height: m.height,
+  ...(m.alt ? { alt: m.alt } : {}),
+});
 const fileValue = (m: Media) => ({ url: deliveryUrl(m), fileSize: m.size });
 
 /** Content rows in their read shape: media fields as `{url,width,height,alt?}` / `{url,fileSize}`, rich HTML with current alt and size on each image. */
 export function presentContents(fields: ApiField[], rows: Content[]): ContentRecord[] {
   const ids = [...new Set(rows.flatMap((r) => referencesOf(fields, r.data).map((ref) => ref.mediaId)))];
-  const byId = new Map((ids.length ? db().select().from(media).where(inArray(media.id, ids)).all() : []).map((m) => [m.id, m]));
+  const byId = new Map(
+    (ids.length ? db().select().from(media).where(inArray(media.id, ids)).all() : []).map((m) => [m.id, m]),
+  );
   return rows.map((row) => {
     const record: ContentRecord = {
       id: row.id,

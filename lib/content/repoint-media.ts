@@ -11,7 +11,11 @@ import type { ApiField } from './schemas';
  * `to` instead — media fields (stored as ids) and rich-editor HTML (its URLs, query strings kept) —
  * and its reference rows follow. Returns how many content items changed.
  */
-export function repointMedia(tx: Tx, fromId: string, to: Pick<Media, 'id' | 'fileName' | 'storage' | 'storageKey'>): number {
+export function repointMedia(
+  tx: Tx,
+  fromId: string,
+  to: Pick<Media, 'id' | 'fileName' | 'storage' | 'storageKey'>,
+): number {
   const holders = tx
     .selectDistinct({ id: contents.id, data: contents.data, fields: apis.fields })
     .from(contentMedia)

@@ -11,7 +11,13 @@ const URL_ATTRIBUTES = ['src', 'href', 'poster'] as const;
 function urlsOf(el: Element): string[] {
   const urls = URL_ATTRIBUTES.flatMap((a) => (el.attribs[a] ? [el.attribs[a]] : []));
   // srcset: "url 1x, url 2x" — the URL is each candidate's first word.
-  if (el.attribs.srcset) urls.push(...el.attribs.srcset.split(',').map((c) => c.trim().split(/\s+/)[0]).filter(Boolean));
+  if (el.attribs.srcset)
+    urls.push(
+      ...el.attribs.srcset
+        .split(',')
+        .map((c) => c.trim().split(/\s+/)[0])
+        .filter(Boolean),
+    );
   return urls;
 }
 
@@ -36,7 +42,11 @@ export function mediaUrlsIn(html: string, match: MatchUrl): DeliveryUrlParts[] {
  * The HTML with every element that points at media handed to `edit` (which changes its attributes in
  * place), serialised again. Untouched HTML comes back unchanged.
  */
-export function editMediaElements(html: string, match: MatchUrl, edit: (el: Element, parts: DeliveryUrlParts) => void): string {
+export function editMediaElements(
+  html: string,
+  match: MatchUrl,
+  edit: (el: Element, parts: DeliveryUrlParts) => void,
+): string {
   const doc = parse(html);
   let touched = false;
   for (const el of findAll(() => true, doc.children)) {
@@ -55,7 +65,11 @@ export function editMediaElements(html: string, match: MatchUrl, edit: (el: Elem
  * The HTML with every URL attribute that points at media passed through `rewrite` (null keeps it).
  * Untouched HTML comes back unchanged, byte for byte.
  */
-export function rewriteMediaUrls(html: string, match: MatchUrl, rewrite: (url: string, parts: DeliveryUrlParts) => string | null): string {
+export function rewriteMediaUrls(
+  html: string,
+  match: MatchUrl,
+  rewrite: (url: string, parts: DeliveryUrlParts) => string | null,
+): string {
   const doc = parse(html);
   let touched = false;
   const next = (url: string) => {

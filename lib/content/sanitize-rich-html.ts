@@ -7,7 +7,8 @@ const POSITIVE_INTEGER = /^[1-9][0-9]*$/;
 
 const keepPositiveSizes: Transformer = (tagName, attribs) => {
   const kept = { ...attribs };
-  for (const a of ['width', 'height']) if (kept[a] !== undefined && !POSITIVE_INTEGER.test(kept[a].trim())) delete kept[a];
+  for (const a of ['width', 'height'])
+    if (kept[a] !== undefined && !POSITIVE_INTEGER.test(kept[a].trim())) delete kept[a];
   return { tagName, attribs: kept };
 };
 
@@ -27,9 +28,30 @@ const guardNewWindow: Transformer = (tagName, attribs) => {
 
 const OPTIONS: IOptions = {
   allowedTags: [
-    'p', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'em', 'i', 'u', 's', 'code', 'pre', 'blockquote',
+    'p',
+    'br',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'code',
+    'pre',
+    'blockquote',
     // Exactly what the editor (Tiptap StarterKit + Image) can hold, so editing never drops markup silently.
-    'ul', 'ol', 'li', 'hr', 'a', 'img',
+    'ul',
+    'ol',
+    'li',
+    'hr',
+    'a',
+    'img',
   ],
   allowedAttributes: { a: ['href', 'title', 'target', 'rel'], img: ['src', 'alt', 'width', 'height', 'title'] },
   allowedSchemes: ['http', 'https', 'mailto'],
@@ -37,7 +59,19 @@ const OPTIONS: IOptions = {
   allowedSchemesAppliedToAttributes: ['href', 'src'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'template', 'title', 'svg', 'math'],
+  nonTextTags: [
+    'script',
+    'style',
+    'textarea',
+    'option',
+    'noscript',
+    'iframe',
+    'object',
+    'template',
+    'title',
+    'svg',
+    'math',
+  ],
   transformTags: { img: keepPositiveSizes, a: guardNewWindow },
 };
 

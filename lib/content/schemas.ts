@@ -1,6 +1,15 @@
 import { z } from 'zod';
 
-export const FIELD_KINDS = ['text', 'textArea', 'richEditor', 'image', 'multipleImages', 'file', 'number', 'boolean'] as const;
+export const FIELD_KINDS = [
+  'text',
+  'textArea',
+  'richEditor',
+  'image',
+  'multipleImages',
+  'file',
+  'number',
+  'boolean',
+] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
 export const FIELD_KIND_LABELS: Record<FieldKind, string> = {
@@ -35,7 +44,10 @@ export const apiField = z
     id: z
       .string()
       .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, 'A field id starts with a letter and has at most 40 letters, digits or _')
-      .refine((id) => !(SYSTEM_FIELDS as readonly string[]).includes(id) && !(id in Object.prototype), 'This field id is reserved'),
+      .refine(
+        (id) => !(SYSTEM_FIELDS as readonly string[]).includes(id) && !(id in Object.prototype),
+        'This field id is reserved',
+      ),
     name: z.string().trim().min(1, 'Give the field a name').max(60, 'A field name has at most 60 characters'),
     kind: z.enum(FIELD_KINDS, 'Choose a field kind'),
     required: z.boolean().default(false),
@@ -50,8 +62,13 @@ export type ApiField = z.infer<typeof apiField>;
 
 export const apiEndpoint = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{1,31}$/, 'An endpoint has 2–32 lowercase letters, digits, - or _, starting with a letter or digit')
-  .refine((e) => !RESERVED_ENDPOINTS.includes(e), { error: (issue) => `"${String(issue.input)}" is reserved and cannot name an API` });
+  .regex(
+    /^[a-z0-9][a-z0-9_-]{1,31}$/,
+    'An endpoint has 2–32 lowercase letters, digits, - or _, starting with a letter or digit',
+  )
+  .refine((e) => !RESERVED_ENDPOINTS.includes(e), {
+    error: (issue) => `"${String(issue.input)}" is reserved and cannot name an API`,
+  });
 
 export const apiFields = z
   .array(apiField)
@@ -60,7 +77,8 @@ export const apiFields = z
   .superRefine((fields, ctx) => {
     const seen = new Set<string>();
     fields.forEach((f, i) => {
-      if (seen.has(f.id)) ctx.addIssue({ code: 'custom', message: `The field id "${f.id}" is used twice`, path: [i, 'id'] });
+      if (seen.has(f.id))
+        ctx.addIssue({ code: 'custom', message: `The field id "${f.id}" is used twice`, path: [i, 'id'] });
       seen.add(f.id);
     });
   });
@@ -71,6 +89,7 @@ export const createApiInput = z.object({ endpoint: apiEndpoint, name: apiName, f
 export const updateApiInput = z.object({ endpoint: apiEndpoint, name: apiName, fields: apiFields });
 
 /** A field's value in stored or submitted data: own properties only, never `Object.prototype`'s. */
-export const valueOf = (data: Record<string, unknown>, fieldId: string): unknown => (Object.hasOwn(data, fieldId) ? data[fieldId] : undefined);
+export const valueOf = (data: Record<string, unknown>, fieldId: string): unknown =>
+  Object.hasOwn(data, fieldId) ? data[fieldId] : undefined;
 
 export const contentId = z.string().regex(/^[a-z0-9_-]{1,64}$/, 'Not a content id');

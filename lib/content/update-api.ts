@@ -22,11 +22,17 @@ export function updateApi(actor: Actor, endpoint: string, input: unknown): { end
       const api = findApi(endpoint, tx);
       const before = new Map(fieldsOf(api).map((f) => [f.id, f]));
       const kept = new Set(fields.map((f) => f.id));
-      const rows = tx.select({ id: contents.id, data: contents.data }).from(contents).where(eq(contents.apiId, api.id)).all();
+      const rows = tx
+        .select({ id: contents.id, data: contents.data })
+        .from(contents)
+        .where(eq(contents.apiId, api.id))
+        .all();
       for (const field of fields) {
         const old = before.get(field.id);
         if (old && old.kind !== field.kind && rows.some((r) => valueOf(r.data, field.id) !== undefined)) {
-          throw badRequest(`fields: "${field.id}" holds values, so it cannot change from ${old.kind} to ${field.kind}; add a new field instead`);
+          throw badRequest(
+            `fields: "${field.id}" holds values, so it cannot change from ${old.kind} to ${field.kind}; add a new field instead`,
+          );
         }
       }
       tx.update(apis).set({ name, fields, updatedAt: new Date() }).where(eq(apis.id, api.id)).run();

@@ -17,7 +17,9 @@ export function seal(purpose: string, plain: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key(purpose), iv);
   const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return [VERSION, iv, cipher.getAuthTag(), data].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+  return [VERSION, iv, cipher.getAuthTag(), data]
+    .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+    .join('.');
 }
 
 /** The sealed value, or an Error saying AUTH_SECRET changed (the only way a seal we wrote stops opening). */
@@ -29,6 +31,8 @@ export function unseal(purpose: string, sealed: string): string {
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
   } catch {
-    throw new Error('A sealed secret cannot be opened: AUTH_SECRET has changed since it was stored. Enter the secret again.');
+    throw new Error(
+      'A sealed secret cannot be opened: AUTH_SECRET has changed since it was stored. Enter the secret again.',
+    );
   }
 }

@@ -12,10 +12,22 @@ import { enqueueEvent } from './outbox';
  * `publishValue` is the item as the content API returns it (image fields carry alt, width and height).
  */
 const side = (fields: ApiField[], row: Content | null) =>
-  row && { id: row.id, status: ['PUBLISH'], draftKey: null, publishValue: presentContents(fields, [row])[0], draftValue: null };
+  row && {
+    id: row.id,
+    status: ['PUBLISH'],
+    draftKey: null,
+    publishValue: presentContents(fields, [row])[0],
+    draftValue: null,
+  };
 
 /** Puts a content webhook event in the outbox, inside the transaction of the change. */
-export function recordContentChange(tx: Tx, api: Api, fields: ApiField[], before: Content | null, after: Content | null): void {
+export function recordContentChange(
+  tx: Tx,
+  api: Api,
+  fields: ApiField[],
+  before: Content | null,
+  after: Content | null,
+): void {
   const type = !before ? 'new' : !after ? 'delete' : 'edit';
   const id = (after ?? before)!.id;
   enqueueEvent(tx, { kind: 'content', apiId: api.id }, type, {

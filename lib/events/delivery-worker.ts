@@ -14,7 +14,11 @@ const POLL_MS = 30_000;
 // One sender per webhook at a time: deliveries to one target go out in order, one after the other,
 // and a slow target never holds up another. Shared by every bundle of the process (processSingleton).
 const worker = () =>
-  processSingleton('deliveries', () => ({ started: false, timer: undefined as NodeJS.Timeout | undefined, senders: new Map<string, Promise<void>>() }));
+  processSingleton('deliveries', () => ({
+    started: false,
+    timer: undefined as NodeJS.Timeout | undefined,
+    senders: new Map<string, Promise<void>>(),
+  }));
 
 /** Starts the delivery worker of this server process (bootstrap): pending deliveries survive restarts. */
 export function startDeliveries(): void {
@@ -50,7 +54,11 @@ function pendingHeads(): { webhookId: string; nextAttemptAt: Date }[] {
     .innerJoin(webhooks, and(eq(webhooks.id, deliveries.webhookId), eq(webhooks.enabled, true)))
     .where(eq(deliveries.state, 'pending'))
     .groupBy(deliveries.webhookId);
-  return db().select({ webhookId: deliveries.webhookId, nextAttemptAt: deliveries.nextAttemptAt }).from(deliveries).where(inArray(deliveries.id, head)).all();
+  return db()
+    .select({ webhookId: deliveries.webhookId, nextAttemptAt: deliveries.nextAttemptAt })
+    .from(deliveries)
+    .where(inArray(deliveries.id, head))
+    .all();
 }
 
 /** Drains one webhook's line, then sets the timer for its next retry (a failure waits for the poll). */
@@ -80,7 +88,11 @@ async function drain(webhookId: string): Promise<void> {
   }
 }
 
-type Head = { delivery: typeof deliveries.$inferSelect; event: typeof events.$inferSelect; webhook: typeof webhooks.$inferSelect };
+type Head = {
+  delivery: typeof deliveries.$inferSelect;
+  event: typeof events.$inferSelect;
+  webhook: typeof webhooks.$inferSelect;
+};
 
 async function attempt({ delivery, event, webhook }: Head): Promise<void> {
   let secret: string;
@@ -93,13 +105,22 @@ async function attempt({ delivery, event, webhook }: Head): Promise<void> {
   record(delivery, result);
 }
 
-function record(delivery: Head['delivery'], result: { status: number | null; ok: boolean; error: string | null; durationMs: number }) {
+function record(
+  delivery: Head['delivery'],
+  result: { status: number | null; ok: boolean; error: string | null; durationMs: number },
+) {
   const now = new Date();
   const attempts = delivery.attempts + 1;
   const givenUp = !result.ok && now.getTime() - delivery.createdAt.getTime() >= RETRY_FOR_MS;
   db().transaction((tx) => {
     tx.insert(deliveryAttempts)
-      .values({ deliveryId: delivery.id, at: now, status: result.status, error: result.error, durationMs: result.durationMs })
+      .values({
+        deliveryId: delivery.id,
+        at: now,
+        status: result.status,
+        error: result.error,
+        durationMs: result.durationMs,
+      })
       .run();
     tx.update(deliveries)
       .set({

@@ -53,7 +53,11 @@ export function recordMediaChange(tx: Tx, actor: Actor, change: MediaChange): vo
 
 function activityOf(tx: Tx, { before, after, tags: tagChange }: MediaChange): ActivityEntry[] {
   const subject = (after ?? before)!;
-  const entry = (operation: ActivityEntry['operation'], was: Record<string, unknown> | null, now: Record<string, unknown> | null): ActivityEntry => ({
+  const entry = (
+    operation: ActivityEntry['operation'],
+    was: Record<string, unknown> | null,
+    now: Record<string, unknown> | null,
+  ): ActivityEntry => ({
     operation,
     mediaId: subject.id,
     target: subject.fileName,
@@ -69,10 +73,18 @@ function activityOf(tx: Tx, { before, after, tags: tagChange }: MediaChange): Ac
     entries.push(entry('alt', { alt: before.alt }, { alt: after.alt }));
   }
   if (before.id === after.id && before.fileName !== after.fileName) {
-    entries.push(entry('rename', { fileName: before.fileName, url: deliveryUrl(before) }, { fileName: after.fileName, url: deliveryUrl(after) }));
+    entries.push(
+      entry(
+        'rename',
+        { fileName: before.fileName, url: deliveryUrl(before) },
+        { fileName: after.fileName, url: deliveryUrl(after) },
+      ),
+    );
   }
   if (before.creatorId !== after.creatorId) {
-    entries.push(entry('creator', { creator: memberLabel(tx, before.creatorId) }, { creator: memberLabel(tx, after.creatorId) }));
+    entries.push(
+      entry('creator', { creator: memberLabel(tx, before.creatorId) }, { creator: memberLabel(tx, after.creatorId) }),
+    );
   }
   if (tagChange && tagChange.before.join('\n') !== tagChange.after.join('\n')) {
     entries.push(entry('tags', { tags: tagChange.before }, { tags: tagChange.after }));
@@ -80,7 +92,14 @@ function activityOf(tx: Tx, { before, after, tags: tagChange }: MediaChange): Ac
   return entries;
 }
 
-const fileFacts = (m: Media) => ({ fileName: m.fileName, url: deliveryUrl(m), mimeType: m.mimeType, size: m.size, width: m.width, height: m.height });
+const fileFacts = (m: Media) => ({
+  fileName: m.fileName,
+  url: deliveryUrl(m),
+  mimeType: m.mimeType,
+  size: m.size,
+  width: m.width,
+  height: m.height,
+});
 
 function memberLabel(tx: Tx, id: string | null): { id: string; name: string } | null {
   if (!id) return null;

@@ -18,14 +18,23 @@ export function enqueueEvent(tx: Tx, scope: EventScope, type: WebhookEventType, 
   const listening = tx
     .select({ id: webhooks.id, events: webhooks.events })
     .from(webhooks)
-    .where(and(scope.kind === 'media' ? isNull(webhooks.apiId) : eq(webhooks.apiId, scope.apiId), eq(webhooks.enabled, true)))
+    .where(
+      and(
+        scope.kind === 'media' ? isNull(webhooks.apiId) : eq(webhooks.apiId, scope.apiId),
+        eq(webhooks.enabled, true),
+      ),
+    )
     .all()
     .filter((w) => w.events.includes(type));
   if (listening.length === 0) return;
   const eventId = newId();
   const now = new Date();
-  tx.insert(events).values({ id: eventId, type: `${scope.kind}.${type}`, body: JSON.stringify(body), createdAt: now }).run();
-  tx.insert(deliveries).values(listening.map((w) => ({ eventId, webhookId: w.id, nextAttemptAt: now, createdAt: now }))).run();
+  tx.insert(events)
+    .values({ id: eventId, type: `${scope.kind}.${type}`, body: JSON.stringify(body), createdAt: now })
+    .run();
+  tx.insert(deliveries)
+    .values(listening.map((w) => ({ eventId, webhookId: w.id, nextAttemptAt: now, createdAt: now })))
+    .run();
   // better-sqlite3 transactions are synchronous: by the time this runs, the change is committed or gone.
   setImmediate(wakeDeliveries);
 }

@@ -8,9 +8,21 @@ import { config } from '@/lib/config';
 export function pruneDeliveries(now = Date.now()): void {
   const cutoff = new Date(now - config().KURA_DELIVERY_DAYS * 24 * 60 * 60 * 1000);
   db().transaction((tx) => {
-    tx.delete(deliveries).where(and(isNotNull(deliveries.finishedAt), lt(deliveries.finishedAt, cutoff))).run();
+    tx.delete(deliveries)
+      .where(and(isNotNull(deliveries.finishedAt), lt(deliveries.finishedAt, cutoff)))
+      .run();
     tx.delete(events)
-      .where(and(lt(events.createdAt, cutoff), notExists(tx.select({ one: sql`1` }).from(deliveries).where(eq(deliveries.eventId, events.id)))))
+      .where(
+        and(
+          lt(events.createdAt, cutoff),
+          notExists(
+            tx
+              .select({ one: sql`1` })
+              .from(deliveries)
+              .where(eq(deliveries.eventId, events.id)),
+          ),
+        ),
+      )
       .run();
   });
 }

@@ -12,4 +12,3 @@ export function retryDelay(n: number, random = Math.random()): number {
   const base = Math.min(FIRST_RETRY_MS * 2 ** (n - 1), LONGEST_WAIT_MS);
   return Math.round(base / 2 + (base / 2) * random);
 }
-

@@ -33,7 +33,11 @@ export async function sendWebhook(
   }
 }
 
-function post(target: { url: string; secret: string; operator?: boolean }, event: { id: string; type: string; body: string }, timeoutMs: number) {
+function post(
+  target: { url: string; secret: string; operator?: boolean },
+  event: { id: string; type: string; body: string },
+  timeoutMs: number,
+) {
   const url = new URL(target.url);
   const protocol = url.protocol === 'https:' ? 'https:' : 'http:';
   const agent = guardedAgent(protocol, !target.operator && !privateTargetsAllowed());
@@ -56,7 +60,11 @@ function post(target: { url: string; secret: string; operator?: boolean }, event
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
-      const done = () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).subarray(0, ANSWER_CAP_BYTES).toString('utf8') });
+      const done = () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          text: Buffer.concat(chunks).subarray(0, ANSWER_CAP_BYTES).toString('utf8'),
+        });
       res.on('data', (chunk: Buffer) => {
         chunks.push(chunk);
         size += chunk.length;
@@ -73,7 +81,8 @@ function post(target: { url: string; secret: string; operator?: boolean }, event
 }
 
 function describeFailure(err: unknown, timeoutMs: number): string {
-  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) return `No answer within ${timeoutMs / 1000} s`;
+  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
+    return `No answer within ${timeoutMs / 1000} s`;
   const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
   const code = (cause as { code?: string })?.code;
   const message = cause instanceof Error ? cause.message : String(cause);

@@ -33,7 +33,8 @@ export async function receiveFile<T>(
   onFile: (file: ReceivedFile) => Promise<T>,
 ): Promise<T> {
   const contentType = req.headers['content-type'] ?? '';
-  if (!/^multipart\/form-data\s*(;|$)/i.test(contentType)) throw badRequest('Send multipart/form-data with the file in a part named "file"');
+  if (!/^multipart\/form-data\s*(;|$)/i.test(contentType))
+    throw badRequest('Send multipart/form-data with the file in a part named "file"');
   const max = limits.maxBytes;
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > max + MULTIPART_SLACK) throw limits.tooLarge();

@@ -40,7 +40,9 @@ export class CacheIndex {
     /** Told of every evicted file (the memory layer drops it too). */
     private readonly onEvict: (file: string) => void = () => {},
   ) {
-    this.loaded = this.load().catch((err) => console.error('[kura] could not read the variant cache; it starts empty', err));
+    this.loaded = this.load().catch((err) =>
+      console.error('[kura] could not read the variant cache; it starts empty', err),
+    );
   }
 
   /** Bytes the index knows of (for tests and the bench). */

@@ -35,6 +35,7 @@ export function negotiateFormat(input: {
   const accept = input.accept ?? '';
   const avif = input.avif ?? AUTO_FORMAT_AVIF;
   const webp = acceptsType(accept, 'image/webp');
-  if (avif && acceptsType(accept, 'image/avif')) return { format: 'avif', animatedFallback: webp ? 'webp' : 'source', varyAccept: true };
+  if (avif && acceptsType(accept, 'image/avif'))
+    return { format: 'avif', animatedFallback: webp ? 'webp' : 'source', varyAccept: true };
   return { format: webp ? 'webp' : 'source', animatedFallback: null, varyAccept: true };
 }

@@ -30,7 +30,9 @@ export function outputSizeOf(plan: TransformPlan, source: Size, frames: number, 
   let size: Size = source;
   const step = (param: string, next: Size) => {
     if (next.width > MAX_SIDE || next.height > MAX_SIDE) {
-      throw badRequest(`"${param}" would make the output ${next.width}×${next.height} pixels; the limit is ${MAX_SIDE} pixels a side`);
+      throw badRequest(
+        `"${param}" would make the output ${next.width}×${next.height} pixels; the limit is ${MAX_SIDE} pixels a side`,
+      );
     }
     const pixels = next.width * next.height * frames;
     if (pixels > budget.maxPixels) {
@@ -43,10 +45,14 @@ export function outputSizeOf(plan: TransformPlan, source: Size, frames: number, 
     size = next;
   };
   const geometry = geometryOf(plan.resize, plan.crop, rectRegion(plan.rect, source) ?? source);
-  step(plan.resize.w !== null || plan.resize.h !== null ? 'w/h' : 'rect', { width: geometry.width, height: geometry.height });
+  step(plan.resize.w !== null || plan.resize.h !== null ? 'w/h' : 'rect', {
+    width: geometry.width,
+    height: geometry.height,
+  });
   if (plan.rot !== 0) step('rot', rotatedSize(size, plan.rot));
   const { top, right, bottom, left } = plan.pad;
-  if (top + right + bottom + left > 0) step('pad', { width: size.width + left + right, height: size.height + top + bottom });
+  if (top + right + bottom + left > 0)
+    step('pad', { width: size.width + left + right, height: size.height + top + bottom });
   if (plan.border !== null) {
     const b = plan.border.size;
     step('border', { width: size.width + 2 * b, height: size.height + 2 * b });
@@ -78,7 +84,16 @@ export function stepwiseCause(plan: TransformPlan, geometry: { extend: unknown; 
   if (plan.rot % 90 !== 0) return 'rot';
   if (plan.border !== null && plan.border.color.alpha !== 1) return 'border';
   const { top, right, bottom, left } = plan.pad;
-  const effect = plan.border !== null ? 'border' : top + right + bottom + left > 0 ? 'pad' : plan.rot !== 0 ? 'rot' : plan.flip.h || plan.flip.v ? 'flip' : null;
+  const effect =
+    plan.border !== null
+      ? 'border'
+      : top + right + bottom + left > 0
+        ? 'pad'
+        : plan.rot !== 0
+          ? 'rot'
+          : plan.flip.h || plan.flip.v
+            ? 'flip'
+            : null;
   if (effect !== null && geometry.extend !== null) return effect;
   if (plan.rot % 180 !== 0 && (plan.flip.h || plan.flip.v || geometry.cover !== null)) return 'rot';
   return null;

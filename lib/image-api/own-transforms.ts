@@ -4,7 +4,14 @@ import { parseImageParams } from './parse-params';
 export const THUMBNAIL_QUERY = 'w=320&h=320&fit=max&fm=webp&q=70';
 
 /** The detail panel's "Image API preview" presets, side by side. */
-export const PREVIEW_PRESETS = ['w=300', 'fit=crop&w=200&h=200', 'fm=webp', 'auto=format', 'blur=200', 'mask=ellipse&w=200&h=200&fit=crop'];
+export const PREVIEW_PRESETS = [
+  'w=300',
+  'fit=crop&w=200&h=200',
+  'fm=webp',
+  'auto=format',
+  'blur=200',
+  'mask=ellipse&w=200&h=200&fit=crop',
+];
 
 /** What the panel's "Try parameters" field shows until the member types something else. */
 export const PREVIEW_DEFAULT_TRY = 'w=400&fm=webp';

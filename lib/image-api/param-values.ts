@@ -203,7 +203,7 @@ export function parseDpr(key: string, raw: string): number {
 
 /** `rot` in degrees clockwise, wrapped into [0, 360): -90 is 270, 450 is 90. */
 export function parseRotation(key: string, raw: string): number {
-  const degrees = round((((parseNumber(key, raw) % 360) + 360) % 360), 2);
+  const degrees = round(((parseNumber(key, raw) % 360) + 360) % 360, 2);
   return degrees === 360 ? 0 : degrees;
 }
 

@@ -18,8 +18,7 @@ export type OutputFormat = ImageFormat | DataFormat | 'source';
 
 /** A length in pixels, or a fraction of the source's side (0 < value < 1; rect's `full` is 1). */
 export type Dimension =
-  | { readonly kind: 'px'; readonly value: number }
-  | { readonly kind: 'fraction'; readonly value: number };
+  { readonly kind: 'px'; readonly value: number } | { readonly kind: 'fraction'; readonly value: number };
 
 /** A rect edge: pixels, a fraction, or aligned (`end` is right for x, bottom for y; left/top are 0 px). */
 export type RectOffset = Dimension | { readonly kind: 'align'; readonly value: 'center' | 'end' };

@@ -11,7 +11,10 @@ const TRANSPARENT = { r: 0, g: 0, b: 0, alpha: 0 };
  */
 export async function settle(image: Sharp, limit: number): Promise<Sharp> {
   const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
-  return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels }, limitInputPixels: limit });
+  return sharp(data, {
+    raw: { width: info.width, height: info.height, channels: info.channels },
+    limitInputPixels: limit,
+  });
 }
 
 /** Applies an EXIF orientation (1–8) to pixels that have not been oriented. */
@@ -30,8 +33,14 @@ export const blurSigma = (blur: number) => Math.max(0.3, blur / 20);
 export const sharpenSigma = (amount: number) => 0.5 + amount / 40;
 
 export const hasEffects = (plan: TransformPlan) =>
-  plan.rot !== 0 || plan.flip.h || plan.flip.v || plan.blur > 0 || plan.sharp > 0 || plan.mask !== null ||
-  plan.border !== null || Object.values(plan.pad).some((n) => n > 0);
+  plan.rot !== 0 ||
+  plan.flip.h ||
+  plan.flip.v ||
+  plan.blur > 0 ||
+  plan.sharp > 0 ||
+  plan.mask !== null ||
+  plan.border !== null ||
+  Object.values(plan.pad).some((n) => n > 0);
 
 /** rot → flip → blur → sharp → mask → pad → border, each on the sized image. */
 export async function applyEffects(input: Sharp, plan: TransformPlan, limit: number): Promise<Sharp> {
@@ -53,7 +62,10 @@ export async function applyEffects(input: Sharp, plan: TransformPlan, limit: num
   }
   if (plan.border !== null) {
     const size = plan.border.size;
-    image = await settle(image.extend({ top: size, right: size, bottom: size, left: size, background: plan.border.color }), limit);
+    image = await settle(
+      image.extend({ top: size, right: size, bottom: size, left: size, background: plan.border.color }),
+      limit,
+    );
   }
   return image;
 }
@@ -82,7 +94,13 @@ export function pipelinedEffects(image: Sharp, plan: TransformPlan, sized: Geome
     return out.extend({ top: b, right: b, bottom: b, left: b, background: plan.border.color });
   }
   if (top + right + bottom + left === 0) return out;
-  out = out.extend({ top: top + b, right: right + b, bottom: bottom + b, left: left + b, background: plan.bg ?? TRANSPARENT });
+  out = out.extend({
+    top: top + b,
+    right: right + b,
+    bottom: bottom + b,
+    left: left + b,
+    background: plan.bg ?? TRANSPARENT,
+  });
   if (plan.border === null || b === 0) return out;
   const turned = !quarter ? sized : { width: sized.height, height: sized.width };
   const width = turned.width + left + right + 2 * b;
@@ -91,8 +109,13 @@ export function pipelinedEffects(image: Sharp, plan: TransformPlan, sized: Geome
     input: { create: { width: w, height: h, channels: 4 as const, background: plan.border!.color } },
     left: x,
     top: y,
-      });
-  return out.composite([strip(width, b, 0, 0), strip(width, b, 0, height - b), strip(b, height - 2 * b, 0, b), strip(b, height - 2 * b, width - b, b)]);
+  });
+  return out.composite([
+    strip(width, b, 0, 0),
+    strip(width, b, 0, height - b),
+    strip(b, height - 2 * b, 0, b),
+    strip(b, height - 2 * b, width - b, b),
+  ]);
 }
 
 /** A white shape on transparency: composited with dest-in it keeps only the pixels under the shape. */

@@ -76,7 +76,8 @@ export function geometryOf(resize: Resize, crop: Crop, source: Size): Geometry {
       if (w === null) w = h! * resize.ar;
       else h = w / resize.ar;
     } else if (resize.ar !== null && w === null && h === null && fit === 'crop') {
-      [w, h] = resize.ar > ratio ? [source.width, source.width / resize.ar] : [source.height * resize.ar, source.height];
+      [w, h] =
+        resize.ar > ratio ? [source.width, source.width / resize.ar] : [source.height * resize.ar, source.height];
     }
   }
   if (fit === 'crop') {

@@ -89,7 +89,8 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
   const animated = framewise && (format === 'gif' || format === 'webp') && requested !== 'blurhash';
   if (animated && pixels * pages > opts.maxInputPixels) throw tooLarge(pixels * pages, opts.maxInputPixels);
 
-  let source: Size = plan.orient === null ? meta.autoOrient : { width: meta.width, height: meta.pageHeight ?? meta.height };
+  let source: Size =
+    plan.orient === null ? meta.autoOrient : { width: meta.width, height: meta.pageHeight ?? meta.height };
   if (plan.orient !== null && plan.orient >= 5) source = { width: source.height, height: source.width };
   outputSizeOf(plan, source, animated ? pages : 1, { maxPixels: opts.maxOutputPixels });
   const limit = opts.maxOutputPixels;
@@ -97,7 +98,8 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
 
   try {
     let image = sharp(input, { limitInputPixels: opts.maxInputPixels, autoOrient: plan.orient === null, animated });
-    if (plan.orient !== null && plan.orient !== 1) image = await applyOrientation(image, plan.orient, opts.maxInputPixels);
+    if (plan.orient !== null && plan.orient !== 1)
+      image = await applyOrientation(image, plan.orient, opts.maxInputPixels);
 
     const rect = rectRegion(plan.rect, source);
     const geometry = geometryOf(plan.resize, plan.crop, rect ?? source);
@@ -116,7 +118,8 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
       pending = pipelined !== null;
     }
     const settled = async () => (pending ? settle(image, limit) : image);
-    const background = plan.bg ?? (ALPHA.has(format) ? null : (plan.fill?.mode === 'solid' ? plan.fill.color : null) ?? WHITE);
+    const background =
+      plan.bg ?? (ALPHA.has(format) ? null : ((plan.fill?.mode === 'solid' ? plan.fill.color : null) ?? WHITE));
     if (background !== null && (background.alpha === 1 || !ALPHA.has(format))) {
       image = (await settled()).flatten({ background });
     } else if (background !== null && !animated) {
@@ -139,10 +142,15 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
   }
 }
 
-const UNDECODABLE = /vips|load|premature|corrupt|truncat|invalid|unsupported image format|decod|read error|bad (seek|huffman)/i;
+const UNDECODABLE =
+  /vips|load|premature|corrupt|truncat|invalid|unsupported image format|decod|read error|bad (seek|huffman)/i;
 
 /** 422: the stored bytes are not an image sharp can decode (a truncated upload, a damaged file). */
-export const undecodable = () => new KuraError('unprocessable', 'The image cannot be decoded, so it cannot be transformed (the file may be damaged or cut short)');
+export const undecodable = () =>
+  new KuraError(
+    'unprocessable',
+    'The image cannot be decoded, so it cannot be transformed (the file may be damaged or cut short)',
+  );
 
 /** A translucent bg: the image over a canvas of that colour, keeping the result's own transparency. */
 async function underlay(image: Sharp, color: Color, limit: number): Promise<Sharp> {
@@ -188,12 +196,17 @@ function sized(image: Sharp, geometry: Geometry, fill: Color): Sharp {
 /** fill=blur: the contained image over a blurred copy of itself that covers the whole box. */
 async function blurFilled(image: Sharp, geometry: Geometry, limit: number): Promise<Sharp> {
   const { extend, width, height } = geometry;
-  const inner = await sized(image, { ...geometry, extend: null }, TRANSPARENT).raw().toBuffer({ resolveWithObject: true });
+  const inner = await sized(image, { ...geometry, extend: null }, TRANSPARENT)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const raw = { width: inner.info.width, height: inner.info.height, channels: inner.info.channels };
   const backdrop = sharp(inner.data, { raw })
     .resize(width, height, { fit: 'cover' })
     .blur(blurSigma(Math.max(width, height) / 2));
-  return settle(backdrop.composite([{ input: inner.data, raw, left: extend?.left ?? 0, top: extend?.top ?? 0 }]), limit);
+  return settle(
+    backdrop.composite([{ input: inner.data, raw, left: extend?.left ?? 0, top: extend?.top ?? 0 }]),
+    limit,
+  );
 }
 
 /**

@@ -22,12 +22,18 @@ export function reserveVariant(m: Media, planHash: string, max: number): () => v
   const key = and(eq(imageVariants.mediaId, m.id), eq(imageVariants.sha256, m.sha256));
   const added = db().transaction(
     (tx) => {
-      const known = tx.select({ n: count() }).from(imageVariants).where(and(key, eq(imageVariants.planHash, planHash))).get();
+      const known = tx
+        .select({ n: count() })
+        .from(imageVariants)
+        .where(and(key, eq(imageVariants.planHash, planHash)))
+        .get();
       if (known && known.n > 0) return false;
       const total = tx.select({ n: count() }).from(imageVariants).where(key).get()?.n ?? 0;
       if (total >= max) throw tooMany(max);
       // Counts of earlier versions of the file can never be used again.
-      tx.delete(imageVariants).where(and(eq(imageVariants.mediaId, m.id), ne(imageVariants.sha256, m.sha256))).run();
+      tx.delete(imageVariants)
+        .where(and(eq(imageVariants.mediaId, m.id), ne(imageVariants.sha256, m.sha256)))
+        .run();
       tx.insert(imageVariants).values({ mediaId: m.id, sha256: m.sha256, planHash }).run();
       return true;
     },
@@ -35,6 +41,9 @@ export function reserveVariant(m: Media, planHash: string, max: number): () => v
   );
   if (!added) return () => {};
   return () => {
-    db().delete(imageVariants).where(and(key, eq(imageVariants.planHash, planHash))).run();
+    db()
+      .delete(imageVariants)
+      .where(and(key, eq(imageVariants.planHash, planHash)))
+      .run();
   };
 }

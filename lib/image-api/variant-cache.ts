@@ -64,7 +64,9 @@ export async function getVariant(m: Media, plan: TransformPlan): Promise<Variant
   if (failed) throw failed;
   // Refused before the queue and before any byte of the original is read: stored size, then the bound.
   checkBeforeReading(m, plan);
-  const release = isOwnTransform(plan.cacheKey) ? () => {} : reserveVariant(m, planHash, config().KURA_MAX_VARIANTS_PER_MEDIA);
+  const release = isOwnTransform(plan.cacheKey)
+    ? () => {}
+    : reserveVariant(m, planHash, config().KURA_MAX_VARIANTS_PER_MEDIA);
   const job = render(m, plan, file, etag)
     .catch((err: unknown) => {
       release();

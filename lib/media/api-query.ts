@@ -35,7 +35,18 @@ export const mediaListV2Query = z.object({
   tags: z
     .string()
     .optional()
-    .transform((v) => (v ? [...new Set(v.split(',').map((t) => t.trim()).filter(Boolean))] : undefined))
+    .transform((v) =>
+      v
+        ? [
+            ...new Set(
+              v
+                .split(',')
+                .map((t) => t.trim())
+                .filter(Boolean),
+            ),
+          ]
+        : undefined,
+    )
     // No media holds more tags than this, so a longer list could never match (and would make a huge query).
     .refine((tags) => !tags || tags.length <= MAX_TAG_FILTERS, `at most ${MAX_TAG_FILTERS} tags`),
   token: z.string().max(200).optional(),

@@ -26,7 +26,8 @@ export async function deleteAllMedia(
   confirmation: string,
 ): Promise<{ deleted: number; kept: number; keptItems: { id: string; fileName: string; reason: string }[] }> {
   assertMediaRight(actor, 'delete');
-  if (confirmation.trim() !== serviceId()) throw badRequest('Type the service id exactly to confirm deleting all media');
+  if (confirmation.trim() !== serviceId())
+    throw badRequest('Type the service id exactly to confirm deleting all media');
   let deleted = 0;
   let after = '';
   // Only what existed when the admin confirmed: an upload arriving during the run is not theirs to delete.
@@ -60,11 +61,23 @@ export async function deleteAllMedia(
     for (const r of gone) await removeJournalled(r.storage, r.storageKey);
     deleted += gone.length;
   }
-  const [{ kept }] = db().select({ kept: sql<number>`count(*)` }).from(media).where(readableMedia(actor)).all();
+  const [{ kept }] = db()
+    .select({ kept: sql<number>`count(*)` })
+    .from(media)
+    .where(readableMedia(actor))
+    .all();
   db().transaction((tx) =>
-    recordActivity(tx, actor, [{ operation: 'delete_all', mediaId: null, target: `${deleted} media`, before: null, after: { deleted, kept } }]),
+    recordActivity(tx, actor, [
+      { operation: 'delete_all', mediaId: null, target: `${deleted} media`, before: null, after: { deleted, kept } },
+    ]),
   );
-  const left = db().select({ id: media.id, fileName: media.fileName }).from(media).where(readableMedia(actor)).orderBy(asc(media.fileName)).limit(KEPT_LISTED).all();
+  const left = db()
+    .select({ id: media.id, fileName: media.fileName })
+    .from(media)
+    .where(readableMedia(actor))
+    .orderBy(asc(media.fileName))
+    .limit(KEPT_LISTED)
+    .all();
   const counts = referenceCounts(left.map((m) => m.id));
   const keptItems = left.map((m) => {
     const n = counts.get(m.id) ?? 0;

@@ -52,11 +52,21 @@ export async function deleteMedia(actor: Actor, id: string, opts: { fileName?: s
 }
 
 /** The media rows no content uses, as a WHERE condition on `media`. */
-export const unreferenced = (tx: Tx) => sql`not ${exists(tx.select({ one: sql`1` }).from(contentMedia).where(eq(contentMedia.mediaId, media.id)))}`;
+export const unreferenced = (tx: Tx) =>
+  sql`not ${exists(
+    tx
+      .select({ one: sql`1` })
+      .from(contentMedia)
+      .where(eq(contentMedia.mediaId, media.id)),
+  )}`;
 
 /** Why nothing was deleted, decided in the same transaction: not there (or not readable), or referenced. */
 function refusal(tx: Tx, actor: Actor, id: string, fileName?: string): KuraError {
-  const row = tx.select({ fileName: media.fileName }).from(media).where(target(actor, id, fileName)).get();
+  const row = tx
+    .select({ fileName: media.fileName })
+    .from(media)
+    .where(target(actor, id, fileName))
+    .get();
   if (!row) return notFound('No such media');
   return new MediaReferenced(row.fileName, mediaReferences(actor, id, tx));
 }
@@ -66,4 +76,8 @@ function refusal(tx: Tx, actor: Actor, id: string, fileName?: string): KuraError
  * read scope. An API key's delete right is enough on its own, as in microCMS.
  */
 const target = (actor: Actor, id: string, fileName?: string) =>
-  and(eq(media.id, id), actor.type === 'member' ? readableMedia(actor) : undefined, fileName === undefined ? undefined : eq(media.fileName, fileName));
+  and(
+    eq(media.id, id),
+    actor.type === 'member' ? readableMedia(actor) : undefined,
+    fileName === undefined ? undefined : eq(media.fileName, fileName),
+  );

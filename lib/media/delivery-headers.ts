@@ -4,7 +4,11 @@ import { cleanFileName } from './file-name';
 
 /** Types a browser shows without running anything: served inline, without a sandbox. */
 export function isPassive(mimeType: string): boolean {
-  return (mimeType.startsWith('image/') && mimeType !== 'image/svg+xml') || /^(video|audio)\//.test(mimeType) || mimeType === 'application/pdf';
+  return (
+    (mimeType.startsWith('image/') && mimeType !== 'image/svg+xml') ||
+    /^(video|audio)\//.test(mimeType) ||
+    mimeType === 'application/pdf'
+  );
 }
 
 /**

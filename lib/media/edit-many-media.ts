@@ -12,7 +12,9 @@ import { mediaId, tagName } from './schemas';
 import { addTagsTo, dropUnused, tagsFor } from './media-tags';
 
 export const bulkEditInput = z.union([
-  z.object({ ids: z.array(mediaId).min(1, 'Select at least one media item').max(1000), creatorId: z.string().min(1) }).strict(),
+  z
+    .object({ ids: z.array(mediaId).min(1, 'Select at least one media item').max(1000), creatorId: z.string().min(1) })
+    .strict(),
   z
     .object({
       ids: z.array(mediaId).min(1, 'Select at least one media item').max(1000),
@@ -34,16 +36,31 @@ export function editManyMedia(actor: Actor, input: unknown): BulkOutcome[] {
   return db().transaction(
     (tx) => {
       const found = new Set(
-        tx.select({ id: media.id }).from(media).where(and(inArray(media.id, ids), readableMedia(actor))).all().map((r) => r.id),
+        tx
+          .select({ id: media.id })
+          .from(media)
+          .where(and(inArray(media.id, ids), readableMedia(actor)))
+          .all()
+          .map((r) => r.id),
       );
       const missing = (id: string): BulkOutcome => ({ id, changed: false, reason: 'No such media' });
       if ('creatorId' in parsed) {
         if (!tx.select({ id: members.id }).from(members).where(eq(members.id, parsed.creatorId)).get()) {
           throw badRequest(`creatorId: there is no member ${parsed.creatorId}`);
         }
-        const before = tx.select().from(media).where(inArray(media.id, [...found])).all();
+        const before = tx
+          .select()
+          .from(media)
+          .where(inArray(media.id, [...found]))
+          .all();
         const after = new Map(
-          tx.update(media).set({ creatorId: parsed.creatorId, updatedAt: new Date() }).where(inArray(media.id, [...found])).returning().all().map((m) => [m.id, m]),
+          tx
+            .update(media)
+            .set({ creatorId: parsed.creatorId, updatedAt: new Date() })
+            .where(inArray(media.id, [...found]))
+            .returning()
+            .all()
+            .map((m) => [m.id, m]),
         );
         for (const m of before) recordMediaChange(tx, actor, { before: m, after: after.get(m.id)! });
         return ids.map((id) => (found.has(id) ? { id, changed: true } : missing(id)));

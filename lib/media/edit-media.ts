@@ -34,10 +34,16 @@ export function editMedia(actor: Actor, id: string, input: unknown): MediaRecord
       if (!current) throw notFound('No such media');
       const renamed = fileName !== undefined && fileName !== current.fileName;
       if (renamed && configuredStorage(current.storage)?.keepsFileName) {
-        throw badRequest(`fileName: ${current.fileName} is kept in an S3 bucket with fixed file names, where the name is part of its URL, so it cannot be renamed`);
+        throw badRequest(
+          `fileName: ${current.fileName} is kept in an S3 bucket with fixed file names, where the name is part of its URL, so it cannot be renamed`,
+        );
       }
-      if (changes.alt !== undefined && current.kind !== 'image') throw badRequest(`alt: alt text is for images only; ${current.fileName} is a file`);
-      if (changes.creatorId !== undefined && !tx.select({ id: members.id }).from(members).where(eq(members.id, changes.creatorId)).get()) {
+      if (changes.alt !== undefined && current.kind !== 'image')
+        throw badRequest(`alt: alt text is for images only; ${current.fileName} is a file`);
+      if (
+        changes.creatorId !== undefined &&
+        !tx.select({ id: members.id }).from(members).where(eq(members.id, changes.creatorId)).get()
+      ) {
         throw badRequest(`creatorId: there is no member ${changes.creatorId}`);
       }
       const tagsBefore = tags && tagNamesOf(tx, id);
@@ -54,7 +60,11 @@ export function editMedia(actor: Actor, id: string, input: unknown): MediaRecord
         .get();
       if (tags) setTagsOf(tx, id, tagIdsFor(tx, tags));
       if (fileName !== undefined && fileName !== current.fileName) repointMedia(tx, id, updated);
-      recordMediaChange(tx, actor, { before: current, after: updated, tags: tagsBefore ? { before: tagsBefore, after: tagNamesOf(tx, id) } : undefined });
+      recordMediaChange(tx, actor, {
+        before: current,
+        after: updated,
+        tags: tagsBefore ? { before: tagsBefore, after: tagNamesOf(tx, id) } : undefined,
+      });
       return updated;
     },
     { behavior: 'immediate' },

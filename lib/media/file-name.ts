@@ -25,7 +25,10 @@ export function cleanFileName(raw: string): string {
   if (utf8Length(name) > MAX_BYTES) {
     const dot = name.lastIndexOf('.');
     const ext = dot > 0 ? name.slice(dot) : '';
-    name = utf8Length(ext) < MAX_BYTES / 2 ? cutToBytes(name.slice(0, dot), MAX_BYTES - utf8Length(ext)) + ext : cutToBytes(name, MAX_BYTES);
+    name =
+      utf8Length(ext) < MAX_BYTES / 2
+        ? cutToBytes(name.slice(0, dot), MAX_BYTES - utf8Length(ext)) + ext
+        : cutToBytes(name, MAX_BYTES);
   }
   return name || 'file';
 }
@@ -33,5 +36,10 @@ export function cleanFileName(raw: string): string {
 /** Lowercase extension of a file name without the dot, or ''. */
 export function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(dot + 1).toLowerCase().slice(0, 16) : '';
+  return dot > 0
+    ? name
+        .slice(dot + 1)
+        .toLowerCase()
+        .slice(0, 16)
+    : '';
 }

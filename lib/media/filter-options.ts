@@ -2,7 +2,13 @@
 export const KIND_FILTERS = ['image', 'video', 'audio', 'pdf', 'other'] as const;
 export type KindFilter = (typeof KIND_FILTERS)[number];
 
-export const KIND_LABELS: Record<KindFilter, string> = { image: 'Images', video: 'Video', audio: 'Audio', pdf: 'PDF', other: 'Other files' };
+export const KIND_LABELS: Record<KindFilter, string> = {
+  image: 'Images',
+  video: 'Video',
+  audio: 'Audio',
+  pdf: 'PDF',
+  other: 'Other files',
+};
 
 /** `-` is descending (microCMS's `orders`): `-created` is newest first, the default. */
 export const SORTS = ['-created', 'created', '-size', 'size', 'name', '-name'] as const;

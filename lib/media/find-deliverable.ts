@@ -6,7 +6,14 @@ import { processSingleton } from '@/lib/process-singleton';
 import { serviceId } from '@/lib/service/service-id';
 
 // Prepared once per process: delivery is the hottest query (drizzle would build and prepare it per call).
-const byId = () => processSingleton('findDeliverable', () => db().select().from(media).where(eq(media.id, sql.placeholder('id'))).prepare());
+const byId = () =>
+  processSingleton('findDeliverable', () =>
+    db()
+      .select()
+      .from(media)
+      .where(eq(media.id, sql.placeholder('id')))
+      .prepare(),
+  );
 
 /**
  * The media item a public delivery URL names, or null. Public by design (no actor): media is

@@ -10,7 +10,11 @@ import { presentMedia, type MediaRecord } from './present';
 /** The media row if this actor may read it; out of scope is the same 404 as nonexistent. */
 export function getMediaRow(actor: Actor, id: string): Media {
   assertCanGetMedia(actor);
-  const row = db().select().from(media).where(and(eq(media.id, id), readableMedia(actor))).get();
+  const row = db()
+    .select()
+    .from(media)
+    .where(and(eq(media.id, id), readableMedia(actor)))
+    .get();
   if (!row) throw notFound('No such media');
   return row;
 }

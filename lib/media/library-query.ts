@@ -4,7 +4,14 @@ import type { MediaFilter } from './media-filter';
 
 // The library's URL state, parsed and written here only: the page, its links and the toolbar all use it.
 
-const optionalText = (max: number) => z.string().trim().max(max).optional().catch(undefined).transform((v) => v || undefined);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined);
 const optionalDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -31,9 +38,17 @@ export const libraryQuery = z.object({
   view: z.enum(['table', 'grid']).catch('table'),
   ...toolbarFields,
   /** Only media that no content references. */
-  unused: z.literal('1').transform(() => true).optional().catch(undefined),
+  unused: z
+    .literal('1')
+    .transform(() => true)
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
-  selected: z.string().regex(/^[0-9a-f]{32}$/).optional().catch(undefined),
+  selected: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional()
+    .catch(undefined),
 });
 export type LibraryQuery = z.infer<typeof libraryQuery>;
 type LibraryKey = keyof LibraryQuery;
@@ -50,7 +65,9 @@ const SHOWING_KEYS = ['view', 'sort', 'page', 'selected'] as const satisfies Lib
 
 /** The keys "Clear filters" removes: everything that narrows the list. */
 type FilterKey = Exclude<LibraryKey, (typeof SHOWING_KEYS)[number]>;
-export const FILTER_KEYS = LIBRARY_KEYS.filter((key): key is FilterKey => !(SHOWING_KEYS as readonly string[]).includes(key));
+export const FILTER_KEYS = LIBRARY_KEYS.filter(
+  (key): key is FilterKey => !(SHOWING_KEYS as readonly string[]).includes(key),
+);
 
 /** Whether the query narrows the list at all. */
 export function hasFilters(query: LibraryQuery): boolean {

@@ -25,7 +25,9 @@ export function listMediaAfterToken(actor: Actor, opts: { limit: number; token?:
     .where(
       and(
         filter,
-        after ? or(lt(media.createdAt, after.createdAt), and(eq(media.createdAt, after.createdAt), lt(media.id, after.id))) : undefined,
+        after
+          ? or(lt(media.createdAt, after.createdAt), and(eq(media.createdAt, after.createdAt), lt(media.id, after.id)))
+          : undefined,
       ),
     )
     .orderBy(...orderFor('-created'))
@@ -34,13 +36,19 @@ export function listMediaAfterToken(actor: Actor, opts: { limit: number; token?:
   const [{ totalCount }] = db().select({ totalCount: count() }).from(media).where(countable).all();
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
-  return { media: presentMedia(page), totalCount, ...(rows.length > opts.limit ? { token: encodeToken(last.createdAt, last.id) } : {}) };
+  return {
+    media: presentMedia(page),
+    totalCount,
+    ...(rows.length > opts.limit ? { token: encodeToken(last.createdAt, last.id) } : {}),
+  };
 }
 
 const encodeToken = (createdAt: Date, id: string) => Buffer.from(`${createdAt.getTime()}.${id}`).toString('base64url');
 
 function decodeToken(token: string): { createdAt: Date; id: string } {
-  const match = Buffer.from(token, 'base64url').toString('utf8').match(/^(\d{1,15})\.([0-9a-f]{32})$/);
+  const match = Buffer.from(token, 'base64url')
+    .toString('utf8')
+    .match(/^(\d{1,15})\.([0-9a-f]{32})$/);
   if (!match) throw badRequest('token: not a token from a previous page of this API');
   return { createdAt: new Date(Number(match[1])), id: match[2] };
 }

@@ -11,11 +11,18 @@ import { presentMedia, type MediaRecord } from './present';
 export type ListOptions = { sort?: MediaSort; imagesOnly?: boolean } & MediaFilter;
 
 /** `limit` media from `offset` of the media this actor may read, and how many there are in all. */
-export function listMediaRange(actor: Actor, opts: { limit: number; offset: number } & ListOptions): { items: MediaRecord[]; total: number } {
+export function listMediaRange(
+  actor: Actor,
+  opts: { limit: number; offset: number } & ListOptions,
+): { items: MediaRecord[]; total: number } {
   assertCanGetMedia(actor);
   const filter = { ...opts, kind: opts.imagesOnly ? 'image' : opts.kind } satisfies MediaFilter;
   const where = and(readableMedia(actor), ...filterConditions(filter));
-  const [{ total }] = db().select({ total: count() }).from(media).where(and(readableMedia(actor), ...filterConditions(filter, 'count'))).all();
+  const [{ total }] = db()
+    .select({ total: count() })
+    .from(media)
+    .where(and(readableMedia(actor), ...filterConditions(filter, 'count')))
+    .all();
   const rows = db()
     .select()
     .from(media)

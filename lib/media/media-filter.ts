@@ -1,5 +1,21 @@
 import 'server-only';
-import { and, asc, desc, eq, exists, gte, inArray, isNull, like, lt, not, notExists, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  exists,
+  gte,
+  inArray,
+  isNull,
+  like,
+  lt,
+  not,
+  notExists,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { db } from '@/db';
 import { contentMedia, media, mediaTags, tags } from '@/db/schema';
 
@@ -24,7 +40,8 @@ export type MediaFilter = {
 };
 
 const escapeLike = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-const contains = (column: typeof media.fileName | typeof media.alt, text: string) => sql`${column} like ${escapeLike(text)} escape '\\'`;
+const contains = (column: typeof media.fileName | typeof media.alt, text: string) =>
+  sql`${column} like ${escapeLike(text)} escape '\\'`;
 
 /** The filter as WHERE conditions on `media`, shaped for finding a page or for counting all matches. */
 export function filterConditions(filter: MediaFilter, purpose: 'page' | 'count' = 'page'): SQL[] {
@@ -46,7 +63,12 @@ export function filterConditions(filter: MediaFilter, purpose: 'page' | 'count' 
       c.push(eq(media.mimeType, 'application/pdf'));
       break;
     case 'other':
-      c.push(eq(media.kind, 'file'), not(like(media.mimeType, 'video/%')), not(like(media.mimeType, 'audio/%')), sql`${media.mimeType} <> 'application/pdf'`);
+      c.push(
+        eq(media.kind, 'file'),
+        not(like(media.mimeType, 'video/%')),
+        not(like(media.mimeType, 'audio/%')),
+        sql`${media.mimeType} <> 'application/pdf'`,
+      );
       break;
   }
   for (const name of new Set(filter.tags ?? [])) {
@@ -63,7 +85,15 @@ export function filterConditions(filter: MediaFilter, purpose: 'page' | 'count' 
   else if (filter.creator) c.push(eq(media.creatorId, filter.creator));
   if (filter.createdAfter) c.push(gte(media.createdAt, filter.createdAfter));
   if (filter.createdBefore) c.push(lt(media.createdAt, filter.createdBefore));
-  if (filter.unused) c.push(notExists(db().select({ one: sql`1` }).from(contentMedia).where(eq(contentMedia.mediaId, media.id))));
+  if (filter.unused)
+    c.push(
+      notExists(
+        db()
+          .select({ one: sql`1` })
+          .from(contentMedia)
+          .where(eq(contentMedia.mediaId, media.id)),
+      ),
+    );
   return c;
 }
 

@@ -22,9 +22,14 @@ export function tagsFor(tx: Tx, names: string[]): { ids: string[]; created: stri
     const max = config().KURA_MAX_TAGS;
     const [{ n }] = tx.select({ n: count() }).from(tags).all();
     if (n + missing.length > max) {
-      throw badRequest(`tags: this service has ${n} of at most ${max} tags, so ${missing.map((m) => `"${m}"`).join(', ')} cannot be added`);
+      throw badRequest(
+        `tags: this service has ${n} of at most ${max} tags, so ${missing.map((m) => `"${m}"`).join(', ')} cannot be added`,
+      );
     }
-    tx.insert(tags).values(missing.map((name) => ({ id: newId(), name }))).onConflictDoNothing().run();
+    tx.insert(tags)
+      .values(missing.map((name) => ({ id: newId(), name })))
+      .onConflictDoNothing()
+      .run();
   }
   const byName = new Map(known().map((t) => [t.name, t.id]));
   return { ids: wanted.map((n) => byName.get(n)!), created: missing.map((n) => byName.get(n)!) };
@@ -33,15 +38,27 @@ export function tagsFor(tx: Tx, names: string[]): { ids: string[]; created: stri
 /** The media item's tags become exactly these (already checked against the per-media limit). */
 export function setTagsOf(tx: Tx, mediaId: string, tagIds: string[]): void {
   tx.delete(mediaTags).where(eq(mediaTags.mediaId, mediaId)).run();
-  if (tagIds.length) tx.insert(mediaTags).values(tagIds.map((tagId) => ({ mediaId, tagId }))).run();
+  if (tagIds.length)
+    tx.insert(mediaTags)
+      .values(tagIds.map((tagId) => ({ mediaId, tagId })))
+      .run();
 }
 
 /** Adds tags to one media item; returns how many it holds after, or null when that would pass the limit. */
 export function addTagsTo(tx: Tx, mediaId: string, tagIds: string[]): number | null {
-  const held = tx.select({ tagId: mediaTags.tagId }).from(mediaTags).where(eq(mediaTags.mediaId, mediaId)).all().map((r) => r.tagId);
+  const held = tx
+    .select({ tagId: mediaTags.tagId })
+    .from(mediaTags)
+    .where(eq(mediaTags.mediaId, mediaId))
+    .all()
+    .map((r) => r.tagId);
   const added = tagIds.filter((t) => !held.includes(t));
   if (held.length + added.length > config().KURA_MAX_TAGS_PER_MEDIA) return null;
-  if (added.length) tx.insert(mediaTags).values(added.map((tagId) => ({ mediaId, tagId }))).onConflictDoNothing().run();
+  if (added.length)
+    tx.insert(mediaTags)
+      .values(added.map((tagId) => ({ mediaId, tagId })))
+      .onConflictDoNothing()
+      .run();
   return held.length + added.length;
 }
 
@@ -49,10 +66,24 @@ export function addTagsTo(tx: Tx, mediaId: string, tagIds: string[]): number | n
 export function dropUnused(tx: Tx, tagIds: string[]): void {
   if (tagIds.length === 0) return;
   tx.delete(tags)
-    .where(and(inArray(tags.id, tagIds), notExists(tx.select({ one: sql`1` }).from(mediaTags).where(eq(mediaTags.tagId, tags.id)))))
+    .where(
+      and(
+        inArray(tags.id, tagIds),
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(mediaTags)
+            .where(eq(mediaTags.tagId, tags.id)),
+        ),
+      ),
+    )
     .run();
 }
 
 /** Whether a tag is on any media (a tag in use cannot be deleted). */
 export const tagInUse = (tx: Tx, tagId: string) =>
-  tx.select({ n: count() }).from(mediaTags).where(and(eq(mediaTags.tagId, tagId))).get()!.n > 0;
+  tx
+    .select({ n: count() })
+    .from(mediaTags)
+    .where(and(eq(mediaTags.tagId, tagId)))
+    .get()!.n > 0;

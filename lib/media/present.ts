@@ -51,7 +51,9 @@ export function presentMedia(rows: Media[]): MediaRecord[] {
     id: m.id,
     url: deliveryUrl(m),
     versionedUrl: versionedUrl(m),
-    ...(deliveryUrl(m) !== kuraUrl(m) ? { kuraUrl: kuraUrl(m), kuraVersionedUrl: `${kuraUrl(m)}?v=${versionOf(m)}` } : {}),
+    ...(deliveryUrl(m) !== kuraUrl(m)
+      ? { kuraUrl: kuraUrl(m), kuraVersionedUrl: `${kuraUrl(m)}?v=${versionOf(m)}` }
+      : {}),
     fileName: m.fileName,
     kind: m.kind,
     mimeType: m.mimeType,
@@ -60,7 +62,10 @@ export function presentMedia(rows: Media[]): MediaRecord[] {
     width: m.width,
     height: m.height,
     ...(m.alt ? { alt: m.alt } : {}),
-    tags: tagRows.filter((t) => t.mediaId === m.id).map((t) => t.name).sort(),
+    tags: tagRows
+      .filter((t) => t.mediaId === m.id)
+      .map((t) => t.name)
+      .sort(),
     creator: (m.creatorId && creators.get(m.creatorId)) || null,
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),

@@ -28,13 +28,16 @@ async function withSharp(input: Buffer | string): Promise<Size | null> {
 function withImageSize(input: Buffer | string): Size | null {
   try {
     const result = imageSize(typeof input === 'string' ? readStart(input, 4 * 1024 * 1024) : input);
-    return result.width && result.height ? oriented({ width: result.width, height: result.height }, result.orientation) : null;
+    return result.width && result.height
+      ? oriented({ width: result.width, height: result.height }, result.orientation)
+      : null;
   } catch {
     return null;
   }
 }
 
-const oriented = (size: Size, orientation?: number): Size => ((orientation ?? 1) >= 5 ? { width: size.height, height: size.width } : size);
+const oriented = (size: Size, orientation?: number): Size =>
+  (orientation ?? 1) >= 5 ? { width: size.height, height: size.width } : size;
 
 function readStart(file: string, bytes: number): Buffer {
   const fd = fs.openSync(file, 'r');

@@ -23,7 +23,11 @@ import { deliveryUrl } from './urls';
  * id, rich-editor URLs are rewritten) and the old URL is 404. Either way the new bytes are committed
  * first and the old ones removed after, so a failure at any point leaves the old file served.
  */
-export async function replaceMedia(actor: Actor, id: string, input: UploadInput & { newUrl?: boolean }): Promise<Media> {
+export async function replaceMedia(
+  actor: Actor,
+  id: string,
+  input: UploadInput & { newUrl?: boolean },
+): Promise<Media> {
   assertMediaRight(actor, 'edit');
   const where = and(eq(media.id, id), readableMedia(actor));
   const before = db().select({ kind: media.kind, fileName: media.fileName }).from(media).where(where).get();
@@ -59,7 +63,8 @@ export async function replaceMedia(actor: Actor, id: string, input: UploadInput 
         if (!input.newUrl) {
           const next = { ...fresh, extension: bytes.extension || current.extension };
           // A direct-bucket URL names one version: rich-editor HTML moves to the new one (while the old still parses).
-          if (deliveryUrl({ ...current, ...next }) !== deliveryUrl(current)) repointMedia(tx, id, { ...current, ...next });
+          if (deliveryUrl({ ...current, ...next }) !== deliveryUrl(current))
+            repointMedia(tx, id, { ...current, ...next });
           const row = tx.update(media).set(next).where(eq(media.id, id)).returning().get();
           recordMediaChange(tx, actor, { before: current, after: row });
           return [row, gone] as const;

@@ -17,7 +17,9 @@ export function journalUpload(storage: string, key: string): void {
 
 /** Inside the transaction that makes `key` live: it is no longer a leftover. */
 export function clearJournal(tx: Tx, storage: string, key: string): void {
-  tx.delete(storageJournal).where(and(eq(storageJournal.storage, storage), eq(storageJournal.key, key))).run();
+  tx.delete(storageJournal)
+    .where(and(eq(storageJournal.storage, storage), eq(storageJournal.key, key)))
+    .run();
 }
 
 /** Inside the transaction that stops using `key`: remove its bytes once committed. */

@@ -15,7 +15,8 @@ import { sniffType } from './sniff';
 /** Enough of the start of a file to sniff its type and read an image header. */
 const HEAD_BYTES = 1024 * 1024;
 
-export const uploadLimitMessage = (max: number) => `The file is larger than the upload limit of ${formatBytes(max)} (${max} bytes)`;
+export const uploadLimitMessage = (max: number) =>
+  `The file is larger than the upload limit of ${formatBytes(max)} (${max} bytes)`;
 
 /** Keys are never reused (every write, re-uploads too, gets a new one), so a stored object never changes. */
 const OBJECT_CACHE_CONTROL = 'public, max-age=31536000, immutable';
@@ -39,14 +40,19 @@ export type StoredBytes = {
  * in the transaction that makes the bytes live (or calls `discard`). `expectKind` refuses a file of
  * another kind from its first bytes, before anything is written.
  */
-export async function storeBytes(stream: Readable, opts: { keyFor: string; fileName: string; expectKind?: MediaKind }): Promise<StoredBytes> {
+export async function storeBytes(
+  stream: Readable,
+  opts: { keyFor: string; fileName: string; expectKind?: MediaKind },
+): Promise<StoredBytes> {
   const max = config().KURA_MAX_UPLOAD_BYTES;
   const { head, body } = await readHead(stream, HEAD_BYTES);
   if (head.length === 0) throw badRequest('The file is empty');
   if (head.length > max) throw new KuraError('too_large', uploadLimitMessage(max));
   const type = await sniffType(head);
   if (opts.expectKind && type.kind !== opts.expectKind) {
-    throw badRequest(`A re-upload must be of the same kind: this media is ${article(opts.expectKind)}, the new file is ${article(type.kind)} (${type.mimeType})`);
+    throw badRequest(
+      `A re-upload must be of the same kind: this media is ${article(opts.expectKind)}, the new file is ${article(type.kind)} (${type.mimeType})`,
+    );
   }
   const meter = new Meter(max, () => new KuraError('too_large', uploadLimitMessage(max)));
   const storage = uploadStorage();
@@ -56,9 +62,15 @@ export async function storeBytes(stream: Readable, opts: { keyFor: string; fileN
     // pipeline() carries an error of the source (a client gone) into the write, which then fails.
     // A bucket serves its objects itself (direct-bucket mode), without delivery's sandbox: active types download.
     const contentDisposition = isPassive(type.mimeType) ? undefined : 'attachment';
-    await storage.write(key, pipeline(body, meter, () => {}), { contentType: type.mimeType, cacheControl: OBJECT_CACHE_CONTROL, contentDisposition });
+    await storage.write(
+      key,
+      pipeline(body, meter, () => {}),
+      { contentType: type.mimeType, cacheControl: OBJECT_CACHE_CONTROL, contentDisposition },
+    );
     const dims =
-      type.kind === 'image' ? ((await probeImageSize(head)) ?? (storage.localPath ? await probeImageSize(storage.localPath(key)) : null)) : null;
+      type.kind === 'image'
+        ? ((await probeImageSize(head)) ?? (storage.localPath ? await probeImageSize(storage.localPath(key)) : null))
+        : null;
     return {
       storage: storage.name,
       key,

@@ -20,12 +20,26 @@ export async function addMember(actor: Actor, input: unknown): Promise<{ id: str
   return db().transaction(
     (tx) => {
       // Emails are stored lowercased; lower() also catches a row written before that rule.
-      if (tx.select({ id: members.id }).from(members).where(sql`lower(${members.email}) = ${email}`).get()) {
+      if (
+        tx
+          .select({ id: members.id })
+          .from(members)
+          .where(sql`lower(${members.email}) = ${email}`)
+          .get()
+      ) {
         throw new KuraError('conflict', `A member with the email ${email} already exists`);
       }
       tx.insert(members).values({ id, email, name, passwordHash }).run();
       setRolesOf(tx, id, roleIds);
-      recordActivity(tx, actor, [{ operation: 'member_added', mediaId: null, target: email, before: null, after: { name, roles: roleNamesOf(tx, id) } }]);
+      recordActivity(tx, actor, [
+        {
+          operation: 'member_added',
+          mediaId: null,
+          target: email,
+          before: null,
+          after: { name, roles: roleNamesOf(tx, id) },
+        },
+      ]);
       return { id, email };
     },
     { behavior: 'immediate' },

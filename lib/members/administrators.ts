@@ -16,5 +16,6 @@ export function assertAnAdministratorRemains(tx: Tx): void {
     .innerJoin(roles, eq(roles.id, memberRoles.roleId))
     .where(eq(roles.builtin, 'administrator'))
     .all();
-  if (admins === 0) throw badRequest('Kura needs at least one Administrator: make another member an Administrator first');
+  if (admins === 0)
+    throw badRequest('Kura needs at least one Administrator: make another member an Administrator first');
 }

@@ -14,7 +14,8 @@ export async function changeOwnPassword(actor: Actor, input: unknown): Promise<{
   assertMember(actor);
   const { currentPassword, newPassword } = changePasswordInput.parse(input);
   const row = db().select({ passwordHash: members.passwordHash }).from(members).where(eq(members.id, actor.id)).get();
-  if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) throw badRequest('The current password is not right');
+  if (!row || !(await verifyPassword(row.passwordHash, currentPassword)))
+    throw badRequest('The current password is not right');
   if (newPassword === currentPassword) throw badRequest('The new password is the same as the current one');
   const passwordHash = await hashPassword(newPassword);
   return db().transaction(
@@ -26,14 +27,23 @@ export async function changeOwnPassword(actor: Actor, input: unknown): Promise<{
         .where(and(eq(members.id, actor.id), eq(members.passwordHash, row.passwordHash)))
         .returning({ id: members.id })
         .all();
-      if (updated.length === 0) throw new KuraError('conflict', 'Your password was changed meanwhile; enter the new current password');
+      if (updated.length === 0)
+        throw new KuraError('conflict', 'Your password was changed meanwhile; enter the new current password');
       // Whoever knew the old password is logged out everywhere; this browser stays in.
       const ended = tx
         .delete(sessions)
         .where(and(eq(sessions.memberId, actor.id), ne(sessions.id, actor.sessionId ?? '')))
         .returning({ id: sessions.id })
         .all().length;
-      recordActivity(tx, actor, [{ operation: 'password_changed', mediaId: null, target: actor.email, before: null, after: { sessionsEnded: ended } }]);
+      recordActivity(tx, actor, [
+        {
+          operation: 'password_changed',
+          mediaId: null,
+          target: actor.email,
+          before: null,
+          after: { sessionsEnded: ended },
+        },
+      ]);
       return updated[0];
     },
     { behavior: 'immediate' },

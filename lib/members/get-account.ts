@@ -9,16 +9,34 @@ import { assertMember } from '@/lib/permissions/admin';
 export type Account = {
   name: string;
   email: string;
-  roles: { name: string; builtin: boolean; mediaRead: MediaReadScope; mediaUpload: boolean; mediaEdit: boolean; mediaDelete: boolean }[];
+  roles: {
+    name: string;
+    builtin: boolean;
+    mediaRead: MediaReadScope;
+    mediaUpload: boolean;
+    mediaEdit: boolean;
+    mediaDelete: boolean;
+  }[];
 };
 
 /** The logged-in member's own account: who they are and the roles they hold. */
 export function getAccount(actor: Actor): Account {
   assertMember(actor);
-  const member = db().select({ name: members.name, email: members.email }).from(members).where(eq(members.id, actor.id)).get();
+  const member = db()
+    .select({ name: members.name, email: members.email })
+    .from(members)
+    .where(eq(members.id, actor.id))
+    .get();
   if (!member) throw notFound('Your account no longer exists');
   const held = db()
-    .select({ name: roles.name, builtin: roles.builtin, mediaRead: roles.mediaRead, mediaUpload: roles.mediaUpload, mediaEdit: roles.mediaEdit, mediaDelete: roles.mediaDelete })
+    .select({
+      name: roles.name,
+      builtin: roles.builtin,
+      mediaRead: roles.mediaRead,
+      mediaUpload: roles.mediaUpload,
+      mediaEdit: roles.mediaEdit,
+      mediaDelete: roles.mediaDelete,
+    })
     .from(memberRoles)
     .innerJoin(roles, eq(roles.id, memberRoles.roleId))
     .where(eq(memberRoles.memberId, actor.id))

@@ -10,17 +10,30 @@ export type MemberChoice = { id: string; name: string; email: string };
 /** Everyone who can be made the creator of media: for those who may change creators (edit right). */
 export function listMemberChoices(actor: Actor): MemberChoice[] {
   if (!actor.media.edit) return [];
-  return db().select({ id: members.id, name: members.name, email: members.email }).from(members).orderBy(asc(members.name), asc(members.email)).all();
+  return db()
+    .select({ id: members.id, name: members.name, email: members.email })
+    .from(members)
+    .orderBy(asc(members.name), asc(members.email))
+    .all();
 }
 
-export type MemberRow = MemberChoice & { roles: { id: string; name: string; builtin: boolean }[]; mediaCount: number; createdAt: string };
+export type MemberRow = MemberChoice & {
+  roles: { id: string; name: string; builtin: boolean }[];
+  mediaCount: number;
+  createdAt: string;
+};
 
 /** The members screen: every member with their roles and how many media they uploaded (Administrators only). */
 export function listMembers(actor: Actor): MemberRow[] {
   assertAdmin(actor, 'see members');
   const held = new Map<string, MemberRow['roles']>();
   for (const r of db()
-    .select({ memberId: memberRoles.memberId, id: roles.id, name: roles.name, builtin: sql<number>`${roles.builtin} is not null` })
+    .select({
+      memberId: memberRoles.memberId,
+      id: roles.id,
+      name: roles.name,
+      builtin: sql<number>`${roles.builtin} is not null`,
+    })
     .from(memberRoles)
     .innerJoin(roles, eq(roles.id, memberRoles.roleId))
     .orderBy(asc(roles.name))

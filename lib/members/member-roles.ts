@@ -8,9 +8,12 @@ import { badRequest } from '@/lib/errors';
 export function setRolesOf(tx: Tx, memberId: string, roleIds: string[]): void {
   const wanted = [...new Set(roleIds)];
   const found = tx.select({ id: roles.id }).from(roles).where(inArray(roles.id, wanted)).all();
-  if (found.length !== wanted.length) throw badRequest('One of the chosen roles no longer exists; reload the page to see the current roles');
+  if (found.length !== wanted.length)
+    throw badRequest('One of the chosen roles no longer exists; reload the page to see the current roles');
   tx.delete(memberRoles).where(eq(memberRoles.memberId, memberId)).run();
-  tx.insert(memberRoles).values(wanted.map((roleId) => ({ memberId, roleId }))).run();
+  tx.insert(memberRoles)
+    .values(wanted.map((roleId) => ({ memberId, roleId })))
+    .run();
 }
 
 /** The names of a member's roles, sorted (for Activity's before → after). */

@@ -31,11 +31,28 @@ export function removeMember(actor: Actor, id: string): RemovedMember {
   if (id === actor.id) throw badRequest('You cannot remove yourself; another Administrator can');
   return db().transaction(
     (tx) => {
-      const ids = tx.select({ id: media.id }).from(media).where(eq(media.creatorId, id)).all().map((r) => r.id);
-      const removed = tx.delete(members).where(eq(members.id, id)).returning({ id: members.id, name: members.name, email: members.email }).all();
+      const ids = tx
+        .select({ id: media.id })
+        .from(media)
+        .where(eq(media.creatorId, id))
+        .all()
+        .map((r) => r.id);
+      const removed = tx
+        .delete(members)
+        .where(eq(members.id, id))
+        .returning({ id: members.id, name: members.name, email: members.email })
+        .all();
       if (removed.length === 0) throw notFound('No such member');
       assertAnAdministratorRemains(tx);
-      recordActivity(tx, actor, [{ operation: 'member_removed', mediaId: null, target: removed[0].email, before: { name: removed[0].name }, after: null }]);
+      recordActivity(tx, actor, [
+        {
+          operation: 'member_removed',
+          mediaId: null,
+          target: removed[0].email,
+          before: { name: removed[0].name },
+          after: null,
+        },
+      ]);
       return { ...removed[0], mediaCount: ids.length, mediaIds: ids.length <= REASSIGNABLE ? ids : [] };
     },
     { behavior: 'immediate' },

@@ -18,7 +18,9 @@ const memberName = z.string().trim().min(1, 'give the member a name').max(100, '
 const roleIds = z.array(z.string().min(1).max(64)).min(1, 'choose at least one role').max(100);
 
 /** The Add member form: email (case-insensitive, as at login), name, initial password and roles. */
-export const addMemberInput = z.object({ email: emailAddress, name: memberName, password: newPassword, roleIds }).strict();
+export const addMemberInput = z
+  .object({ email: emailAddress, name: memberName, password: newPassword, roleIds })
+  .strict();
 
 /** The Edit member form: name and roles (the email is how they log in and stays). */
 export const updateMemberInput = z.object({ id: memberId, name: memberName, roleIds }).strict();

@@ -26,7 +26,15 @@ export function updateMember(actor: Actor, input: unknown): { id: string } {
       setRolesOf(tx, id, roleIds);
       assertAnAdministratorRemains(tx);
       const newRoles = roleNamesOf(tx, id);
-      recordActivity(tx, actor, [{ operation: 'member_updated', mediaId: null, target: old.email, before: { name: old.name, roles: oldRoles }, after: { name, roles: newRoles } }]);
+      recordActivity(tx, actor, [
+        {
+          operation: 'member_updated',
+          mediaId: null,
+          target: old.email,
+          before: { name: old.name, roles: oldRoles },
+          after: { name, roles: newRoles },
+        },
+      ]);
       return { id };
     },
     { behavior: 'immediate' },

@@ -22,7 +22,12 @@ const refusal = (host: string, ip: string, kind: string) =>
 export async function assertPublicTarget(url: string, field: string): Promise<void> {
   if (privateTargetsAllowed()) return;
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [host] : await dns.promises.lookup(host, { all: true }).then((list) => list.map((a) => a.address), () => []);
+  const addresses = isIP(host)
+    ? [host]
+    : await dns.promises.lookup(host, { all: true }).then(
+        (list) => list.map((a) => a.address),
+        () => [],
+      );
   for (const ip of addresses) {
     const kind = privateAddressKind(ip);
     if (kind) throw badRequest(`${field}: ${refusal(host, ip, kind)}`);
@@ -34,7 +39,12 @@ const guardedLookup: LookupFunction = (hostname, options, callback) => {
   dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
     if (err) return callback(err, '', 0);
     const bad = addresses.map((a) => ({ a, kind: privateAddressKind(a.address) })).find((x) => x.kind);
-    if (bad) return callback(Object.assign(new Error(refusal(hostname, bad.a.address, bad.kind!)), { code: 'EPRIVATETARGET' }), '', 0);
+    if (bad)
+      return callback(
+        Object.assign(new Error(refusal(hostname, bad.a.address, bad.kind!)), { code: 'EPRIVATETARGET' }),
+        '',
+        0,
+      );
     if (options.all) return (callback as unknown as (e: null, list: dns.LookupAddress[]) => void)(null, addresses);
     callback(null, addresses[0].address, addresses[0].family);
   });
@@ -58,7 +68,11 @@ function guardLiterals<T extends http.Agent>(agent: T): T {
  * An HTTP(S) agent that connects only to public addresses, for targets entered in the UI (webhook URLs,
  * S3 endpoints); with KURA_ALLOW_PRIVATE_TARGETS=1, or for the operator's own targets, a plain one.
  */
-export function guardedAgent(protocol: 'http:' | 'https:', guard: boolean, options: http.AgentOptions = {}): http.Agent {
+export function guardedAgent(
+  protocol: 'http:' | 'https:',
+  guard: boolean,
+  options: http.AgentOptions = {},
+): http.Agent {
   const Agent = protocol === 'https:' ? https.Agent : http.Agent;
   if (!guard) return new Agent(options);
   return guardLiterals(new Agent({ ...options, lookup: guardedLookup }));

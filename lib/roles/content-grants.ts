@@ -16,23 +16,48 @@ export type GrantHolder = { roleId: string } | { apiKeyId: string };
 export function replaceGrants(tx: Tx, holder: GrantHolder, grants: ContentGrant[]): void {
   const wanted = merged(grants);
   if (wanted.length > 0) {
-    const known = new Set(tx.select({ id: apis.id }).from(apis).where(inArray(apis.id, wanted.map((g) => g.apiId))).all().map((r) => r.id));
+    const known = new Set(
+      tx
+        .select({ id: apis.id })
+        .from(apis)
+        .where(
+          inArray(
+            apis.id,
+            wanted.map((g) => g.apiId),
+          ),
+        )
+        .all()
+        .map((r) => r.id),
+    );
     const unknown = wanted.find((g) => !known.has(g.apiId));
-    if (unknown) throw badRequest(`There is no API with the id ${unknown.apiId}; reload the page to see the current APIs`);
+    if (unknown)
+      throw badRequest(`There is no API with the id ${unknown.apiId}; reload the page to see the current APIs`);
   }
   if ('roleId' in holder) {
     tx.delete(roleContentRights).where(eq(roleContentRights.roleId, holder.roleId)).run();
-    if (wanted.length > 0) tx.insert(roleContentRights).values(wanted.map((g) => ({ ...holder, ...g }))).run();
+    if (wanted.length > 0)
+      tx.insert(roleContentRights)
+        .values(wanted.map((g) => ({ ...holder, ...g })))
+        .run();
   } else {
     tx.delete(apiKeyContentRights).where(eq(apiKeyContentRights.apiKeyId, holder.apiKeyId)).run();
-    if (wanted.length > 0) tx.insert(apiKeyContentRights).values(wanted.map((g) => ({ ...holder, ...g }))).run();
+    if (wanted.length > 0)
+      tx.insert(apiKeyContentRights)
+        .values(wanted.map((g) => ({ ...holder, ...g })))
+        .run();
   }
 }
 
 function merged(grants: ContentGrant[]): ContentGrant[] {
   const byApi = new Map<string, ContentGrant>();
   for (const grant of grants) {
-    const into = byApi.get(grant.apiId) ?? { apiId: grant.apiId, read: false, create: false, update: false, delete: false };
+    const into = byApi.get(grant.apiId) ?? {
+      apiId: grant.apiId,
+      read: false,
+      create: false,
+      update: false,
+      delete: false,
+    };
     for (const action of CONTENT_ACTIONS) into[action] ||= grant[action];
     byApi.set(grant.apiId, into);
   }
@@ -40,7 +65,10 @@ function merged(grants: ContentGrant[]): ContentGrant[] {
 }
 
 /** Stored grant rows of either table, grouped by holder id in the forms' shape. */
-export function grantsByHolder<R extends ContentRightSet & { apiId: string }>(rows: R[], holderOf: (row: R) => string): Map<string, ContentGrant[]> {
+export function grantsByHolder<R extends ContentRightSet & { apiId: string }>(
+  rows: R[],
+  holderOf: (row: R) => string,
+): Map<string, ContentGrant[]> {
   const byHolder = new Map<string, ContentGrant[]>();
   for (const row of rows) {
     const grant = { apiId: row.apiId, read: row.read, create: row.create, update: row.update, delete: row.delete };

@@ -17,9 +17,13 @@ export function createRole(actor: Actor, input: unknown): { id: string; name: st
   return db().transaction(
     (tx) => {
       assertRoleNameFree(tx, fields.name);
-      tx.insert(roles).values({ id, ...fields }).run();
+      tx.insert(roles)
+        .values({ id, ...fields })
+        .run();
       replaceGrants(tx, { roleId: id }, content);
-      recordActivity(tx, actor, [{ operation: 'role_created', mediaId: null, target: fields.name, before: null, after: fields }]);
+      recordActivity(tx, actor, [
+        { operation: 'role_created', mediaId: null, target: fields.name, before: null, after: fields },
+      ]);
       return { id, name: fields.name };
     },
     { behavior: 'immediate' },

@@ -20,10 +20,14 @@ export function deleteRole(actor: Actor, id: string): { id: string } {
       if (role.builtin) throw badRequest('The Administrator role cannot be deleted');
       const [{ holders }] = tx.select({ holders: count() }).from(memberRoles).where(eq(memberRoles.roleId, id)).all();
       if (holders > 0) {
-        throw badRequest(`“${role.name}” is held by ${holders} member${holders === 1 ? '' : 's'}; take the role from them before deleting it`);
+        throw badRequest(
+          `“${role.name}” is held by ${holders} member${holders === 1 ? '' : 's'}; take the role from them before deleting it`,
+        );
       }
       tx.delete(roles).where(eq(roles.id, id)).run();
-      recordActivity(tx, actor, [{ operation: 'role_deleted', mediaId: null, target: role.name, before: null, after: null }]);
+      recordActivity(tx, actor, [
+        { operation: 'role_deleted', mediaId: null, target: role.name, before: null, after: null },
+      ]);
       return { id };
     },
     { behavior: 'immediate' },

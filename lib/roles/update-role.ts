@@ -23,10 +23,21 @@ export function updateRole(actor: Actor, input: unknown): { id: string; name: st
       if (!role) throw notFound('No such role');
       if (role.builtin) throw badRequest('The Administrator role cannot be changed: it always has every permission');
       assertRoleNameFree(tx, fields.name, id);
-      tx.update(roles).set(fields).where(and(eq(roles.id, id), isNull(roles.builtin))).run();
+      tx.update(roles)
+        .set(fields)
+        .where(and(eq(roles.id, id), isNull(roles.builtin)))
+        .run();
       replaceGrants(tx, { roleId: id }, content);
-      const before = { name: role.name, mediaRead: role.mediaRead, mediaUpload: role.mediaUpload, mediaEdit: role.mediaEdit, mediaDelete: role.mediaDelete };
-      recordActivity(tx, actor, [{ operation: 'role_updated', mediaId: null, target: fields.name, before, after: fields }]);
+      const before = {
+        name: role.name,
+        mediaRead: role.mediaRead,
+        mediaUpload: role.mediaUpload,
+        mediaEdit: role.mediaEdit,
+        mediaDelete: role.mediaDelete,
+      };
+      recordActivity(tx, actor, [
+        { operation: 'role_updated', mediaId: null, target: fields.name, before, after: fields },
+      ]);
       return { id, name: fields.name };
     },
     { behavior: 'immediate' },

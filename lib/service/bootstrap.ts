@@ -67,7 +67,15 @@ export async function bootstrap(): Promise<void> {
 function ensureAdministratorRole(): string {
   db()
     .insert(roles)
-    .values({ id: newId(), name: 'Administrator', builtin: 'administrator', mediaRead: 'all', mediaUpload: true, mediaEdit: true, mediaDelete: true })
+    .values({
+      id: newId(),
+      name: 'Administrator',
+      builtin: 'administrator',
+      mediaRead: 'all',
+      mediaUpload: true,
+      mediaEdit: true,
+      mediaDelete: true,
+    })
     .onConflictDoNothing()
     .run();
   return db().select({ id: roles.id }).from(roles).where(eq(roles.builtin, 'administrator')).get()!.id;
@@ -92,7 +100,10 @@ async function ensureFirstAdmin(roleId: string) {
   );
   if (!created) return;
   if (KURA_ADMIN_PASSWORD) console.log(`[kura] created Administrator ${email}`);
-  else console.log(`[kura] created Administrator ${email} with password: ${password}\n[kura] (shown once: log in and keep it safe)`);
+  else
+    console.log(
+      `[kura] created Administrator ${email} with password: ${password}\n[kura] (shown once: log in and keep it safe)`,
+    );
 }
 
 /**
@@ -102,18 +113,36 @@ async function ensureFirstAdmin(roleId: string) {
 function ensureEnvApiKey() {
   const key = config().KURA_API_KEY;
   const hash = key ? hashApiKey(key) : null;
-  const all = { mediaGet: true, mediaUpload: true, mediaEdit: true, mediaDelete: true, contentAll: true, revokedAt: null };
+  const all = {
+    mediaGet: true,
+    mediaUpload: true,
+    mediaEdit: true,
+    mediaDelete: true,
+    contentAll: true,
+    revokedAt: null,
+  };
   db().transaction(
     (tx) => {
       tx.update(apiKeys)
         .set({ revokedAt: new Date() })
-        .where(and(eq(apiKeys.contentAll, true), isNull(apiKeys.revokedAt), hash ? ne(apiKeys.keyHash, hash) : undefined))
+        .where(
+          and(eq(apiKeys.contentAll, true), isNull(apiKeys.revokedAt), hash ? ne(apiKeys.keyHash, hash) : undefined),
+        )
         .run();
       // Keys listed before previews were cut to KEY_PREVIEW_LENGTH characters.
-      tx.update(apiKeys).set({ keyPreview: sql`substr(${apiKeys.keyPreview}, 1, ${KEY_PREVIEW_LENGTH})` }).where(gt(sql`length(${apiKeys.keyPreview})`, KEY_PREVIEW_LENGTH)).run();
+      tx.update(apiKeys)
+        .set({ keyPreview: sql`substr(${apiKeys.keyPreview}, 1, ${KEY_PREVIEW_LENGTH})` })
+        .where(gt(sql`length(${apiKeys.keyPreview})`, KEY_PREVIEW_LENGTH))
+        .run();
       if (!key || !hash) return;
       tx.insert(apiKeys)
-        .values({ id: newId(), name: 'KURA_API_KEY', keyHash: hash, keyPreview: key.slice(0, KEY_PREVIEW_LENGTH), ...all })
+        .values({
+          id: newId(),
+          name: 'KURA_API_KEY',
+          keyHash: hash,
+          keyPreview: key.slice(0, KEY_PREVIEW_LENGTH),
+          ...all,
+        })
         .onConflictDoUpdate({ target: apiKeys.keyHash, set: all })
         .run();
     },

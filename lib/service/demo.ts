@@ -48,7 +48,8 @@ export async function ensureDemo(): Promise<void> {
   const actor = admin && loadMemberActor(admin.id);
   if (!actor) return;
   createApi(actor, { endpoint: 'blogs', name: 'Blog', fields: DEMO_FIELDS });
-  const upload = async (fileName: string, bytes: Buffer) => uploadMedia(actor, { fileName, stream: Readable.from([bytes]) });
+  const upload = async (fileName: string, bytes: Buffer) =>
+    uploadMedia(actor, { fileName, stream: Readable.from([bytes]) });
   const cover = await upload('demo-cover.jpg', await picture(1200, 630, '#4f46e5', '#0ea5e9'));
   const dusk = await upload('demo-dusk.jpg', await picture(800, 600, '#f97316', '#7c3aed'));
   const forest = await upload('demo-forest.jpg', await picture(800, 600, '#166534', '#a3e635'));

@@ -50,11 +50,13 @@ function watchRequest(req: http.IncomingMessage, res: http.ServerResponse): void
       if (req.complete) return clearInterval(timer);
       const read = socket.bytesRead - last;
       last = socket.bytesRead;
-      if (read < minimum) cut(res, `The upload was slower than 16 KB/s over ${window / 1000} s and was stopped; nothing was stored`);
+      if (read < minimum)
+        cut(res, `The upload was slower than 16 KB/s over ${window / 1000} s and was stopped; nothing was stored`);
     }, window);
   } else if (KURA_REQUEST_TIMEOUT_MS > 0) {
     timer = setTimeout(() => {
-      if (!req.complete) cut(res, `The request did not arrive within ${Math.round(KURA_REQUEST_TIMEOUT_MS / 1000)} s and was stopped`);
+      if (!req.complete)
+        cut(res, `The request did not arrive within ${Math.round(KURA_REQUEST_TIMEOUT_MS / 1000)} s and was stopped`);
     }, KURA_REQUEST_TIMEOUT_MS);
   } else return;
   timer.unref();

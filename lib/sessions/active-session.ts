@@ -8,12 +8,23 @@ import { IDLE_LIMIT_MS, TOUCH_EVERY_MS } from './session-policy';
  * Whether the session in a cookie is still on: not ended (logout, password change, an Administrator,
  * removal), not past its lifetime, not idle for 7 days. Notes the request at most every 5 minutes.
  */
-export function isSessionActive(sessionId: string | undefined, memberId: string | undefined, now = Date.now()): boolean {
+export function isSessionActive(
+  sessionId: string | undefined,
+  memberId: string | undefined,
+  now = Date.now(),
+): boolean {
   if (!sessionId || !memberId) return false;
   const row = db()
     .select({ lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
-    .where(and(eq(sessions.id, sessionId), eq(sessions.memberId, memberId), gt(sessions.expiresAt, new Date(now)), gt(sessions.lastSeenAt, new Date(now - IDLE_LIMIT_MS))))
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        eq(sessions.memberId, memberId),
+        gt(sessions.expiresAt, new Date(now)),
+        gt(sessions.lastSeenAt, new Date(now - IDLE_LIMIT_MS)),
+      ),
+    )
     .get();
   if (!row) return false;
   if (now - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {

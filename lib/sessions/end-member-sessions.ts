@@ -12,10 +12,26 @@ export function endMemberSessions(actor: Actor, memberId: string): { id: string;
   assertAdmin(actor, 'end sessions of members');
   return db().transaction(
     (tx) => {
-      const member = tx.select({ id: members.id, email: members.email }).from(members).where(eq(members.id, memberId)).get();
+      const member = tx
+        .select({ id: members.id, email: members.email })
+        .from(members)
+        .where(eq(members.id, memberId))
+        .get();
       if (!member) throw notFound('No such member');
-      const ended = tx.delete(sessions).where(eq(sessions.memberId, memberId)).returning({ id: sessions.id }).all().length;
-      recordActivity(tx, actor, [{ operation: 'sessions_ended', mediaId: null, target: member.email, before: null, after: { sessionsEnded: ended } }]);
+      const ended = tx
+        .delete(sessions)
+        .where(eq(sessions.memberId, memberId))
+        .returning({ id: sessions.id })
+        .all().length;
+      recordActivity(tx, actor, [
+        {
+          operation: 'sessions_ended',
+          mediaId: null,
+          target: member.email,
+          before: null,
+          after: { sessionsEnded: ended },
+        },
+      ]);
       return { id: member.id, ended };
     },
     { behavior: 'immediate' },

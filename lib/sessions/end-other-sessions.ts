@@ -17,7 +17,15 @@ export function endOtherSessions(actor: Actor): { ended: number } {
         .where(and(eq(sessions.memberId, actor.id), ne(sessions.id, keep)))
         .returning({ id: sessions.id })
         .all().length;
-      recordActivity(tx, actor, [{ operation: 'other_sessions_ended', mediaId: null, target: actor.email, before: null, after: { sessionsEnded: ended } }]);
+      recordActivity(tx, actor, [
+        {
+          operation: 'other_sessions_ended',
+          mediaId: null,
+          target: actor.email,
+          before: null,
+          after: { sessionsEnded: ended },
+        },
+      ]);
       return { ended };
     },
     { behavior: 'immediate' },

@@ -11,7 +11,11 @@ import { allS3Configs, locationOf, readS3Config } from './s3-configs';
 import { uploadTargetName } from './upload-target';
 
 // Built on first use and kept per process; a changed S3 configuration is forgotten and built again.
-const storages = () => processSingleton('storages', () => new Map<string, Storage>([['local', new LocalStorage(path.join(config().dataDir, 'media'))]]));
+const storages = () =>
+  processSingleton(
+    'storages',
+    () => new Map<string, Storage>([['local', new LocalStorage(path.join(config().dataDir, 'media'))]]),
+  );
 
 /** The storage new uploads go to. */
 export const uploadStorage = (): Storage => storageNamed(uploadTargetName());

@@ -51,11 +51,16 @@ export function getStorageSettings(actor: Actor): StorageSettingsView {
   const uploadTo = uploadTargetName();
   const env = envS3Location();
   const configs = allS3Configs();
-  const current = configs.get(uploadTo) ?? [...configs.values()].filter((c) => c.source === 'settings').sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0];
+  const current =
+    configs.get(uploadTo) ??
+    [...configs.values()].filter((c) => c.source === 'settings').sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0];
   const holdings = db().select({ name: media.storage, media: count() }).from(media).groupBy(media.storage).all();
   return {
     uploadTo,
-    env: env && { ...fieldsOf(env, env.credentials?.accessKeyId ?? null), secret: env.credentials ? '••••••••' : 'SDK default credential chain' },
+    env: env && {
+      ...fieldsOf(env, env.credentials?.accessKeyId ?? null),
+      secret: env.credentials ? '••••••••' : 'SDK default credential chain',
+    },
     form: current ? { ...fieldsOf(current, current.accessKeyId), secretStored: !!current.secretSealed } : EMPTY_FORM,
     holdings,
   };

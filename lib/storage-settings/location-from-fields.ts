@@ -17,8 +17,10 @@ export function locationFromFields(f: S3Fields): S3Location {
     fixFileNames: f.fixFileNames,
   };
   if (f.credentials === 'default') return { ...base, credentials: null };
-  if (!f.accessKeyId) throw badRequest('accessKeyId: required with access keys (or choose the default credential chain)');
-  if (f.secretAccessKey) return { ...base, credentials: { accessKeyId: f.accessKeyId, secretAccessKey: f.secretAccessKey } };
+  if (!f.accessKeyId)
+    throw badRequest('accessKeyId: required with access keys (or choose the default credential chain)');
+  if (f.secretAccessKey)
+    return { ...base, credentials: { accessKeyId: f.accessKeyId, secretAccessKey: f.secretAccessKey } };
   const stored = readS3Config(s3StorageName(base));
   const kept = stored && stored.accessKeyId === f.accessKeyId ? locationOf(stored).credentials : null;
   if (!kept) throw badRequest('secretAccessKey: required for this access key id (none is stored for it)');

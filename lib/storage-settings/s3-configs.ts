@@ -23,13 +23,21 @@ const ROW_PREFIX = 'storage.s3:';
 const SECRET_PURPOSE = 's3 secret access key';
 
 export function readS3Config(name: string): StoredS3Config | null {
-  const row = db().select().from(settings).where(eq(settings.key, ROW_PREFIX + name.slice('s3:'.length))).get();
+  const row = db()
+    .select()
+    .from(settings)
+    .where(eq(settings.key, ROW_PREFIX + name.slice('s3:'.length)))
+    .get();
   return row ? (JSON.parse(row.value) as StoredS3Config) : null;
 }
 
 /** Every stored S3 configuration by storage name. */
 export function allS3Configs(): Map<string, StoredS3Config> {
-  const rows = db().select().from(settings).where(like(settings.key, `${ROW_PREFIX}%`)).all();
+  const rows = db()
+    .select()
+    .from(settings)
+    .where(like(settings.key, `${ROW_PREFIX}%`))
+    .all();
   return new Map(rows.map((r) => [`s3:${r.key.slice(ROW_PREFIX.length)}`, JSON.parse(r.value) as StoredS3Config]));
 }
 
@@ -45,12 +53,20 @@ export function writeS3Config(loc: S3Location, source: StoredS3Config['source'])
     savedAt: new Date().toISOString(),
   };
   const value = JSON.stringify(stored);
-  db().insert(settings).values({ key: ROW_PREFIX + name.slice('s3:'.length), value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+  db()
+    .insert(settings)
+    .values({ key: ROW_PREFIX + name.slice('s3:'.length), value })
+    .onConflictDoUpdate({ target: settings.key, set: { value } })
+    .run();
   return name;
 }
 
 /** A stored configuration as a location to connect to (opening its sealed secret). */
 export function locationOf(stored: StoredS3Config): S3Location {
   const { accessKeyId, secretSealed, source: _source, savedAt: _savedAt, ...rest } = stored;
-  return { ...rest, credentials: accessKeyId && secretSealed ? { accessKeyId, secretAccessKey: unseal(SECRET_PURPOSE, secretSealed) } : null };
+  return {
+    ...rest,
+    credentials:
+      accessKeyId && secretSealed ? { accessKeyId, secretAccessKey: unseal(SECRET_PURPOSE, secretSealed) } : null,
+  };
 }

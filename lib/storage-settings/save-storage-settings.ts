@@ -18,16 +18,30 @@ import { setUploadTarget } from './upload-target';
  * Chooses where new uploads go. A bucket is switched on only after its connection test passes; media
  * already stored stays where it is (each row names its storage).
  */
-export async function saveStorageSettings(actor: Actor, input: unknown): Promise<{ uploadTo: string; message: string }> {
+export async function saveStorageSettings(
+  actor: Actor,
+  input: unknown,
+): Promise<{ uploadTo: string; message: string }> {
   assertCanManageStorage(actor);
   if (envS3Location()) throw badRequest('Storage is set by KURA_S3_* in the environment: change it there');
   const choice = storageChoice.parse(input);
   if (choice.target === 'local') {
     db().transaction((tx) => {
       setUploadTarget('local');
-      recordActivity(tx, actor, [{ operation: 'storage_changed', mediaId: null, target: 'New uploads', before: null, after: { uploadTo: 'local disk' } }]);
+      recordActivity(tx, actor, [
+        {
+          operation: 'storage_changed',
+          mediaId: null,
+          target: 'New uploads',
+          before: null,
+          after: { uploadTo: 'local disk' },
+        },
+      ]);
     });
-    return { uploadTo: 'local', message: 'New uploads are stored on local disk. Media in buckets stays there and keeps working.' };
+    return {
+      uploadTo: 'local',
+      message: 'New uploads are stored on local disk. Media in buckets stays there and keeps working.',
+    };
   }
   const location = locationFromFields(choice);
   if (location.endpoint) await assertPublicTarget(location.endpoint, 'endpoint');
@@ -37,12 +51,24 @@ export async function saveStorageSettings(actor: Actor, input: unknown): Promise
     (tx) => {
       const stored = writeS3Config(location, 'settings');
       setUploadTarget(stored);
-      const after = { uploadTo: stored, bucket: location.bucket, region: location.region, endpoint: location.endpoint ?? 'Amazon S3', prefix: location.prefix, publicUrl: location.publicUrl ?? '' };
-      recordActivity(tx, actor, [{ operation: 'storage_changed', mediaId: null, target: 'New uploads', before: null, after }]);
+      const after = {
+        uploadTo: stored,
+        bucket: location.bucket,
+        region: location.region,
+        endpoint: location.endpoint ?? 'Amazon S3',
+        prefix: location.prefix,
+        publicUrl: location.publicUrl ?? '',
+      };
+      recordActivity(tx, actor, [
+        { operation: 'storage_changed', mediaId: null, target: 'New uploads', before: null, after },
+      ]);
       return stored;
     },
     { behavior: 'immediate' },
   );
   forgetStorage(name);
-  return { uploadTo: name, message: `${result.message} New uploads are stored in this bucket; media uploaded before stays where it is.` };
+  return {
+    uploadTo: name,
+    message: `${result.message} New uploads are stored in this bucket; media uploaded before stays where it is.`,
+  };
 }

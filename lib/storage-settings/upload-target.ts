@@ -15,5 +15,9 @@ export function uploadTargetName(): string {
 }
 
 export function setUploadTarget(name: string): void {
-  db().insert(settings).values({ key: UPLOAD_TARGET, value: name }).onConflictDoUpdate({ target: settings.key, set: { value: name } }).run();
+  db()
+    .insert(settings)
+    .values({ key: UPLOAD_TARGET, value: name })
+    .onConflictDoUpdate({ target: settings.key, set: { value: name } })
+    .run();
 }

@@ -7,7 +7,9 @@ import { s3Fields } from './schemas';
 
 /** The storage name of a bucket: `s3:{endpoint host and path, or "aws"}/{bucket}`. */
 export function s3StorageName(loc: Pick<S3Location, 'bucket' | 'endpoint'>): string {
-  const where = loc.endpoint ? `${new URL(loc.endpoint).host}${new URL(loc.endpoint).pathname.replace(/\/+$/, '')}` : 'aws';
+  const where = loc.endpoint
+    ? `${new URL(loc.endpoint).host}${new URL(loc.endpoint).pathname.replace(/\/+$/, '')}`
+    : 'aws';
   return `s3:${where}/${loc.bucket}`;
 }
 
@@ -20,7 +22,10 @@ export function envS3Location(): S3Location | null {
     region: c.KURA_S3_REGION ?? 'us-east-1',
     endpoint: c.KURA_S3_ENDPOINT?.replace(/\/+$/, '') ?? null,
     forcePathStyle: c.KURA_S3_FORCE_PATH_STYLE,
-    credentials: c.KURA_S3_ACCESS_KEY_ID && c.KURA_S3_SECRET_ACCESS_KEY ? { accessKeyId: c.KURA_S3_ACCESS_KEY_ID, secretAccessKey: c.KURA_S3_SECRET_ACCESS_KEY } : null,
+    credentials:
+      c.KURA_S3_ACCESS_KEY_ID && c.KURA_S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: c.KURA_S3_ACCESS_KEY_ID, secretAccessKey: c.KURA_S3_SECRET_ACCESS_KEY }
+        : null,
     prefix: s3Fields.shape.prefix.parse(c.KURA_S3_PREFIX ?? ''),
     publicUrl: c.KURA_S3_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     fixFileNames: c.KURA_S3_FIX_FILE_NAMES,

@@ -1,10 +1,32 @@
 /** Why an S3 request failed, in the words an Administrator can act on. */
 export type S3Failure = { reason: 'credentials' | 'bucket' | 'unreachable' | 'other'; message: string };
 
-type SdkError = Error & { code?: string; errors?: { code?: string }[]; $metadata?: { httpStatusCode?: number }; Code?: string };
+type SdkError = Error & {
+  code?: string;
+  errors?: { code?: string }[];
+  $metadata?: { httpStatusCode?: number };
+  Code?: string;
+};
 
-const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED']);
-const CREDENTIALS = new Set(['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AccessDenied', 'InvalidToken', 'ExpiredToken', 'CredentialsProviderError']);
+const NETWORK = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'ECONNABORTED',
+]);
+const CREDENTIALS = new Set([
+  'InvalidAccessKeyId',
+  'SignatureDoesNotMatch',
+  'AccessDenied',
+  'InvalidToken',
+  'ExpiredToken',
+  'CredentialsProviderError',
+]);
 
 /**
  * Sorts an SDK error into wrong credentials (InvalidAccessKeyId, SignatureDoesNotMatch, 403), a
@@ -16,14 +38,31 @@ export function describeS3Error(err: unknown, where: { bucket: string; endpoint:
   const name = e.name || e.Code || '';
   const code = e.code ?? e.errors?.find((x) => x.code)?.code ?? (e.cause as SdkError | undefined)?.code;
   const status = e.$metadata?.httpStatusCode;
-  if ((code && NETWORK.has(code)) || name === 'TimeoutError' || name === 'RequestTimeout' || /timed? ?out|socket hang up/i.test(e.message ?? '')) {
-    return { reason: 'unreachable', message: `the endpoint ${where.endpoint} could not be reached (${code ?? name ?? 'no answer'})` };
+  if (
+    (code && NETWORK.has(code)) ||
+    name === 'TimeoutError' ||
+    name === 'RequestTimeout' ||
+    /timed? ?out|socket hang up/i.test(e.message ?? '')
+  ) {
+    return {
+      reason: 'unreachable',
+      message: `the endpoint ${where.endpoint} could not be reached (${code ?? name ?? 'no answer'})`,
+    };
   }
   if (CREDENTIALS.has(name) || status === 403) {
-    return { reason: 'credentials', message: `the credentials were refused (${name || 'HTTP 403'}): check the access key id and secret` };
+    return {
+      reason: 'credentials',
+      message: `the credentials were refused (${name || 'HTTP 403'}): check the access key id and secret`,
+    };
   }
   if (name === 'NoSuchBucket' || (status === 404 && name !== 'NoSuchKey')) {
-    return { reason: 'bucket', message: `the bucket "${where.bucket}" does not exist at ${where.endpoint} (${name || 'HTTP 404'})` };
+    return {
+      reason: 'bucket',
+      message: `the bucket "${where.bucket}" does not exist at ${where.endpoint} (${name || 'HTTP 404'})`,
+    };
   }
-  return { reason: 'other', message: `${name || 'error'}${status ? ` (HTTP ${status})` : ''}: ${e.message || 'no details'}` };
+  return {
+    reason: 'other',
+    message: `${name || 'error'}${status ? ` (HTTP ${status})` : ''}: ${e.message || 'no details'}`,
+  };
 }

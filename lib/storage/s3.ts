@@ -30,7 +30,9 @@ const PARTS_AT_ONCE = 2;
  * endpoint entered in the UI, reached only on public addresses (lib/net/target-guard.ts).
  */
 export function s3Client(loc: S3Location, quick = false, guard = false): S3Client {
-  const timeouts = quick ? { connectionTimeout: 3_000, requestTimeout: 10_000 } : { connectionTimeout: 5_000, requestTimeout: 60_000 };
+  const timeouts = quick
+    ? { connectionTimeout: 3_000, requestTimeout: 10_000 }
+    : { connectionTimeout: 5_000, requestTimeout: 60_000 };
   return new S3Client({
     region: loc.region,
     ...(loc.endpoint ? { endpoint: loc.endpoint } : {}),
@@ -41,7 +43,11 @@ export function s3Client(loc: S3Location, quick = false, guard = false): S3Clien
     responseChecksumValidation: 'WHEN_REQUIRED',
     maxAttempts: quick ? 1 : 3,
     requestHandler: guard
-      ? { ...timeouts, httpAgent: guardedAgent('http:', true, { keepAlive: true }), httpsAgent: guardedAgent('https:', true, { keepAlive: true }) as https.Agent }
+      ? {
+          ...timeouts,
+          httpAgent: guardedAgent('http:', true, { keepAlive: true }),
+          httpsAgent: guardedAgent('https:', true, { keepAlive: true }) as https.Agent,
+        }
       : timeouts,
   });
 }
@@ -76,7 +82,9 @@ export class S3Storage implements Storage {
    */
   newKey(mediaId: string, fileName: string): string {
     const { prefix, fixFileNames } = this.location;
-    return fixFileNames ? `${prefix}${mediaId}/${randomBytes(4).toString('hex')}/${fileName}` : `${prefix}${mediaId.slice(0, 2)}/${mediaId}/${randomBytes(8).toString('hex')}`;
+    return fixFileNames
+      ? `${prefix}${mediaId}/${randomBytes(4).toString('hex')}/${fileName}`
+      : `${prefix}${mediaId.slice(0, 2)}/${mediaId}/${randomBytes(8).toString('hex')}`;
   }
 
   /** The object's URL under the public base URL (direct-bucket mode), or null when none is set. */
@@ -112,7 +120,14 @@ export class S3Storage implements Storage {
     body.once('error', (err) => counted.destroy(err));
     const upload = new Upload({
       client: this.client,
-      params: { Bucket: this.location.bucket, Key: key, Body: counted, ContentType: meta.contentType, CacheControl: meta.cacheControl, ContentDisposition: meta.contentDisposition },
+      params: {
+        Bucket: this.location.bucket,
+        Key: key,
+        Body: counted,
+        ContentType: meta.contentType,
+        CacheControl: meta.cacheControl,
+        ContentDisposition: meta.contentDisposition,
+      },
       partSize: PART_BYTES,
       queueSize: PARTS_AT_ONCE,
       leavePartsOnError: false,
@@ -131,7 +146,11 @@ export class S3Storage implements Storage {
   async read(key: string, range?: ByteRange): Promise<Readable> {
     try {
       const out = await this.client.send(
-        new GetObjectCommand({ Bucket: this.location.bucket, Key: key, ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }),
+        new GetObjectCommand({
+          Bucket: this.location.bucket,
+          Key: key,
+          ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}),
+        }),
       );
       return out.Body as Readable;
     } catch (err) {
@@ -152,7 +171,10 @@ export class S3Storage implements Storage {
 
   private unavailable(what: 'stored' | 'read' | 'removed', err: unknown): KuraError {
     const failure = describeS3Error(err, { bucket: this.location.bucket, endpoint: this.endpointLabel });
-    const error = new KuraError('unavailable', `The file could not be ${what} in the S3 bucket "${this.location.bucket}": ${failure.message}`);
+    const error = new KuraError(
+      'unavailable',
+      `The file could not be ${what} in the S3 bucket "${this.location.bucket}": ${failure.message}`,
+    );
     error.cause = err;
     return error;
   }

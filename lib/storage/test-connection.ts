@@ -24,14 +24,31 @@ export async function testConnection(loc: S3Location, guard = false): Promise<Co
   const body = `Kura connection test ${new Date().toISOString()}`;
   let step: ConnectionStep = 'write';
   try {
-    await client.send(new PutObjectCommand({ Bucket: loc.bucket, Key, Body: body, ContentType: 'text/plain', CacheControl: 'no-store' }));
+    await client.send(
+      new PutObjectCommand({
+        Bucket: loc.bucket,
+        Key,
+        Body: body,
+        ContentType: 'text/plain',
+        CacheControl: 'no-store',
+      }),
+    );
     step = 'read';
     const got = await client.send(new GetObjectCommand({ Bucket: loc.bucket, Key }));
     const text = await got.Body?.transformToString();
-    if (text !== body) return { ok: false, step, reason: 'other', message: `${STEP_WORDS.read}: the object came back with other bytes than were written` };
+    if (text !== body)
+      return {
+        ok: false,
+        step,
+        reason: 'other',
+        message: `${STEP_WORDS.read}: the object came back with other bytes than were written`,
+      };
     step = 'delete';
     await client.send(new DeleteObjectCommand({ Bucket: loc.bucket, Key }));
-    return { ok: true, message: `Connected: wrote, read back and deleted a probe object in "${loc.bucket}" at ${where.endpoint}.` };
+    return {
+      ok: true,
+      message: `Connected: wrote, read back and deleted a probe object in "${loc.bucket}" at ${where.endpoint}.`,
+    };
   } catch (err) {
     const failure = describeS3Error(err, where);
     return { ok: false, step, reason: failure.reason, message: `${STEP_WORDS[step]}: ${failure.message}.` };

@@ -11,7 +11,17 @@ export function deleteTag(actor: Actor, id: string): void {
   assertCanManageTags(actor);
   const deleted = db()
     .delete(tags)
-    .where(and(eq(tags.id, id), notExists(db().select({ one: sql`1` }).from(mediaTags).where(eq(mediaTags.tagId, tags.id)))))
+    .where(
+      and(
+        eq(tags.id, id),
+        notExists(
+          db()
+            .select({ one: sql`1` })
+            .from(mediaTags)
+            .where(eq(mediaTags.tagId, tags.id)),
+        ),
+      ),
+    )
     .returning({ id: tags.id })
     .all();
   if (deleted.length > 0) return;

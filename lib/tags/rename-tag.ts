@@ -16,17 +16,34 @@ export function renameTag(actor: Actor, id: string, name: unknown): TagRow {
   try {
     return db().transaction(
       (tx) => {
-        const holders = tx.select().from(media).innerJoin(mediaTags, eq(mediaTags.mediaId, media.id)).where(eq(mediaTags.tagId, id)).all().map((r) => r.media);
+        const holders = tx
+          .select()
+          .from(media)
+          .innerJoin(mediaTags, eq(mediaTags.mediaId, media.id))
+          .where(eq(mediaTags.tagId, id))
+          .all()
+          .map((r) => r.media);
         const tagsBefore = new Map(holders.map((m) => [m.id, tagNamesOf(tx, m.id)]));
-        const row = tx.update(tags).set({ name: newName }).where(eq(tags.id, id)).returning({ id: tags.id, name: tags.name }).get();
+        const row = tx
+          .update(tags)
+          .set({ name: newName })
+          .where(eq(tags.id, id))
+          .returning({ id: tags.id, name: tags.name })
+          .get();
         if (!row) throw notFound('No such tag');
-        for (const m of holders) recordMediaChange(tx, actor, { before: m, after: m, tags: { before: tagsBefore.get(m.id)!, after: tagNamesOf(tx, m.id) } });
+        for (const m of holders)
+          recordMediaChange(tx, actor, {
+            before: m,
+            after: m,
+            tags: { before: tagsBefore.get(m.id)!, after: tagNamesOf(tx, m.id) },
+          });
         return { ...row, uses: holders.length };
       },
       { behavior: 'immediate' },
     );
   } catch (err) {
-    if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new KuraError('conflict', `A tag named "${newName}" already exists`);
+    if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE')
+      throw new KuraError('conflict', `A tag named "${newName}" already exists`);
     throw err;
   }
 }

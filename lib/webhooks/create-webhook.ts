@@ -18,8 +18,20 @@ export async function createWebhook(actor: Actor, input: unknown): Promise<Webho
   await assertPublicTarget(fields.url, 'url');
   const apiId = api === undefined ? null : findApi(api).id;
   const row = db().transaction((tx) => {
-    const created = tx.insert(webhooks).values({ id: newId(), apiId, ...fields, secretSealed: seal('webhook', secret) }).returning().get();
-    recordActivity(tx, actor, [{ operation: 'webhook_created', mediaId: null, target: created.name, before: null, after: webhookInActivity(created) }]);
+    const created = tx
+      .insert(webhooks)
+      .values({ id: newId(), apiId, ...fields, secretSealed: seal('webhook', secret) })
+      .returning()
+      .get();
+    recordActivity(tx, actor, [
+      {
+        operation: 'webhook_created',
+        mediaId: null,
+        target: created.name,
+        before: null,
+        after: webhookInActivity(created),
+      },
+    ]);
     return created;
   });
   return presentWebhook(row);

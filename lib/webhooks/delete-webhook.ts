@@ -13,7 +13,17 @@ export function deleteWebhook(actor: Actor, id: string): void {
   assertCanManageWebhooks(actor);
   const current = getWebhookOrThrow(id);
   db().transaction((tx) => {
-    tx.delete(webhooks).where(and(eq(webhooks.id, current.id))).run();
-    recordActivity(tx, actor, [{ operation: 'webhook_deleted', mediaId: null, target: current.name, before: webhookInActivity(current), after: null }]);
+    tx.delete(webhooks)
+      .where(and(eq(webhooks.id, current.id)))
+      .run();
+    recordActivity(tx, actor, [
+      {
+        operation: 'webhook_deleted',
+        mediaId: null,
+        target: current.name,
+        before: webhookInActivity(current),
+        after: null,
+      },
+    ]);
   });
 }

@@ -20,7 +20,11 @@ export type DeliveryView = {
 };
 
 /** A webhook's delivery log, newest first, with every attempt; `before` pages back by delivery id. */
-export function listDeliveries(actor: Actor, webhookId: string, before?: number): { deliveries: DeliveryView[]; more: boolean } {
+export function listDeliveries(
+  actor: Actor,
+  webhookId: string,
+  before?: number,
+): { deliveries: DeliveryView[]; more: boolean } {
   assertCanManageWebhooks(actor);
   const hook = getWebhookOrThrow(webhookId);
   const rows = db()
@@ -33,7 +37,17 @@ export function listDeliveries(actor: Actor, webhookId: string, before?: number)
     .all();
   const page = rows.slice(0, PAGE);
   const attempts = page.length
-    ? db().select().from(deliveryAttempts).where(inArray(deliveryAttempts.deliveryId, page.map((r) => r.delivery.id))).orderBy(deliveryAttempts.id).all()
+    ? db()
+        .select()
+        .from(deliveryAttempts)
+        .where(
+          inArray(
+            deliveryAttempts.deliveryId,
+            page.map((r) => r.delivery.id),
+          ),
+        )
+        .orderBy(deliveryAttempts.id)
+        .all()
     : [];
   return {
     more: rows.length > PAGE,

@@ -20,5 +20,16 @@ export function provisionMediaWebhook(): void {
   }
   const fields = { url, secretSealed: seal('webhook', secret) };
   if (existing) db().update(webhooks).set(fields).where(eq(webhooks.id, existing.id)).run();
-  else db().insert(webhooks).values({ id: newId(), apiId: null, name: 'From the environment', events: [...WEBHOOK_EVENT_TYPES], source: 'env', ...fields }).run();
+  else
+    db()
+      .insert(webhooks)
+      .values({
+        id: newId(),
+        apiId: null,
+        name: 'From the environment',
+        events: [...WEBHOOK_EVENT_TYPES],
+        source: 'env',
+        ...fields,
+      })
+      .run();
 }

@@ -16,10 +16,18 @@ import { deliveryId } from './schemas';
 export function redeliver(actor: Actor, webhookId: string, id: unknown): { id: number } {
   assertCanManageWebhooks(actor);
   const hook = getWebhookOrThrow(webhookId);
-  const old = db().select().from(deliveries).where(and(eq(deliveries.id, deliveryId.parse(id)), eq(deliveries.webhookId, hook.id))).get();
+  const old = db()
+    .select()
+    .from(deliveries)
+    .where(and(eq(deliveries.id, deliveryId.parse(id)), eq(deliveries.webhookId, hook.id)))
+    .get();
   if (!old) throw notFound('No such delivery');
   const now = new Date();
-  const row = db().insert(deliveries).values({ eventId: old.eventId, webhookId: hook.id, nextAttemptAt: now, createdAt: now }).returning().get();
+  const row = db()
+    .insert(deliveries)
+    .values({ eventId: old.eventId, webhookId: hook.id, nextAttemptAt: now, createdAt: now })
+    .returning()
+    .get();
   setImmediate(wakeDeliveries);
   return { id: row.id };
 }

@@ -12,7 +12,9 @@ const secret = z.string().min(16, 'at least 16 characters, so it cannot be guess
 export const webhookEvents = z
   .array(z.enum(WEBHOOK_EVENT_TYPES, 'one of new, edit, delete'))
   .min(1, 'choose at least one event')
-  .transform((list) => [...new Set(list)].sort((a, b) => WEBHOOK_EVENT_TYPES.indexOf(a) - WEBHOOK_EVENT_TYPES.indexOf(b)));
+  .transform((list) =>
+    [...new Set(list)].sort((a, b) => WEBHOOK_EVENT_TYPES.indexOf(a) - WEBHOOK_EVENT_TYPES.indexOf(b)),
+  );
 
 export const newWebhook = z
   .object({

@@ -12,5 +12,8 @@ export async function sendTestEvent(actor: Actor, webhookId: string): Promise<Se
   assertCanManageWebhooks(actor);
   const hook = getWebhookOrThrow(webhookId);
   const body = JSON.stringify({ service: serviceId(), type: 'test', old: null, new: null });
-  return sendWebhook({ url: hook.url, secret: unseal('webhook', hook.secretSealed), operator: hook.source === 'env' }, { id: newId(), type: hook.apiId ? 'content.test' : 'media.test', body });
+  return sendWebhook(
+    { url: hook.url, secret: unseal('webhook', hook.secretSealed), operator: hook.source === 'env' },
+    { id: newId(), type: hook.apiId ? 'content.test' : 'media.test', body },
+  );
 }

@@ -18,7 +18,9 @@ export async function updateWebhook(actor: Actor, id: string, input: unknown): P
   const { secret, ...changes } = webhookChanges.parse(input);
   const current = getWebhookOrThrow(id);
   if (current.source === 'env' && (changes.url !== undefined || secret)) {
-    throw badRequest('This webhook comes from KURA_MEDIA_WEBHOOK_URL and KURA_WEBHOOK_SECRET: change them in the environment');
+    throw badRequest(
+      'This webhook comes from KURA_MEDIA_WEBHOOK_URL and KURA_WEBHOOK_SECRET: change them in the environment',
+    );
   }
   if (changes.url !== undefined) await assertPublicTarget(changes.url, 'url');
   const row = db().transaction((tx) => {
@@ -29,7 +31,9 @@ export async function updateWebhook(actor: Actor, id: string, input: unknown): P
       .returning()
       .get();
     const after = { ...webhookInActivity(updated), ...(secret ? { secret: 'changed' } : {}) };
-    recordActivity(tx, actor, [{ operation: 'webhook_updated', mediaId: null, target: updated.name, before: webhookInActivity(current), after }]);
+    recordActivity(tx, actor, [
+      { operation: 'webhook_updated', mediaId: null, target: updated.name, before: webhookInActivity(current), after },
+    ]);
     return updated;
   });
   return presentWebhook(row);

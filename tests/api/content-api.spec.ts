@@ -26,22 +26,34 @@ test.beforeAll(() => {
   apiId = createApi(E2E.dataDir, endpoint, FIELDS, 'Posts');
 });
 
-const image = async (request: APIRequestContext, w = 64, h = 48) => (await uploadViaApi(request, uniqueName('pic', 'png'), await png(w, h), 'image/png')).body;
+const image = async (request: APIRequestContext, w = 64, h = 48) =>
+  (await uploadViaApi(request, uniqueName('pic', 'png'), await png(w, h), 'image/png')).body;
 const pdf = async (request: APIRequestContext) =>
-  (await uploadViaApi(request, uniqueName('doc', 'pdf'), Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'), 'application/pdf')).body;
+  (
+    await uploadViaApi(
+      request,
+      uniqueName('doc', 'pdf'),
+      Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+      'application/pdf',
+    )
+  ).body;
 
 /** The body as bytes, so a string goes out exactly as written (malformed JSON included). */
 const raw = (body: unknown) => Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
 const post = (request: APIRequestContext, body: unknown, headers: Record<string, string> = keyHeader) =>
   request.post(`/api/v1/${endpoint}`, { headers: { ...headers, 'Content-Type': 'application/json' }, data: raw(body) });
 const patch = (request: APIRequestContext, id: string, body: unknown) =>
-  request.patch(`/api/v1/${endpoint}/${id}`, { headers: { ...keyHeader, 'Content-Type': 'application/json' }, data: raw(body) });
+  request.patch(`/api/v1/${endpoint}/${id}`, {
+    headers: { ...keyHeader, 'Content-Type': 'application/json' },
+    data: raw(body),
+  });
 const deleteMediaByUrl = (request: APIRequestContext, url: string, headers: Record<string, string> = keyHeader) =>
   request.delete(`/api/v2/media?url=${encodeURIComponent(url)}`, { headers });
 
 /** Content items that use this media, read from the real reference table. */
 const referenceCount = (mediaId: string) =>
-  data.query<{ n: number }>('select count(distinct content_id) as n from content_media where media_id = ?', mediaId)[0].n;
+  data.query<{ n: number }>('select count(distinct content_id) as n from content_media where media_id = ?', mediaId)[0]
+    .n;
 
 function setAlt(mediaId: string, alt: string) {
   const db = new Database(path.join(E2E.dataDir, 'kura.db'));
@@ -50,7 +62,9 @@ function setAlt(mediaId: string, alt: string) {
   db.close();
 }
 
-test('every read shape: image, multiple images, file, rich editor with the media’s alt and size, text, number, boolean', async ({ request }) => {
+test('every read shape: image, multiple images, file, rich editor with the media’s alt and size, text, number, boolean', async ({
+  request,
+}) => {
   const eyecatch = await image(request, 640, 480);
   setAlt(eyecatch.id, 'A red square');
   const [g1, g2] = [await image(request, 30, 20), await image(request, 40, 10)];
@@ -92,7 +106,9 @@ test('every read shape: image, multiple images, file, rich editor with the media
   expect(item.body).toContain(`<a href="${doc.url}">the doc</a>`);
   expect(item.body).toContain(`<img src="${inline.url}" alt="Inline &quot;quoted&quot; alt" width="200" height="100">`);
   // An Image API URL renders at its own size: the alt is current, the size is what the editor wrote.
-  expect(item.body).toContain(`<img src="${inline.url}?w=100&amp;fm=webp" alt="Inline &quot;quoted&quot; alt" width="100" height="50">`);
+  expect(item.body).toContain(
+    `<img src="${inline.url}?w=100&amp;fm=webp" alt="Inline &quot;quoted&quot; alt" width="100" height="50">`,
+  );
   expect(item.body).not.toContain('script');
   for (const key of ['createdAt', 'updatedAt', 'publishedAt', 'revisedAt']) expect(Date.parse(item[key])).not.toBeNaN();
 
@@ -109,8 +125,12 @@ test('every read shape: image, multiple images, file, rich editor with the media
 test('reference counts follow content create, patch and delete', async ({ request }) => {
   const a = await image(request);
   const b = await image(request);
-  const first = (await (await post(request, { title: 'one', eyecatch: a.url, gallery: [a.url, b.url] })).json()) as { id: string };
-  const second = (await (await post(request, { title: 'two', body: `<p><img src="${a.url}"></p>` })).json()) as { id: string };
+  const first = (await (await post(request, { title: 'one', eyecatch: a.url, gallery: [a.url, b.url] })).json()) as {
+    id: string;
+  };
+  const second = (await (await post(request, { title: 'two', body: `<p><img src="${a.url}"></p>` })).json()) as {
+    id: string;
+  };
   expect(referenceCount(a.id)).toBe(2);
   expect(referenceCount(b.id)).toBe(1);
 
@@ -127,9 +147,16 @@ test('reference counts follow content create, patch and delete', async ({ reques
 });
 
 for (const kind of ['image', 'multipleImages', 'file', 'richEditor'] as const) {
-  test(`delete is refused while referenced through a ${kind} field, allowed once the reference is gone`, async ({ request }) => {
+  test(`delete is refused while referenced through a ${kind} field, allowed once the reference is gone`, async ({
+    request,
+  }) => {
     const m = kind === 'file' ? await pdf(request) : await image(request);
-    const value = { image: { eyecatch: m.url }, multipleImages: { gallery: [m.url] }, file: { attachment: m.url }, richEditor: { body: `<p><a href="${m.url}">link</a></p>` } }[kind];
+    const value = {
+      image: { eyecatch: m.url },
+      multipleImages: { gallery: [m.url] },
+      file: { attachment: m.url },
+      richEditor: { body: `<p><a href="${m.url}">link</a></p>` },
+    }[kind];
     const created = await post(request, { title: `holds via ${kind}`, ...value });
     expect(created.status()).toBe(201);
     const { id } = await created.json();
@@ -149,7 +176,9 @@ for (const kind of ['image', 'multipleImages', 'file', 'richEditor'] as const) {
   });
 }
 
-test('DELETE /api/v2/media: 404 for unknown or stale URLs, 403 without the delete right, 400 without url', async ({ request }) => {
+test('DELETE /api/v2/media: 404 for unknown or stale URLs, 403 without the delete right, 400 without url', async ({
+  request,
+}) => {
   const m = await image(request);
   const unknown = m.url.replace(m.id, 'f'.repeat(32));
   expect((await deleteMediaByUrl(request, unknown)).status()).toBe(404);
@@ -169,7 +198,9 @@ test('DELETE /api/v2/media: 404 for unknown or stale URLs, 403 without the delet
   expect((await request.get(pathOf(m.url))).status()).toBe(200);
 });
 
-test('media fields refuse external URLs, other services, unknown media, the wrong kind and the wrong size — naming the field', async ({ request }) => {
+test('media fields refuse external URLs, other services, unknown media, the wrong kind and the wrong size — naming the field', async ({
+  request,
+}) => {
   const doc = await pdf(request);
   const small = await image(request, 30, 10);
   const exact = await image(request, 300, 100);
@@ -181,9 +212,18 @@ test('media fields refuse external URLs, other services, unknown media, the wron
     [{ eyecatch: doc.url }, /^eyecatch: .*is not an image/],
     [{ gallery: [small.url, doc.url] }, /^gallery: .*is not an image/],
     [{ banner: small.url }, /^banner: needs an image of exactly 300 × 100 px; .* is 30 × 10 px/],
-    [{ eyecatch: small.url.replace(/[^/]+$/, 'renamed.png') }, /^eyecatch: renamed\.png is not the current URL of that media/],
-    [{ body: `<img src="${small.url.replace(small.id, 'a'.repeat(32))}">` }, /^body: links to media a{32}, which does not exist/],
-    [{ body: `<img src="${small.url}"><a href="${small.url.replace(/[^/]+$/, 'old-name.png')}">x</a>` }, /^body: old-name\.png is not the current URL/],
+    [
+      { eyecatch: small.url.replace(/[^/]+$/, 'renamed.png') },
+      /^eyecatch: renamed\.png is not the current URL of that media/,
+    ],
+    [
+      { body: `<img src="${small.url.replace(small.id, 'a'.repeat(32))}">` },
+      /^body: links to media a{32}, which does not exist/,
+    ],
+    [
+      { body: `<img src="${small.url}"><a href="${small.url.replace(/[^/]+$/, 'old-name.png')}">x</a>` },
+      /^body: old-name\.png is not the current URL/,
+    ],
   ];
   const before = data.query('select id from contents').length;
   for (const [fields, message] of cases) {
@@ -246,7 +286,9 @@ test('bad input gets a 400 naming the field and changes nothing', async ({ reque
   expect(referenceCount(m.id)).toBe(1);
 });
 
-test('content API: 401 without a key, 403 without the right on this API, 404 for unknown APIs and content, limit checked', async ({ request }) => {
+test('content API: 401 without a key, 403 without the right on this API, 404 for unknown APIs and content, limit checked', async ({
+  request,
+}) => {
   expect((await request.get(`/api/v1/${endpoint}`)).status()).toBe(401);
   const readOnly = createApiKey(E2E.dataDir, {}, { [apiId]: { read: true } });
   const headers = { 'X-MICROCMS-API-KEY': readOnly };
@@ -255,7 +297,9 @@ test('content API: 401 without a key, 403 without the right on this API, 404 for
   expect(refused.status()).toBe(403);
   expect((await refused.json()).message).toMatch(/permission to create/);
   const noRights = createApiKey(E2E.dataDir, { media_get: true });
-  expect((await request.get(`/api/v1/${endpoint}`, { headers: { 'X-MICROCMS-API-KEY': noRights } })).status()).toBe(403);
+  expect((await request.get(`/api/v1/${endpoint}`, { headers: { 'X-MICROCMS-API-KEY': noRights } })).status()).toBe(
+    403,
+  );
   expect((await request.get('/api/v1/no-such-api', { headers: keyHeader })).status()).toBe(404);
   expect((await request.get(`/api/v1/${endpoint}/nosuchcontent`, { headers: keyHeader })).status()).toBe(404);
   const badLimit = await request.get(`/api/v1/${endpoint}?limit=101`, { headers: keyHeader });
@@ -263,7 +307,9 @@ test('content API: 401 without a key, 403 without the right on this API, 404 for
   expect((await badLimit.json()).message).toBe('limit: must be 1–100');
 });
 
-test('saving content that uses a media item at the same moment as deleting it: never both, never a 5xx (100 trials)', async ({ request }) => {
+test('saving content that uses a media item at the same moment as deleting it: never both, never a 5xx (100 trials)', async ({
+  request,
+}) => {
   test.setTimeout(180_000);
   const outcomes = { contentWon: 0, deleteWon: 0 };
   for (let trial = 0; trial < 100; trial++) {
@@ -271,7 +317,8 @@ test('saving content that uses a media item at the same moment as deleting it: n
     // Alternate which request leaves first, so both orders of arrival are exercised.
     const save = () => post(request, { title: `race ${trial}`, eyecatch: m.url });
     const remove = () => deleteMediaByUrl(request, m.url);
-    const [saved, deleted] = trial % 2 === 0 ? await Promise.all([save(), remove()]) : (await Promise.all([remove(), save()])).reverse();
+    const [saved, deleted] =
+      trial % 2 === 0 ? await Promise.all([save(), remove()]) : (await Promise.all([remove(), save()])).reverse();
     expect(saved.status()).toBeLessThan(500);
     expect(deleted.status()).toBeLessThan(500);
     const bothSucceeded = saved.status() === 201 && deleted.status() === 200;

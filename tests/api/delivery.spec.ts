@@ -70,7 +70,12 @@ test('404 for another name, an unknown id, or another service', async ({ request
 });
 
 test('HTML declared as image/png is stored as a file and served as an attachment in a sandbox', async ({ request }) => {
-  const { body: m } = await uploadViaApi(request, uniqueName('innocent', 'png'), Buffer.from('<!DOCTYPE html><script>document.cookie</script>'), 'image/png');
+  const { body: m } = await uploadViaApi(
+    request,
+    uniqueName('innocent', 'png'),
+    Buffer.from('<!DOCTYPE html><script>document.cookie</script>'),
+    'image/png',
+  );
   expect(m.kind).toBe('file');
   const res = await request.get(pathOf(m.url));
   expect(res.headers()['content-type']).toBe('text/html');
@@ -80,7 +85,11 @@ test('HTML declared as image/png is stored as a file and served as an attachment
 });
 
 test('SVG is shown inline but in a sandbox; unknown bytes download', async ({ request }) => {
-  const { body: svg } = await uploadViaApi(request, uniqueName('icon', 'svg'), Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'));
+  const { body: svg } = await uploadViaApi(
+    request,
+    uniqueName('icon', 'svg'),
+    Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'),
+  );
   const res = await request.get(pathOf(svg.url));
   expect(res.headers()['content-type']).toBe('image/svg+xml');
   expect(res.headers()['content-security-policy']).toBe('sandbox');
@@ -98,11 +107,13 @@ test('?dl forces a download under the file name, ?dl=name under that name', asyn
   const plain = await request.get(`${pathOf(m.url)}?dl`);
   expect(plain.headers()['content-disposition']).toBe(`attachment; filename="${m.fileName}"`);
   const named = await request.get(`${pathOf(m.url)}?dl=${encodeURIComponent('写真 1.png')}`);
-  expect(named.headers()['content-disposition']).toBe(`attachment; filename="?? 1.png"; filename*=UTF-8''%E5%86%99%E7%9C%9F%201.png`);
+  expect(named.headers()['content-disposition']).toBe(
+    `attachment; filename="?? 1.png"; filename*=UTF-8''%E5%86%99%E7%9C%9F%201.png`,
+  );
   // A name with line breaks or path parts is cleaned like an uploaded name, never echoed raw.
   const injected = await request.get(`${pathOf(m.url)}?dl=${encodeURIComponent('../a\r\nSet-Cookie: x=1.png')}`);
   expect(injected.status()).toBe(200);
-  expect(injected.headers()["content-disposition"]).toBe('attachment; filename="aSet-Cookie: x=1.png"');
+  expect(injected.headers()['content-disposition']).toBe('attachment; filename="aSet-Cookie: x=1.png"');
   expect(injected.headers()['set-cookie']).toBeUndefined();
 });
 
@@ -116,7 +127,10 @@ test('path-like and control-character names are cleaned, and the URL encodes the
   const raw = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''tab%09bell%07%E2%80%AEx.txt\r\n\r\nhello\r\n--${boundary}--\r\n`,
   );
-  const encoded = await request.post('/api/v1/media', { headers: { ...keyHeader, 'Content-Type': `multipart/form-data; boundary=${boundary}` }, data: raw });
+  const encoded = await request.post('/api/v1/media', {
+    headers: { ...keyHeader, 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+    data: raw,
+  });
   expect(encoded.status()).toBe(201);
   expect((await encoded.json()).fileName).toBe('tabbellx.txt');
   const { body: c } = await uploadViaApi(request, '写真 #1?.png', await png(3, 3));
@@ -151,7 +165,9 @@ test('delivery URLs use KURA_PUBLIC_URL', async ({ request }) => {
   expect(m.url.startsWith(`${E2E.baseURL}/assets/`)).toBe(true);
 });
 
-test('conditional and range edge cases: weak and * tags, If-Range, other units, HEAD with Range', async ({ request }) => {
+test('conditional and range edge cases: weak and * tags, If-Range, other units, HEAD with Range', async ({
+  request,
+}) => {
   const bytes = await png(200, 100);
   const { body: m } = await uploadViaApi(request, uniqueName('edges', 'png'), bytes);
   const path = pathOf(m.url);
@@ -174,19 +190,22 @@ test('conditional and range edge cases: weak and * tags, If-Range, other units, 
   expect(head.headers()['content-range']).toBe(`bytes 5-14/${bytes.length}`);
 });
 
-test('error answers carry none of the file\'s caching headers', async ({ request }) => {
+test("error answers carry none of the file's caching headers", async ({ request }) => {
   const bytes = Buffer.from('<!doctype html><p>x</p>');
   const { body: m } = await uploadViaApi(request, uniqueName('errors', 'html'), bytes);
   const outside = await request.get(pathOf(m.versionedUrl), { headers: { Range: 'bytes=9999-' } });
   expect(outside.status()).toBe(416);
-  for (const name of ['etag', 'last-modified', 'content-disposition', 'content-security-policy']) expect(outside.headers()[name], name).toBeUndefined();
+  for (const name of ['etag', 'last-modified', 'content-disposition', 'content-security-policy'])
+    expect(outside.headers()[name], name).toBeUndefined();
   expect(outside.headers()['cache-control']).not.toContain('immutable');
   const missing = await request.get(pathOf(m.url) + 'x');
   expect(missing.status()).toBe(404);
   expect(missing.headers()['cache-control']).toBe('no-store');
 });
 
-test('no second image optimizer and no bench route in production: /_next/image and /api/bench/hello are 404', async ({ request }) => {
+test('no second image optimizer and no bench route in production: /_next/image and /api/bench/hello are 404', async ({
+  request,
+}) => {
   const { body: m } = await uploadViaApi(request, uniqueName('no-next-image', 'png'), await png(64, 64));
   const viaNext = await request.get(`/_next/image?url=${encodeURIComponent(pathOf(m.url))}&w=64&q=75`);
   expect(viaNext.status()).toBe(404);

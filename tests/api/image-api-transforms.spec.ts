@@ -19,7 +19,12 @@ async function upload(request: APIRequestContext, stem: string, ext: string, byt
 }
 
 /** GET a media's delivery URL with a query; it must answer 200. */
-async function fetchVariant(request: APIRequestContext, m: MediaRecord, query: string, headers: Record<string, string> = {}) {
+async function fetchVariant(
+  request: APIRequestContext,
+  m: MediaRecord,
+  query: string,
+  headers: Record<string, string> = {},
+) {
   const res = await request.get(`${pathOf(m.url)}?${query}`, { headers });
   expect(res.status(), `${query}: ${res.status()}`).toBe(200);
   const body = await res.body();
@@ -37,7 +42,9 @@ async function stripOf(body: Buffer): Promise<ColourName[]> {
   const across = width >= height;
   const long = across ? width : height;
   const thirds = [1, 3, 5].map((k) => Math.floor((long * k) / 6));
-  return Promise.all(thirds.map((t) => (across ? colourAt(body, t, Math.floor(height / 2)) : colourAt(body, Math.floor(width / 2), t))));
+  return Promise.all(
+    thirds.map((t) => (across ? colourAt(body, t, Math.floor(height / 2)) : colourAt(body, Math.floor(width / 2), t))),
+  );
 }
 
 let photo: MediaRecord; // 400×300, one colour
@@ -150,13 +157,47 @@ test.describe('where the pixels come from (3×3 grid)', () => {
 
   const CANVAS: [query: string, samples: [x: number, y: number, colour: ColourName][]][] = [
     // fill enlarges the image to 400×400 and pads left and right.
-    ['fit=fill&w=600&h=400&fill-color=ff8000', [[50, 200, 'orange'], [150, 50, 'red'], [450, 350, 'black']]],
+    [
+      'fit=fill&w=600&h=400&fill-color=ff8000',
+      [
+        [50, 200, 'orange'],
+        [150, 50, 'red'],
+        [450, 350, 'black'],
+      ],
+    ],
     // fillmax keeps it at 300×300 in the middle of the 600×400 box.
-    ['fit=fillmax&w=600&h=400&fill-color=ff8000', [[100, 200, 'orange'], [300, 20, 'orange'], [200, 100, 'red'], [400, 300, 'black']]],
+    [
+      'fit=fillmax&w=600&h=400&fill-color=ff8000',
+      [
+        [100, 200, 'orange'],
+        [300, 20, 'orange'],
+        [200, 100, 'red'],
+        [400, 300, 'black'],
+      ],
+    ],
     // clamp repeats the edge pixels.
-    ['fit=clamp&w=600&h=400', [[20, 50, 'red'], [580, 50, 'blue'], [580, 350, 'black']]],
-    ['fit=crop&w=300&h=100&crop=top&border=10,ff8000', [[3, 50, 'orange'], [60, 60, 'red']]],
-    ['fit=crop&w=300&h=100&crop=top&pad=10&bg=ff8000', [[3, 50, 'orange'], [60, 60, 'red']]],
+    [
+      'fit=clamp&w=600&h=400',
+      [
+        [20, 50, 'red'],
+        [580, 50, 'blue'],
+        [580, 350, 'black'],
+      ],
+    ],
+    [
+      'fit=crop&w=300&h=100&crop=top&border=10,ff8000',
+      [
+        [3, 50, 'orange'],
+        [60, 60, 'red'],
+      ],
+    ],
+    [
+      'fit=crop&w=300&h=100&crop=top&pad=10&bg=ff8000',
+      [
+        [3, 50, 'orange'],
+        [60, 60, 'red'],
+      ],
+    ],
   ];
   for (const [query, samples] of CANVAS) {
     test(`${query} paints ${samples.map(([x, y, c]) => `${c}@${x},${y}`).join(' ')}`, async ({ request }) => {
@@ -298,7 +339,9 @@ test.describe('download and mask', () => {
 test.describe('a JPEG stored 300×200 with EXIF orientation 6 and GPS: shown 200×300, red on top, blue below', () => {
   let rotated: MediaRecord;
   test.beforeAll(async ({ request }) => {
-    const blue = await sharp({ create: { width: 150, height: 200, channels: 3, background: '#0000ff' } }).png().toBuffer();
+    const blue = await sharp({ create: { width: 150, height: 200, channels: 3, background: '#0000ff' } })
+      .png()
+      .toBuffer();
     const jpeg = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#ff0000' } })
       .composite([{ input: blue, left: 150, top: 0 }])
       .withExif({ IFD0: { Copyright: 'Kura test' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '35/1 41/1 0/1' } })
@@ -322,7 +365,11 @@ test.describe('a JPEG stored 300×200 with EXIF orientation 6 and GPS: shown 200
   test('rect and fm=json see the oriented image', async ({ request }) => {
     const top = await fetchVariant(request, rotated, 'rect=0,0,200,150&fm=png');
     expect(await top.meta()).toMatchObject({ width: 200, height: 150 });
-    for (const [x, y] of [[2, 2], [197, 147]]) expect(await colourAt(top.body, x, y)).toBe('red');
+    for (const [x, y] of [
+      [2, 2],
+      [197, 147],
+    ])
+      expect(await colourAt(top.body, x, y)).toBe('red');
     const json = await fetchVariant(request, rotated, 'fm=json');
     expect(JSON.parse(json.body.toString('utf8'))).toMatchObject({ width: 200, height: 300, orientation: 6 });
   });
@@ -350,7 +397,9 @@ test.describe('an animated GIF (red, lime, blue frames)', () => {
       const meta = await out.meta();
       expect(meta).toMatchObject({ format, width: 20, height: 15 });
       expect(meta.pages ?? 1).toBe(frames);
-      const last = await sharp(out.body, { page: frames - 1 }).png().toBuffer();
+      const last = await sharp(out.body, { page: frames - 1 })
+        .png()
+        .toBuffer();
       expect(await colourAt(last, 10, 7)).toBe(frames === 3 ? 'blue' : 'red');
     });
   }
@@ -374,7 +423,9 @@ test('after a re-upload the same URL and query show the new image under a new ET
   expect(await after.meta()).toMatchObject({ width: 100, height: 200 });
   expect(await colourAt(after.body, 50, 100)).toBe('blue');
   expect(after.headers.etag).not.toBe(before.headers.etag);
-  const revalidated = await request.get(`${pathOf(m.url)}?${query}`, { headers: { 'If-None-Match': before.headers.etag } });
+  const revalidated = await request.get(`${pathOf(m.url)}?${query}`, {
+    headers: { 'If-None-Match': before.headers.etag },
+  });
   expect(revalidated.status()).toBe(200);
   expect(await colourAt(await revalidated.body(), 50, 100)).toBe('blue');
 });

@@ -17,7 +17,9 @@ test('w resizes, the variant is cached with a stable ETag and answers 304', asyn
   expect(again.headers()['kura-cache']).toBe('hit');
   expect(again.headers()['etag']).toBe(first.headers()['etag']);
   expect(Buffer.compare(await again.body(), await first.body())).toBe(0);
-  const notModified = await request.get(`${pathOf(m.url)}?w=100`, { headers: { 'If-None-Match': first.headers()['etag'] } });
+  const notModified = await request.get(`${pathOf(m.url)}?w=100`, {
+    headers: { 'If-None-Match': first.headers()['etag'] },
+  });
   expect(notModified.status()).toBe(304);
   // Another transform is another variant with another ETag.
   const other = await request.get(`${pathOf(m.url)}?w=101`);
@@ -29,14 +31,18 @@ test('fit=crop with fm=webp gives exact size and format; fm=json describes the s
   const crop = await request.get(`${pathOf(m.url)}?fit=crop&w=50&h=50&fm=webp`);
   expect(crop.headers()['content-type']).toBe('image/webp');
   expect(await meta(await crop.body())).toMatchObject({ width: 50, height: 50, format: 'webp' });
-  const download = await request.get(`${pathOf(m.url)}?fit=crop&w=50&h=50&fm=webp&dl=${encodeURIComponent('../thumb.webp')}`);
+  const download = await request.get(
+    `${pathOf(m.url)}?fit=crop&w=50&h=50&fm=webp&dl=${encodeURIComponent('../thumb.webp')}`,
+  );
   expect(download.headers()['content-disposition']).toBe('attachment; filename="thumb.webp"');
   const json = await request.get(`${pathOf(m.url)}?fm=json`);
   expect(json.headers()['content-type']).toMatch(/^application\/json/);
   expect(await json.json()).toMatchObject({ width: 400, height: 300 });
 });
 
-test('a malformed value is a 400 naming the parameter; unknown parameters are listed and ignored', async ({ request }) => {
+test('a malformed value is a 400 naming the parameter; unknown parameters are listed and ignored', async ({
+  request,
+}) => {
   const bytes = await png(40, 30);
   const { body: m } = await uploadViaApi(request, uniqueName('params', 'png'), bytes);
   const bad = await request.get(`${pathOf(m.url)}?w=abc`);
@@ -87,7 +93,9 @@ test('32 concurrent requests for a new variant cause exactly one encode and iden
 });
 
 test('a pixel bomb is refused from its header at once, and the server stays healthy', async ({ request }) => {
-  const bomb = await sharp({ create: { width: 12000, height: 12000, channels: 3, background: '#fff' } }).png({ compressionLevel: 9 }).toBuffer();
+  const bomb = await sharp({ create: { width: 12000, height: 12000, channels: 3, background: '#fff' } })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
   const { body: m } = await uploadViaApi(request, uniqueName('bomb', 'png'), bomb);
   expect(m).toMatchObject({ kind: 'image', width: 12000, height: 12000 });
   const res = await request.get(`${pathOf(m.url)}?w=100`);

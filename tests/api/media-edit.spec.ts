@@ -21,15 +21,22 @@ type Record = MediaRecord & { alt?: string; tags: string[]; creator: { id: strin
 const image = async (request: APIRequestContext, w = 40, h = 30, stem = 'edit') =>
   (await uploadViaApi(request, uniqueName(stem, 'png'), await png(w, h), 'image/png')).body as Record;
 const patch = (request: APIRequestContext, id: string, body: unknown) =>
-  request.patch(`/api/v1/media/${id}`, { headers: { ...keyHeader, 'Content-Type': 'application/json' }, data: Buffer.from(JSON.stringify(body)) });
+  request.patch(`/api/v1/media/${id}`, {
+    headers: { ...keyHeader, 'Content-Type': 'application/json' },
+    data: Buffer.from(JSON.stringify(body)),
+  });
 const reupload = (request: APIRequestContext, id: string, name: string, buffer: Buffer, newUrl = false) =>
-  request.put(`/api/v1/media/${id}/file${newUrl ? '?newUrl=true' : ''}`, { headers: keyHeader, multipart: { file: { name, mimeType: 'application/octet-stream', buffer } } });
+  request.put(`/api/v1/media/${id}/file${newUrl ? '?newUrl=true' : ''}`, {
+    headers: keyHeader,
+    multipart: { file: { name, mimeType: 'application/octet-stream', buffer } },
+  });
 const content = async (request: APIRequestContext, body: unknown) => {
   const res = await request.post(`/api/v1/${endpoint}`, { headers: keyHeader, data: body });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()).id as string;
 };
-const readContent = async (request: APIRequestContext, id: string) => (await request.get(`/api/v1/${endpoint}/${id}`, { headers: keyHeader })).json();
+const readContent = async (request: APIRequestContext, id: string) =>
+  (await request.get(`/api/v1/${endpoint}/${id}`, { headers: keyHeader })).json();
 
 test('rename keeps the id, 404s the old URL at once and rewrites rich-editor HTML and fields', async ({ request }) => {
   const m = await image(request);
@@ -59,7 +66,9 @@ test('rename keeps the id, 404s the old URL at once and rewrites rich-editor HTM
   expect(read.body).toContain(`<img src="https://cdn.example.net${renamedPath}"`);
 });
 
-test('alt text: images only, at most 1,000 characters; tags: at most 10; unknown keys and members refused', async ({ request }) => {
+test('alt text: images only, at most 1,000 characters; tags: at most 10; unknown keys and members refused', async ({
+  request,
+}) => {
   const m = await image(request);
   const file = (await uploadViaApi(request, uniqueName('notes', 'txt'), Buffer.from('plain text'), 'text/plain')).body;
   const fileAlt = await patch(request, file.id, { alt: 'nope' });
@@ -81,10 +90,16 @@ test('alt text: images only, at most 1,000 characters; tags: at most 10; unknown
   const record = await (await request.get(`/api/v1/media/${m.id}`, { headers: keyHeader })).json();
   expect(record).toMatchObject({ alt: 'A test image', tags: ['red', 'square'] });
   const noEdit = createApiKey(E2E.dataDir, { media_get: true });
-  expect((await request.patch(`/api/v1/media/${m.id}`, { headers: { 'X-MICROCMS-API-KEY': noEdit }, data: { alt: 'x' } })).status()).toBe(403);
+  expect(
+    (
+      await request.patch(`/api/v1/media/${m.id}`, { headers: { 'X-MICROCMS-API-KEY': noEdit }, data: { alt: 'x' } })
+    ).status(),
+  ).toBe(403);
 });
 
-test('re-upload keeps the URL, serves the new bytes with a new ETag, resets alt, updates size and dimensions', async ({ request }) => {
+test('re-upload keeps the URL, serves the new bytes with a new ETag, resets alt, updates size and dimensions', async ({
+  request,
+}) => {
   const m = await image(request, 40, 30);
   await patch(request, m.id, { alt: 'old alt' });
   const before = await request.get(pathOf(m.url));
@@ -92,7 +107,14 @@ test('re-upload keeps the URL, serves the new bytes with a new ETag, resets alt,
   const res = await reupload(request, m.id, 'ignored-name.png', bytes);
   expect(res.status(), await res.text()).toBe(200);
   const after = (await res.json()) as Record;
-  expect(after).toMatchObject({ id: m.id, url: m.url, fileName: m.fileName, size: bytes.length, width: 120, height: 90 });
+  expect(after).toMatchObject({
+    id: m.id,
+    url: m.url,
+    fileName: m.fileName,
+    size: bytes.length,
+    width: 120,
+    height: 90,
+  });
   expect(after).not.toHaveProperty('alt');
   expect(after.versionedUrl).toBe(`${m.url}?v=${sha(bytes).slice(0, 12)}`);
   const served = await request.get(pathOf(m.url));
@@ -104,7 +126,10 @@ test('re-upload keeps the URL, serves the new bytes with a new ETag, resets alt,
   // An Image API variant of the new bytes: never the old picture.
   const variant = await request.get(`${pathOf(m.url)}?w=60&fm=png`);
   expect(variant.status()).toBe(200);
-  await expect((await import('sharp')).default(Buffer.from(await variant.body())).metadata()).resolves.toMatchObject({ width: 60, height: 45 });
+  await expect((await import('sharp')).default(Buffer.from(await variant.body())).metadata()).resolves.toMatchObject({
+    width: 60,
+    height: 45,
+  });
 });
 
 test('re-upload of another kind is refused with 400 and nothing changes', async ({ request }) => {
@@ -133,7 +158,9 @@ test('re-upload with a new URL gives a new id and name, the old URL 404, and con
   expect(read.cover.url).toBe(moved.url);
   expect(read.body).toContain(`<img src="${moved.url}"`);
   // The reference moved too: the new media is guarded, the old id is gone.
-  expect((await request.delete(`/api/v2/media?url=${encodeURIComponent(moved.url)}`, { headers: keyHeader })).status()).toBe(400);
+  expect(
+    (await request.delete(`/api/v2/media?url=${encodeURIComponent(moved.url)}`, { headers: keyHeader })).status(),
+  ).toBe(400);
   expect(data.query('select id from media where id = ?', m.id)).toHaveLength(0);
 });
 
@@ -166,12 +193,16 @@ test('GET /api/v2/media filters by fileName, alt and tags (all of them)', async 
   await patch(request, a.id, { alt: `sunset over ${stem}`, tags: [`${stem}-x`, `${stem}-y`] });
   await patch(request, b.id, { tags: [`${stem}-x`] });
   const ids = async (query: string) =>
-    ((await (await request.get(`/api/v2/media?limit=100&${query}`, { headers: keyHeader })).json()).media as Record[]).map((m) => m.id).sort();
+    ((await (await request.get(`/api/v2/media?limit=100&${query}`, { headers: keyHeader })).json()).media as Record[])
+      .map((m) => m.id)
+      .sort();
   expect(await ids(`fileName=${stem}`)).toEqual([a.id, b.id, c.id].sort());
   expect(await ids(`alt=${encodeURIComponent(`sunset over ${stem}`)}`)).toEqual([a.id]);
   expect(await ids(`tags=${stem}-x`)).toEqual([a.id, b.id].sort());
   expect(await ids(`tags=${stem}-x,${stem}-y`)).toEqual([a.id]);
-  const one = await (await request.get(`/api/v2/media?fileName=${stem}&tags=${stem}-x,${stem}-y`, { headers: keyHeader })).json();
+  const one = await (
+    await request.get(`/api/v2/media?fileName=${stem}&tags=${stem}-x,${stem}-y`, { headers: keyHeader })
+  ).json();
   expect(one).toMatchObject({ totalCount: 1 });
   expect(one.media[0]).toMatchObject({ id: a.id, alt: `sunset over ${stem}`, tags: [`${stem}-x`, `${stem}-y`] });
   expect(one).not.toHaveProperty('token');
@@ -196,7 +227,11 @@ test('GET /api/v2/media token paging sees each item exactly once while uploads r
     return added;
   })();
   do {
-    const page = await (await request.get(`/api/v2/media?limit=4&fileName=${stem}${token ? `&token=${token}` : ''}`, { headers: keyHeader })).json();
+    const page = await (
+      await request.get(`/api/v2/media?limit=4&fileName=${stem}${token ? `&token=${token}` : ''}`, {
+        headers: keyHeader,
+      })
+    ).json();
     seen.push(...page.media.map((m: Record) => m.id));
     token = page.token;
     await new Promise((r) => setTimeout(r, 30));
@@ -210,7 +245,13 @@ test('GET /api/v2/media token paging sees each item exactly once while uploads r
 
 test('DELETE /api/v2/media: unknown URL 404, not a URL 400', async ({ request }) => {
   const m = await image(request);
-  expect((await request.delete(`/api/v2/media?url=${encodeURIComponent(m.url.replace(m.id, 'e'.repeat(32)))}`, { headers: keyHeader })).status()).toBe(404);
+  expect(
+    (
+      await request.delete(`/api/v2/media?url=${encodeURIComponent(m.url.replace(m.id, 'e'.repeat(32)))}`, {
+        headers: keyHeader,
+      })
+    ).status(),
+  ).toBe(404);
   const notUrl = await request.delete('/api/v2/media?url=not%20a%20url', { headers: keyHeader });
   expect(notUrl.status()).toBe(400);
   expect((await notUrl.json()).message).toBe('url: must be the delivery URL of the media to delete');

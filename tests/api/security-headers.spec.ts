@@ -10,7 +10,9 @@ const ADMIN_HEADERS = {
   'x-content-type-options': 'nosniff',
 };
 
-test('pages and routes refuse framing and keep their address out of Referer; delivery keeps its own rules', async ({ request }) => {
+test('pages and routes refuse framing and keep their address out of Referer; delivery keeps its own rules', async ({
+  request,
+}) => {
   for (const path of ['/login', '/media', '/api/health', '/api/v1/media']) {
     const res = await request.get(path, { maxRedirects: 0, headers: path.startsWith('/api/v1') ? keyHeader : {} });
     expect([path, res.headers()]).toEqual([path, expect.objectContaining(ADMIN_HEADERS)]);
@@ -25,7 +27,10 @@ test('pages and routes refuse framing and keep their address out of Referer; del
 
 test('answers to an API key carry the creator by id and name, never an email', async ({ request }) => {
   const { body } = await uploadViaApi(request, uniqueName('no email', 'png'), await png(4, 4));
-  const [admin] = inspect(E2E.dataDir).query<{ id: string; name: string }>('select id, name from members where email = ?', E2E.adminEmail);
+  const [admin] = inspect(E2E.dataDir).query<{ id: string; name: string }>(
+    'select id, name from members where email = ?',
+    E2E.adminEmail,
+  );
   const edited = await request.patch(`/api/v1/media/${body.id}`, { headers: keyHeader, data: { creatorId: admin.id } });
   expect(await edited.json()).toMatchObject({ creator: { id: admin.id, name: admin.name } });
   for (const url of [`/api/v1/media/${body.id}`, '/api/v1/media?limit=100', '/api/v2/media?limit=100']) {

@@ -5,7 +5,9 @@ import { E2E, testPort } from '../support/env';
 import { KuraServer } from '../support/kura-server';
 
 // A server of its own: "nothing is left" can only be proven with nothing else uploading.
-test('cancelling an in-flight upload in the browser leaves no row, no file, no temp file', async ({ browser }, testInfo) => {
+test('cancelling an in-flight upload in the browser leaves no row, no file, no temp file', async ({
+  browser,
+}, testInfo) => {
   const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3225));
   await server.start();
   const data = inspect(server.dataDir);
@@ -21,11 +23,18 @@ test('cancelling an in-flight upload in the browser leaves no row, no file, no t
 
     // Slow the browser's uploads so there is an upload in flight to cancel.
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 1024 * 1024 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 1024 * 1024,
+    });
     const name = 'cancel-me.bin';
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
-    await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.alloc(16 * 1024 * 1024, 5) });
+    await (
+      await chooser
+    ).setFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.alloc(16 * 1024 * 1024, 5) });
 
     const row = page.getByRole('listitem', { name: `Upload of ${name}` });
     const bar = row.getByRole('progressbar');

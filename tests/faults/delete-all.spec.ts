@@ -17,14 +17,20 @@ async function upload(baseURL: string, name: string): Promise<MediaRecord> {
 }
 
 // A server of its own: on the shared one, "delete all" would delete the media of every other test.
-test('Delete all media from Media settings deletes what no content uses and keeps (and counts) what content uses', async ({ browser }, testInfo) => {
+test('Delete all media from Media settings deletes what no content uses and keeps (and counts) what content uses', async ({
+  browser,
+}, testInfo) => {
   const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3226));
   await server.start();
   const data = inspect(server.dataDir);
   const context = await browser.newContext({ baseURL: server.baseURL, viewport: { width: 1440, height: 900 } });
   let finished = false;
   try {
-    const [used, spare1, spare2] = [await upload(server.baseURL, uniqueName('used', 'png')), await upload(server.baseURL, uniqueName('spare', 'png')), await upload(server.baseURL, uniqueName('spare', 'png'))];
+    const [used, spare1, spare2] = [
+      await upload(server.baseURL, uniqueName('used', 'png')),
+      await upload(server.baseURL, uniqueName('spare', 'png')),
+      await upload(server.baseURL, uniqueName('spare', 'png')),
+    ];
     createApi(server.dataDir, 'posts', [
       { id: 'title', name: 'Title', kind: 'text' },
       { id: 'eyecatch', name: 'Eyecatch', kind: 'image' },
@@ -55,7 +61,9 @@ test('Delete all media from Media settings deletes what no content uses and keep
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await expect(confirm).toBeHidden();
     await expect(section.getByRole('status')).toContainText('Deleted 2 media. Kept 1 because content uses them.');
-    await expect(section.getByRole('list', { name: 'Kept media' }).getByRole('listitem')).toHaveText([`${used.fileName} — used by 1 content item`]);
+    await expect(section.getByRole('list', { name: 'Kept media' }).getByRole('listitem')).toHaveText([
+      `${used.fileName} — used by 1 content item`,
+    ]);
     await page.screenshot({ path: 'tests/.tmp/screenshots/delete-all.png', fullPage: true });
 
     expect((await fetch(used.url)).status).toBe(200);

@@ -16,7 +16,9 @@ const key = { 'X-MICROCMS-API-KEY': E2E.apiKey };
 
 /** Random pixels: compress badly, so variants are large and slow enough to queue up. */
 function noise(width: number, height: number) {
-  return sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } }).png({ compressionLevel: 1 }).toBuffer();
+  return sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
 }
 
 async function upload(baseURL: string, bytes: Buffer): Promise<MediaRecord> {
@@ -55,13 +57,18 @@ test('a full render queue answers 503 with Retry-After, the server stays healthy
   // 1 encode at once and 2 waiting: of 12 distinct cold variants asked for together, some must be refused.
   const urls = Array.from({ length: 12 }, (_, i) => `${m.url}?w=${1200 + i}&blur=${200 + i}&fm=png`);
   const health = fetch(`${server.baseURL}/api/health`);
-  const answers = await Promise.all(urls.map(async (url) => {
-    const res = await fetch(url);
-    return { url, status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.arrayBuffer() };
-  }));
+  const answers = await Promise.all(
+    urls.map(async (url) => {
+      const res = await fetch(url);
+      return { url, status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.arrayBuffer() };
+    }),
+  );
   expect((await health).status).toBe(200);
   const statuses = answers.map((a) => a.status);
-  expect(statuses.every((s) => s === 200 || s === 503), `statuses: ${statuses}`).toBe(true);
+  expect(
+    statuses.every((s) => s === 200 || s === 503),
+    `statuses: ${statuses}`,
+  ).toBe(true);
   expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(3); // the running one and the two in line
   const refused = answers.filter((a) => a.status === 503);
   expect(refused.length).toBeGreaterThan(0);
@@ -71,7 +78,9 @@ test('a full render queue answers 503 with Retry-After, the server stays healthy
   }
   const later = await fetch(refused[0].url);
   expect(later.status).toBe(200);
-  expect((await sharp(Buffer.from(await later.arrayBuffer())).metadata()).width).toBe(Number(new URL(refused[0].url).searchParams.get('w')));
+  expect((await sharp(Buffer.from(await later.arrayBuffer())).metadata()).width).toBe(
+    Number(new URL(refused[0].url).searchParams.get('w')),
+  );
 });
 
 test('the cache stays within its bound by evicting the least recently used variants', async () => {
@@ -85,7 +94,9 @@ test('the cache stays within its bound by evicting the least recently used varia
     expect((await fetch(variant(w))).status).toBe(200);
     expect((await fetch(variant(250))).headers.get('kura-cache')).toBe('hit');
   }
-  await expect.poll(() => cacheFiles(server.dataDir).reduce((sum, f) => sum + f.bytes, 0)).toBeLessThanOrEqual(CACHE_BYTES);
+  await expect
+    .poll(() => cacheFiles(server.dataDir).reduce((sum, f) => sum + f.bytes, 0))
+    .toBeLessThanOrEqual(CACHE_BYTES);
   expect((await fetch(variant(250))).headers.get('kura-cache')).toBe('hit'); // recently used: kept
   expect((await fetch(variant(200))).headers.get('kura-cache')).toBe('miss'); // least recently used: evicted
 });

@@ -35,25 +35,105 @@ test.afterAll(() => server.kill('SIGTERM'));
 /** A seeded generator, so a failing query can be found again from the seed in the message. */
 function random(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
-const NAMES = ['w', 'h', 'fit', 'crop', 'rect', 'dpr', 'q', 'fm', 'auto', 'fill', 'fill-color', 'bg', 'pad', 'pad-left', 'border',
-  'mask', 'corner-radius', 'flip', 'rot', 'orient', 'blur', 'sharp', 'lossless', 'dl', 'ar', 'fp-x', 'fp-z', 'max-w', 'w64', 'txt', 'v', 's'];
-const WORDS = ['crop', 'fill', 'scale', 'clip', 'png', 'gif', 'json', 'blurhash', 'avif', 'webp', 'ellipse', 'corners', 'hv', 'format,compress',
-  'faces,focalpoint', 'left,top', 'full', 'center', '16:9', '0:0', 'red', 'ff0000', '8000ffff', '10,ff0000', '1,2,3,4', 'true', '-0', 'NaN', '1e9'];
+const NAMES = [
+  'w',
+  'h',
+  'fit',
+  'crop',
+  'rect',
+  'dpr',
+  'q',
+  'fm',
+  'auto',
+  'fill',
+  'fill-color',
+  'bg',
+  'pad',
+  'pad-left',
+  'border',
+  'mask',
+  'corner-radius',
+  'flip',
+  'rot',
+  'orient',
+  'blur',
+  'sharp',
+  'lossless',
+  'dl',
+  'ar',
+  'fp-x',
+  'fp-z',
+  'max-w',
+  'w64',
+  'txt',
+  'v',
+  's',
+];
+const WORDS = [
+  'crop',
+  'fill',
+  'scale',
+  'clip',
+  'png',
+  'gif',
+  'json',
+  'blurhash',
+  'avif',
+  'webp',
+  'ellipse',
+  'corners',
+  'hv',
+  'format,compress',
+  'faces,focalpoint',
+  'left,top',
+  'full',
+  'center',
+  '16:9',
+  '0:0',
+  'red',
+  'ff0000',
+  '8000ffff',
+  '10,ff0000',
+  '1,2,3,4',
+  'true',
+  '-0',
+  'NaN',
+  '1e9',
+];
 // Bytes that must never reach a header or crash a parser: controls, CR/LF, NUL, DEL, non-ASCII, bad UTF-8.
-const NASTY = ['%00', '%0d%0a', '%0A', '%09', '%7F', '%E2%98%83', '%ED%A0%80', '%FF', '%C3', '%25', '%26', '%3D', '%2C', '+', ' ', '"', '\\'];
+const NASTY = [
+  '%00',
+  '%0d%0a',
+  '%0A',
+  '%09',
+  '%7F',
+  '%E2%98%83',
+  '%ED%A0%80',
+  '%FF',
+  '%C3',
+  '%25',
+  '%26',
+  '%3D',
+  '%2C',
+  '+',
+  ' ',
+  '"',
+  '\\',
+];
 
 function fuzzQuery(next: () => number): string {
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)];
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
   const number = () => {
     const r = next();
     if (r < 0.7) return String(Math.floor(next() * 300) - 20);
     if (r < 0.85) return (next() * 2 - 0.5).toFixed(3);
     return String(Math.floor(next() * 200_000));
   };
-  const noise = () => Array.from({ length: 1 + Math.floor(next() * 4) }, () => (next() < 0.5 ? pick(NASTY) : pick(WORDS))).join('');
+  const noise = () =>
+    Array.from({ length: 1 + Math.floor(next() * 4) }, () => (next() < 0.5 ? pick(NASTY) : pick(WORDS))).join('');
   const parts: string[] = [];
   for (let i = 0, n = 1 + Math.floor(next() * 5); i < n; i++) {
     const r = next();
@@ -69,13 +149,19 @@ test('the variant cache bound counts disk blocks, not bytes: many tiny variants 
   const m = await upload(await png(8, 8));
   // fit=max never enlarges the 8×8 source: ~100-byte PNGs, 400 of them are 30 KB of content but 1.6 MB of 4 KiB blocks, over the 1 MiB bound.
   for (let w = 1; w <= 400; w += 8) {
-    await Promise.all(Array.from({ length: 8 }, (_, i) => fetch(`${m.url}?w=${w + i}&fit=max&fm=png`).then((r) => r.arrayBuffer())));
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) => fetch(`${m.url}?w=${w + i}&fit=max&fm=png`).then((r) => r.arrayBuffer())),
+    );
   }
   const usage = () => {
     const files = (fs.readdirSync(path.join(server.dataDir, 'cache', 'variants'), { recursive: true }) as string[])
       .map((rel) => fs.statSync(path.join(server.dataDir, 'cache', 'variants', rel), { throwIfNoEntry: false }))
       .filter((st) => st?.isFile());
-    return { files: files.length, allocated: files.reduce((sum, st) => sum + st!.blocks * 512, 0), logical: files.reduce((sum, st) => sum + st!.size, 0) };
+    return {
+      files: files.length,
+      allocated: files.reduce((sum, st) => sum + st!.blocks * 512, 0),
+      logical: files.reduce((sum, st) => sum + st!.size, 0),
+    };
   };
   await expect.poll(() => usage().allocated).toBeLessThanOrEqual(CACHE_BYTES);
   const { files, logical } = usage();

@@ -29,7 +29,8 @@ async function upload(bytes: Buffer, ext: string): Promise<MediaRecord> {
 }
 
 /** Renders of this media that reached the pixels, from the server's trace lines. */
-const rendersOf = (m: MediaRecord) => server.output.split('\n').filter((line) => line.includes(`[kura] image render ${m.id} `)).length;
+const rendersOf = (m: MediaRecord) =>
+  server.output.split('\n').filter((line) => line.includes(`[kura] image render ${m.id} `)).length;
 
 async function get(url: string, headers: Record<string, string> = {}) {
   const res = await fetch(url, { headers });
@@ -54,7 +55,12 @@ test('outputs over the budget answer 400 naming the parameter and the limit, and
   const photo = await upload(await png(640, 480), 'png');
   const frames = 40;
   const raw = randomBytes(32 * 24 * 3 * frames); // random pixels: the encoder cannot merge frames
-  const gif = await upload(await sharp(raw, { raw: { width: 32, height: 24 * frames, channels: 3, pageHeight: 24 } }).gif().toBuffer(), 'gif');
+  const gif = await upload(
+    await sharp(raw, { raw: { width: 32, height: 24 * frames, channels: 3, pageHeight: 24 } })
+      .gif()
+      .toBuffer(),
+    'gif',
+  );
 
   const refusals: [MediaRecord, string, RegExp][] = [
     [photo, 'w=8192&h=8192&fit=scale&pad=8192', /"pad".*limit is 8192 pixels a side/],
@@ -79,7 +85,7 @@ test('outputs over the budget answer 400 naming the parameter and the limit, and
   expect(rendersOf(photo)).toBe(1);
 });
 
-test('the 201st distinct variant of one media answers 429; the first 200 and Kura\'s own previews keep answering', async () => {
+test("the 201st distinct variant of one media answers 429; the first 200 and Kura's own previews keep answering", async () => {
   test.setTimeout(180_000);
   const m = await upload(await png(16, 16), 'png');
   const url = (w: number) => `${m.url}?w=${w}&fm=png`;
@@ -93,7 +99,9 @@ test('the 201st distinct variant of one media answers 429; the first 200 and Kur
   }
   const refused = await get(url(201));
   expect(refused.res.status).toBe(429);
-  expect(JSON.parse(refused.body.toString()).message).toMatch(/200 different Image API variants \(KURA_MAX_VARIANTS_PER_MEDIA\)/);
+  expect(JSON.parse(refused.body.toString()).message).toMatch(
+    /200 different Image API variants \(KURA_MAX_VARIANTS_PER_MEDIA\)/,
+  );
   expect((await get(`${m.url}?w=16&fm=png&blur=1`)).res.status).toBe(429);
 
   // At most 100 files are kept, so many of these were evicted: they render again, they are not refused.
@@ -113,7 +121,9 @@ test('the variant cache keeps at most KURA_IMAGE_CACHE_ENTRIES files', async () 
 });
 
 test('a truncated JPEG answers 422 with a message every time, and is decoded only once', async () => {
-  const jpeg = await sharp(randomBytes(300 * 200 * 3), { raw: { width: 300, height: 200, channels: 3 } }).jpeg().toBuffer();
+  const jpeg = await sharp(randomBytes(300 * 200 * 3), { raw: { width: 300, height: 200, channels: 3 } })
+    .jpeg()
+    .toBuffer();
   const m = await upload(jpeg.subarray(0, Math.floor(jpeg.length * 0.6)), 'jpg');
   expect([m.width, m.height]).toEqual([300, 200]); // the header is whole: stored as an image
   for (const query of ['w=100', 'w=100', 'w=120&fm=webp']) {

@@ -13,11 +13,10 @@ test.describe.configure({ mode: 'serial' });
 const key = { 'X-MICROCMS-API-KEY': E2E.apiKey };
 const s3 = new S3Server(testPort(3744), path.join(__dirname, '../.tmp/image-s3-bucket'));
 const proxy = new CountingProxy(testPort(3745), { host: '127.0.0.1', port: testPort(3744) });
-const server = new KuraServer(
-  path.join(__dirname, '../.tmp/image-s3-data'),
-  testPort(3244),
-  { ...s3.env({ KURA_S3_ENDPOINT: proxy.endpoint }), KURA_MAX_INPUT_PIXELS: String(1_000_000) },
-);
+const server = new KuraServer(path.join(__dirname, '../.tmp/image-s3-data'), testPort(3244), {
+  ...s3.env({ KURA_S3_ENDPOINT: proxy.endpoint }),
+  KURA_MAX_INPUT_PIXELS: String(1_000_000),
+});
 
 async function upload(bytes: Buffer): Promise<MediaRecord & { message?: string }> {
   const form = new FormData();

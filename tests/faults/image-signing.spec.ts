@@ -11,7 +11,9 @@ test.describe.configure({ mode: 'serial' });
 
 const TOKEN = 'kura-signing-token-for-tests';
 const key = { 'X-MICROCMS-API-KEY': E2E.apiKey };
-const server = new KuraServer(path.join(__dirname, '../.tmp/image-signing-data'), testPort(3243), { KURA_IMAGE_SIGNING_TOKEN: TOKEN });
+const server = new KuraServer(path.join(__dirname, '../.tmp/image-signing-data'), testPort(3243), {
+  KURA_IMAGE_SIGNING_TOKEN: TOKEN,
+});
 let m: MediaRecord;
 
 test.beforeAll(async () => {
@@ -19,7 +21,9 @@ test.beforeAll(async () => {
   await server.start();
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(await png(400, 300))]), uniqueName('signed', 'png'));
-  m = (await (await fetch(`${server.baseURL}/api/v1/media`, { method: 'POST', headers: key, body: form })).json()) as MediaRecord;
+  m = (await (
+    await fetch(`${server.baseURL}/api/v1/media`, { method: 'POST', headers: key, body: form })
+  ).json()) as MediaRecord;
 });
 test.afterAll(() => server.kill('SIGTERM'));
 
@@ -33,7 +37,11 @@ test('@imgix/js-core URLs are accepted; unsigned, tampered and wrong-token ones 
   const signed = await fetch(imgixUrl({ w: 120, fm: 'png' }));
   expect(signed.status).toBe(200);
   expect(signed.headers.get('kura-ignored-params')).toBe('ixlib');
-  for (const url of [`${m.url}?w=120&fm=png`, imgixUrl({ w: 120, fm: 'png' }).replace('w=120', 'w=121'), imgixUrl({ w: 120 }, 'some-other-token')]) {
+  for (const url of [
+    `${m.url}?w=120&fm=png`,
+    imgixUrl({ w: 120, fm: 'png' }).replace('w=120', 'w=121'),
+    imgixUrl({ w: 120 }, 'some-other-token'),
+  ]) {
     const res = await fetch(url);
     expect(res.status, url).toBe(403);
     expect(((await res.json()) as { message: string }).message).toMatch(/sign/i);

@@ -38,13 +38,22 @@ async function bigAnswerTarget() {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { state, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    state,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
 
 let target: Awaited<ReturnType<typeof bigAnswerTarget>>;
 let server: KuraServer;
 const guarded = (apiKey: string) =>
-  new KuraServer(DATA, PORT, { KURA_ALLOW_PRIVATE_TARGETS: '0', KURA_API_KEY: apiKey, KURA_MEDIA_WEBHOOK_URL: target.url, KURA_WEBHOOK_SECRET: 'net-guards-webhook-secret-0123' });
+  new KuraServer(DATA, PORT, {
+    KURA_ALLOW_PRIVATE_TARGETS: '0',
+    KURA_API_KEY: apiKey,
+    KURA_MEDIA_WEBHOOK_URL: target.url,
+    KURA_WEBHOOK_SECRET: 'net-guards-webhook-secret-0123',
+  });
 
 test.beforeAll(async () => {
   target = await bigAnswerTarget();
@@ -60,7 +69,11 @@ test.afterAll(async () => {
 async function upload(key: string, name: string) {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(await png(8, 8))]), name);
-  return fetch(`${server.baseURL}/api/v1/media`, { method: 'POST', headers: { 'X-MICROCMS-API-KEY': key }, body: form });
+  return fetch(`${server.baseURL}/api/v1/media`, {
+    method: 'POST',
+    headers: { 'X-MICROCMS-API-KEY': key },
+    body: form,
+  });
 }
 
 test('the database, the session secret and media are readable by the server user only', async () => {
@@ -72,14 +85,19 @@ test('the database, the session secret and media are readable by the server user
   expect(objects.length).toBeGreaterThan(0);
   for (const object of objects) {
     expect(fs.statSync(object).mode & 0o777).toBe(0o600);
-    for (let dir = path.dirname(object); dir.startsWith(path.join(DATA, 'media')); dir = path.dirname(dir)) expect([dir, fs.statSync(dir).mode & 0o777]).toEqual([dir, 0o700]);
+    for (let dir = path.dirname(object); dir.startsWith(path.join(DATA, 'media')); dir = path.dirname(dir))
+      expect([dir, fs.statSync(dir).mode & 0o777]).toEqual([dir, 0o700]);
   }
 });
 
-test("an answer of 10 MB from a webhook target is read up to 64 KB and the connection dropped", async () => {
+test('an answer of 10 MB from a webhook target is read up to 64 KB and the connection dropped', async () => {
   // The environment's webhook is the operator's own and may point at 127.0.0.1; the upload above fired it.
   await expect.poll(() => target.state.requests, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
-  await expect.poll(() => inspect(DATA).query<{ status: number }>('select status from delivery_attempts').length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+  await expect
+    .poll(() => inspect(DATA).query<{ status: number }>('select status from delivery_attempts').length, {
+      timeout: 20_000,
+    })
+    .toBeGreaterThanOrEqual(1);
   expect(inspect(DATA).query<{ status: number }>('select status from delivery_attempts')[0].status).toBe(200);
   await new Promise((r) => setTimeout(r, 500)); // let the target notice the hang-up
   expect(target.state.finished).toBe(false);
@@ -110,7 +128,9 @@ test('a webhook URL entered in the UI may not point at 169.254.169.254 or 127.0.
       await dialog.getByRole('button', { name: 'Save' }).click();
       await expect(dialog).toContainText(words);
       await expect(dialog).toContainText('KURA_ALLOW_PRIVATE_TARGETS=1');
-      await page.screenshot({ path: test.info().outputPath(`refused-${words.split(',')[0].replace(/\W+/g, '-')}.png`) });
+      await page.screenshot({
+        path: test.info().outputPath(`refused-${words.split(',')[0].replace(/\W+/g, '-')}.png`),
+      });
       await dialog.getByRole('button', { name: 'Cancel' }).click();
     }
     expect(inspect(DATA).query("select url from webhooks where source = 'settings'")).toEqual([]);
@@ -120,14 +140,22 @@ test('a webhook URL entered in the UI may not point at 169.254.169.254 or 127.0.
 });
 
 test('restarted with another KURA_API_KEY: the old key is refused, the new one works; previews show 4 characters', async () => {
-  expect((await fetch(`${server.baseURL}/api/v1/media`, { headers: { 'X-MICROCMS-API-KEY': OLD_KEY } })).status).toBe(200);
+  expect((await fetch(`${server.baseURL}/api/v1/media`, { headers: { 'X-MICROCMS-API-KEY': OLD_KEY } })).status).toBe(
+    200,
+  );
   await server.kill('SIGTERM');
   server = guarded(NEW_KEY);
   await server.start();
-  expect((await fetch(`${server.baseURL}/api/v1/media`, { headers: { 'X-MICROCMS-API-KEY': OLD_KEY } })).status).toBe(401);
+  expect((await fetch(`${server.baseURL}/api/v1/media`, { headers: { 'X-MICROCMS-API-KEY': OLD_KEY } })).status).toBe(
+    401,
+  );
   expect((await upload(OLD_KEY, uniqueName('old key', 'png'))).status).toBe(401);
-  expect((await fetch(`${server.baseURL}/api/v1/media`, { headers: { 'X-MICROCMS-API-KEY': NEW_KEY } })).status).toBe(200);
-  const keys = inspect(DATA).query<{ key_preview: string; revoked: number }>('select key_preview, revoked_at is not null as revoked from api_keys order by created_at');
+  expect((await fetch(`${server.baseURL}/api/v1/media`, { headers: { 'X-MICROCMS-API-KEY': NEW_KEY } })).status).toBe(
+    200,
+  );
+  const keys = inspect(DATA).query<{ key_preview: string; revoked: number }>(
+    'select key_preview, revoked_at is not null as revoked from api_keys order by created_at',
+  );
   expect(keys).toEqual([
     { key_preview: OLD_KEY.slice(0, 4), revoked: 1 },
     { key_preview: NEW_KEY.slice(0, 4), revoked: 0 },

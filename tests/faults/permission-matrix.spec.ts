@@ -46,13 +46,19 @@ test('every server action and every route has an entry in the permission matrix,
   const inCode = new Set([...actions, ...routes].map((r) => r.key));
   const callable = new Set(manifest.map((a) => a.key));
   const problems = [
-    ...[...inCode, ...callable].filter((key) => !MATRIX[key]).map((key) => `${key}: no entry in tests/support/matrix-table.ts`),
-    ...Object.keys(MATRIX).filter((key) => !inCode.has(key)).map((key) => `${key}: has an entry but is not in the code (renamed or removed?)`),
+    ...[...inCode, ...callable]
+      .filter((key) => !MATRIX[key])
+      .map((key) => `${key}: no entry in tests/support/matrix-table.ts`),
+    ...Object.keys(MATRIX)
+      .filter((key) => !inCode.has(key))
+      .map((key) => `${key}: has an entry but is not in the code (renamed or removed?)`),
     ...actions.flatMap(({ key }) => {
       const entry = MATRIX[key];
       if (!entry) return [];
-      if (!entry.notOnAPage && !callable.has(key)) return [`${key}: no page uses it, so it cannot be called: remove it, or use it`];
-      if (entry.notOnAPage && callable.has(key)) return [`${key}: a page uses it now: remove its notOnAPage so its cells run`];
+      if (!entry.notOnAPage && !callable.has(key))
+        return [`${key}: no page uses it, so it cannot be called: remove it, or use it`];
+      if (entry.notOnAPage && callable.has(key))
+        return [`${key}: a page uses it now: remove its notOnAPage so its cells run`];
       return [];
     }),
   ];
@@ -109,8 +115,16 @@ test('every cell of the permission matrix: allowed, or refused without a change 
             cells++;
             const expected = kase.expect(actor.spec, target);
             marks.push(MARK[expected]);
-            const problems = await runCell(base, key, kase, actor, target, isAction ? manifest.get(key) : undefined).catch((err: Error) => [`threw: ${err.stack}`]);
-            for (const p of problems) failures.push(`${label} — ${actor.spec.name}, on ${describeTarget(kase.targets, target)}: ${p}`);
+            const problems = await runCell(
+              base,
+              key,
+              kase,
+              actor,
+              target,
+              isAction ? manifest.get(key) : undefined,
+            ).catch((err: Error) => [`threw: ${err.stack}`]);
+            for (const p of problems)
+              failures.push(`${label} — ${actor.spec.name}, on ${describeTarget(kase.targets, target)}: ${p}`);
           }
           row.push(marks.join(''));
         }
@@ -141,7 +155,11 @@ test('every cell of the permission matrix: allowed, or refused without a change 
 const MARK: Record<Outcome, string> = { allowed: 'A', unauth: '1', forbidden: '3', hidden: '4' };
 
 const describeTarget = (targets: 'media' | 'api' | undefined, t: { creator: string; api: string }) =>
-  targets === 'media' ? `media of ${t.creator === 'own' ? 'their own' : t.creator === 'peer' ? 'a member of their role' : 'a member of another role'}` : targets === 'api' ? `the ${t.api} API` : 'its fixtures';
+  targets === 'media'
+    ? `media of ${t.creator === 'own' ? 'their own' : t.creator === 'peer' ? 'a member of their role' : 'a member of another role'}`
+    : targets === 'api'
+      ? `the ${t.api} API`
+      : 'its fixtures';
 
 /** Makes every actor for real: a role, a member in it (and a peer in the same role) who logs in; or an API key. */
 async function makeActors(base: FixtureBase): Promise<LiveActor[]> {
@@ -155,9 +173,20 @@ async function makeActors(base: FixtureBase): Promise<LiveActor[]> {
   const live: LiveActor[] = [];
   for (const [i, spec] of ACTORS.entries()) {
     if (spec.kind === 'anonymous') live.push({ spec, who: {} });
-    else if (spec.kind === 'admin') live.push({ spec, who: { cookie: await logIn(base.baseURL, E2E.adminEmail, E2E.adminPassword) }, memberId: db.memberId(E2E.adminEmail) });
+    else if (spec.kind === 'admin')
+      live.push({
+        spec,
+        who: { cookie: await logIn(base.baseURL, E2E.adminEmail, E2E.adminPassword) },
+        memberId: db.memberId(E2E.adminEmail),
+      });
     else if (spec.kind === 'member') {
-      const role = db.createRole({ mediaRead: spec.read, upload: spec.upload, edit: spec.edit, delete: spec.delete, content: { [granted]: spec.content } });
+      const role = db.createRole({
+        mediaRead: spec.read,
+        upload: spec.upload,
+        edit: spec.edit,
+        delete: spec.delete,
+        content: { [granted]: spec.content },
+      });
       const email = `actor${i}@matrix.test`;
       const memberId = db.createMember({ email, passwordHash, roleIds: [role] });
       const peerId = db.createMember({ email: `peer${i}@matrix.test`, passwordHash, roleIds: [role] });
@@ -169,7 +198,12 @@ async function makeActors(base: FixtureBase): Promise<LiveActor[]> {
 
 function keyFor(base: FixtureBase, spec: ActorSpec): string {
   if (spec.everywhere) return base.adminKey; // KURA_API_KEY: every permission, on every API
-  const rights = { media_get: spec.read === 'all', media_upload: spec.upload, media_edit: spec.edit, media_delete: spec.delete };
+  const rights = {
+    media_get: spec.read === 'all',
+    media_upload: spec.upload,
+    media_edit: spec.edit,
+    media_delete: spec.delete,
+  };
   const content = Object.fromEntries(spec.content.map((r) => [r, true]));
   return createApiKey(base.db.dataDir, rights, spec.content.length ? { [base.apis.granted.id]: content } : {});
 }

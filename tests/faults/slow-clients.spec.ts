@@ -13,7 +13,10 @@ const BOUNDARY = 'kura-slow-client-boundary';
 let server: KuraServer;
 
 test.beforeAll(async ({}, testInfo) => {
-  server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3271), { KURA_REQUEST_TIMEOUT_MS: '1500', KURA_UPLOAD_MIN_RATE_WINDOW_MS: '1000' });
+  server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3271), {
+    KURA_REQUEST_TIMEOUT_MS: '1500',
+    KURA_UPLOAD_MIN_RATE_WINDOW_MS: '1000',
+  });
   await server.start();
 });
 test.afterAll(async () => {
@@ -49,7 +52,9 @@ function trickle(head: string, chunks: Buffer[], everyMs: number) {
 
 /** A multipart upload to POST /api/v1/media whose file is `size` bytes, sent in `chunkSize` pieces. */
 function multipartUpload(name: string, size: number, chunkSize: number) {
-  const open = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const open = Buffer.from(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   const close = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
   const body = Buffer.concat([open, Buffer.alloc(size, 7), close]);
   const head =
@@ -61,7 +66,8 @@ function multipartUpload(name: string, size: number, chunkSize: number) {
 }
 
 const statusOf = (answer: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1]);
-const messageOf = (answer: string) => (JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { message: string }).message;
+const messageOf = (answer: string) =>
+  (JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { message: string }).message;
 
 test('an upload trickling below 16 KB/s is cut with 408 and leaves no row, no object, no temp file, no journal entry', async () => {
   const data = inspect(server.dataDir);

@@ -83,7 +83,11 @@ test('npm start with KURA_ADMIN_EMAIL/PASSWORD and KURA_API_KEY provisions both'
   const dataDir = path.join(testInfo.outputDir, 'data');
   const port = testPort(3232);
   const key = 'provisioned-key-0123456789abcdef';
-  const run = npmStart(dataDir, port, { KURA_ADMIN_EMAIL: 'Owner@Example.com', KURA_ADMIN_PASSWORD: 'a long enough password', KURA_API_KEY: key });
+  const run = npmStart(dataDir, port, {
+    KURA_ADMIN_EMAIL: 'Owner@Example.com',
+    KURA_ADMIN_PASSWORD: 'a long enough password',
+    KURA_API_KEY: key,
+  });
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitForHealth(base, 60_000);
@@ -92,7 +96,11 @@ test('npm start with KURA_ADMIN_EMAIL/PASSWORD and KURA_API_KEY provisions both'
     expect((await logIn(base, 'owner@example.com', 'a long enough password')).user?.email).toBe('owner@example.com');
     const body = new FormData();
     body.append('file', new Blob([Buffer.from('hello')]), 'hello.txt');
-    const res = await fetch(`${base}/api/v1/media`, { method: 'POST', headers: { Authorization: `Bearer ${key}` }, body });
+    const res = await fetch(`${base}/api/v1/media`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}` },
+      body,
+    });
     expect(res.status).toBe(201);
   } finally {
     await stop(run.child);
@@ -113,7 +121,11 @@ test('npm start with KURA_DEMO=1 creates the blogs API with one post using every
   const base = `http://127.0.0.1:${port}`;
   const key = 'demo-key-0123456789abcdef0123';
   const env = { KURA_DEMO: '1', KURA_API_KEY: key, KURA_PUBLIC_URL: base };
-  const posts = async () => (await (await fetch(`${base}/api/v1/blogs`, { headers: { 'X-MICROCMS-API-KEY': key } })).json()) as { totalCount: number; contents: DemoPost[] };
+  const posts = async () =>
+    (await (await fetch(`${base}/api/v1/blogs`, { headers: { 'X-MICROCMS-API-KEY': key } })).json()) as {
+      totalCount: number;
+      contents: DemoPost[];
+    };
   const first = npmStart(dataDir, port, env);
   try {
     await waitForHealth(base, 60_000);
@@ -121,9 +133,17 @@ test('npm start with KURA_DEMO=1 creates the blogs API with one post using every
     const list = await posts();
     expect(list.totalCount).toBe(1);
     const [post] = list.contents;
-    expect(post).toMatchObject({ title: 'Welcome to Kura', eyecatch: { width: 1200, height: 630 }, attachment: { fileSize: expect.any(Number) } });
+    expect(post).toMatchObject({
+      title: 'Welcome to Kura',
+      eyecatch: { width: 1200, height: 630 },
+      attachment: { fileSize: expect.any(Number) },
+    });
     expect(post.gallery).toHaveLength(2);
-    expect(post.body).toMatch(new RegExp(`<img src="http://127\\.0\\.0\\.1:${port}/assets/[^"]+demo-dusk\\.jpg" alt="" width="800" height="600">`));
+    expect(post.body).toMatch(
+      new RegExp(
+        `<img src="http://127\\.0\\.0\\.1:${port}/assets/[^"]+demo-dusk\\.jpg" alt="" width="800" height="600">`,
+      ),
+    );
     for (const url of [post.eyecatch.url, post.attachment.url, ...post.gallery.map((g: { url: string }) => g.url)]) {
       expect((await fetch(url)).status, url).toBe(200);
     }

@@ -11,15 +11,25 @@ test.describe.configure({ mode: 'serial' });
 const BOUNDARY = '----kura-fault-test';
 
 /** Starts a multipart upload by hand and sends `bytes` of the file, keeping the request open. */
-function beginUpload(port: number, bytes: number, target: { method: string; path: string } = { method: 'POST', path: '/api/v1/media' }) {
+function beginUpload(
+  port: number,
+  bytes: number,
+  target: { method: string; path: string } = { method: 'POST', path: '/api/v1/media' },
+) {
   const req = http.request({
     host: '127.0.0.1',
     port,
     ...target,
-    headers: { 'X-MICROCMS-API-KEY': E2E.apiKey, 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}`, 'Content-Length': String(bytes * 4) },
+    headers: {
+      'X-MICROCMS-API-KEY': E2E.apiKey,
+      'Content-Type': `multipart/form-data; boundary=${BOUNDARY}`,
+      'Content-Length': String(bytes * 4),
+    },
   });
   req.on('error', () => {}); // we cut it ourselves
-  req.write(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="cut.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  req.write(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="cut.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   req.write(Buffer.alloc(bytes, 3));
   return req;
 }
@@ -46,7 +56,11 @@ test('413 over the limit leaves no row, no file and no temp file', async ({}, te
     for (const size of [E2E.maxUploadBytes + 1, E2E.maxUploadBytes * 2]) {
       const body = new FormData();
       body.append('file', new Blob([Buffer.alloc(size, 9)]), 'huge.bin');
-      const res = await fetch(`${server.baseURL}/api/v1/media`, { method: 'POST', headers: { 'X-MICROCMS-API-KEY': E2E.apiKey }, body });
+      const res = await fetch(`${server.baseURL}/api/v1/media`, {
+        method: 'POST',
+        headers: { 'X-MICROCMS-API-KEY': E2E.apiKey },
+        body,
+      });
       expect(res.status).toBe(413);
     }
     expectNothingStored(inspect(server.dataDir));
@@ -101,7 +115,13 @@ test('a re-upload whose connection drops halfway leaves the old bytes served and
     const original = Buffer.from('the original bytes of this file\n'.repeat(100));
     const body = new FormData();
     body.append('file', new Blob([original]), 'keep.txt');
-    const created = await (await fetch(`${server.baseURL}/api/v1/media`, { method: 'POST', headers: { 'X-MICROCMS-API-KEY': E2E.apiKey }, body })).json();
+    const created = await (
+      await fetch(`${server.baseURL}/api/v1/media`, {
+        method: 'POST',
+        headers: { 'X-MICROCMS-API-KEY': E2E.apiKey },
+        body,
+      })
+    ).json();
     const rowBefore = data.query('select * from media where id = ?', created.id);
     const objectsBefore = data.objects();
 

@@ -19,11 +19,20 @@ let receiver: Receiver;
 let server: KuraServer;
 const data = () => inspect(server.dataDir);
 /** What the receiver got, in order, with the parsed body. */
-const received = () => receiver.received.map((r) => ({ ...r, id: String(r.headers['x-kura-event-id']), type: String(r.headers['x-kura-event-type']), json: JSON.parse(r.body) }));
+const received = () =>
+  receiver.received.map((r) => ({
+    ...r,
+    id: String(r.headers['x-kura-event-id']),
+    type: String(r.headers['x-kura-event-type']),
+    json: JSON.parse(r.body),
+  }));
 
 test.beforeAll(async () => {
   receiver = await startReceiver();
-  server = new KuraServer(path.join(__dirname, '../.tmp/webhooks-data'), testPort(3228), { KURA_MEDIA_WEBHOOK_URL: receiver.url, KURA_WEBHOOK_SECRET: SECRET });
+  server = new KuraServer(path.join(__dirname, '../.tmp/webhooks-data'), testPort(3228), {
+    KURA_MEDIA_WEBHOOK_URL: receiver.url,
+    KURA_WEBHOOK_SECRET: SECRET,
+  });
   fs.rmSync(server.dataDir, { recursive: true, force: true });
   await server.start();
 });
@@ -41,7 +50,11 @@ async function upload(name: string, bytes: Buffer): Promise<MediaRecord> {
 }
 
 async function call(method: string, url: string, body?: unknown): Promise<Response> {
-  return fetch(`${server.baseURL}${url}`, { method, headers: { ...key, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return fetch(`${server.baseURL}${url}`, {
+    method,
+    headers: { ...key, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 
 /** Waits for `count` more requests after the first `from` and returns them. */
@@ -63,31 +76,70 @@ test('upload, rename, alt, tags, re-upload (both ways) and delete through the AP
   expect((await call('PATCH', `/api/v1/media/${m.id}`, { tags: ['press'] })).status).toBe(200); // nothing a site sees
   const reform = new FormData();
   reform.append('file', new Blob([new Uint8Array(await png(80, 60))]), 'ignored.png');
-  expect((await fetch(`${server.baseURL}/api/v1/media/${m.id}/file`, { method: 'PUT', headers: key, body: reform })).status).toBe(200);
+  expect(
+    (await fetch(`${server.baseURL}/api/v1/media/${m.id}/file`, { method: 'PUT', headers: key, body: reform })).status,
+  ).toBe(200);
   const moved = new FormData();
   moved.append('file', new Blob([new Uint8Array(await png(20, 10))]), 'moved.png');
-  const movedRes = await fetch(`${server.baseURL}/api/v1/media/${m.id}/file?newUrl=true`, { method: 'PUT', headers: key, body: moved });
+  const movedRes = await fetch(`${server.baseURL}/api/v1/media/${m.id}/file?newUrl=true`, {
+    method: 'PUT',
+    headers: key,
+    body: moved,
+  });
   const next1 = (await movedRes.json()) as MediaRecord;
   expect((await call('DELETE', `/api/v2/media?url=${encodeURIComponent(next1.url)}`)).status).toBe(200);
 
   const events = await next(start, 6);
   expectSigned(events);
-  expect(events.map((e) => e.type)).toEqual(['media.new', 'media.edit', 'media.edit', 'media.edit', 'media.edit', 'media.delete']);
+  expect(events.map((e) => e.type)).toEqual([
+    'media.new',
+    'media.edit',
+    'media.edit',
+    'media.edit',
+    'media.edit',
+    'media.delete',
+  ]);
   expect(new Set(events.map((e) => e.id)).size).toBe(6);
   const oldUrl = m.url;
   const renamedUrl = oldUrl.replace(/[^/]+$/, renamed);
   const service = new URL(m.url).pathname.split('/')[2];
   expect(events.map((e) => JSON.parse(e.body))).toEqual([
     { service, type: 'new', old: null, new: { url: oldUrl, width: 40, height: 30 } },
-    { service, type: 'edit', old: { url: oldUrl, width: 40, height: 30 }, new: { url: renamedUrl, width: 40, height: 30 } },
-    { service, type: 'edit', old: { url: renamedUrl, width: 40, height: 30 }, new: { url: renamedUrl, width: 40, height: 30, alt: 'A red square' } },
-    { service, type: 'edit', old: { url: renamedUrl, width: 40, height: 30, alt: 'A red square' }, new: { url: renamedUrl, width: 80, height: 60 } },
-    { service, type: 'edit', old: { url: renamedUrl, width: 80, height: 60 }, new: { url: next1.url, width: 20, height: 10 } },
+    {
+      service,
+      type: 'edit',
+      old: { url: oldUrl, width: 40, height: 30 },
+      new: { url: renamedUrl, width: 40, height: 30 },
+    },
+    {
+      service,
+      type: 'edit',
+      old: { url: renamedUrl, width: 40, height: 30 },
+      new: { url: renamedUrl, width: 40, height: 30, alt: 'A red square' },
+    },
+    {
+      service,
+      type: 'edit',
+      old: { url: renamedUrl, width: 40, height: 30, alt: 'A red square' },
+      new: { url: renamedUrl, width: 80, height: 60 },
+    },
+    {
+      service,
+      type: 'edit',
+      old: { url: renamedUrl, width: 80, height: 60 },
+      new: { url: next1.url, width: 20, height: 10 },
+    },
     { service, type: 'delete', old: { url: next1.url, width: 20, height: 10 }, new: null },
   ]);
 
   // The activity log has every operation, by the API key, with before and after.
-  const log = data().query<{ operation: string; actor_name: string; actor_type: string; before: string | null; after: string | null }>(
+  const log = data().query<{
+    operation: string;
+    actor_name: string;
+    actor_type: string;
+    before: string | null;
+    after: string | null;
+  }>(
     `select operation, actor_name, actor_type, before, after from audit_log where media_id in (?, ?) order by id`,
     m.id,
     next1.id,
@@ -140,7 +192,10 @@ test('the same operations through the browser fire the same events, by the membe
     await expect(panel.getByTestId('panel-dimensions')).toHaveText('60 × 45');
 
     await panel.getByRole('button', { name: 'Delete' }).click();
-    await page.getByRole('dialog', { name: /^Delete / }).getByRole('button', { name: 'Delete' }).click();
+    await page
+      .getByRole('dialog', { name: /^Delete / })
+      .getByRole('button', { name: 'Delete' })
+      .click();
     await expect(panel).toHaveCount(0);
 
     const events = await next(start, 4);
@@ -156,7 +211,13 @@ test('the same operations through the browser fire the same events, by the membe
       m.id,
       'upload',
     );
-    expect(actors).toEqual(['rename', 'alt', 'reupload', 'delete'].map((operation) => ({ operation, actor_name: 'Administrator', actor_type: 'member' })));
+    expect(actors).toEqual(
+      ['rename', 'alt', 'reupload', 'delete'].map((operation) => ({
+        operation,
+        actor_name: 'Administrator',
+        actor_type: 'member',
+      })),
+    );
   } finally {
     await context.close();
   }
@@ -171,7 +232,12 @@ test('a receiver answering 500 twice then 200 gets the event three times with on
   expect(events.map((e) => e.body)).toEqual([events[0].body, events[0].body, events[0].body]);
   expect(events[0].json.new).toMatchObject({ url: m.url });
   await expect
-    .poll(() => data().query<{ state: string; attempts: number }>('select state, attempts from deliveries where event_id = ?', events[0].id))
+    .poll(() =>
+      data().query<{ state: string; attempts: number }>(
+        'select state, attempts from deliveries where event_id = ?',
+        events[0].id,
+      ),
+    )
     .toEqual([{ state: 'delivered', attempts: 3 }]);
   const attempts = data().query<{ status: number; error: string | null }>(
     'select a.status, a.error from delivery_attempts a join deliveries d on d.id = a.delivery_id where d.event_id = ? order by a.id',
@@ -191,7 +257,9 @@ test('a target that never answers does not hold up uploads: each returns while i
   const second = await upload(uniqueName('slow-target-2', 'png'), await png(10, 10));
   expect(second.id).not.toBe(first.id);
   expect(receiver.received.length).toBe(start + 1);
-  const pending = data().query<{ state: string }>('select state from deliveries where id in (select max(id) from deliveries)');
+  const pending = data().query<{ state: string }>(
+    'select state from deliveries where id in (select max(id) from deliveries)',
+  );
   expect(pending).toEqual([{ state: 'pending' }]);
   // Let the hanging request go: the attempt fails (no answer), the retry delivers both, in order.
   receiver.releaseHanging();
@@ -225,7 +293,9 @@ test('an event pending when the server is killed (SIGKILL) is delivered after th
   const [delivered] = await next(beforeRestart, 1);
   expect(delivered.id).toBe(received()[start].id);
   expect(delivered.json.new).toMatchObject({ url: m.url });
-  await expect.poll(() => data().query<{ state: string }>('select state from deliveries where event_id = ?', delivered.id)).toEqual([{ state: 'delivered' }]);
+  await expect
+    .poll(() => data().query<{ state: string }>('select state from deliveries where event_id = ?', delivered.id))
+    .toEqual([{ state: 'delivered' }]);
 });
 
 async function logIn(page: Page) {

@@ -28,11 +28,14 @@ export class CountingProxy {
   async start(): Promise<void> {
     this.server = http.createServer((req, res) => {
       const key = `${req.method} ${(req.url ?? '').split('?')[0]}`;
-      const upstream = http.request({ ...this.target, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.on('data', (chunk: Buffer) => this.sent.set(key, (this.sent.get(key) ?? 0) + chunk.length));
-        answer.pipe(res);
-      });
+      const upstream = http.request(
+        { ...this.target, method: req.method, path: req.url, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.on('data', (chunk: Buffer) => this.sent.set(key, (this.sent.get(key) ?? 0) + chunk.length));
+          answer.pipe(res);
+        },
+      );
       upstream.on('error', () => res.destroy());
       req.pipe(upstream);
     });

@@ -7,7 +7,10 @@ export function inspect(dataDir: string) {
   const files = (dir: string): string[] => {
     const full = path.join(dataDir, dir);
     if (!fs.existsSync(full)) return [];
-    return fs.readdirSync(full, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+    return fs
+      .readdirSync(full, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name));
   };
   const query = <T>(sql: string, ...params: unknown[]): T[] => {
     const db = new Database(path.join(dataDir, 'kura.db'), { readonly: true, fileMustExist: true });
@@ -20,7 +23,8 @@ export function inspect(dataDir: string) {
   return {
     objects: () => files('media/objects'),
     temps: () => files('media/tmp'),
-    mediaRows: () => query<{ id: string; file_name: string; storage_key: string }>('select id, file_name, storage_key from media'),
+    mediaRows: () =>
+      query<{ id: string; file_name: string; storage_key: string }>('select id, file_name, storage_key from media'),
     mediaNamed: (name: string) => query<{ id: string }>('select id from media where file_name = ?', name),
     journal: () => query<{ key: string; reason: string }>('select key, reason from storage_journal'),
     query,

@@ -19,7 +19,10 @@ const hex = (name: ColourName) => `#${PALETTE[name].map((c) => c.toString(16).pa
 
 /** A PNG of `rows` × columns square cells of `cell` pixels, each a palette colour: where a crop came from shows in its colours. */
 export async function grid(cell: number, rows: readonly (readonly ColourName[])[]): Promise<Buffer> {
-  const solid = (name: ColourName) => sharp({ create: { width: cell, height: cell, channels: 3, background: hex(name) } }).png().toBuffer();
+  const solid = (name: ColourName) =>
+    sharp({ create: { width: cell, height: cell, channels: 3, background: hex(name) } })
+      .png()
+      .toBuffer();
   const tiles = await Promise.all(
     rows.flatMap((row, y) => row.map(async (name, x) => ({ input: await solid(name), left: x * cell, top: y * cell }))),
   );
@@ -44,13 +47,23 @@ export async function colourAt(data: Buffer, x: number, y: number): Promise<Colo
 
 /** An animated GIF of one solid frame per colour. */
 export async function animatedGif(width: number, height: number, colours: readonly ColourName[]): Promise<Buffer> {
-  const frames = await Promise.all(colours.map((name) => sharp({ create: { width, height, channels: 3, background: hex(name) } }).png().toBuffer()));
-  return sharp(frames, { join: { animated: true } }).gif({ delay: colours.map(() => 100) }).toBuffer();
+  const frames = await Promise.all(
+    colours.map((name) =>
+      sharp({ create: { width, height, channels: 3, background: hex(name) } })
+        .png()
+        .toBuffer(),
+    ),
+  );
+  return sharp(frames, { join: { animated: true } })
+    .gif({ delay: colours.map(() => 100) })
+    .toBuffer();
 }
 
 /** Gaussian noise around mid-grey: busy pixels that lossy formats and entropy crops notice. */
 export const noise = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 50 } } });
+  sharp({
+    create: { width, height, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 50 } },
+  });
 
 /** sharp's metadata of a response body; `pages` counts the frames of an animation. */
 export const metadataOf = (body: Buffer): Promise<Metadata> => sharp(body).metadata();

@@ -22,11 +22,15 @@ export class KuraServer {
 
   async start(): Promise<void> {
     fs.mkdirSync(this.dataDir, { recursive: true });
-    this.child = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(this.port), '-H', '127.0.0.1'], {
-      cwd: ROOT,
-      env: { ...serverEnv(this.dataDir, this.port), ...this.extraEnv },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    this.child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(this.port), '-H', '127.0.0.1'],
+      {
+        cwd: ROOT,
+        env: { ...serverEnv(this.dataDir, this.port), ...this.extraEnv },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.child.stdout!.on('data', (d) => (this.output += d));
     this.child.stderr!.on('data', (d) => (this.output += d));
     await waitForHealth(this.baseURL, 30_000);

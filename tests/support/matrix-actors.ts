@@ -23,9 +23,26 @@ export type ActorSpec = {
   everywhere: boolean;
 };
 
-const base: Omit<ActorSpec, 'name' | 'kind'> = { read: 'none', upload: false, edit: false, delete: false, content: [], everywhere: false };
-const member = (name: string, rights: Partial<ActorSpec> = {}): ActorSpec => ({ ...base, name, kind: 'member', ...rights });
-const key = (name: string, rights: Partial<ActorSpec> = {}): ActorSpec => ({ ...base, name, kind: 'apiKey', ...rights });
+const base: Omit<ActorSpec, 'name' | 'kind'> = {
+  read: 'none',
+  upload: false,
+  edit: false,
+  delete: false,
+  content: [],
+  everywhere: false,
+};
+const member = (name: string, rights: Partial<ActorSpec> = {}): ActorSpec => ({
+  ...base,
+  name,
+  kind: 'member',
+  ...rights,
+});
+const key = (name: string, rights: Partial<ActorSpec> = {}): ActorSpec => ({
+  ...base,
+  name,
+  kind: 'apiKey',
+  ...rights,
+});
 const all = { read: 'all', upload: true, edit: true, delete: true, everywhere: true } as const;
 
 export const ACTORS: ActorSpec[] = [
@@ -63,7 +80,8 @@ export type Creator = 'own' | 'peer' | 'stranger';
 export type Target = { creator: Creator; api: 'granted' | 'other' };
 
 /** Every creator a member is tried against; other actors have no "own" or "role", so only a stranger's. */
-export const creatorsFor = (a: ActorSpec): Creator[] => (a.kind === 'member' ? ['own', 'peer', 'stranger'] : ['stranger']);
+export const creatorsFor = (a: ActorSpec): Creator[] =>
+  a.kind === 'member' ? ['own', 'peer', 'stranger'] : ['stranger'];
 
 export const isMember = (a: ActorSpec) => a.kind === 'member' || a.kind === 'admin';
 
@@ -75,7 +93,8 @@ export function mayReadMedia(a: ActorSpec, creator: Creator): boolean {
   return a.read === 'own' && creator === 'own';
 }
 
-export const hasContentRight = (a: ActorSpec, right: ContentRight, api: Target['api']) => a.everywhere || (api === 'granted' && a.content.includes(right));
+export const hasContentRight = (a: ActorSpec, right: ContentRight, api: Target['api']) =>
+  a.everywhere || (api === 'granted' && a.content.includes(right));
 
 /**
  * What a cell must answer: allowed, or refused as 401 (no session / no key), 403 (no right) or 404
@@ -84,7 +103,10 @@ export const hasContentRight = (a: ActorSpec, right: ContentRight, api: Target['
 export type Outcome = 'allowed' | 'unauth' | 'forbidden' | 'hidden';
 export type Expect = (a: ActorSpec, t: Target) => Outcome;
 
-const gate = (who: (a: ActorSpec) => boolean, check: (a: ActorSpec, t: Target) => Outcome): Expect => (a, t) => (who(a) ? check(a, t) : 'unauth');
+const gate =
+  (who: (a: ActorSpec) => boolean, check: (a: ActorSpec, t: Target) => Outcome): Expect =>
+  (a, t) =>
+    who(a) ? check(a, t) : 'unauth';
 const isKey = (a: ActorSpec) => a.kind === 'apiKey';
 
 /** Anyone, logged in or not (public by design). */
@@ -92,16 +114,21 @@ export const publicRoute: Expect = () => 'allowed';
 
 /** A logged-in member with this right (or none needed) on media within their read scope. */
 export const memberOnMedia = (right?: 'upload' | 'edit' | 'delete', scoped = true): Expect =>
-  gate(isMember, (a, t) => (right && !a[right] ? 'forbidden' : scoped && !mayReadMedia(a, t.creator) ? 'hidden' : 'allowed'));
+  gate(isMember, (a, t) =>
+    right && !a[right] ? 'forbidden' : scoped && !mayReadMedia(a, t.creator) ? 'hidden' : 'allowed',
+  );
 
 /** A logged-in member passing `check`. */
-export const memberWith = (check: (a: ActorSpec) => boolean): Expect => gate(isMember, (a) => (check(a) ? 'allowed' : 'forbidden'));
+export const memberWith = (check: (a: ActorSpec) => boolean): Expect =>
+  gate(isMember, (a) => (check(a) ? 'allowed' : 'forbidden'));
 
 /** A member holding this content right on the target API. */
-export const memberOnContent = (right: ContentRight): Expect => gate(isMember, (a, t) => (hasContentRight(a, right, t.api) ? 'allowed' : 'forbidden'));
+export const memberOnContent = (right: ContentRight): Expect =>
+  gate(isMember, (a, t) => (hasContentRight(a, right, t.api) ? 'allowed' : 'forbidden'));
 
 /** An API key holding this content right on the target API. */
-export const keyOnContent = (right: ContentRight): Expect => gate(isKey, (a, t) => (hasContentRight(a, right, t.api) ? 'allowed' : 'forbidden'));
+export const keyOnContent = (right: ContentRight): Expect =>
+  gate(isKey, (a, t) => (hasContentRight(a, right, t.api) ? 'allowed' : 'forbidden'));
 
 /**
  * An API key with this media permission. "Get media" is checked first for reads (403, as microCMS);

@@ -49,7 +49,18 @@ export type Fixtures = {
 };
 
 /** `defaultStorage`: no storage chosen in the settings table (new uploads go to local disk, the default). */
-export type Need = 'media' | 'scopeSet' | 'content' | 'tag' | 'unusedTag' | 'freshApi' | 'webhook' | 'role' | 'member' | 'apiKey' | 'defaultStorage';
+export type Need =
+  | 'media'
+  | 'scopeSet'
+  | 'content'
+  | 'tag'
+  | 'unusedTag'
+  | 'freshApi'
+  | 'webhook'
+  | 'role'
+  | 'member'
+  | 'apiKey'
+  | 'defaultStorage';
 
 /** What verify functions may read: the server's database and address. */
 export type MatrixContext = { db: MatrixDb; baseURL: string };

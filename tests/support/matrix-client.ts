@@ -7,7 +7,13 @@
 export type Credentials = { cookie?: string; key?: string };
 
 /** What came back, read once: status, headers, body text, and for a server action its return value. */
-export type Answer = { status: number; headers: Headers; text: string; bytes?: Buffer; result?: { ok: boolean; error?: string; data?: unknown } };
+export type Answer = {
+  status: number;
+  headers: Headers;
+  text: string;
+  bytes?: Buffer;
+  result?: { ok: boolean; error?: string; data?: unknown };
+};
 
 export const SESSION_COOKIE = 'next-auth.session-token';
 

@@ -30,13 +30,19 @@ const isServerFile = (text: string) => /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['
 /** The names a module exports at run time (types are erased, so they are not actions). */
 export function exportedNames(text: string): string[] {
   const names = new Set<string>();
-  for (const m of text.matchAll(/^export\s+(?:async\s+)?(?:const|let|var|function\*?|class)\s+([A-Za-z_$][\w$]*)/gm)) names.add(m[1]);
+  for (const m of text.matchAll(/^export\s+(?:async\s+)?(?:const|let|var|function\*?|class)\s+([A-Za-z_$][\w$]*)/gm))
+    names.add(m[1]);
   if (/^export\s+default\b/m.test(text)) names.add('default');
   for (const m of text.matchAll(/^export\s*\{([^}]*)\}/gm)) {
     for (const part of m[1].split(',')) {
       const spec = part.trim();
       if (!spec || spec.startsWith('type ')) continue;
-      names.add(spec.split(/\s+as\s+/).pop()!.trim());
+      names.add(
+        spec
+          .split(/\s+as\s+/)
+          .pop()!
+          .trim(),
+      );
     }
   }
   return [...names];
@@ -62,13 +68,27 @@ export function discoverRoutes(): { key: string; file: string; method: string; p
     .flatMap((file) => {
       const urlPath = routePath(file.replace(/^app/, '').replace(/\/route\.\w+$/, ''));
       const exported = exportedNames(fs.readFileSync(path.join(ROOT, file), 'utf8'));
-      return HTTP_METHODS.filter((m) => exported.includes(m)).map((method) => ({ key: `${method} ${urlPath}`, file, method, path: urlPath }));
+      return HTTP_METHODS.filter((m) => exported.includes(m)).map((method) => ({
+        key: `${method} ${urlPath}`,
+        file,
+        method,
+        path: urlPath,
+      }));
     });
   const pagesRoutes = walk('pages/api').flatMap((file) => {
     const urlPath = routePath(file.replace(/^pages/, '').replace(/(\/index)?\.\w+$/, ''));
     const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
     const call = text.indexOf('pagesRoute({');
-    const methods = call < 0 ? ['*'] : [...new Set([...text.slice(call).matchAll(/^\s*(?:async\s+)?([A-Z]+)\s*[:(]|[{,]\s*([A-Z]+)\s*:/gm)].map((m) => m[1] ?? m[2]))];
+    const methods =
+      call < 0
+        ? ['*']
+        : [
+            ...new Set(
+              [...text.slice(call).matchAll(/^\s*(?:async\s+)?([A-Z]+)\s*[:(]|[{,]\s*([A-Z]+)\s*:/gm)].map(
+                (m) => m[1] ?? m[2],
+              ),
+            ),
+          ];
     return methods
       .filter((m) => m === '*' || (HTTP_METHODS as readonly string[]).includes(m))
       .map((method) => ({ key: `${method} ${urlPath}`, file, method, path: urlPath }));
@@ -77,7 +97,11 @@ export function discoverRoutes(): { key: string; file: string; method: string; p
 }
 
 /** A URL path from a folder path: route groups `(x)` vanish, dynamic segments stay as `[id]`. */
-const routePath = (dir: string) => dir.split('/').filter((s) => s && !/^\(.*\)$/.test(s)).reduce((p, s) => `${p}/${s}`, '') || '/';
+const routePath = (dir: string) =>
+  dir
+    .split('/')
+    .filter((s) => s && !/^\(.*\)$/.test(s))
+    .reduce((p, s) => `${p}/${s}`, '') || '/';
 
 export type ManifestAction = { id: string; file: string; name: string; key: string };
 
@@ -88,6 +112,13 @@ export type ManifestAction = { id: string; file: string; name: string; key: stri
 export function readActionManifest(): ManifestAction[] {
   const file = path.join(ROOT, '.next/server/server-reference-manifest.json');
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npx next build\` first`);
-  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { node: Record<string, { filename: string; exportedName: string }> };
-  return Object.entries(manifest.node).map(([id, a]) => ({ id, file: a.filename, name: a.exportedName, key: actionKey(a.filename, a.exportedName) }));
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
+  return Object.entries(manifest.node).map(([id, a]) => ({
+    id,
+    file: a.filename,
+    name: a.exportedName,
+    key: actionKey(a.filename, a.exportedName),
+  }));
 }

@@ -14,10 +14,13 @@ const contentData = (ctx: MatrixContext, id: string) => {
   const row = ctx.db.db.prepare('select data from contents where id = ?').pluck().get(id) as string | undefined;
   return row === undefined ? undefined : (JSON.parse(row) as Record<string, unknown>);
 };
-const createdId = (a: Answer) => (a.result ? (a.result.data as { id: string }).id : (JSON.parse(a.text) as { id: string }).id);
-const expectTitle = (title: (fx: Fixtures) => string, id?: (fx: Fixtures) => string) => (a: Answer, fx: Fixtures, ctx: MatrixContext) =>
-  expect(contentData(ctx, id ? id(fx) : createdId(a))?.title).toBe(title(fx));
-const expectGone = (_a: Answer, fx: Fixtures, ctx: MatrixContext) => expect(contentData(ctx, fx.content.id)).toBeUndefined();
+const createdId = (a: Answer) =>
+  a.result ? (a.result.data as { id: string }).id : (JSON.parse(a.text) as { id: string }).id;
+const expectTitle =
+  (title: (fx: Fixtures) => string, id?: (fx: Fixtures) => string) => (a: Answer, fx: Fixtures, ctx: MatrixContext) =>
+    expect(contentData(ctx, id ? id(fx) : createdId(a))?.title).toBe(title(fx));
+const expectGone = (_a: Answer, fx: Fixtures, ctx: MatrixContext) =>
+  expect(contentData(ctx, fx.content.id)).toBeUndefined();
 
 /** Content naming media by id: the create right, and the right to read that media (a URL is public, an id is not). */
 const createNamingMedia: Expect = (a, t) => {
@@ -33,7 +36,10 @@ export const CONTENT_ENTRIES: Table = {
       {
         expect: memberWith(isAdmin),
         call: (fx) => ({ endpoint: fx.marker, name: `API ${fx.marker}`, fields: API_FIELDS }),
-        verify: (_a, fx, ctx) => expect(ctx.db.db.prepare('select name from apis where endpoint = ?').pluck().get(fx.marker)).toBe(`API ${fx.marker}`),
+        verify: (_a, fx, ctx) =>
+          expect(ctx.db.db.prepare('select name from apis where endpoint = ?').pluck().get(fx.marker)).toBe(
+            `API ${fx.marker}`,
+          ),
       },
     ],
   },
@@ -43,7 +49,10 @@ export const CONTENT_ENTRIES: Table = {
         needs: ['freshApi'],
         expect: memberWith(isAdmin),
         call: (fx) => ({ endpoint: fx.freshApi.endpoint, name: `renamed ${fx.marker}`, fields: API_FIELDS }),
-        verify: (_a, fx, ctx) => expect(ctx.db.db.prepare('select name from apis where id = ?').pluck().get(fx.freshApi.id)).toBe(`renamed ${fx.marker}`),
+        verify: (_a, fx, ctx) =>
+          expect(ctx.db.db.prepare('select name from apis where id = ?').pluck().get(fx.freshApi.id)).toBe(
+            `renamed ${fx.marker}`,
+          ),
       },
     ],
   },
@@ -62,7 +71,10 @@ export const CONTENT_ENTRIES: Table = {
         needs: ['content'],
         expect: memberOnContent('update'),
         call: (fx) => ({ endpoint: fx.api.endpoint, id: fx.content.id, values: { title: `changed ${fx.marker}` } }),
-        verify: expectTitle((fx) => `changed ${fx.marker}`, (fx) => fx.content.id),
+        verify: expectTitle(
+          (fx) => `changed ${fx.marker}`,
+          (fx) => fx.content.id,
+        ),
       },
       {
         name: 'create naming media by id',
@@ -70,12 +82,23 @@ export const CONTENT_ENTRIES: Table = {
         needs: ['media'],
         expect: createNamingMedia,
         call: (fx) => ({ endpoint: fx.api.endpoint, values: { title: `uses ${fx.marker}`, eyecatch: fx.media.id } }),
-        verify: (a, fx, ctx) => expect(ctx.db.db.prepare('select media_id from content_media where content_id = ?').pluck().all(createdId(a))).toEqual([fx.media.id]),
+        verify: (a, fx, ctx) =>
+          expect(
+            ctx.db.db.prepare('select media_id from content_media where content_id = ?').pluck().all(createdId(a)),
+          ).toEqual([fx.media.id]),
       },
     ],
   },
   [action('deleteContentAction')]: {
-    cases: [{ targets: 'api', needs: ['content'], expect: memberOnContent('delete'), call: (fx) => ({ endpoint: fx.api.endpoint, id: fx.content.id }), verify: expectGone }],
+    cases: [
+      {
+        targets: 'api',
+        needs: ['content'],
+        expect: memberOnContent('delete'),
+        call: (fx) => ({ endpoint: fx.api.endpoint, id: fx.content.id }),
+        verify: expectGone,
+      },
+    ],
   },
 
   'GET /api/v1/[api]': {
@@ -85,7 +108,10 @@ export const CONTENT_ENTRIES: Table = {
         needs: ['content'],
         expect: keyOnContent('read'),
         call: route((fx) => ({ path: `/api/v1/${fx.api.endpoint}?limit=100` })),
-        verify: (a, fx) => expect((JSON.parse(a.text) as { contents: { id: string }[] }).contents.map((c) => c.id)).toContain(fx.content.id),
+        verify: (a, fx) =>
+          expect((JSON.parse(a.text) as { contents: { id: string }[] }).contents.map((c) => c.id)).toContain(
+            fx.content.id,
+          ),
       },
     ],
   },
@@ -117,11 +143,22 @@ export const CONTENT_ENTRIES: Table = {
         needs: ['content'],
         expect: keyOnContent('update'),
         call: route((fx) => ({ path: one(fx), json: { title: `patched ${fx.marker}` } })),
-        verify: expectTitle((fx) => `patched ${fx.marker}`, (fx) => fx.content.id),
+        verify: expectTitle(
+          (fx) => `patched ${fx.marker}`,
+          (fx) => fx.content.id,
+        ),
       },
     ],
   },
   'DELETE /api/v1/[api]/[id]': {
-    cases: [{ targets: 'api', needs: ['content'], expect: keyOnContent('delete'), call: route((fx) => ({ path: one(fx) })), verify: expectGone }],
+    cases: [
+      {
+        targets: 'api',
+        needs: ['content'],
+        expect: keyOnContent('delete'),
+        call: route((fx) => ({ path: one(fx) })),
+        verify: expectGone,
+      },
+    ],
   },
 };

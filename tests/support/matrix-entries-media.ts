@@ -13,10 +13,15 @@ const action = (name: string) => actionKey(ACTIONS, name);
 const dataOf = <T>(a: Answer) => a.result!.data as T;
 const jsonOf = <T>(a: Answer) => JSON.parse(a.text) as T;
 const mediaRow = (ctx: MatrixContext, id: string) =>
-  ctx.db.db.prepare('select * from media where id = ?').get(id) as { alt: string; creator_id: string | null; sha256: string; file_name: string } | undefined;
+  ctx.db.db.prepare('select * from media where id = ?').get(id) as
+    { alt: string; creator_id: string | null; sha256: string; file_name: string } | undefined;
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-const readableIds = (fx: Fixtures) => fx.scopeSet.filter((m) => mayReadMedia(fx.actor.spec, m.creator)).map((m) => m.id).sort();
+const readableIds = (fx: Fixtures) =>
+  fx.scopeSet
+    .filter((m) => mayReadMedia(fx.actor.spec, m.creator))
+    .map((m) => m.id)
+    .sort();
 
 async function expectGone(ctx: MatrixContext, m: MediaFx) {
   expect(mediaRow(ctx, m.id), 'media row').toBeUndefined();
@@ -33,12 +38,15 @@ const reupload = (path: (fx: Fixtures) => string) => ({
   targets: 'media' as const,
   needs: ['media' as const],
   call: route((fx) => ({ path: path(fx), file: { name: 'replacement.png', bytes: fx.png, type: 'image/png' } })),
-  verify: (_a: Answer, fx: Fixtures, ctx: MatrixContext) => expect(mediaRow(ctx, fx.media.id)?.sha256).toBe(sha256(fx.png)),
+  verify: (_a: Answer, fx: Fixtures, ctx: MatrixContext) =>
+    expect(mediaRow(ctx, fx.media.id)?.sha256).toBe(sha256(fx.png)),
 });
 
 const upload = {
   call: route((fx) => ({ path: '', file: { name: `${fx.marker}-upload.png`, bytes: fx.png, type: 'image/png' } })),
-  uploaded: (ctx: MatrixContext, fx: Fixtures) => ctx.db.db.prepare('select creator_id from media where file_name = ?').get(`${fx.marker}-upload.png`) as { creator_id: string | null } | undefined,
+  uploaded: (ctx: MatrixContext, fx: Fixtures) =>
+    ctx.db.db.prepare('select creator_id from media where file_name = ?').get(`${fx.marker}-upload.png`) as
+      { creator_id: string | null } | undefined,
 };
 
 const delivered = (verify: (a: Answer, fx: Fixtures) => void): Case => ({
@@ -62,7 +70,15 @@ export const MEDIA_ENTRIES: Table = {
     ],
   },
   [action('deleteMediaAction')]: {
-    cases: [{ targets: 'media', needs: ['media'], expect: memberOnMedia('delete'), call: (fx) => ({ id: fx.media.id }), verify: (_a, fx, ctx) => expectGone(ctx, fx.media) }],
+    cases: [
+      {
+        targets: 'media',
+        needs: ['media'],
+        expect: memberOnMedia('delete'),
+        call: (fx) => ({ id: fx.media.id }),
+        verify: (_a, fx, ctx) => expectGone(ctx, fx.media),
+      },
+    ],
   },
   [action('editMediaAction')]: {
     cases: [
@@ -85,7 +101,12 @@ export const MEDIA_ENTRIES: Table = {
         call: (fx) => ({ ids: [fx.media.id], addTags: [`bulk-${fx.marker}`] }),
         observe: bulkOutcome,
         verify: (_a, fx, ctx) =>
-          expect(ctx.db.db.prepare('select t.name from media_tags mt join tags t on t.id = mt.tag_id where mt.media_id = ?').pluck().all(fx.media.id)).toEqual([`bulk-${fx.marker}`]),
+          expect(
+            ctx.db.db
+              .prepare('select t.name from media_tags mt join tags t on t.id = mt.tag_id where mt.media_id = ?')
+              .pluck()
+              .all(fx.media.id),
+          ).toEqual([`bulk-${fx.marker}`]),
       },
       {
         name: 'change creator',
@@ -100,7 +121,14 @@ export const MEDIA_ENTRIES: Table = {
   },
   [action('bulkDeleteMediaAction')]: {
     cases: [
-      { targets: 'media', needs: ['media'], expect: memberOnMedia('delete'), call: (fx) => ({ ids: [fx.media.id] }), observe: bulkOutcome, verify: (_a, fx, ctx) => expectGone(ctx, fx.media) },
+      {
+        targets: 'media',
+        needs: ['media'],
+        expect: memberOnMedia('delete'),
+        call: (fx) => ({ ids: [fx.media.id] }),
+        observe: bulkOutcome,
+        verify: (_a, fx, ctx) => expectGone(ctx, fx.media),
+      },
     ],
   },
   [action('deleteAllMediaAction')]: {
@@ -110,8 +138,16 @@ export const MEDIA_ENTRIES: Table = {
         expect: memberWith((a) => a.delete),
         call: (fx) => ({ confirmation: fx.serviceId }),
         verify: (_a, fx, ctx) => {
-          const left = fx.scopeSet.filter((m) => mediaRow(ctx, m.id)).map((m) => m.id).sort();
-          expect(left, 'what delete all kept of the media the member may not read').toEqual(fx.scopeSet.filter((m) => !readableIds(fx).includes(m.id)).map((m) => m.id).sort());
+          const left = fx.scopeSet
+            .filter((m) => mediaRow(ctx, m.id))
+            .map((m) => m.id)
+            .sort();
+          expect(left, 'what delete all kept of the media the member may not read').toEqual(
+            fx.scopeSet
+              .filter((m) => !readableIds(fx).includes(m.id))
+              .map((m) => m.id)
+              .sort(),
+          );
         },
       },
     ],
@@ -133,7 +169,10 @@ export const MEDIA_ENTRIES: Table = {
         needs: ['media', 'tag'],
         expect: memberWith((a) => a.edit && a.read === 'all'),
         call: (fx) => ({ id: fx.tag.id, name: `renamed-${fx.marker}` }),
-        verify: (_a, fx, ctx) => expect(ctx.db.db.prepare('select name from tags where id = ?').pluck().get(fx.tag.id)).toBe(`renamed-${fx.marker}`),
+        verify: (_a, fx, ctx) =>
+          expect(ctx.db.db.prepare('select name from tags where id = ?').pluck().get(fx.tag.id)).toBe(
+            `renamed-${fx.marker}`,
+          ),
       },
     ],
   },
@@ -143,7 +182,8 @@ export const MEDIA_ENTRIES: Table = {
         needs: ['unusedTag'],
         expect: memberWith((a) => a.edit && a.read === 'all'),
         call: (fx) => ({ id: fx.unusedTag.id }),
-        verify: (_a, fx, ctx) => expect(ctx.db.db.prepare('select id from tags where id = ?').get(fx.unusedTag.id)).toBeUndefined(),
+        verify: (_a, fx, ctx) =>
+          expect(ctx.db.db.prepare('select id from tags where id = ?').get(fx.unusedTag.id)).toBeUndefined(),
       },
     ],
   },
@@ -154,7 +194,8 @@ export const MEDIA_ENTRIES: Table = {
         needs: ['scopeSet', 'tag'],
         expect: memberOnMedia(undefined, false),
         call: (fx) => ({ search: fx.marker }),
-        verify: (a, fx) => expect(dataOf(a)).toEqual([{ id: fx.tag.id, name: fx.tag.name, uses: readableIds(fx).length }]),
+        verify: (a, fx) =>
+          expect(dataOf(a)).toEqual([{ id: fx.tag.id, name: fx.tag.name, uses: readableIds(fx).length }]),
       },
     ],
   },
@@ -192,15 +233,20 @@ export const MEDIA_ENTRIES: Table = {
       },
     ],
   },
-  'PUT /api/v1/media/[id]/file': { cases: [{ ...reupload((fx) => `/api/v1/media/${fx.media.id}/file`), expect: keyOnMedia('edit', true) }] },
-  'PUT /api/media/[id]/file': { cases: [{ ...reupload((fx) => `/api/media/${fx.media.id}/file`), expect: memberOnMedia('edit') }] },
+  'PUT /api/v1/media/[id]/file': {
+    cases: [{ ...reupload((fx) => `/api/v1/media/${fx.media.id}/file`), expect: keyOnMedia('edit', true) }],
+  },
+  'PUT /api/media/[id]/file': {
+    cases: [{ ...reupload((fx) => `/api/media/${fx.media.id}/file`), expect: memberOnMedia('edit') }],
+  },
   'GET /api/v1/media': {
     cases: [
       {
         needs: ['scopeSet'],
         expect: keyOnMedia('get'),
         call: route(() => ({ path: '/api/v1/media?limit=100' })),
-        verify: (a, fx) => expect(idsOf(jsonOf<{ media: MediaFx[] }>(a).media)).toEqual(expect.arrayContaining(idsOf(fx.scopeSet))),
+        verify: (a, fx) =>
+          expect(idsOf(jsonOf<{ media: MediaFx[] }>(a).media)).toEqual(expect.arrayContaining(idsOf(fx.scopeSet))),
       },
     ],
   },
@@ -244,6 +290,10 @@ export const MEDIA_ENTRIES: Table = {
     ],
   },
   // Delivery URLs are public by design (SPEC §2): out of scope or logged out, the bytes are served.
-  'GET /api/assets/[service]/[id]/[name]': { cases: [delivered((a, fx) => expect(a.bytes!.equals(fx.media.bytes)).toBe(true))] },
-  'HEAD /api/assets/[service]/[id]/[name]': { cases: [delivered((a, fx) => expect(a.headers.get('content-length')).toBe(String(fx.media.bytes.length)))] },
+  'GET /api/assets/[service]/[id]/[name]': {
+    cases: [delivered((a, fx) => expect(a.bytes!.equals(fx.media.bytes)).toBe(true))],
+  },
+  'HEAD /api/assets/[service]/[id]/[name]': {
+    cases: [delivered((a, fx) => expect(a.headers.get('content-length')).toBe(String(fx.media.bytes.length)))],
+  },
 };

@@ -10,15 +10,25 @@ const WEBHOOKS = 'app/(admin)/webhooks/actions.ts';
 const webhook = (name: string) => actionKey(WEBHOOKS, name);
 const adminOnly = memberWith(isAdmin);
 const hookRow = (ctx: MatrixContext, id: string) =>
-  ctx.db.db.prepare('select name, enabled from webhooks where id = ?').get(id) as { name: string; enabled: number } | undefined;
+  ctx.db.db.prepare('select name, enabled from webhooks where id = ?').get(id) as
+    { name: string; enabled: number } | undefined;
 
 export const SERVICE_ENTRIES: Table = {
   [webhook('createWebhookAction')]: {
     cases: [
       {
         expect: adminOnly,
-        call: (fx) => ({ name: `hook ${fx.marker}`, url: `${fx.baseURL}/api/health`, secret: 'matrix-secret-0123456789', events: ['new'], enabled: false }),
-        verify: (_a, fx, ctx) => expect(ctx.db.db.prepare('select count(*) from webhooks where name = ?').pluck().get(`hook ${fx.marker}`)).toBe(1),
+        call: (fx) => ({
+          name: `hook ${fx.marker}`,
+          url: `${fx.baseURL}/api/health`,
+          secret: 'matrix-secret-0123456789',
+          events: ['new'],
+          enabled: false,
+        }),
+        verify: (_a, fx, ctx) =>
+          expect(
+            ctx.db.db.prepare('select count(*) from webhooks where name = ?').pluck().get(`hook ${fx.marker}`),
+          ).toBe(1),
       },
     ],
   },
@@ -33,7 +43,14 @@ export const SERVICE_ENTRIES: Table = {
     ],
   },
   [webhook('deleteWebhookAction')]: {
-    cases: [{ needs: ['webhook'], expect: adminOnly, call: (fx) => ({ id: fx.webhook.id }), verify: (_a, fx, ctx) => expect(hookRow(ctx, fx.webhook.id)).toBeUndefined() }],
+    cases: [
+      {
+        needs: ['webhook'],
+        expect: adminOnly,
+        call: (fx) => ({ id: fx.webhook.id }),
+        verify: (_a, fx, ctx) => expect(hookRow(ctx, fx.webhook.id)).toBeUndefined(),
+      },
+    ],
   },
   [webhook('sendTestWebhookAction')]: {
     // Nothing listens where the fixture webhook points: the send fails, and that is the result shown.
@@ -42,7 +59,12 @@ export const SERVICE_ENTRIES: Table = {
         needs: ['webhook'],
         expect: adminOnly,
         call: (fx) => ({ id: fx.webhook.id }),
-        verify: (a) => expect(a.result?.data).toMatchObject({ ok: false, status: null, error: expect.stringMatching(/^ECONNREFUSED/) }),
+        verify: (a) =>
+          expect(a.result?.data).toMatchObject({
+            ok: false,
+            status: null,
+            error: expect.stringMatching(/^ECONNREFUSED/),
+          }),
       },
     ],
   },
@@ -52,7 +74,10 @@ export const SERVICE_ENTRIES: Table = {
         needs: ['webhook'],
         expect: adminOnly,
         call: (fx) => ({ id: fx.webhook.id }),
-        verify: (a, fx) => expect((a.result?.data as { deliveries: { id: number }[] }).deliveries.map((d) => d.id)).toEqual([fx.webhook.deliveryId]),
+        verify: (a, fx) =>
+          expect((a.result?.data as { deliveries: { id: number }[] }).deliveries.map((d) => d.id)).toEqual([
+            fx.webhook.deliveryId,
+          ]),
       },
     ],
   },
@@ -62,13 +87,23 @@ export const SERVICE_ENTRIES: Table = {
         needs: ['webhook'],
         expect: adminOnly,
         call: (fx) => ({ id: fx.webhook.id, delivery: fx.webhook.deliveryId }),
-        verify: (_a, fx, ctx) => expect(ctx.db.db.prepare('select count(*) from deliveries where webhook_id = ?').pluck().get(fx.webhook.id)).toBe(2),
+        verify: (_a, fx, ctx) =>
+          expect(
+            ctx.db.db.prepare('select count(*) from deliveries where webhook_id = ?').pluck().get(fx.webhook.id),
+          ).toBe(2),
       },
     ],
   },
 
   'GET /api/health': {
-    cases: [{ public: true, expect: publicRoute, call: route(() => ({ path: '/api/health' })), verify: (a) => expect(JSON.parse(a.text)).toEqual({ ok: true }) }],
+    cases: [
+      {
+        public: true,
+        expect: publicRoute,
+        call: route(() => ({ path: '/api/health' })),
+        verify: (a) => expect(JSON.parse(a.text)).toEqual({ ok: true }),
+      },
+    ],
   },
   // next-auth: public by design. The session shows only the caller's own member; an API key is no session.
   'GET /api/auth/[...nextauth]': {
@@ -90,8 +125,14 @@ export const SERVICE_ENTRIES: Table = {
       {
         public: true,
         expect: publicRoute,
-        call: route(() => ({ path: '/api/auth/callback/credentials', form: { email: 'admin@kura.test', password: 'correct horse battery' } })),
-        verify: (a: Answer) => expect(cookiesOf(new Response(null, { headers: a.headers })).filter((c) => c.startsWith(`${SESSION_COOKIE}=`))).toEqual([]),
+        call: route(() => ({
+          path: '/api/auth/callback/credentials',
+          form: { email: 'admin@kura.test', password: 'correct horse battery' },
+        })),
+        verify: (a: Answer) =>
+          expect(
+            cookiesOf(new Response(null, { headers: a.headers })).filter((c) => c.startsWith(`${SESSION_COOKIE}=`)),
+          ).toEqual([]),
       },
     ],
   },

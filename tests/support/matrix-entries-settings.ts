@@ -17,8 +17,10 @@ const STORAGE = 'app/(admin)/media/settings/storage/actions.ts';
 const adminOnly = memberWith(isAdmin);
 const anyMember = memberWith(() => true);
 
-const row = (ctx: MatrixContext, sql: string, ...args: unknown[]) => ctx.db.db.prepare(sql).get(...args) as Record<string, unknown> | undefined;
-const rolesOf = (ctx: MatrixContext, memberId: string) => ctx.db.db.prepare('select role_id from member_roles where member_id = ?').pluck().all(memberId);
+const row = (ctx: MatrixContext, sql: string, ...args: unknown[]) =>
+  ctx.db.db.prepare(sql).get(...args) as Record<string, unknown> | undefined;
+const rolesOf = (ctx: MatrixContext, memberId: string) =>
+  ctx.db.db.prepare('select role_id from member_roles where member_id = ?').pluck().all(memberId);
 
 /** What the connection test answers for a bucket behind a closed port: the write fails, first of its steps. */
 const UNREACHABLE_BUCKET = {
@@ -44,7 +46,12 @@ export const SETTINGS_ENTRIES: Table = {
       {
         needs: ['role'],
         expect: adminOnly,
-        call: (fx) => ({ email: `new-${fx.marker}@matrix.test`, name: `new ${fx.marker}`, password: 'a new member password', roleIds: [fx.role.id] }),
+        call: (fx) => ({
+          email: `new-${fx.marker}@matrix.test`,
+          name: `new ${fx.marker}`,
+          password: 'a new member password',
+          roleIds: [fx.role.id],
+        }),
         verify: (a, fx, ctx) => {
           const added = row(ctx, 'select id, name from members where email = ?', `new-${fx.marker}@matrix.test`);
           expect(added).toEqual({ id: (a.result?.data as { id: string }).id, name: `new ${fx.marker}` });
@@ -85,7 +92,9 @@ export const SETTINGS_ENTRIES: Table = {
         call: (fx) => ({ id: fx.member.id }),
         verify: (a, fx, ctx) => {
           expect(a.result?.data).toMatchObject({ id: fx.member.id });
-          expect(ctx.db.db.prepare('select count(*) from sessions where member_id = ?').pluck().get(fx.member.id)).toBe(0);
+          expect(ctx.db.db.prepare('select count(*) from sessions where member_id = ?').pluck().get(fx.member.id)).toBe(
+            0,
+          );
         },
       },
     ],
@@ -96,7 +105,10 @@ export const SETTINGS_ENTRIES: Table = {
       {
         expect: anyMember,
         call: () => ({}),
-        verify: (_a, fx, ctx) => expect(ctx.db.db.prepare('select count(*) from sessions where member_id = ?').pluck().get(fx.actor.memberId)).toBe(1),
+        verify: (_a, fx, ctx) =>
+          expect(
+            ctx.db.db.prepare('select count(*) from sessions where member_id = ?').pluck().get(fx.actor.memberId),
+          ).toBe(1),
       },
     ],
   },
@@ -109,9 +121,12 @@ export const SETTINGS_ENTRIES: Table = {
         call: (fx) => ({ currentPassword: passwordOf(fx), newPassword: `new password ${fx.marker}` }),
         verify: async (_a, fx, ctx) => {
           const { hash, verify } = await import('@node-rs/argon2');
-          const stored = row(ctx, 'select password_hash from members where id = ?', fx.actor.memberId)?.password_hash as string;
+          const stored = row(ctx, 'select password_hash from members where id = ?', fx.actor.memberId)
+            ?.password_hash as string;
           const changed = await verify(stored, `new password ${fx.marker}`);
-          ctx.db.db.prepare('update members set password_hash = ? where id = ?').run(await hash(passwordOf(fx)), fx.actor.memberId);
+          ctx.db.db
+            .prepare('update members set password_hash = ? where id = ?')
+            .run(await hash(passwordOf(fx)), fx.actor.memberId);
           expect(changed).toBe(true);
         },
       },
@@ -122,7 +137,10 @@ export const SETTINGS_ENTRIES: Table = {
       {
         expect: adminOnly,
         call: (fx) => ({ name: `role ${fx.marker}`, mediaRead: 'none' }),
-        verify: (_a, fx, ctx) => expect(ctx.db.db.prepare('select count(*) from roles where name = ?').pluck().get(`role ${fx.marker}`)).toBe(1),
+        verify: (_a, fx, ctx) =>
+          expect(ctx.db.db.prepare('select count(*) from roles where name = ?').pluck().get(`role ${fx.marker}`)).toBe(
+            1,
+          ),
       },
     ],
   },
@@ -133,7 +151,11 @@ export const SETTINGS_ENTRIES: Table = {
         expect: adminOnly,
         call: (fx) => ({ id: fx.role.id, name: `renamed ${fx.marker}`, mediaRead: 'all', mediaUpload: true }),
         verify: (_a, fx, ctx) =>
-          expect(row(ctx, 'select name, media_read, media_upload from roles where id = ?', fx.role.id)).toEqual({ name: `renamed ${fx.marker}`, media_read: 'all', media_upload: 1 }),
+          expect(row(ctx, 'select name, media_read, media_upload from roles where id = ?', fx.role.id)).toEqual({
+            name: `renamed ${fx.marker}`,
+            media_read: 'all',
+            media_upload: 1,
+          }),
       },
     ],
   },
@@ -154,7 +176,11 @@ export const SETTINGS_ENTRIES: Table = {
         call: (fx) => ({ name: `key ${fx.marker}`, mediaGet: true }),
         verify: (a, fx, ctx) => {
           const { id, key } = a.result?.data as { id: string; key: string };
-          expect(row(ctx, 'select name, media_get, key_preview from api_keys where id = ?', id)).toEqual({ name: `key ${fx.marker}`, media_get: 1, key_preview: key.slice(0, 4) });
+          expect(row(ctx, 'select name, media_get, key_preview from api_keys where id = ?', id)).toEqual({
+            name: `key ${fx.marker}`,
+            media_get: 1,
+            key_preview: key.slice(0, 4),
+          });
         },
       },
     ],
@@ -166,7 +192,11 @@ export const SETTINGS_ENTRIES: Table = {
         expect: adminOnly,
         call: (fx) => ({ id: fx.apiKey.id, name: `renamed ${fx.marker}`, mediaUpload: true }),
         verify: (_a, fx, ctx) =>
-          expect(row(ctx, 'select name, media_get, media_upload from api_keys where id = ?', fx.apiKey.id)).toEqual({ name: `renamed ${fx.marker}`, media_get: 0, media_upload: 1 }),
+          expect(row(ctx, 'select name, media_get, media_upload from api_keys where id = ?', fx.apiKey.id)).toEqual({
+            name: `renamed ${fx.marker}`,
+            media_get: 0,
+            media_upload: 1,
+          }),
       },
     ],
   },
@@ -176,7 +206,8 @@ export const SETTINGS_ENTRIES: Table = {
         needs: ['apiKey'],
         expect: adminOnly,
         call: (fx) => ({ id: fx.apiKey.id }),
-        verify: (_a, fx, ctx) => expect(row(ctx, 'select revoked_at from api_keys where id = ?', fx.apiKey.id)?.revoked_at).not.toBeNull(),
+        verify: (_a, fx, ctx) =>
+          expect(row(ctx, 'select revoked_at from api_keys where id = ?', fx.apiKey.id)?.revoked_at).not.toBeNull(),
       },
     ],
   },
@@ -210,11 +241,14 @@ export const SETTINGS_ENTRIES: Table = {
         needs: ['defaultStorage'],
         expect: adminOnly,
         call: () => ({ target: 's3', ...UNREACHABLE_BUCKET }),
-        observe: (a: Answer) => (a.result?.ok === false && /^Not switched on: /.test(a.result.error ?? '') ? 'allowed' : undefined),
+        observe: (a: Answer) =>
+          a.result?.ok === false && /^Not switched on: /.test(a.result.error ?? '') ? 'allowed' : undefined,
         verify: (a, _fx, ctx) => {
           expect(a.result?.error?.replace(/^Not switched on: /, '')).toMatch(WRITE_FAILED);
           expect(ctx.db.uploadTarget()).toBeUndefined();
-          expect(ctx.db.db.prepare("select count(*) from settings where key like 'storage.s3:%'").pluck().get()).toBe(0);
+          expect(ctx.db.db.prepare("select count(*) from settings where key like 'storage.s3:%'").pluck().get()).toBe(
+            0,
+          );
         },
       },
     ],

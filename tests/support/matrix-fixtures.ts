@@ -29,13 +29,32 @@ let cells = 0;
 const UNUSABLE_HASH = 'not-an-argon2-hash';
 
 /** Fresh fixtures for one cell: only what its case needs, uploaded or written as the cell's target says. */
-export async function prepareFixtures(base: FixtureBase, actor: LiveActor, target: Target, needs: Need[]): Promise<Fixtures> {
+export async function prepareFixtures(
+  base: FixtureBase,
+  actor: LiveActor,
+  target: Target,
+  needs: Need[],
+): Promise<Fixtures> {
   const marker = `mx${(cells++).toString(36)}${randomBytes(3).toString('hex')}`;
-  const fx = { baseURL: base.baseURL, serviceId: base.serviceId, marker, actor, target, api: base.apis[target.api], png: await png(8, 8) } as Fixtures;
-  const creatorId = (c: Creator) => (c === 'own' ? actor.memberId : c === 'peer' ? actor.peerId : base.strangerId) ?? null;
-  const upload = (creator: Creator, label: string) => uploadFixture(base, `${marker}-${label}.png`, creatorId(creator), creator, `alt ${marker} ${label}`);
+  const fx = {
+    baseURL: base.baseURL,
+    serviceId: base.serviceId,
+    marker,
+    actor,
+    target,
+    api: base.apis[target.api],
+    png: await png(8, 8),
+  } as Fixtures;
+  const creatorId = (c: Creator) =>
+    (c === 'own' ? actor.memberId : c === 'peer' ? actor.peerId : base.strangerId) ?? null;
+  const upload = (creator: Creator, label: string) =>
+    uploadFixture(base, `${marker}-${label}.png`, creatorId(creator), creator, `alt ${marker} ${label}`);
   if (needs.includes('media')) {
-    [fx.media] = (await untouchedOrNew(base, `${actor.spec.name}|${target.creator}`, marker, async () => [await upload(target.creator, 'target')])).media;
+    [fx.media] = (
+      await untouchedOrNew(base, `${actor.spec.name}|${target.creator}`, marker, async () => [
+        await upload(target.creator, 'target'),
+      ])
+    ).media;
   }
   if (needs.includes('scopeSet')) {
     const set = await untouchedOrNew(base, `${actor.spec.name}|set`, marker, async () => {
@@ -52,13 +71,20 @@ export async function prepareFixtures(base: FixtureBase, actor: LiveActor, targe
   }
   if (needs.includes('tag')) {
     const name = `tag-${marker}`;
-    fx.tag = { id: base.db.insertTag(name, [fx.media, ...(fx.scopeSet ?? [])].filter(Boolean).map((m) => m.id)), name };
+    fx.tag = {
+      id: base.db.insertTag(
+        name,
+        [fx.media, ...(fx.scopeSet ?? [])].filter(Boolean).map((m) => m.id),
+      ),
+      name,
+    };
   }
   if (needs.includes('unusedTag')) {
     const name = `unused-${marker}`;
     fx.unusedTag = { id: base.db.insertTag(name), name };
   }
-  if (needs.includes('freshApi')) fx.freshApi = { id: createApi(base.db.dataDir, marker, API_FIELDS), endpoint: marker };
+  if (needs.includes('freshApi'))
+    fx.freshApi = { id: createApi(base.db.dataDir, marker, API_FIELDS), endpoint: marker };
   // Nothing listens on port 2 (fetch refuses port 9 itself as a "bad port"): a test send is refused at once.
   if (needs.includes('webhook')) fx.webhook = base.db.insertWebhook(base.authSecret, 'http://127.0.0.1:2/matrix-hook');
   if (needs.includes('role')) {
@@ -92,11 +118,21 @@ async function untouchedOrNew(base: FixtureBase, key: string, marker: string, ma
 }
 
 /** Uploads a new PNG through the HTTP API, then gives it its creator and alt text. */
-async function uploadFixture(base: FixtureBase, name: string, creatorId: string | null, creator: Creator, alt: string): Promise<MediaFx> {
+async function uploadFixture(
+  base: FixtureBase,
+  name: string,
+  creatorId: string | null,
+  creator: Creator,
+  alt: string,
+): Promise<MediaFx> {
   const bytes = await png(8, 8);
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), name);
-  const res = await fetch(`${base.baseURL}/api/v1/media`, { method: 'POST', headers: { 'X-MICROCMS-API-KEY': base.adminKey }, body: form });
+  const res = await fetch(`${base.baseURL}/api/v1/media`, {
+    method: 'POST',
+    headers: { 'X-MICROCMS-API-KEY': base.adminKey },
+    body: form,
+  });
   if (res.status !== 201) throw new Error(`fixture upload failed: ${res.status} ${await res.text()}`);
   const { id, url, fileName } = (await res.json()) as { id: string; url: string; fileName: string };
   base.db.setCreatorAndAlt(id, creatorId, alt);

@@ -11,7 +11,8 @@ export function targetsOf(kase: Case, actor: LiveActor): Target[] {
   const one: Target = { creator: 'stranger', api: 'granted' };
   if (kase.expect(actor.spec, one) === 'unauth') return [one];
   if (kase.targets === 'media') return creatorsFor(actor.spec).map((creator) => ({ ...one, creator }));
-  if (kase.targets === 'api' && (actor.spec.content.length > 0 || actor.spec.everywhere)) return [one, { ...one, api: 'other' }];
+  if (kase.targets === 'api' && (actor.spec.content.length > 0 || actor.spec.everywhere))
+    return [one, { ...one, api: 'other' }];
   return [one];
 }
 
@@ -21,7 +22,10 @@ const SESSION_ENDED = 'Your session has ended: log in again';
 export function outcomeOf(answer: Answer, isAction: boolean): string {
   if (!isAction) {
     if (answer.status < 400) return 'allowed';
-    return ({ 401: 'unauth', 403: 'forbidden', 404: 'hidden' } as Record<number, Outcome>)[answer.status] ?? `status ${answer.status}`;
+    return (
+      ({ 401: 'unauth', 403: 'forbidden', 404: 'hidden' } as Record<number, Outcome>)[answer.status] ??
+      `status ${answer.status}`
+    );
   }
   const r = answer.result;
   if (!r) return `no action result (status ${answer.status})`;
@@ -37,7 +41,14 @@ export function outcomeOf(answer: Answer, isAction: boolean): string {
  * change to any table or stored file, nothing the actor may not read in the answer, and (out of
  * scope) the very answer nonexistent media gets. Allowed: the case's effect. Returns what went wrong.
  */
-export async function runCell(base: FixtureBase, key: string, kase: Case, actor: LiveActor, target: Target, actionId?: string): Promise<string[]> {
+export async function runCell(
+  base: FixtureBase,
+  key: string,
+  kase: Case,
+  actor: LiveActor,
+  target: Target,
+  actionId?: string,
+): Promise<string[]> {
   let t = performance.now();
   const lap = (phase: keyof typeof timings) => {
     const now = performance.now();
@@ -49,9 +60,13 @@ export async function runCell(base: FixtureBase, key: string, kase: Case, actor:
   const expected = kase.expect(actor.spec, target);
   const send = (f: Fixtures): { request: string; answer: Promise<Answer> } => {
     const input = kase.call(f);
-    if (actionId) return { request: JSON.stringify(input), answer: callAction(base.baseURL, actionId, input, actor.who) };
+    if (actionId)
+      return { request: JSON.stringify(input), answer: callAction(base.baseURL, actionId, input, actor.who) };
     const call = { ...(input as Omit<HttpCall, 'method'>), method: key.split(' ')[0] };
-    return { request: `${call.path} ${JSON.stringify(call.json ?? '')} ${call.file?.name ?? ''}`, answer: callRoute(base.baseURL, call, actor.who) };
+    return {
+      request: `${call.path} ${JSON.stringify(call.json ?? '')} ${call.file?.name ?? ''}`,
+      answer: callRoute(base.baseURL, call, actor.who),
+    };
   };
 
   const refused = expected !== 'allowed';
@@ -107,7 +122,11 @@ const MEMBER_EMAIL = /[\w.+-]+@(?:matrix|kura)\.test/;
 /** Where the matrix spends its time, in ms, for its report. */
 export const timings = { fixtures: 0, snapshots: 0, calls: 0 };
 
-const oneLine = (message: string) => message.replace(/\x1b\[[0-9;]*m/g, '').replace(/\s+/g, ' ').slice(0, 600);
+const oneLine = (message: string) =>
+  message
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .replace(/\s+/g, ' ')
+    .slice(0, 600);
 
 /** What of this cell's fixtures the actor may not read: no answer may contain it. */
 function secretsOf(fx: Fixtures, actor: LiveActor, target: Target): string[] {
@@ -120,5 +139,8 @@ function secretsOf(fx: Fixtures, actor: LiveActor, target: Target): string[] {
 /** An answer with the media's id, name and URL replaced by placeholders, for comparing two answers. */
 function normalise(answer: Answer, media: Fixtures['media'], isAction: boolean): string {
   const body = isAction ? JSON.stringify(answer.result) : answer.text;
-  return `${answer.status} ${body}`.replaceAll(media.url, '<url>').replaceAll(media.id, '<id>').replaceAll(media.fileName, '<name>');
+  return `${answer.status} ${body}`
+    .replaceAll(media.url, '<url>')
+    .replaceAll(media.id, '<id>')
+    .replaceAll(media.fileName, '<name>');
 }

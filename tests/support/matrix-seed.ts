@@ -22,15 +22,33 @@ export class MatrixDb {
     this.db.close();
   }
 
-  createRole(role: { mediaRead: ReadScope; name?: string; upload?: boolean; edit?: boolean; delete?: boolean; content?: Record<string, ContentRight[]> }): string {
+  createRole(role: {
+    mediaRead: ReadScope;
+    name?: string;
+    upload?: boolean;
+    edit?: boolean;
+    delete?: boolean;
+    content?: Record<string, ContentRight[]>;
+  }): string {
     const id = randomBytes(16).toString('hex');
     this.db.transaction(() => {
       this.db
-        .prepare('insert into roles (id, name, media_read, media_upload, media_edit, media_delete) values (?, ?, ?, ?, ?, ?)')
-        .run(id, role.name ?? `matrix role ${id.slice(0, 8)}`, role.mediaRead, Number(!!role.upload), Number(!!role.edit), Number(!!role.delete));
+        .prepare(
+          'insert into roles (id, name, media_read, media_upload, media_edit, media_delete) values (?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          id,
+          role.name ?? `matrix role ${id.slice(0, 8)}`,
+          role.mediaRead,
+          Number(!!role.upload),
+          Number(!!role.edit),
+          Number(!!role.delete),
+        );
       for (const [apiId, rights] of Object.entries(role.content ?? {})) {
         this.db
-          .prepare('insert into role_content_rights (role_id, api_id, read, "create", "update", "delete") values (?, ?, ?, ?, ?, ?)')
+          .prepare(
+            'insert into role_content_rights (role_id, api_id, read, "create", "update", "delete") values (?, ?, ?, ?, ?, ?)',
+          )
           .run(id, apiId, ...(['read', 'create', 'update', 'delete'] as const).map((r) => Number(rights.includes(r))));
       }
     })();
@@ -40,8 +58,11 @@ export class MatrixDb {
   createMember(member: { email: string; passwordHash: string; roleIds: string[] }): string {
     const id = randomBytes(16).toString('hex');
     this.db.transaction(() => {
-      this.db.prepare('insert into members (id, email, name, password_hash) values (?, ?, ?, ?)').run(id, member.email, member.email.split('@')[0], member.passwordHash);
-      for (const roleId of member.roleIds) this.db.prepare('insert into member_roles (member_id, role_id) values (?, ?)').run(id, roleId);
+      this.db
+        .prepare('insert into members (id, email, name, password_hash) values (?, ?, ?, ?)')
+        .run(id, member.email, member.email.split('@')[0], member.passwordHash);
+      for (const roleId of member.roleIds)
+        this.db.prepare('insert into member_roles (member_id, role_id) values (?, ?)').run(id, roleId);
     })();
     return id;
   }
@@ -50,7 +71,9 @@ export class MatrixDb {
   insertApiKey(name: string): string {
     const id = randomBytes(16).toString('hex');
     const hash = randomBytes(32).toString('hex');
-    this.db.prepare('insert into api_keys (id, name, key_hash, key_preview) values (?, ?, ?, ?)').run(id, name, hash, hash.slice(0, 6));
+    this.db
+      .prepare('insert into api_keys (id, name, key_hash, key_preview) values (?, ?, ?, ?)')
+      .run(id, name, hash, hash.slice(0, 6));
     return id;
   }
 
@@ -91,7 +114,9 @@ export class MatrixDb {
 
   insertContent(apiId: string, data: Record<string, unknown>): string {
     const id = randomBytes(9).toString('hex');
-    this.db.prepare('insert into contents (id, api_id, data, updated_at) values (?, ?, ?, ?)').run(id, apiId, JSON.stringify(data), Date.now());
+    this.db
+      .prepare('insert into contents (id, api_id, data, updated_at) values (?, ?, ?, ?)')
+      .run(id, apiId, JSON.stringify(data), Date.now());
     return id;
   }
 
@@ -100,7 +125,8 @@ export class MatrixDb {
     const id = randomBytes(16).toString('hex');
     this.db.transaction(() => {
       this.db.prepare('insert into tags (id, name) values (?, ?)').run(id, name);
-      for (const mediaId of mediaIds) this.db.prepare('insert into media_tags (media_id, tag_id) values (?, ?)').run(mediaId, id);
+      for (const mediaId of mediaIds)
+        this.db.prepare('insert into media_tags (media_id, tag_id) values (?, ?)').run(mediaId, id);
     })();
     return id;
   }
@@ -120,12 +146,17 @@ export class MatrixDb {
     let deliveryId = 0;
     this.db.transaction(() => {
       this.db
-        .prepare("insert into webhooks (id, api_id, name, url, secret_sealed, events, enabled) values (?, null, ?, ?, ?, '[\"new\"]', 0)")
+        .prepare(
+          'insert into webhooks (id, api_id, name, url, secret_sealed, events, enabled) values (?, null, ?, ?, ?, \'["new"]\', 0)',
+        )
         .run(id, `matrix hook ${id.slice(0, 6)}`, url, sealed);
       this.db.prepare("insert into events (id, type, body) values (?, 'media.new', '{}')").run(eventId);
       deliveryId = Number(
-        this.db.prepare("insert into deliveries (event_id, webhook_id, state, attempts, next_attempt_at) values (?, ?, 'delivered', 1, ?)").run(eventId, id, Date.now())
-          .lastInsertRowid,
+        this.db
+          .prepare(
+            "insert into deliveries (event_id, webhook_id, state, attempts, next_attempt_at) values (?, ?, 'delivered', 1, ?)",
+          )
+          .run(eventId, id, Date.now()).lastInsertRowid,
       );
     })();
     return { id, deliveryId };

@@ -34,7 +34,10 @@ export class StateWatch {
   /** What changed since {@link begin}, as people read it (empty: nothing). */
   changes(): string[] {
     try {
-      const changes = this.live.pragma('data_version', { simple: true }) === this.version ? [] : diffTables(rowsOf(this.pinned), rowsOf(this.live));
+      const changes =
+        this.live.pragma('data_version', { simple: true }) === this.version
+          ? []
+          : diffTables(rowsOf(this.pinned), rowsOf(this.live));
       const now = storedFiles(this.dataDir);
       const added = [...now].filter((f) => !this.files.has(f)).length;
       const removed = [...this.files].filter((f) => !now.has(f)).length;
@@ -53,12 +56,24 @@ export class StateWatch {
 
 function rowsOf(db: Database.Database): Map<string, string[]> {
   const names = db
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name",
+    )
     .pluck()
     .all() as string[];
   // A session's last-seen time is written by any request now and then (refused ones too): not a change.
-  const select = (t: string) => (t === 'sessions' ? 'select id, member_id, created_at, expires_at, client from sessions' : `select * from "${t}"`);
-  return new Map(names.map((t) => [t, db.prepare(select(t)).raw().all().map((r) => JSON.stringify(r))]));
+  const select = (t: string) =>
+    t === 'sessions' ? 'select id, member_id, created_at, expires_at, client from sessions' : `select * from "${t}"`;
+  return new Map(
+    names.map((t) => [
+      t,
+      db
+        .prepare(select(t))
+        .raw()
+        .all()
+        .map((r) => JSON.stringify(r)),
+    ]),
+  );
 }
 
 function diffTables(before: Map<string, string[]>, after: Map<string, string[]>): string[] {
@@ -68,7 +83,8 @@ function diffTables(before: Map<string, string[]>, after: Map<string, string[]>)
     const now = new Set(rows);
     const added = rows.filter((r) => !old.has(r));
     const removed = [...old].filter((r) => !now.has(r));
-    if (added.length || removed.length) changes.push(`${table}: +${added.length} −${removed.length}${added[0] ? ` e.g. ${added[0].slice(0, 160)}` : ''}`);
+    if (added.length || removed.length)
+      changes.push(`${table}: +${added.length} −${removed.length}${added[0] ? ` e.g. ${added[0].slice(0, 160)}` : ''}`);
   }
   return changes;
 }
@@ -76,5 +92,10 @@ function diffTables(before: Map<string, string[]>, after: Map<string, string[]>)
 function storedFiles(dataDir: string): Set<string> {
   const dir = path.join(dataDir, 'media');
   if (!fs.existsSync(dir)) return new Set();
-  return new Set(fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)));
+  return new Set(
+    fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name)),
+  );
 }

@@ -39,10 +39,12 @@ export type Receiver = {
 };
 
 /** `sha256=` + hex HMAC-SHA256 of the raw body: what `X-Kura-Signature` must be for this secret. */
-export const expectedSignature = (secret: string, raw: Buffer) => `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
+export const expectedSignature = (secret: string, raw: Buffer) =>
+  `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
 
 /** Whether a received request's `X-Kura-Signature` verifies with `secret`. */
-export const signedWith = (secret: string, r: Received) => r.headers['x-kura-signature'] === expectedSignature(secret, r.raw);
+export const signedWith = (secret: string, r: Received) =>
+  r.headers['x-kura-signature'] === expectedSignature(secret, r.raw);
 
 /** A webhook receiver on 127.0.0.1 (a free port) that records every request and answers as scripted. */
 export async function startReceiver(defaultAnswer: Answer = 200): Promise<Receiver> {
@@ -55,14 +57,26 @@ export async function startReceiver(defaultAnswer: Answer = 200): Promise<Receiv
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const raw = Buffer.concat(chunks);
-      const request: Received = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, raw, body: raw.toString('utf8'), at: Date.now(), answered: 200 };
+      const request: Received = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        raw,
+        body: raw.toString('utf8'),
+        at: Date.now(),
+        answered: 200,
+      };
       const i = script.findIndex((s) => !s.when || s.when(request));
       const answer = i === -1 ? defaultAnswer : script[i].answer;
       if (i !== -1 && --script[i].times === 0) script.splice(i, 1);
       request.answered = answer === 'hang' ? 'hang' : typeof answer === 'number' ? answer : answer.status;
       received.push(request);
       if (answer === 'hang') return void hanging.add(res);
-      const { status, body = status < 300 ? 'ok' : 'scripted failure', delayMs = 0 } = typeof answer === 'number' ? { status: answer } : answer;
+      const {
+        status,
+        body = status < 300 ? 'ok' : 'scripted failure',
+        delayMs = 0,
+      } = typeof answer === 'number' ? { status: answer } : answer;
       setTimeout(() => res.writeHead(status, { 'Content-Type': 'text/plain' }).end(body), delayMs);
     });
   });

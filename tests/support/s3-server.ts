@@ -56,7 +56,19 @@ export class S3Server {
     fs.mkdirSync(this.dir, { recursive: true });
     const child = spawn(
       process.execPath,
-      [path.join(ROOT, 'node_modules/s3rver/bin/s3rver.js'), '-d', this.dir, '-a', '127.0.0.1', '-p', String(this.port), '--silent', '--no-vhost-buckets', '--configure-bucket', this.bucket],
+      [
+        path.join(ROOT, 'node_modules/s3rver/bin/s3rver.js'),
+        '-d',
+        this.dir,
+        '-a',
+        '127.0.0.1',
+        '-p',
+        String(this.port),
+        '--silent',
+        '--no-vhost-buckets',
+        '--configure-bucket',
+        this.bucket,
+      ],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     this.child = child;

@@ -29,14 +29,9 @@ export function createApiKey(
       Number(!!rights.media_delete),
     );
     for (const [apiId, r] of Object.entries(content)) {
-      db.prepare('insert into api_key_content_rights (api_key_id, api_id, read, "create", "update", "delete") values (?, ?, ?, ?, ?, ?)').run(
-        keyId,
-        apiId,
-        Number(!!r.read),
-        Number(!!r.create),
-        Number(!!r.update),
-        Number(!!r.delete),
-      );
+      db.prepare(
+        'insert into api_key_content_rights (api_key_id, api_id, read, "create", "update", "delete") values (?, ?, ?, ?, ?, ?)',
+      ).run(keyId, apiId, Number(!!r.read), Number(!!r.create), Number(!!r.update), Number(!!r.delete));
     }
   } finally {
     db.close();
@@ -44,7 +39,13 @@ export function createApiKey(
   return secret;
 }
 
-type SeedField = { id: string; name: string; kind: string; required?: boolean; imageSize?: { width: number; height: number } };
+type SeedField = {
+  id: string;
+  name: string;
+  kind: string;
+  required?: boolean;
+  imageSize?: { width: number; height: number };
+};
 
 /** Adds an API (content endpoint) straight into a server's database, as the API screen would. Returns its id. */
 export function createApi(dataDir: string, endpoint: string, fields: SeedField[], name = endpoint): string {
@@ -74,18 +75,23 @@ export async function createMemberWithRole(
   const roleId = randomBytes(16).toString('hex');
   withDb(dataDir, (db) =>
     db.transaction(() => {
-      db.prepare('insert into members (id, email, name, password_hash) values (?, ?, ?, ?)').run(memberId, member.email, member.name ?? member.email, passwordHash);
-      db.prepare('insert into roles (id, name, media_read, media_delete) values (?, ?, ?, ?)').run(roleId, `role ${roleId.slice(0, 8)}`, role.mediaRead, Number(!!role.mediaDelete));
+      db.prepare('insert into members (id, email, name, password_hash) values (?, ?, ?, ?)').run(
+        memberId,
+        member.email,
+        member.name ?? member.email,
+        passwordHash,
+      );
+      db.prepare('insert into roles (id, name, media_read, media_delete) values (?, ?, ?, ?)').run(
+        roleId,
+        `role ${roleId.slice(0, 8)}`,
+        role.mediaRead,
+        Number(!!role.mediaDelete),
+      );
       db.prepare('insert into member_roles (member_id, role_id) values (?, ?)').run(memberId, roleId);
       for (const [apiId, r] of Object.entries(role.content)) {
-        db.prepare('insert into role_content_rights (role_id, api_id, read, "create", "update", "delete") values (?, ?, ?, ?, ?, ?)').run(
-          roleId,
-          apiId,
-          Number(!!r.read),
-          Number(!!r.create),
-          Number(!!r.update),
-          Number(!!r.delete),
-        );
+        db.prepare(
+          'insert into role_content_rights (role_id, api_id, read, "create", "update", "delete") values (?, ?, ?, ?, ?, ?)',
+        ).run(roleId, apiId, Number(!!r.read), Number(!!r.create), Number(!!r.update), Number(!!r.delete));
       }
     })(),
   );
@@ -105,13 +111,21 @@ function withDb<T>(dataDir: string, run: (db: Database.Database) => T): T {
 /** Adds a role straight into the database (as the roles screen would). Returns its id. */
 export function createRole(
   dataDir: string,
-  role: { name: string; mediaRead: 'all' | 'role' | 'own' | 'none'; mediaUpload?: boolean; mediaEdit?: boolean; mediaDelete?: boolean },
+  role: {
+    name: string;
+    mediaRead: 'all' | 'role' | 'own' | 'none';
+    mediaUpload?: boolean;
+    mediaEdit?: boolean;
+    mediaDelete?: boolean;
+  },
   content: Record<string, ContentRight> = {},
 ): string {
   const id = randomBytes(16).toString('hex');
   withDb(dataDir, (db) =>
     db.transaction(() => {
-      db.prepare('insert into roles (id, name, media_read, media_upload, media_edit, media_delete) values (?, ?, ?, ?, ?, ?)').run(
+      db.prepare(
+        'insert into roles (id, name, media_read, media_upload, media_edit, media_delete) values (?, ?, ?, ?, ?, ?)',
+      ).run(
         id,
         role.name,
         role.mediaRead,
@@ -120,14 +134,9 @@ export function createRole(
         Number(!!role.mediaDelete),
       );
       for (const [apiId, r] of Object.entries(content)) {
-        db.prepare('insert into role_content_rights (role_id, api_id, read, "create", "update", "delete") values (?, ?, ?, ?, ?, ?)').run(
-          id,
-          apiId,
-          Number(!!r.read),
-          Number(!!r.create),
-          Number(!!r.update),
-          Number(!!r.delete),
-        );
+        db.prepare(
+          'insert into role_content_rights (role_id, api_id, read, "create", "update", "delete") values (?, ?, ?, ?, ?, ?)',
+        ).run(id, apiId, Number(!!r.read), Number(!!r.create), Number(!!r.update), Number(!!r.delete));
       }
     })(),
   );
@@ -135,14 +144,24 @@ export function createRole(
 }
 
 /** Adds a member holding these existing roles straight into the database. Returns the member's id. */
-export async function createMember(dataDir: string, member: { email: string; password: string; name?: string }, roleIds: string[]): Promise<string> {
+export async function createMember(
+  dataDir: string,
+  member: { email: string; password: string; name?: string },
+  roleIds: string[],
+): Promise<string> {
   const { hash } = await import('@node-rs/argon2');
   const passwordHash = await hash(member.password);
   const id = randomBytes(16).toString('hex');
   withDb(dataDir, (db) =>
     db.transaction(() => {
-      db.prepare('insert into members (id, email, name, password_hash) values (?, ?, ?, ?)').run(id, member.email, member.name ?? member.email, passwordHash);
-      for (const roleId of roleIds) db.prepare('insert into member_roles (member_id, role_id) values (?, ?)').run(id, roleId);
+      db.prepare('insert into members (id, email, name, password_hash) values (?, ?, ?, ?)').run(
+        id,
+        member.email,
+        member.name ?? member.email,
+        passwordHash,
+      );
+      for (const roleId of roleIds)
+        db.prepare('insert into member_roles (member_id, role_id) values (?, ?)').run(id, roleId);
     })(),
   );
   return id;

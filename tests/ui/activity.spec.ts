@@ -10,14 +10,20 @@ const shots = 'tests/.tmp/shots';
 const KEY = 'API key: KURA_API_KEY'; // the key made from KURA_API_KEY at start
 
 async function patch(request: APIRequestContext, id: string, data: Record<string, unknown>) {
-  const res = await request.patch(`/api/v1/media/${id}`, { headers: { ...keyHeader, 'Content-Type': 'application/json' }, data });
+  const res = await request.patch(`/api/v1/media/${id}`, {
+    headers: { ...keyHeader, 'Content-Type': 'application/json' },
+    data,
+  });
   expect(res.status(), await res.text()).toBe(200);
 }
 
 const utcDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const rows = (page: Page) => page.getByRole('table', { name: 'Activity' }).locator('tbody tr');
 
-test('API-made renames and alt edits are listed with who and before → after; Who, Operation and dates narrow the list', async ({ page, request }) => {
+test('API-made renames and alt edits are listed with who and before → after; Who, Operation and dates narrow the list', async ({
+  page,
+  request,
+}) => {
   const original = uniqueName('activity', 'png');
   const renamed = uniqueName('activity-renamed', 'png');
   const { body: item } = await uploadViaApi(request, original, await png(30, 20), 'image/png');
@@ -97,9 +103,15 @@ test('the log pages by 50 with Previous / Next, keeping the filters', async ({ p
   await expect(range).toHaveText(`1–50 of ${total}`);
 });
 
-test('Activity and webhooks are for Administrators: another member gets 404 and no Webhooks section', async ({ browser }) => {
+test('Activity and webhooks are for Administrators: another member gets 404 and no Webhooks section', async ({
+  browser,
+}) => {
   const email = `editor-${Math.random().toString(36).slice(2, 8)}@kura.test`;
-  await createMemberWithRole(E2E.dataDir, { email, password: 'editor password 1' }, { mediaRead: 'all', mediaDelete: true, content: {} });
+  await createMemberWithRole(
+    E2E.dataDir,
+    { email, password: 'editor password 1' },
+    { mediaRead: 'all', mediaDelete: true, content: {} },
+  );
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await page.goto('/login');

@@ -8,9 +8,14 @@ const data = inspect(E2E.dataDir);
 const shots = 'tests/.tmp/screenshots';
 const suffix = () => Math.random().toString(36).slice(2, 8);
 
-const image = async (request: APIRequestContext, stem: string, w = 64, h = 48) => (await uploadViaApi(request, uniqueName(stem, 'png'), await png(w, h), 'image/png')).body;
+const image = async (request: APIRequestContext, stem: string, w = 64, h = 48) =>
+  (await uploadViaApi(request, uniqueName(stem, 'png'), await png(w, h), 'image/png')).body;
 
-async function createContent(request: APIRequestContext, endpoint: string, body: Record<string, unknown>): Promise<string> {
+async function createContent(
+  request: APIRequestContext,
+  endpoint: string,
+  body: Record<string, unknown>,
+): Promise<string> {
   const res = await request.post(`/api/v1/${endpoint}`, { headers: keyHeader, data: body });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()).id;
@@ -27,8 +32,24 @@ async function logInAs(page: Page, email: string, password: string) {
 test('the reference list shows only content of APIs the viewer may read', async ({ page, request, browser }) => {
   const readable = `news-${suffix()}`;
   const secret = `internal-${suffix()}`;
-  const readableId = createApi(E2E.dataDir, readable, [{ id: 'title', name: 'Title', kind: 'text' }, { id: 'cover', name: 'Cover', kind: 'image' }], 'News');
-  createApi(E2E.dataDir, secret, [{ id: 'title', name: 'Title', kind: 'text' }, { id: 'cover', name: 'Cover', kind: 'image' }], 'Internal memos');
+  const readableId = createApi(
+    E2E.dataDir,
+    readable,
+    [
+      { id: 'title', name: 'Title', kind: 'text' },
+      { id: 'cover', name: 'Cover', kind: 'image' },
+    ],
+    'News',
+  );
+  createApi(
+    E2E.dataDir,
+    secret,
+    [
+      { id: 'title', name: 'Title', kind: 'text' },
+      { id: 'cover', name: 'Cover', kind: 'image' },
+    ],
+    'Internal memos',
+  );
   const shared = await image(request, 'shared');
   await createContent(request, readable, { title: 'Public news item', cover: shared.url });
   await createContent(request, secret, { title: 'Secret memo', cover: shared.url });
@@ -37,10 +58,17 @@ test('the reference list shows only content of APIs the viewer may read', async 
   await page.goto(`/media?selected=${shared.id}`);
   const adminPanel = page.getByRole('complementary', { name: 'Media details' });
   await adminPanel.getByTestId('panel-references').click();
-  await expect(adminPanel.getByRole('list', { name: 'Content using this media' }).getByRole('link')).toHaveText(['Secret memo', 'Public news item']);
+  await expect(adminPanel.getByRole('list', { name: 'Content using this media' }).getByRole('link')).toHaveText([
+    'Secret memo',
+    'Public news item',
+  ]);
 
   const email = `reader-${suffix()}@kura.test`;
-  await createMemberWithRole(E2E.dataDir, { email, password: 'reader password 1' }, { mediaRead: 'all', content: { [readableId]: { read: true } } });
+  await createMemberWithRole(
+    E2E.dataDir,
+    { email, password: 'reader password 1' },
+    { mediaRead: 'all', content: { [readableId]: { read: true } } },
+  );
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const reader = await context.newPage();
   await logInAs(reader, email, 'reader password 1');
@@ -58,7 +86,10 @@ test('the reference list shows only content of APIs the viewer may read', async 
 
 test('“Unused only” lists media no content references', async ({ page, request }) => {
   const endpoint = `notes-${suffix()}`;
-  createApi(E2E.dataDir, endpoint, [{ id: 'title', name: 'Title', kind: 'text' }, { id: 'body', name: 'Body', kind: 'richEditor' }]);
+  createApi(E2E.dataDir, endpoint, [
+    { id: 'title', name: 'Title', kind: 'text' },
+    { id: 'body', name: 'Body', kind: 'richEditor' },
+  ]);
   const used = await image(request, 'used');
   const unused = await image(request, 'unused');
   await createContent(request, endpoint, { title: 'uses one', body: `<p><img src="${used.url}"></p>` });
@@ -73,7 +104,10 @@ test('“Unused only” lists media no content references', async ({ page, reque
   await expect(page.getByRole('table', { name: 'Media' }).getByRole('link', { name: used.fileName })).toBeVisible();
 });
 
-test('gallery order by keyboard and by mouse drag, a file dropped onto a field, an exact-size refusal, a removed field', async ({ page, request }) => {
+test('gallery order by keyboard and by mouse drag, a file dropped onto a field, an exact-size refusal, a removed field', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(90_000);
   const endpoint = `shop-${suffix()}`;
   createApi(E2E.dataDir, endpoint, [
@@ -130,7 +164,9 @@ test('gallery order by keyboard and by mouse drag, a file dropped onto a field, 
   await picker.getByLabel('Search media').fill(wrongSize.fileName);
   await expect(picker.getByRole('list', { name: 'Results' }).getByRole('listitem')).toHaveCount(1);
   await picker.getByRole('button', { name: wrongSize.fileName, exact: true }).click();
-  await expect(picker.getByRole('alert')).toContainText(`needs an image of exactly 300 × 100 px; ${wrongSize.fileName} is 320 × 100 px`);
+  await expect(picker.getByRole('alert')).toContainText(
+    `needs an image of exactly 300 × 100 px; ${wrongSize.fileName} is 320 × 100 px`,
+  );
   await picker.getByRole('button', { name: 'Cancel' }).click();
   await expect(banner.getByTestId('media-field-value')).toContainText(droppedName);
 
@@ -142,7 +178,8 @@ test('gallery order by keyboard and by mouse drag, a file dropped onto a field, 
   expect(saved.banner.url).toContain(encodeURIComponent(droppedName));
 
   // Removing the photos field from the API drops its values and their references at once.
-  const refs = (mediaId: string) => data.query('select content_id from content_media where media_id = ?', mediaId).length;
+  const refs = (mediaId: string) =>
+    data.query('select content_id from content_media where media_id = ?', mediaId).length;
   expect(refs(a.id)).toBe(1);
   await page.goto(`/apis/${endpoint}/settings`);
   await page.getByRole('button', { name: 'Remove field photos' }).click();
@@ -162,7 +199,10 @@ test('New API refuses the reserved endpoint “media” and names the problem', 
   await expect(page).toHaveURL(/\/apis\/new$/);
 });
 
-test('Insert file links a PDF in the rich editor; image fields pick images only; deleting the content frees the media for Delete', async ({ page, request }) => {
+test('Insert file links a PDF in the rich editor; image fields pick images only; deleting the content frees the media for Delete', async ({
+  page,
+  request,
+}) => {
   const endpoint = `docs-${suffix()}`;
   createApi(E2E.dataDir, endpoint, [
     { id: 'title', name: 'Title', kind: 'text' },
@@ -170,7 +210,14 @@ test('Insert file links a PDF in the rich editor; image fields pick images only;
     { id: 'body', name: 'Body', kind: 'richEditor' },
   ]);
   const pdfName = uniqueName('manual', 'pdf');
-  const pdf = (await uploadViaApi(request, pdfName, Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'), 'application/pdf')).body;
+  const pdf = (
+    await uploadViaApi(
+      request,
+      pdfName,
+      Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+      'application/pdf',
+    )
+  ).body;
 
   await page.goto(`/apis/${endpoint}/new`);
   await page.getByLabel('Title').fill('Manual');
@@ -200,7 +247,10 @@ test('Insert file links a PDF in the rich editor; image fields pick images only;
   const panel = page.getByRole('complementary', { name: 'Media details' });
   await expect(panel.getByTestId('panel-references')).toHaveText('0 references');
   await panel.getByRole('button', { name: 'Delete' }).click();
-  await page.getByRole('dialog', { name: `Delete ${pdfName}?` }).getByRole('button', { name: 'Delete' }).click();
+  await page
+    .getByRole('dialog', { name: `Delete ${pdfName}?` })
+    .getByRole('button', { name: 'Delete' })
+    .click();
   await expect(page.getByRole('complementary', { name: 'Media details' })).toHaveCount(0);
   await expect(page.getByRole('table', { name: 'Media' }).getByRole('link', { name: pdfName })).toHaveCount(0);
   expect((await request.get(new URL(pdf.url).pathname)).status()).toBe(404);

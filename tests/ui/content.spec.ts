@@ -29,7 +29,10 @@ async function createBlogApi(page: Page, endpoint: string) {
   await expect(page.getByRole('heading', { name: `Blog ${endpoint}` })).toBeVisible();
 }
 
-test('a blog post with a picked eyecatch, a gallery image uploaded in the picker and an image in the rich editor; each media then shows 1 reference and refuses Delete', async ({ page, request }) => {
+test('a blog post with a picked eyecatch, a gallery image uploaded in the picker and an image in the rich editor; each media then shows 1 reference and refuses Delete', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   const endpoint = `blog-${Math.random().toString(36).slice(2, 8)}`;
   await createBlogApi(page, endpoint);
@@ -50,12 +53,17 @@ test('a blog post with a picked eyecatch, a gallery image uploaded in the picker
   await page.screenshot({ path: `${shots}/media-picker.png` });
   await picker.getByRole('button', { name: eyecatch.fileName, exact: true }).click();
   await expect(picker).toBeHidden();
-  await expect(page.getByTestId('field-eyecatch').getByTestId('media-field-value')).toHaveAttribute('data-media-id', eyecatch.id);
+  await expect(page.getByTestId('field-eyecatch').getByTestId('media-field-value')).toHaveAttribute(
+    'data-media-id',
+    eyecatch.id,
+  );
 
   // Gallery: a new image uploaded from inside the picker.
   await page.getByRole('button', { name: 'Add images' }).click();
   await expect(picker).toBeVisible();
-  await picker.getByTestId('picker-upload-input').setInputFiles({ name: galleryName, mimeType: 'image/png', buffer: await png(640, 480) });
+  await picker
+    .getByTestId('picker-upload-input')
+    .setInputFiles({ name: galleryName, mimeType: 'image/png', buffer: await png(640, 480) });
   await expect(picker).toBeHidden();
   await expect(page.getByTestId('gallery-item')).toHaveCount(1);
   await expect(page.getByTestId('gallery-item')).toHaveAttribute('aria-label', galleryName);
@@ -76,10 +84,15 @@ test('a blog post with a picked eyecatch, a gallery image uploaded in the picker
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page).toHaveURL(new RegExp(`/apis/${endpoint}/[a-z0-9]{12}$`));
   const contentPath = new URL(page.url()).pathname;
-  await expect(page.getByTestId('field-eyecatch').getByTestId('media-field-value')).toHaveAttribute('data-media-id', eyecatch.id);
+  await expect(page.getByTestId('field-eyecatch').getByTestId('media-field-value')).toHaveAttribute(
+    'data-media-id',
+    eyecatch.id,
+  );
 
   // The content API sees what the editor saved.
-  const api = await request.get(`/api/v1${contentPath.replace('/apis', '')}`, { headers: { 'X-MICROCMS-API-KEY': E2E.apiKey } });
+  const api = await request.get(`/api/v1${contentPath.replace('/apis', '')}`, {
+    headers: { 'X-MICROCMS-API-KEY': E2E.apiKey },
+  });
   const saved = await api.json();
   expect(saved.eyecatch).toMatchObject({ url: eyecatch.url, width: 800, height: 450 });
   expect(saved.gallery).toHaveLength(1);

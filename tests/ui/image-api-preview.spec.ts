@@ -1,14 +1,25 @@
 import { expect, test } from '@playwright/test';
 import { png, uniqueName, uploadViaApi } from '../support/media';
 
-test('the Image API preview shows transforms side by side, copies their URLs, and tries any parameters', async ({ page, context, request }) => {
+test('the Image API preview shows transforms side by side, copies their URLs, and tries any parameters', async ({
+  page,
+  context,
+  request,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const { body: m } = await uploadViaApi(request, uniqueName('preview', 'png'), await png(800, 600));
   await page.goto(`/media?selected=${m.id}`);
   await page.getByRole('button', { name: 'Image API preview' }).click();
   const region = page.getByRole('region', { name: `Image API preview of ${m.fileName}` });
 
-  const presets = ['w=300', 'fit=crop&w=200&h=200', 'fm=webp', 'auto=format', 'blur=200', 'mask=ellipse&w=200&h=200&fit=crop'];
+  const presets = [
+    'w=300',
+    'fit=crop&w=200&h=200',
+    'fm=webp',
+    'auto=format',
+    'blur=200',
+    'mask=ellipse&w=200&h=200&fit=crop',
+  ];
   for (const params of presets) {
     const figure = region.getByRole('figure', { name: `Preview ${params}` });
     const img = figure.getByRole('img');
@@ -35,5 +46,9 @@ test('the Image API preview shows transforms side by side, copies their URLs, an
   await region.getByRole('button', { name: 'Show' }).click();
   await expect(region.getByRole('figure', { name: 'Preview w=abc' }).getByRole('alert')).toContainText('"w"');
 
-  await expect(region.getByLabel('Responsive image snippet')).toHaveValue(new RegExp(`^<img src="${m.versionedUrl.replace(/[.?]/g, '\\$&')}&auto=format&w=640" srcset=".*320w.*1280w" sizes=`));
+  await expect(region.getByLabel('Responsive image snippet')).toHaveValue(
+    new RegExp(
+      `^<img src="${m.versionedUrl.replace(/[.?]/g, '\\$&')}&auto=format&w=640" srcset=".*320w.*1280w" sizes=`,
+    ),
+  );
 });

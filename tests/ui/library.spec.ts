@@ -34,12 +34,19 @@ async function dropFiles(page: Page, files: { name: string; mimeType: string; bu
 
 test('three files through the Upload button and two dropped: each shows progress and appears', async ({ page }) => {
   await page.goto('/media');
-  const picked = [await pngFile(uniqueName('button-a', 'png'), 800, 600), await pngFile(uniqueName('button-b', 'png'), 300, 300), await pngFile(uniqueName('button-c', 'png'), 40, 90)];
+  const picked = [
+    await pngFile(uniqueName('button-a', 'png'), 800, 600),
+    await pngFile(uniqueName('button-b', 'png'), 300, 300),
+    await pngFile(uniqueName('button-c', 'png'), 40, 90),
+  ];
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Upload', exact: true }).click();
   await (await chooser).setFiles(picked);
 
-  const dropped = [await pngFile(uniqueName('dropped-a', 'png'), 120, 80), { name: uniqueName('dropped-notes', 'txt'), mimeType: 'text/plain', buffer: Buffer.from('plain notes') }];
+  const dropped = [
+    await pngFile(uniqueName('dropped-a', 'png'), 120, 80),
+    { name: uniqueName('dropped-notes', 'txt'), mimeType: 'text/plain', buffer: Buffer.from('plain notes') },
+  ];
   await dropFiles(page, dropped);
 
   for (const file of [...picked, ...dropped]) {
@@ -58,7 +65,9 @@ test('the browser refuses a file over the limit before sending it, naming the li
   const name = uniqueName('too-big', 'bin');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Upload', exact: true }).click();
-  await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.alloc(E2E.maxUploadBytes + 1) });
+  await (
+    await chooser
+  ).setFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.alloc(E2E.maxUploadBytes + 1) });
   const row = uploadRow(page, name);
   await expect(row).toHaveAttribute('data-upload-status', 'failed');
   await expect(row.getByRole('alert')).toHaveText('The file is larger than the upload limit of 20 MB');
@@ -139,7 +148,10 @@ test('/media/{id} opens the library with that item selected', async ({ page }) =
 test('the upload route takes only requests from Kura pages', async ({ page }) => {
   await page.goto('/media');
   const send = (headers: Record<string, string>) =>
-    page.request.post('/api/media/upload', { headers, multipart: { file: { name: uniqueName('csrf', 'txt'), mimeType: 'text/plain', buffer: Buffer.from('x') } } });
+    page.request.post('/api/media/upload', {
+      headers,
+      multipart: { file: { name: uniqueName('csrf', 'txt'), mimeType: 'text/plain', buffer: Buffer.from('x') } },
+    });
   const foreign = await send({ Origin: 'http://evil.example' });
   expect(foreign.status()).toBe(403);
   expect((await foreign.json()).message).toBe('Uploads must come from a Kura page');
@@ -151,7 +163,12 @@ test('a cancelled upload can be retried and then arrives whole', async ({ page }
   await page.goto('/media');
   const cdp = await page.context().newCDPSession(page);
   // Slow enough (≈ 24 s for the file) that the cancel surely lands mid-upload, even on a loaded machine.
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 128 * 1024 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: 128 * 1024,
+  });
   const name = uniqueName('retry-me', 'png');
   const file = await pngFile(name, 2000, 1500);
   const padded = { ...file, buffer: Buffer.concat([file.buffer, Buffer.alloc(3 * 1024 * 1024)]) }; // PNG readers ignore trailing bytes
@@ -159,14 +176,24 @@ test('a cancelled upload can be retried and then arrives whole', async ({ page }
   await page.getByRole('button', { name: 'Upload', exact: true }).click();
   await (await chooser).setFiles(padded);
   const row = uploadRow(page, name);
-  await expect.poll(async () => Number(await row.getByRole('progressbar').getAttribute('value')), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await row.getByRole('progressbar').getAttribute('value')), { timeout: 20_000 })
+    .toBeGreaterThan(0);
   await row.getByRole('button', { name: `Cancel upload of ${name}` }).click();
   await expect(row).toHaveAttribute('data-upload-status', 'cancelled');
 
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
   await row.getByRole('button', { name: `Retry upload of ${name}` }).click();
   await expect(row).toHaveAttribute('data-upload-status', 'done');
   await expect(page.getByRole('table', { name: 'Media' }).getByRole('link', { name })).toBeVisible();
-  const [record] = data.query<{ size: number; width: number }>('select size, width from media where file_name = ?', name);
+  const [record] = data.query<{ size: number; width: number }>(
+    'select size, width from media where file_name = ?',
+    name,
+  );
   expect(record).toEqual({ size: padded.buffer.length, width: 2000 });
 });

@@ -37,7 +37,9 @@ test('logging in opens the library; logging out closes it', async ({ page }) => 
 });
 
 test('the upload route refuses a request without a session', async ({ request }) => {
-  const res = await request.post('/api/media/upload', { multipart: { file: { name: 'x.txt', mimeType: 'text/plain', buffer: Buffer.from('x') } } });
+  const res = await request.post('/api/media/upload', {
+    multipart: { file: { name: 'x.txt', mimeType: 'text/plain', buffer: Buffer.from('x') } },
+  });
   expect(res.status()).toBe(401);
   expect((await res.json()).message).toMatch(/log in/i);
 });

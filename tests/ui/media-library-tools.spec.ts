@@ -35,7 +35,8 @@ const setTags = async (request: APIRequestContext, id: string, tags: string[]) =
 const mediaTable = (page: Page) => page.getByRole('table', { name: 'Media' });
 const bulkBar = (page: Page) => page.getByRole('region', { name: 'Bulk actions' });
 const result = (page: Page) => page.getByRole('status', { name: 'Bulk action result' });
-const checkbox = (page: Page, item: { fileName: string }) => mediaTable(page).getByRole('checkbox', { name: `Select ${item.fileName}`, exact: true });
+const checkbox = (page: Page, item: { fileName: string }) =>
+  mediaTable(page).getByRole('checkbox', { name: `Select ${item.fileName}`, exact: true });
 /** File names of the rows, top to bottom. */
 const rowNames = (page: Page) => mediaTable(page).locator('tbody').getByRole('link').allTextContents();
 
@@ -51,7 +52,11 @@ test('bulk change of creator: three checked, two of them by a shift-click range'
   const stem = `owner-${suffix()}`;
   const items = await uploadImages(request, stem, ['a', 'b', 'c', 'd']);
   const name = `Bulk Owner ${suffix()}`;
-  const memberId = await createMemberWithRole(E2E.dataDir, { email: `owner-${suffix()}@kura.test`, password: 'owner password 1', name }, { mediaRead: 'all', content: {} });
+  const memberId = await createMemberWithRole(
+    E2E.dataDir,
+    { email: `owner-${suffix()}@kura.test`, password: 'owner password 1', name },
+    { mediaRead: 'all', content: {} },
+  );
 
   await page.goto(`/media?q=${stem}&sort=name`);
   await expect.poll(() => rowNames(page)).toEqual(items.map((m) => m.fileName));
@@ -152,7 +157,11 @@ test('bulk Add tags adds to the tags each item already has', async ({ page, requ
   await expect.poll(() => rowNames(page)).toEqual([a.fileName, c.fileName]);
 });
 
-test('a searched, filtered and sorted view survives a reload and opens the same from its URL', async ({ page, context, request }) => {
+test('a searched, filtered and sorted view survives a reload and opens the same from its URL', async ({
+  page,
+  context,
+  request,
+}) => {
   const stem = `view-${suffix()}`;
   const tag = `shelf-${suffix()}`;
   // Uploaded out of name order, so "Name A–Z" differs from the default newest first.
@@ -170,7 +179,9 @@ test('a searched, filtered and sorted view survives a reload and opens the same 
     await search.fill(stem);
     await expect(page).toHaveURL(new RegExp(`[?&]q=${stem}(&|$)`), { timeout: 2_000 });
   }).toPass();
-  await expect.poll(async () => (await rowNames(page)).toSorted()).toEqual([a, b, c, notes, untagged].map((m) => m.fileName).toSorted());
+  await expect
+    .poll(async () => (await rowNames(page)).toSorted())
+    .toEqual([a, b, c, notes, untagged].map((m) => m.fileName).toSorted());
 
   await page.getByLabel('Kind', { exact: true }).selectOption('image');
   await page.getByLabel('Tag', { exact: true }).selectOption(tag);

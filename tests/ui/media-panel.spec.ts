@@ -27,7 +27,10 @@ async function openPanel(page: Page, id: string) {
 /** Clicks Re-upload and answers the file chooser it opens. */
 async function chooseReplacement(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('complementary', { name: 'Media details' }).getByRole('button', { name: 'Re-upload', exact: true }).click();
+  await page
+    .getByRole('complementary', { name: 'Media details' })
+    .getByRole('button', { name: 'Re-upload', exact: true })
+    .click();
   await (await chooser).setFiles(file);
   return page.getByRole('dialog', { name: 'Replace this file?' });
 }
@@ -78,7 +81,10 @@ test('Alt text: set in the dialog with a live count, shown in the panel and by t
   expect(record.alt).toBe(text);
 });
 
-test('Tags: typed with commas, picked from existing tags, limited to 10; a tag filters the library', async ({ page, request }) => {
+test('Tags: typed with commas, picked from existing tags, limited to 10; a tag filters the library', async ({
+  page,
+  request,
+}) => {
   const m = await image(request, 'tags');
   const stem = `t${suffix()}`;
   const [a, b] = [`${stem}-alpha`, `${stem}-beta`];
@@ -126,7 +132,11 @@ test('Change creator: any member, chosen by name and email', async ({ page, requ
   const m = await image(request, 'creator');
   const name = `Creator ${suffix()}`;
   const email = `creator-${suffix()}@kura.test`;
-  await createMemberWithRole(E2E.dataDir, { email, password: 'creator password 1', name }, { mediaRead: 'all', content: {} });
+  await createMemberWithRole(
+    E2E.dataDir,
+    { email, password: 'creator password 1', name },
+    { mediaRead: 'all', content: {} },
+  );
   const panel = await openPanel(page, m.id);
   await expect(panel.getByTestId('panel-creator')).toHaveText('None (uploaded with an API key or by a removed member)');
   await panel.getByRole('button', { name: 'Change creator' }).click();
@@ -142,12 +152,19 @@ test('Change creator: any member, chosen by name and email', async ({ page, requ
   expect(record.creator).toEqual({ id: expect.any(String), name }); // never the email: records reach API keys
 });
 
-test('Re-upload keeping the URL: same id, new dimensions and versioned URL; another kind is refused', async ({ page, request }) => {
+test('Re-upload keeping the URL: same id, new dimensions and versioned URL; another kind is refused', async ({
+  page,
+  request,
+}) => {
   const m = await image(request, 'reupload', 40, 30);
   const panel = await openPanel(page, m.id);
   await expect(panel.getByTestId('panel-dimensions')).toHaveText('40 × 30');
 
-  const wrong = await chooseReplacement(page, { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('just some text') });
+  const wrong = await chooseReplacement(page, {
+    name: 'notes.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('just some text'),
+  });
   await wrong.getByRole('button', { name: 'Upload' }).click();
   await expect(wrong.getByRole('alert')).toContainText('same kind');
   await wrong.getByRole('button', { name: 'Cancel' }).click();
@@ -155,7 +172,9 @@ test('Re-upload keeping the URL: same id, new dimensions and versioned URL; anot
 
   const bytes = await png(120, 90);
   const dialog = await chooseReplacement(page, { name: 'ignored-name.png', mimeType: 'image/png', buffer: bytes });
-  await expect(dialog).toContainText('The URL stays the same; the new file must be of the same kind (image or file); alt text is reset.');
+  await expect(dialog).toContainText(
+    'The URL stays the same; the new file must be of the same kind (image or file); alt text is reset.',
+  );
   await expect(dialog.getByLabel('Replace with a new URL')).not.toBeChecked();
   await page.screenshot({ path: `${shots}/panel-reupload.png` });
   await dialog.getByRole('button', { name: 'Upload' }).click();
@@ -191,7 +210,10 @@ test('Re-upload with a new URL: the panel follows the new id, the old URL is 404
   expect((await request.get(pathOf(newUrl!))).status()).toBe(200);
 });
 
-test('Delete: an unused item goes at once; a referenced one is refused, naming the content', async ({ page, request }) => {
+test('Delete: an unused item goes at once; a referenced one is refused, naming the content', async ({
+  page,
+  request,
+}) => {
   const unused = await image(request, 'delete-me');
   let panel = await openPanel(page, unused.id);
   await panel.getByRole('button', { name: 'Delete' }).click();

@@ -14,7 +14,10 @@ const shots = 'tests/.tmp/screenshots';
 const uniqueTag = (stem: string) => `${stem}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
 async function setTags(request: APIRequestContext, id: string, tags: string[]) {
-  const res = await request.patch(`/api/v1/media/${id}`, { headers: { ...keyHeader, 'Content-Type': 'application/json' }, data: { tags } });
+  const res = await request.patch(`/api/v1/media/${id}`, {
+    headers: { ...keyHeader, 'Content-Type': 'application/json' },
+    data: { tags },
+  });
   expect(res.status()).toBe(200);
 }
 
@@ -40,16 +43,24 @@ async function openTags(page: Page, search: string) {
 const rowOf = (section: Locator, tag: string) =>
   section.getByRole('row').filter({ has: section.page().getByRole('link', { name: tag, exact: true }) });
 
-test('a tag renamed in Media settings is renamed on its media; a name another tag has is refused in the dialog', async ({ page, request }) => {
+test('a tag renamed in Media settings is renamed on its media; a name another tag has is refused in the dialog', async ({
+  page,
+  request,
+}) => {
   const [before, taken, after] = [uniqueTag('rename'), uniqueTag('taken'), uniqueTag('renamed')];
   const media = await imageTagged(request, [before, taken]);
 
   const tags = await openTags(page, before);
-  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Media' })).toHaveAttribute('href', '/media');
+  await expect(
+    page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Media' }),
+  ).toHaveAttribute('href', '/media');
   await expect(tags.getByText('Up to 10 tags per media and 100 per service')).toBeVisible();
   const row = rowOf(tags, before);
   await expect(row).toContainText('Used by 1 media');
-  await expect(row.getByRole('link', { name: before })).toHaveAttribute('href', `/media?tag=${encodeURIComponent(before)}`);
+  await expect(row.getByRole('link', { name: before })).toHaveAttribute(
+    'href',
+    `/media?tag=${encodeURIComponent(before)}`,
+  );
 
   await row.getByRole('button', { name: `Rename ${before}` }).click();
   const dialog = page.getByRole('dialog', { name: 'Rename tag' });
@@ -70,12 +81,17 @@ test('a tag renamed in Media settings is renamed on its media; a name another ta
   await expect(rowOf(tags, after)).toContainText('Used by 1 media');
 });
 
-test('a tag in use cannot be deleted (the refusal is shown); once no media holds it, Delete removes it', async ({ page, request }) => {
+test('a tag in use cannot be deleted (the refusal is shown); once no media holds it, Delete removes it', async ({
+  page,
+  request,
+}) => {
   const tag = uniqueTag('delete');
   const media = await imageTagged(request, [tag]);
 
   const tags = await openTags(page, tag);
-  await rowOf(tags, tag).getByRole('button', { name: `Delete ${tag}` }).click();
+  await rowOf(tags, tag)
+    .getByRole('button', { name: `Delete ${tag}` })
+    .click();
   const confirm = page.getByRole('dialog', { name: `Delete the tag “${tag}”?` });
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(confirm.getByRole('alert')).toHaveText(`"${tag}" is used by 1 media; remove it from them first`);
@@ -87,7 +103,9 @@ test('a tag in use cannot be deleted (the refusal is shown); once no media holds
   await setTags(request, media.id, []);
   const fresh = await openTags(page, tag);
   await expect(rowOf(fresh, tag)).toContainText('Used by 0 media');
-  await rowOf(fresh, tag).getByRole('button', { name: `Delete ${tag}` }).click();
+  await rowOf(fresh, tag)
+    .getByRole('button', { name: `Delete ${tag}` })
+    .click();
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(confirm).toBeHidden();
   await expect(fresh.getByRole('link', { name: tag, exact: true })).toHaveCount(0);
@@ -123,7 +141,9 @@ test('the search box narrows the tag list, and the search is in the URL', async 
   await expect(page).toHaveURL(/\/media\/settings$/);
 });
 
-test('Delete all media needs the service id typed exactly; its last confirmation can be cancelled', async ({ page }) => {
+test('Delete all media needs the service id typed exactly; its last confirmation can be cancelled', async ({
+  page,
+}) => {
   await page.goto('/media/settings');
   const section = page.getByRole('region', { name: 'Delete all media' });
   const [{ value: serviceId }] = data.query<{ value: string }>("select value from settings where key = 'service_id'");

@@ -31,7 +31,10 @@ async function opensLibrary(page: Page) {
   return !/\/login$/.test(page.url());
 }
 
-test('after 10 failures the 11th attempt is refused with the right password too, and says when to try again; another email still logs in', async ({ page, browser }) => {
+test('after 10 failures the 11th attempt is refused with the right password too, and says when to try again; another email still logs in', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const email = `throttled-${suffix()}@kura.test`;
   const other = `neighbour-${suffix()}@kura.test`;
@@ -131,7 +134,10 @@ test('Members → End sessions logs a member out everywhere; they can log in aga
   await again.context().close();
 });
 
-test('Activity lists a failed login, a throttled one and a role change, with who and when; the Security kind shows them', async ({ page, browser }) => {
+test('Activity lists a failed login, a throttled one and a role change, with who and when; the Security kind shows them', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const email = `audited-${suffix()}@kura.test`;
   await addMember(page, email);
@@ -165,7 +171,11 @@ test('Activity lists a failed login, a throttled one and a role change, with who
 
   await page.goto('/media/settings/activity?category=security');
   const table = page.getByRole('table', { name: 'Activity' });
-  const rowOf = (operation: string) => table.getByRole('row').filter({ has: page.getByRole('cell', { name: operation, exact: true }) }).filter({ hasText: email });
+  const rowOf = (operation: string) =>
+    table
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: operation, exact: true }) })
+      .filter({ hasText: email });
   await expect(rowOf('Login failed')).toHaveCount(10);
   await expect(rowOf('Login failed').first()).toContainText(`Not logged in: ${email}`);
   await expect(rowOf('Login failed').first()).toContainText('from 127.0.0.1');

@@ -11,7 +11,9 @@ import { logInAs, shots } from './settings-helpers';
 const LAST_ADMIN = 'Kura needs at least one Administrator: make another member an Administrator first';
 
 const adminCount = (data: ReturnType<typeof inspect>) =>
-  data.query<{ n: number }>("select count(*) n from member_roles mr join roles r on r.id = mr.role_id where r.builtin = 'administrator'")[0].n;
+  data.query<{ n: number }>(
+    "select count(*) n from member_roles mr join roles r on r.id = mr.role_id where r.builtin = 'administrator'",
+  )[0].n;
 
 /** Add member on the members screen, with the Administrator role. */
 async function addAdministrator(page: Page, email: string, password: string) {
@@ -32,7 +34,9 @@ async function outcomeOf(dialog: Locator): Promise<string> {
     .poll(
       async () => {
         // allTextContents does not wait: the dialog may close between the two looks.
-        outcome = (await dialog.isHidden()) ? 'done' : (await dialog.getByRole('alert').allTextContents()).join('').trim() || 'pending';
+        outcome = (await dialog.isHidden())
+          ? 'done'
+          : (await dialog.getByRole('alert').allTextContents()).join('').trim() || 'pending';
         return outcome;
       },
       { timeout: 30_000 },
@@ -42,7 +46,9 @@ async function outcomeOf(dialog: Locator): Promise<string> {
   return outcome;
 }
 
-test('the last Administrator cannot lose the role, and two Administrators removing each other at the same moment leave one', async ({ browser }, testInfo) => {
+test('the last Administrator cannot lose the role, and two Administrators removing each other at the same moment leave one', async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(150_000);
   const server = new KuraServer(path.join(testInfo.outputDir, 'data'), E2E.port + 1);
   await server.start();
@@ -64,9 +70,12 @@ test('the last Administrator cannot lose the role, and two Administrators removi
     await first.screenshot({ path: `${shots}/last-admin-refused.png` });
     await edit.getByRole('button', { name: 'Cancel' }).click();
     expect(adminCount(data)).toBe(1);
-    expect(data.query('select r.name from member_roles mr join roles r on r.id = mr.role_id join members m on m.id = mr.member_id where m.email = ?', E2E.adminEmail)).toEqual([
-      { name: 'Administrator' },
-    ]);
+    expect(
+      data.query(
+        'select r.name from member_roles mr join roles r on r.id = mr.role_id join members m on m.id = mr.member_id where m.email = ?',
+        E2E.adminEmail,
+      ),
+    ).toEqual([{ name: 'Administrator' }]);
 
     // A second Administrator, added on the screen.
     const second = 'second-admin@kura.test';
@@ -78,13 +87,24 @@ test('the last Administrator cannot lose the role, and two Administrators removi
     const other = await logInAs(browser, second, password, server.baseURL);
     await other.goto('/settings/members');
     await members.getByRole('button', { name: `Remove ${second}` }).click();
-    await other.getByRole('region', { name: 'Members' }).getByRole('button', { name: `Remove ${E2E.adminEmail}` }).click();
-    const dialogs = [first.getByRole('dialog', { name: `Remove ${second}?` }), other.getByRole('dialog', { name: `Remove ${E2E.adminEmail}?` })];
+    await other
+      .getByRole('region', { name: 'Members' })
+      .getByRole('button', { name: `Remove ${E2E.adminEmail}` })
+      .click();
+    const dialogs = [
+      first.getByRole('dialog', { name: `Remove ${second}?` }),
+      other.getByRole('dialog', { name: `Remove ${E2E.adminEmail}?` }),
+    ];
     await Promise.all(dialogs.map((d) => d.getByRole('button', { name: 'Remove' }).click()));
     const outcomes = await Promise.all(dialogs.map(outcomeOf));
     // The loser is refused by the guard, or (when the winner was a moment earlier) finds its own session ended.
-    expect(outcomes.filter((o) => o === 'done'), JSON.stringify(outcomes)).toHaveLength(1);
-    expect([LAST_ADMIN, 'Your session has ended: log in again'], JSON.stringify(outcomes)).toContain(outcomes.find((o) => o !== 'done'));
+    expect(
+      outcomes.filter((o) => o === 'done'),
+      JSON.stringify(outcomes),
+    ).toHaveLength(1);
+    expect([LAST_ADMIN, 'Your session has ended: log in again'], JSON.stringify(outcomes)).toContain(
+      outcomes.find((o) => o !== 'done'),
+    );
     expect(adminCount(data)).toBe(1);
     expect(data.query('select email from members')).toHaveLength(1);
     const winner = (await first.getByRole('dialog').count()) === 0 ? first : other;
@@ -99,13 +119,22 @@ test('the last Administrator cannot lose the role, and two Administrators removi
     await addAdministrator(winner, third, password);
     const tab = await winner.context().newPage();
     await tab.goto('/settings/members');
-    await winner.getByRole('region', { name: 'Members' }).getByRole('button', { name: `Remove ${third}` }).click();
-    await tab.getByRole('region', { name: 'Members' }).getByRole('button', { name: `Edit ${me}` }).click();
+    await winner
+      .getByRole('region', { name: 'Members' })
+      .getByRole('button', { name: `Remove ${third}` })
+      .click();
+    await tab
+      .getByRole('region', { name: 'Members' })
+      .getByRole('button', { name: `Edit ${me}` })
+      .click();
     const selfEdit = tab.getByRole('dialog', { name: `Edit ${me}` });
     await selfEdit.getByRole('checkbox', { name: 'Administrator' }).uncheck();
     await selfEdit.getByRole('checkbox', { name: 'Editors' }).check();
     const removeThird = winner.getByRole('dialog', { name: `Remove ${third}?` });
-    await Promise.all([removeThird.getByRole('button', { name: 'Remove' }).click(), selfEdit.getByRole('button', { name: 'Save' }).click()]);
+    await Promise.all([
+      removeThird.getByRole('button', { name: 'Remove' }).click(),
+      selfEdit.getByRole('button', { name: 'Save' }).click(),
+    ]);
     const [removal, demotion] = await Promise.all([outcomeOf(removeThird), outcomeOf(selfEdit)]);
     const seen = JSON.stringify({ removal, demotion });
     if (removal === 'done') expect(demotion, seen).toBe(LAST_ADMIN);

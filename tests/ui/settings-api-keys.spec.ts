@@ -9,9 +9,15 @@ import { shots, suffix } from './settings-helpers';
 const data = inspect(E2E.dataDir);
 
 const upload = async (request: APIRequestContext, key: string) =>
-  request.post('/api/v1/media', { headers: { 'X-MICROCMS-API-KEY': key }, multipart: { file: { name: uniqueName('key', 'png'), mimeType: 'image/png', buffer: await png(8, 8) } } });
+  request.post('/api/v1/media', {
+    headers: { 'X-MICROCMS-API-KEY': key },
+    multipart: { file: { name: uniqueName('key', 'png'), mimeType: 'image/png', buffer: await png(8, 8) } },
+  });
 
-test('a key made on the API keys screen is shown once, stored hashed, holds only its permissions, and is refused at once when revoked', async ({ page, request }) => {
+test('a key made on the API keys screen is shown once, stored hashed, holds only its permissions, and is refused at once when revoked', async ({
+  page,
+  request,
+}) => {
   const s = suffix();
   const name = `Website ${s}`;
   const apiName = `Shop ${s}`;
@@ -30,7 +36,8 @@ test('a key made on the API keys screen is shown once, stored hashed, holds only
 
   await dialog.getByLabel('Key name').fill(name);
   await dialog.getByRole('checkbox', { name: 'Get media' }).check();
-  for (const right of ['Upload media', 'Edit media', 'Delete media']) await expect(dialog.getByRole('checkbox', { name: right })).not.toBeChecked();
+  for (const right of ['Upload media', 'Edit media', 'Delete media'])
+    await expect(dialog.getByRole('checkbox', { name: right })).not.toBeChecked();
   await dialog.getByRole('checkbox', { name: `GET ${apiName}` }).check();
   await page.screenshot({ path: `${shots}/api-key-dialog.png` });
   await dialog.getByRole('button', { name: 'Save' }).click();
@@ -62,7 +69,9 @@ test('a key made on the API keys screen is shown once, stored hashed, holds only
   const refused = await upload(request, key);
   expect(refused.status()).toBe(403);
   expect((await refused.json()).message).toBe('You do not have permission to upload media');
-  expect((await request.get(`/api/v1/${endpoint}`, { headers: { Authorization: `Bearer ${key}` } })).status()).toBe(200);
+  expect((await request.get(`/api/v1/${endpoint}`, { headers: { Authorization: `Bearer ${key}` } })).status()).toBe(
+    200,
+  );
   expect((await request.post(`/api/v1/${endpoint}`, { headers, data: { title: 'no' } })).status()).toBe(403);
 
   // Edit: with "Upload media" the same key uploads.
@@ -76,7 +85,10 @@ test('a key made on the API keys screen is shown once, stored hashed, holds only
 
   // Revoke: the very next request is 401.
   await rowOnScreen.getByRole('button', { name: `Revoke ${name}` }).click();
-  await page.getByRole('dialog', { name: `Revoke the API key “${name}”?` }).getByRole('button', { name: 'Revoke' }).click();
+  await page
+    .getByRole('dialog', { name: `Revoke the API key “${name}”?` })
+    .getByRole('button', { name: 'Revoke' })
+    .click();
   await expect(keys.getByText(`Revoked the API key “${name}”.`)).toBeVisible();
   const gone = await request.get('/api/v1/media?limit=1', { headers });
   expect(gone.status()).toBe(401);
@@ -88,7 +100,10 @@ test('a key made on the API keys screen is shown once, stored hashed, holds only
 
 test('the key from KURA_API_KEY is listed with every permission and cannot be edited', async ({ page }) => {
   await page.goto('/settings/api-keys');
-  const row = page.getByRole('region', { name: 'API keys' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'KURA_API_KEY', exact: true }) });
+  const row = page
+    .getByRole('region', { name: 'API keys' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: 'KURA_API_KEY', exact: true }) });
   await expect(row).toContainText('Get, Upload, Edit, Delete');
   await expect(row).toContainText('Every API (KURA_API_KEY)');
   await expect(row.getByRole('button', { name: 'Edit KURA_API_KEY' })).toHaveCount(0);

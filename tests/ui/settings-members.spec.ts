@@ -18,7 +18,11 @@ async function openAddMember(page: Page) {
   return dialog;
 }
 
-test('Add member refuses bad input with a clear message and changes nothing; the new member logs in to a library limited by the role made for them', async ({ page, request, browser }) => {
+test('Add member refuses bad input with a clear message and changes nothing; the new member logs in to a library limited by the role made for them', async ({
+  page,
+  request,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const s = suffix();
   const roleName = `Contributors ${s}`;
@@ -29,7 +33,10 @@ test('Add member refuses bad input with a clear message and changes nothing; the
   await page.getByRole('button', { name: 'New role' }).click();
   const roleDialog = page.getByRole('dialog', { name: 'New role' });
   await roleDialog.getByLabel('Role name').fill(roleName);
-  await roleDialog.getByRole('radiogroup', { name: 'Media read' }).getByRole('radio', { name: 'Uploaded by me' }).check();
+  await roleDialog
+    .getByRole('radiogroup', { name: 'Media read' })
+    .getByRole('radio', { name: 'Uploaded by me' })
+    .check();
   await roleDialog.getByRole('checkbox', { name: 'Upload media' }).check();
   await roleDialog.getByRole('button', { name: 'Save' }).click();
   await expect(roleDialog).toBeHidden();
@@ -106,7 +113,11 @@ test('Add member refuses bad input with a clear message and changes nothing; the
   await member.context().close();
 });
 
-test('removing a member: their media lose the creator (the role scope stops matching), their session ends at once, and the screen offers to reassign it', async ({ page, request, browser }) => {
+test('removing a member: their media lose the creator (the role scope stops matching), their session ends at once, and the screen offers to reassign it', async ({
+  page,
+  request,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const s = suffix();
   const role = createRole(E2E.dataDir, { name: `Team ${s}`, mediaRead: 'role' });
@@ -130,7 +141,10 @@ test('removing a member: their media lose the creator (the role scope stops matc
   await confirm.getByRole('button', { name: 'Remove' }).click();
   await expect(confirm).toBeHidden();
   await expect(members.getByText(`Removed ${leaving}. Their 1 media now have no creator.`)).toBeVisible();
-  await expect(members.getByRole('link', { name: 'Media without a creator' })).toHaveAttribute('href', '/media?creator=none');
+  await expect(members.getByRole('link', { name: 'Media without a creator' })).toHaveAttribute(
+    'href',
+    '/media?creator=none',
+  );
   await page.screenshot({ path: `${shots}/member-removed.png` });
   expect(data.query('select id from members where id = ?', leavingId)).toHaveLength(0);
   expect(data.query('select creator_id from media where id = ?', item.id)).toEqual([{ creator_id: null }]);
@@ -153,7 +167,10 @@ test('removing a member: their media lose the creator (the role scope stops matc
   await colleague.context().close();
 });
 
-test('Edit member changes roles at once; each member changes their own password, proving the current one', async ({ page, browser }) => {
+test('Edit member changes roles at once; each member changes their own password, proving the current one', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const s = suffix();
   const none = createRole(E2E.dataDir, { name: `Nobody ${s}`, mediaRead: 'none' });
@@ -176,7 +193,9 @@ test('Edit member changes roles at once; each member changes their own password,
   await expect(edit).toBeHidden();
   await expect(members.getByRole('list', { name: `Roles of ${email}` })).toHaveText(readers);
   await expect(members.getByRole('rowheader', { name: `Pat Renamed ${s}` })).toBeVisible();
-  expect(data.query('select r.name from member_roles mr join roles r on r.id = mr.role_id where mr.member_id = ?', id)).toEqual([{ name: readers }]);
+  expect(
+    data.query('select r.name from member_roles mr join roles r on r.id = mr.role_id where mr.member_id = ?', id),
+  ).toEqual([{ name: readers }]);
 
   const member = await logInAs(browser, email, password);
   await member.getByRole('link', { name: 'Account' }).click();
@@ -184,7 +203,8 @@ test('Edit member changes roles at once; each member changes their own password,
   await expect(member.getByRole('navigation', { name: 'Settings' }).getByRole('link')).toHaveText(['Account']);
   await expect(member.getByRole('region', { name: 'Account' })).toContainText(`${readers} — media read: All media`);
   const form = member.getByRole('region', { name: 'Change password' });
-  const hashBefore = data.query<{ password_hash: string }>('select password_hash from members where id = ?', id)[0].password_hash;
+  const hashBefore = data.query<{ password_hash: string }>('select password_hash from members where id = ?', id)[0]
+    .password_hash;
   const change = async (current: string, next: string, repeat = next) => {
     await form.getByLabel('Current password').fill(current);
     await form.getByLabel('New password', { exact: true }).fill(next);
@@ -203,7 +223,9 @@ test('Edit member changes roles at once; each member changes their own password,
 
   await change(password, newPassword);
   await expect(form.getByText('Your password is changed.')).toBeVisible();
-  expect(data.query<{ password_hash: string }>('select password_hash from members where id = ?', id)[0].password_hash).not.toBe(hashBefore);
+  expect(
+    data.query<{ password_hash: string }>('select password_hash from members where id = ?', id)[0].password_hash,
+  ).not.toBe(hashBefore);
   await member.context().close();
 
   // The old password no longer works; the new one does.

@@ -7,12 +7,23 @@ import { imageBy, libraryNames, logInAs, shots, suffix } from './settings-helper
 const data = inspect(E2E.dataDir);
 const password = 'member password 123';
 
-test('read scopes in the library: created by members of this role, uploaded by me, the broadest of several roles', async ({ page, request, browser }) => {
+test('read scopes in the library: created by members of this role, uploaded by me, the broadest of several roles', async ({
+  page,
+  request,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const s = suffix();
   const endpoint = `scoped-${s}`;
-  const apiId = createApi(E2E.dataDir, endpoint, [{ id: 'title', name: 'Title', kind: 'text' }, { id: 'cover', name: 'Cover', kind: 'image' }]);
-  const r1 = createRole(E2E.dataDir, { name: `Writers ${s}`, mediaRead: 'role' }, { [apiId]: { read: true, create: true } });
+  const apiId = createApi(E2E.dataDir, endpoint, [
+    { id: 'title', name: 'Title', kind: 'text' },
+    { id: 'cover', name: 'Cover', kind: 'image' },
+  ]);
+  const r1 = createRole(
+    E2E.dataDir,
+    { name: `Writers ${s}`, mediaRead: 'role' },
+    { [apiId]: { read: true, create: true } },
+  );
   const r2 = createRole(E2E.dataDir, { name: `Sales ${s}`, mediaRead: 'role' });
   const own = createRole(E2E.dataDir, { name: `Guests ${s}`, mediaRead: 'own' });
   const all = createRole(E2E.dataDir, { name: `Readers ${s}`, mediaRead: 'all' });
@@ -24,7 +35,12 @@ test('read scopes in the library: created by members of this role, uploaded by m
   await createMember(E2E.dataDir, { email: email('e'), password }, [own, all]);
 
   const stem = `scope-${s}`;
-  const [byA, byB, byC, byD] = [await imageBy(request, `${stem}-a`, a), await imageBy(request, `${stem}-b`, b), await imageBy(request, `${stem}-c`, c), await imageBy(request, `${stem}-d`, d)];
+  const [byA, byB, byC, byD] = [
+    await imageBy(request, `${stem}-a`, a),
+    await imageBy(request, `${stem}-b`, b),
+    await imageBy(request, `${stem}-c`, c),
+    await imageBy(request, `${stem}-d`, d),
+  ];
   const names = (...items: { fileName: string }[]) => items.map((m) => m.fileName).sort();
 
   // A (role R1, "created by members of this role") sees what A and B (R1) uploaded, not C's (R2) or D's.
@@ -43,7 +59,11 @@ test('read scopes in the library: created by members of this role, uploaded by m
   await pageA.getByRole('button', { name: 'Choose Cover' }).click();
   const picker = pageA.getByRole('dialog', { name: 'Choose an image' });
   await picker.getByLabel('Search media').fill(stem);
-  const pickerIds = () => picker.getByRole('list', { name: 'Results' }).getByRole('listitem').evaluateAll((els) => els.map((e) => e.getAttribute('data-media-id')).sort());
+  const pickerIds = () =>
+    picker
+      .getByRole('list', { name: 'Results' })
+      .getByRole('listitem')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-media-id')).sort());
   await expect.poll(pickerIds).toEqual([byA.id, byB.id].sort());
 
   // The Administrator makes B (an R1 member) the creator of C's item: A now sees it.
@@ -51,7 +71,9 @@ test('read scopes in the library: created by members of this role, uploaded by m
   const panel = page.getByRole('complementary', { name: 'Media details' });
   await panel.getByRole('button', { name: 'Change creator' }).click();
   const dialog = page.getByRole('dialog', { name: 'Change creator' });
-  await dialog.getByRole('combobox', { name: 'Creator', exact: true }).selectOption({ label: `B ${s} (${email('b')})` });
+  await dialog
+    .getByRole('combobox', { name: 'Creator', exact: true })
+    .selectOption({ label: `B ${s} (${email('b')})` });
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   expect(await libraryNames(pageA, stem)).toEqual(names(byA, byB, byC));
@@ -68,7 +90,9 @@ test('read scopes in the library: created by members of this role, uploaded by m
   for (const p of [pageA, pageD, pageE]) await p.context().close();
 });
 
-test('New role: the form’s names, content permissions per API, duplicate and empty names refused, Edit', async ({ page }) => {
+test('New role: the form’s names, content permissions per API, duplicate and empty names refused, Edit', async ({
+  page,
+}) => {
   const s = suffix();
   const apiName = `Press ${s}`;
   const apiId = createApi(E2E.dataDir, `press-${s}`, [{ id: 'title', name: 'Title', kind: 'text' }], apiName);
@@ -76,7 +100,9 @@ test('New role: the form’s names, content permissions per API, duplicate and e
 
   await page.goto('/settings/roles');
   const roles = page.getByRole('region', { name: 'Roles' });
-  const admin = roles.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Administrator', exact: true }) });
+  const admin = roles
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: 'Administrator', exact: true }) });
   await expect(admin).toContainText('Built in');
   await expect(admin.getByRole('button')).toHaveCount(0);
 
@@ -85,7 +111,8 @@ test('New role: the form’s names, content permissions per API, duplicate and e
   await expect(dialog.getByLabel('Role name')).toBeFocused();
   const read = dialog.getByRole('radiogroup', { name: 'Media read' });
   await expect(read.getByRole('radio')).toHaveCount(4);
-  for (const option of ['All media', 'Created by members of this role', 'Uploaded by me', 'None']) await expect(read.getByRole('radio', { name: option, exact: true })).toBeVisible();
+  for (const option of ['All media', 'Created by members of this role', 'Uploaded by me', 'None'])
+    await expect(read.getByRole('radio', { name: option, exact: true })).toBeVisible();
 
   // An empty name is refused beside the field; nothing is written.
   await dialog.getByRole('button', { name: 'Save' }).click();
@@ -105,11 +132,20 @@ test('New role: the form’s names, content permissions per API, duplicate and e
   await expect(row).toContainText('Created by members of this role');
   await expect(row).toContainText('Upload, Edit');
   await expect(row).toContainText(`${apiName}: Read, Update`);
-  const [stored] = data.query<{ id: string; media_read: string; media_upload: number; media_edit: number; media_delete: number }>('select * from roles where name = ?', name);
+  const [stored] = data.query<{
+    id: string;
+    media_read: string;
+    media_upload: number;
+    media_edit: number;
+    media_delete: number;
+  }>('select * from roles where name = ?', name);
   expect(stored).toMatchObject({ media_read: 'role', media_upload: 1, media_edit: 1, media_delete: 0 });
-  expect(data.query('select api_id, read, "create", "update", "delete" from role_content_rights where role_id = ?', stored.id)).toEqual([
-    { api_id: apiId, read: 1, create: 0, update: 1, delete: 0 },
-  ]);
+  expect(
+    data.query(
+      'select api_id, read, "create", "update", "delete" from role_content_rights where role_id = ?',
+      stored.id,
+    ),
+  ).toEqual([{ api_id: apiId, read: 1, create: 0, update: 1, delete: 0 }]);
 
   // The same name in other letters is taken.
   await page.getByRole('button', { name: 'New role' }).click();
@@ -135,7 +171,9 @@ test('New role: the form’s names, content permissions per API, duplicate and e
   await page.screenshot({ path: `${shots}/roles.png`, fullPage: true });
 });
 
-test('a role in use cannot be deleted (how many hold it is said, nothing changes); an unused role can', async ({ page }) => {
+test('a role in use cannot be deleted (how many hold it is said, nothing changes); an unused role can', async ({
+  page,
+}) => {
   const s = suffix();
   const used = `Held ${s}`;
   const unused = `Spare ${s}`;
@@ -150,14 +188,19 @@ test('a role in use cannot be deleted (how many hold it is said, nothing changes
   const confirm = page.getByRole('dialog', { name: `Delete the role “${used}”?` });
   await expect(confirm).toContainText('2 members hold this role');
   await confirm.getByRole('button', { name: 'Delete' }).click();
-  await expect(confirm.getByRole('alert')).toHaveText(`“${used}” is held by 2 members; take the role from them before deleting it`);
+  await expect(confirm.getByRole('alert')).toHaveText(
+    `“${used}” is held by 2 members; take the role from them before deleting it`,
+  );
   await page.screenshot({ path: `${shots}/role-delete-refused.png` });
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   expect(data.query('select id from roles where id = ?', usedId)).toHaveLength(1);
   expect(data.query('select member_id from member_roles where role_id = ?', usedId)).toHaveLength(2);
 
   await roles.getByRole('button', { name: `Delete ${unused}` }).click();
-  await page.getByRole('dialog', { name: `Delete the role “${unused}”?` }).getByRole('button', { name: 'Delete' }).click();
+  await page
+    .getByRole('dialog', { name: `Delete the role “${unused}”?` })
+    .getByRole('button', { name: 'Delete' })
+    .click();
   await expect(roles.getByText(`Deleted the role “${unused}”.`)).toBeVisible();
   await expect(roles.getByRole('rowheader', { name: unused, exact: true })).toHaveCount(0);
   expect(data.query('select id from roles where name = ?', unused)).toHaveLength(0);

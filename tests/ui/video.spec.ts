@@ -11,11 +11,17 @@ test('a <video> in Chromium seeks in a delivered MP4 through Range requests', as
   const ranged: { range: string; status: number; contentRange?: string }[] = [];
   page.on('response', (res) => {
     const range = res.request().headers()['range'];
-    if (res.url() === m.url && range) ranged.push({ range, status: res.status(), contentRange: res.headers()['content-range'] });
+    if (res.url() === m.url && range)
+      ranged.push({ range, status: res.status(), contentRange: res.headers()['content-range'] });
   });
   // A slow link, so the browser cannot have the whole file before the seek and must ask for a range.
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: 128 * 1024, uploadThroughput: -1 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: 128 * 1024,
+    uploadThroughput: -1,
+  });
   await page.goto('/api/health'); // same origin as the media
   await page.setContent(`<video id="v" preload="metadata" muted src="${m.url}"></video>`);
   const duration = await page.evaluate(
@@ -38,7 +44,9 @@ test('a <video> in Chromium seeks in a delivered MP4 through Range requests', as
       }),
   );
   expect(landed).toBeCloseTo(50, 0);
-  await expect.poll(() => page.evaluate(() => (document.getElementById('v') as HTMLVideoElement).readyState)).toBeGreaterThanOrEqual(2);
+  await expect
+    .poll(() => page.evaluate(() => (document.getElementById('v') as HTMLVideoElement).readyState))
+    .toBeGreaterThanOrEqual(2);
 
   // The seek was served as a partial response from well inside the file.
   const late = ranged.filter((r) => Number(/bytes=(\d+)-/.exec(r.range)?.[1]) > clip.length / 2);

@@ -33,7 +33,9 @@ function provisionedWebhook(name: string) {
   const db = new Database(path.join(E2E.dataDir, 'kura.db'));
   try {
     db.pragma('busy_timeout = 5000');
-    db.prepare("insert into webhooks (id, api_id, name, url, secret_sealed, events, enabled, source) values (?, null, ?, ?, 'sealed', ?, 0, 'env')").run(
+    db.prepare(
+      "insert into webhooks (id, api_id, name, url, secret_sealed, events, enabled, source) values (?, null, ?, ?, 'sealed', ?, 0, 'env')",
+    ).run(
       randomBytes(16).toString('hex'),
       name,
       'http://127.0.0.1:9/from-env',
@@ -45,7 +47,13 @@ function provisionedWebhook(name: string) {
 }
 
 /** Fills the Add webhook dialog (all events, enabled) with a generated secret; returns the secret. */
-async function addWebhook(page: Page, section: Locator, name: string, url: string, screenshot?: string): Promise<string> {
+async function addWebhook(
+  page: Page,
+  section: Locator,
+  name: string,
+  url: string,
+  screenshot?: string,
+): Promise<string> {
   await section.getByRole('button', { name: 'Add webhook' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add webhook' });
   await dialog.getByLabel('Name', { exact: true }).fill(name);
@@ -53,7 +61,8 @@ async function addWebhook(page: Page, section: Locator, name: string, url: strin
   await dialog.getByRole('button', { name: 'Generate' }).click();
   const secret = await dialog.getByLabel('Secret', { exact: true }).inputValue();
   expect(secret).toMatch(/^[A-Za-z0-9_-]{32}$/);
-  for (const event of ['New', 'Edit', 'Delete']) await expect(dialog.getByRole('checkbox', { name: new RegExp(`^${event}\\b`) })).toBeChecked();
+  for (const event of ['New', 'Edit', 'Delete'])
+    await expect(dialog.getByRole('checkbox', { name: new RegExp(`^${event}\\b`) })).toBeChecked();
   await expect(dialog.getByRole('checkbox', { name: 'Enabled' })).toBeChecked();
   if (screenshot) await page.screenshot({ path: `${shots}/${screenshot}` });
   await dialog.getByRole('button', { name: 'Save' }).click();
@@ -72,7 +81,10 @@ async function deleteWebhook(page: Page, section: Locator, name: string) {
 
 const eventIdOf = (r: { headers: Record<string, unknown> }) => String(r.headers['x-kura-event-id']);
 
-test('a media webhook: Send test, a signed media.new for an upload, the delivery log, a retry after failures, Redeliver', async ({ page, request }) => {
+test('a media webhook: Send test, a signed media.new for an upload, the delivery log, a retry after failures, Redeliver', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(150_000);
   const receiver = await startReceiver();
   const hook = unique('site rebuild');
@@ -99,13 +111,20 @@ test('a media webhook: Send test, a signed media.new for an upload, the delivery
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
     await (await chooser).setFiles({ name: first, mimeType: 'image/png', buffer: await png(64, 48) });
-    await expect(page.getByRole('listitem', { name: `Upload of ${first}` })).toHaveAttribute('data-upload-status', 'done');
+    await expect(page.getByRole('listitem', { name: `Upload of ${first}` })).toHaveAttribute(
+      'data-upload-status',
+      'done',
+    );
     const aboutFirst = (r: { body: string }) => r.body.includes(first);
     await expect.poll(() => receiver.events('media.new', aboutFirst).length, { timeout: 30_000 }).toBe(1);
     const [uploaded] = receiver.events('media.new', aboutFirst);
     expect(signedWith(secret, uploaded)).toBe(true);
     expect(signedWith('another secret entirely', uploaded)).toBe(false);
-    expect(JSON.parse(uploaded.body)).toMatchObject({ type: 'new', old: null, new: { url: expect.stringContaining(`/${first}`), width: 64, height: 48 } });
+    expect(JSON.parse(uploaded.body)).toMatchObject({
+      type: 'new',
+      old: null,
+      new: { url: expect.stringContaining(`/${first}`), width: 64, height: 48 },
+    });
     const eventId = eventIdOf(uploaded);
     expect(eventId).toMatch(/^[0-9a-f]{32}$/);
 
@@ -149,12 +168,19 @@ test('a media webhook: Send test, a signed media.new for an upload, the delivery
 
     // Redeliver sends the same event (same id, same bytes, same signature) once more.
     await firstRow.getByRole('button', { name: `Redeliver ${eventId}` }).click();
-    await expect.poll(() => receiver.received.filter((r) => eventIdOf(r) === eventId).length, { timeout: 30_000 }).toBe(2);
+    await expect
+      .poll(() => receiver.received.filter((r) => eventIdOf(r) === eventId).length, { timeout: 30_000 })
+      .toBe(2);
     const again = receiver.received.filter((r) => eventIdOf(r) === eventId)[1];
     expect(again.body).toBe(uploaded.body);
     expect(signedWith(secret, again)).toBe(true);
     await expect(log.getByRole('listitem', { name: `media.new ${eventId}` })).toHaveCount(2);
-    await expect(log.getByRole('listitem', { name: `media.new ${eventId}` }).first().getByTestId('delivery-state')).toHaveText('Delivered');
+    await expect(
+      log
+        .getByRole('listitem', { name: `media.new ${eventId}` })
+        .first()
+        .getByTestId('delivery-state'),
+    ).toHaveText('Delivered');
 
     await log.getByRole('button', { name: 'Close' }).click();
     await expect(log).toBeHidden();
@@ -165,7 +191,9 @@ test('a media webhook: Send test, a signed media.new for an upload, the delivery
   }
 });
 
-test('editing a webhook: validation in the dialog, a new URL and events, the secret kept when left empty, Send test naming a refused connection', async ({ page }) => {
+test('editing a webhook: validation in the dialog, a new URL and events, the secret kept when left empty, Send test naming a refused connection', async ({
+  page,
+}) => {
   const receiver = await startReceiver();
   const closed = await startReceiver();
   await closed.close(); // a port nothing listens on
@@ -213,7 +241,10 @@ test('editing a webhook: validation in the dialog, a new URL and events, the sec
   }
 });
 
-test('a content webhook on an API’s settings page gets content.new when the content API creates an item; its log pages with Load more', async ({ page, request }) => {
+test('a content webhook on an API’s settings page gets content.new when the content API creates an item; its log pages with Load more', async ({
+  page,
+  request,
+}) => {
   const endpoint = `hooked-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   createApi(E2E.dataDir, endpoint, [{ id: 'title', name: 'Title', kind: 'text' }], 'Hooked news');
   const receiver: Receiver = await startReceiver();
@@ -235,11 +266,18 @@ test('a content webhook on an API’s settings page gets content.new when the co
     await expect.poll(() => receiver.events('content.new').length, { timeout: 30_000 }).toBe(1);
     const [event] = receiver.events('content.new');
     expect(signedWith(secret, event)).toBe(true);
-    expect(JSON.parse(event.body)).toMatchObject({ api: endpoint, id, type: 'new', contents: { old: null, new: { id, publishValue: { title: 'Hello hooks' } } } });
+    expect(JSON.parse(event.body)).toMatchObject({
+      api: endpoint,
+      id,
+      type: 'new',
+      contents: { old: null, new: { id, publishValue: { title: 'Hello hooks' } } },
+    });
 
     // 50 more: the log shows the newest 50, and "Load more" the first one.
     for (let i = 1; i <= 50; i++) {
-      expect((await request.post(`/api/v1/${endpoint}`, { headers: keyHeader, data: { title: `More ${i}` } })).status()).toBe(201);
+      expect(
+        (await request.post(`/api/v1/${endpoint}`, { headers: keyHeader, data: { title: `More ${i}` } })).status(),
+      ).toBe(201);
     }
     await expect.poll(() => receiver.events('content.new').length, { timeout: 30_000 }).toBe(51);
     const item = section.getByRole('listitem', { name: hook });
@@ -263,7 +301,9 @@ test('a content webhook on an API’s settings page gets content.new when the co
   }
 });
 
-test('a webhook from the environment is marked so; its URL and secret cannot be edited, its name can', async ({ page }) => {
+test('a webhook from the environment is marked so; its URL and secret cannot be edited, its name can', async ({
+  page,
+}) => {
   const hook = unique('from env');
   const renamed = unique('env renamed');
   provisionedWebhook(hook);
@@ -280,7 +320,9 @@ test('a webhook from the environment is marked so; its URL and secret cannot be 
     await expect(dialog.getByLabel('URL', { exact: true })).toHaveValue('http://127.0.0.1:9/from-env');
     await expect(dialog.getByLabel('Secret', { exact: true })).toBeDisabled();
     await expect(dialog.getByRole('button', { name: 'Generate' })).toHaveCount(0);
-    await expect(dialog.getByText('change its URL and secret in KURA_MEDIA_WEBHOOK_URL and KURA_WEBHOOK_SECRET')).toBeVisible();
+    await expect(
+      dialog.getByText('change its URL and secret in KURA_MEDIA_WEBHOOK_URL and KURA_WEBHOOK_SECRET'),
+    ).toBeVisible();
     await dialog.getByLabel('Name', { exact: true }).fill(renamed);
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog).toBeHidden();
@@ -289,8 +331,13 @@ test('a webhook from the environment is marked so; its URL and secret cannot be 
     await expect(again).toContainText('http://127.0.0.1:9/from-env');
 
     await again.getByRole('button', { name: 'Delete' }).click();
-    await expect(page.getByRole('dialog', { name: `Delete the webhook “${renamed}”?` })).toContainText('It comes back at the next start while KURA_MEDIA_WEBHOOK_URL is set.');
-    await page.getByRole('dialog', { name: `Delete the webhook “${renamed}”?` }).getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('dialog', { name: `Delete the webhook “${renamed}”?` })).toContainText(
+      'It comes back at the next start while KURA_MEDIA_WEBHOOK_URL is set.',
+    );
+    await page
+      .getByRole('dialog', { name: `Delete the webhook “${renamed}”?` })
+      .getByRole('button', { name: 'Cancel' })
+      .click();
     await deleteWebhook(page, section, renamed);
   } finally {
     forgetWebhook(hook);

@@ -6,12 +6,18 @@ import { boundaryOf, CleanPartHeaders } from '@/lib/http/clean-part-headers';
 const boundary = '----kura0123';
 const contentType = `multipart/form-data; boundary=${boundary}`;
 // File bytes full of control characters and boundary-like text: they must arrive untouched.
-const fileBytes = Buffer.concat([Buffer.from('\u0000\u0001\r\n\r\n--'), Buffer.from([0, 1, 2, 0x7f, 0x1b]), Buffer.from(`\r\n-${boundary}`)]);
+const fileBytes = Buffer.concat([
+  Buffer.from('\u0000\u0001\r\n\r\n--'),
+  Buffer.from([0, 1, 2, 0x7f, 0x1b]),
+  Buffer.from(`\r\n-${boundary}`),
+]);
 
 function body(fileName: string): Buffer {
   return Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhi\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     fileBytes,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -29,7 +35,9 @@ function parse(chunks: Buffer[]): Promise<{ name: string; bytes: Buffer }> {
     });
     parser.on('error', reject);
     parser.on('close', () => resolve({ name, bytes: Buffer.concat(parts) }));
-    Readable.from(chunks).pipe(new CleanPartHeaders(boundaryOf(contentType)!)).pipe(parser);
+    Readable.from(chunks)
+      .pipe(new CleanPartHeaders(boundaryOf(contentType)!))
+      .pipe(parser);
   });
 }
 

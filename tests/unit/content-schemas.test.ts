@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { apiEndpoint, apiFields, valueOf } from '@/lib/content/schemas';
 
 const field = (id: string, kind = 'text') => ({ id, name: id, kind });
-const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues[0]?.message;
+const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  result.error?.issues[0]?.message;
 
 describe('API schemas', () => {
   it('refuses field ids that are system fields or built-in object properties', () => {
@@ -15,9 +16,15 @@ describe('API schemas', () => {
   it('refuses malformed ids, duplicates and size rules on non-image fields', () => {
     expect(apiFields.safeParse([field('1st')]).success).toBe(false);
     expect(apiFields.safeParse([field('a-b')]).success).toBe(false);
-    expect(firstMessage(apiFields.safeParse([field('title'), field('title')]))).toBe('The field id "title" is used twice');
-    expect(firstMessage(apiFields.safeParse([{ ...field('doc', 'file'), imageSize: { width: 1, height: 1 } }]))).toBe('Only image fields can require a size');
-    expect(apiFields.safeParse([{ ...field('cover', 'image'), imageSize: { width: 1200, height: 630 } }]).success).toBe(true);
+    expect(firstMessage(apiFields.safeParse([field('title'), field('title')]))).toBe(
+      'The field id "title" is used twice',
+    );
+    expect(firstMessage(apiFields.safeParse([{ ...field('doc', 'file'), imageSize: { width: 1, height: 1 } }]))).toBe(
+      'Only image fields can require a size',
+    );
+    expect(apiFields.safeParse([{ ...field('cover', 'image'), imageSize: { width: 1200, height: 630 } }]).success).toBe(
+      true,
+    );
   });
 
   it('reserves the media endpoint and admin path names', () => {

@@ -9,14 +9,20 @@ const match = (url: string) => matchDeliveryUrl(url, ORIGIN, SERVICE);
 
 describe('matchDeliveryUrl', () => {
   it('reads the id and decoded name of this service’s delivery URL, with or without parameters', () => {
-    expect(match(`${ORIGIN}/assets/${SERVICE}/${ID}/caf%C3%A9%20menu.pdf`)).toEqual({ mediaId: ID, fileName: 'café menu.pdf' });
+    expect(match(`${ORIGIN}/assets/${SERVICE}/${ID}/caf%C3%A9%20menu.pdf`)).toEqual({
+      mediaId: ID,
+      fileName: 'café menu.pdf',
+    });
     expect(match(`${ORIGIN}/assets/${SERVICE}/${ID}/a.png?w=300&fm=webp`)).toEqual({ mediaId: ID, fileName: 'a.png' });
     expect(match(`/assets/${SERVICE}/${ID}/a.png`)).toEqual({ mediaId: ID, fileName: 'a.png' });
   });
 
   it('recognises the service by its random id on any http(s) origin: an old public URL or a CDN in front still counts', () => {
     expect(match(`http://localhost:3000/assets/${SERVICE}/${ID}/a.png`)).toEqual({ mediaId: ID, fileName: 'a.png' });
-    expect(match(`https://cdn.example.net/cms/assets/${SERVICE}/${ID}/a.png`)).toEqual({ mediaId: ID, fileName: 'a.png' });
+    expect(match(`https://cdn.example.net/cms/assets/${SERVICE}/${ID}/a.png`)).toEqual({
+      mediaId: ID,
+      fileName: 'a.png',
+    });
   });
 
   it('refuses other services, other schemes, other paths and malformed ids', () => {
@@ -31,7 +37,10 @@ describe('matchDeliveryUrl', () => {
   });
 
   it('resolves root-relative URLs against the public URL', () => {
-    expect(matchDeliveryUrl(`/cms/assets/${SERVICE}/${ID}/a.png`, `${ORIGIN}/cms`, SERVICE)).toEqual({ mediaId: ID, fileName: 'a.png' });
+    expect(matchDeliveryUrl(`/cms/assets/${SERVICE}/${ID}/a.png`, `${ORIGIN}/cms`, SERVICE)).toEqual({
+      mediaId: ID,
+      fileName: 'a.png',
+    });
   });
 });
 

@@ -7,5 +7,6 @@ it('accepts the default admin@localhost and normalises case and spaces', () => {
 });
 
 it('refuses what is not an address', () => {
-  for (const bad of ['', 'admin', '@host', 'a b@c', 'a@b@c']) expect(emailAddress.safeParse(bad).success, bad).toBe(false);
+  for (const bad of ['', 'admin', '@host', 'a b@c', 'a@b@c'])
+    expect(emailAddress.safeParse(bad).success, bad).toBe(false);
 });

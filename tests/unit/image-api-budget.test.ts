@@ -27,7 +27,9 @@ const refusal = (fn: () => unknown) => {
 /** A 40-frame GIF of random pixels (so the encoder cannot merge frames). */
 async function animation(frames: number): Promise<Buffer> {
   const raw = randomBytes(32 * 24 * 3 * frames);
-  return sharp(raw, { raw: { width: 32, height: 24 * frames, channels: 3, pageHeight: 24 } }).gif().toBuffer();
+  return sharp(raw, { raw: { width: 32, height: 24 * frames, channels: 3, pageHeight: 24 } })
+    .gif()
+    .toBuffer();
 }
 
 describe('the output budget, from the plan alone', () => {
@@ -47,9 +49,13 @@ describe('the output budget, from the plan alone', () => {
   });
 
   it('counts frames against KURA_MAX_OUTPUT_PIXELS', () => {
-    const err = refusal(() => outputSizeOf(plan('w=8192&h=8192&fit=scale&fm=gif'), { width: 32, height: 24 }, 40, BUDGET));
+    const err = refusal(() =>
+      outputSizeOf(plan('w=8192&h=8192&fit=scale&fm=gif'), { width: 32, height: 24 }, 40, BUDGET),
+    );
     expect((err as KuraError).status).toBe(400);
-    expect((err as KuraError).message).toMatch(/"w\/h".*8192×8192 pixels × 40 frames.*limit is 67108864 pixels \(KURA_MAX_OUTPUT_PIXELS\)/);
+    expect((err as KuraError).message).toMatch(
+      /"w\/h".*8192×8192 pixels × 40 frames.*limit is 67108864 pixels \(KURA_MAX_OUTPUT_PIXELS\)/,
+    );
   });
 
   it('a lower KURA_MAX_OUTPUT_PIXELS is named with its value', () => {
@@ -59,7 +65,10 @@ describe('the output budget, from the plan alone', () => {
 
   it('allows exactly the limit: 8192×8192, and 8190 + 1 px of border a side', () => {
     expect(outputSizeOf(plan('w=8192&h=8192&fit=scale'), source, 1, BUDGET)).toEqual({ width: 8192, height: 8192 });
-    expect(outputSizeOf(plan('w=8190&h=8190&fit=scale&border=1,000'), source, 1, BUDGET)).toEqual({ width: 8192, height: 8192 });
+    expect(outputSizeOf(plan('w=8190&h=8190&fit=scale&border=1,000'), source, 1, BUDGET)).toEqual({
+      width: 8192,
+      height: 8192,
+    });
   });
 
   it('rotation grows the canvas as sharp does', () => {
@@ -73,17 +82,22 @@ describe('renderImage applies the budget before decoding', () => {
   let photo: Buffer;
   let gif: Buffer;
   beforeAll(async () => {
-    photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+    photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#336699' } })
+      .jpeg()
+      .toBuffer();
     gif = await animation(40);
   });
 
-  it.each(['w=8192&h=8192&fit=scale&pad=8192', 'w=8000&h=8000&fit=scale&rot=45&pad=3000'])('%s: 400, and no pixel work starts', async (query) => {
-    let pixelWork = 0;
-    const opts = { maxInputPixels: 50e6, maxOutputPixels: BUDGET.maxPixels, onPixelWork: () => pixelWork++ };
-    const err = await renderImage(photo, plan(query), opts).catch((e: unknown) => e);
-    expect((err as KuraError).status).toBe(400);
-    expect(pixelWork).toBe(0);
-  });
+  it.each(['w=8192&h=8192&fit=scale&pad=8192', 'w=8000&h=8000&fit=scale&rot=45&pad=3000'])(
+    '%s: 400, and no pixel work starts',
+    async (query) => {
+      let pixelWork = 0;
+      const opts = { maxInputPixels: 50e6, maxOutputPixels: BUDGET.maxPixels, onPixelWork: () => pixelWork++ };
+      const err = await renderImage(photo, plan(query), opts).catch((e: unknown) => e);
+      expect((err as KuraError).status).toBe(400);
+      expect(pixelWork).toBe(0);
+    },
+  );
 
   it('a 40-frame GIF at 8192 px is refused before decoding; a small animated output of it renders', async () => {
     let pixelWork = 0;
@@ -98,13 +112,19 @@ describe('renderImage applies the budget before decoding', () => {
   }, 60_000);
 
   it('the largest allowed output renders: 8192×8192', async () => {
-    const out = await renderImage(photo, plan('w=8192&h=8192&fit=scale&fm=jpg&q=20'), { maxInputPixels: 50e6, maxOutputPixels: BUDGET.maxPixels });
+    const out = await renderImage(photo, plan('w=8192&h=8192&fit=scale&fm=jpg&q=20'), {
+      maxInputPixels: 50e6,
+      maxOutputPixels: BUDGET.maxPixels,
+    });
     expect([out.width, out.height]).toEqual([8192, 8192]);
   }, 60_000);
 
   it('a truncated JPEG answers 422, not an internal error', async () => {
     const cut = photo.subarray(0, Math.floor(photo.length / 2));
-    const err = await renderImage(cut, plan('w=100'), { maxInputPixels: 50e6, maxOutputPixels: BUDGET.maxPixels }).catch((e: unknown) => e);
+    const err = await renderImage(cut, plan('w=100'), {
+      maxInputPixels: 50e6,
+      maxOutputPixels: BUDGET.maxPixels,
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(KuraError);
     expect((err as KuraError).status).toBe(422);
   });
@@ -125,7 +145,13 @@ describe('effects that run step by step get a quarter of the budget (bench/RESUL
   });
 
   it('allows a stepwise output of exactly the quarter, and the full budget when the effects pipeline', () => {
-    expect(outputSizeOf(plan('w=4096&h=4096&fit=scale&blur=20'), source, 1, BUDGET)).toEqual({ width: 4096, height: 4096 });
-    expect(outputSizeOf(plan('w=8000&h=7990&fit=scale&rot=90&pad=90&border=2,ff0000'), source, 1, BUDGET)).toEqual({ width: 8174, height: 8184 });
+    expect(outputSizeOf(plan('w=4096&h=4096&fit=scale&blur=20'), source, 1, BUDGET)).toEqual({
+      width: 4096,
+      height: 4096,
+    });
+    expect(outputSizeOf(plan('w=8000&h=7990&fit=scale&rot=90&pad=90&border=2,ff0000'), source, 1, BUDGET)).toEqual({
+      width: 8174,
+      height: 8184,
+    });
   });
 });

@@ -9,8 +9,13 @@ const LIMIT = 8192 * 8192;
 
 /** A 400×300 image, red with a blue top-right quarter, so turns and flips can be told apart. */
 const source = async () => {
-  const blue = await sharp({ create: { width: 200, height: 150, channels: 3, background: '#0000ff' } }).png().toBuffer();
-  return sharp({ create: { width: 400, height: 300, channels: 3, background: '#ff0000' } }).composite([{ input: blue, left: 200, top: 0 }]).png().toBuffer();
+  const blue = await sharp({ create: { width: 200, height: 150, channels: 3, background: '#0000ff' } })
+    .png()
+    .toBuffer();
+  return sharp({ create: { width: 400, height: 300, channels: 3, background: '#ff0000' } })
+    .composite([{ input: blue, left: 200, top: 0 }])
+    .png()
+    .toBuffer();
 };
 
 function plan(query: string): TransformPlan {

@@ -682,7 +682,11 @@ describe('cacheKey', () => {
     const reversed = (value: unknown): unknown =>
       value === null || typeof value !== 'object' || Array.isArray(value)
         ? value
-        : Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversed(v)]));
+        : Object.fromEntries(
+            Object.entries(value)
+              .reverse()
+              .map(([k, v]) => [k, reversed(v)]),
+          );
     const plan = transform('w=5&fit=crop&crop=focalpoint&bg=red&pad=2');
     const { transforms, download, ignored, varyAccept, cacheKey, ...ops } = plan;
     expect(cacheKeyOf(reversed(ops) as TransformOps)).toBe(cacheKey);

@@ -21,7 +21,9 @@ async function render(input: Buffer, query: string) {
 
 /** A 400×300 image: left half red, right half blue, so crops and flips can be told apart. */
 async function halves(format: 'png' | 'jpeg' | 'webp'): Promise<Buffer> {
-  const blue = await sharp({ create: { width: 200, height: 300, channels: 3, background: '#0000ff' } }).png().toBuffer();
+  const blue = await sharp({ create: { width: 200, height: 300, channels: 3, background: '#0000ff' } })
+    .png()
+    .toBuffer();
   return sharp({ create: { width: 400, height: 300, channels: 3, background: '#ff0000' } })
     .composite([{ input: blue, left: 200, top: 0 }])
     .toFormat(format)
@@ -149,7 +151,9 @@ describe('fractions, dpr, bounds, ar and rect', () => {
   });
 
   it('clamps a clip output to 8192 px a side, keeping the ratio', async () => {
-    const strip = await sharp({ create: { width: 100, height: 1, channels: 3, background: '#888' } }).png().toBuffer();
+    const strip = await sharp({ create: { width: 100, height: 1, channels: 3, background: '#888' } })
+      .png()
+      .toBuffer();
     const out = await render(strip, 'w=2000&h=2000&dpr=8');
     expect([out.meta.width, out.meta.height]).toEqual([8192, 82]);
   });
@@ -214,7 +218,13 @@ describe('output formats', () => {
     const out = await renderImage(jpeg, plan('fm=json&w=10'), LIMIT);
     expect(out.contentType).toBe('application/json');
     const body = JSON.parse(out.data.toString('utf8'));
-    expect(body).toMatchObject({ width: 400, height: 300, format: 'jpeg', contentType: 'image/jpeg', bytes: jpeg.length });
+    expect(body).toMatchObject({
+      width: 400,
+      height: 300,
+      format: 'jpeg',
+      contentType: 'image/jpeg',
+      bytes: jpeg.length,
+    });
     expect(body).toMatchObject({ PixelWidth: 400, PixelHeight: 300 });
   });
 
@@ -225,7 +235,9 @@ describe('output formats', () => {
   };
 
   it('fm=blurhash of a solid colour: 4×3 components and that colour as DC', async () => {
-    const solid = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#ff0000' } }).png().toBuffer();
+    const solid = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#ff0000' } })
+      .png()
+      .toBuffer();
     const out = await renderImage(solid, plan('fm=blurhash'), LIMIT);
     expect(out.contentType).toBe('text/plain; charset=utf-8');
     const hash = out.data.toString('utf8');
@@ -380,7 +392,9 @@ describe('animation', () => {
   let gif: Buffer;
   beforeAll(async () => {
     const frame = (colour: string) =>
-      sharp({ create: { width: 40, height: 30, channels: 3, background: colour } }).raw().toBuffer();
+      sharp({ create: { width: 40, height: 30, channels: 3, background: colour } })
+        .raw()
+        .toBuffer();
     const frames = await Promise.all(['#ff0000', '#00ff00', '#0000ff'].map(frame));
     gif = await sharp(Buffer.concat(frames), { raw: { width: 40, height: 90, channels: 3, pageHeight: 30 } })
       .gif({ delay: [100, 100, 100] })
@@ -437,7 +451,9 @@ describe('refusals', () => {
   });
 
   it('refuses an input above maxInputPixels before decoding', async () => {
-    const big = await sharp({ create: { width: 2000, height: 2000, channels: 3, background: '#fff' } }).png().toBuffer();
+    const big = await sharp({ create: { width: 2000, height: 2000, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
     const err = await renderImage(big, plan('w=100'), { ...LIMIT, maxInputPixels: 1_000_000 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(KuraError);
     expect((err as KuraError).status).toBe(413);

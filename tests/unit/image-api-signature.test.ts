@@ -22,9 +22,13 @@ const status = (fn: () => void) => {
 
 describe('imgix signatures', () => {
   it('accepts URLs @imgix/js-core signs, with its ixlib parameter and without', () => {
-    expect(status(() => verifySignature(requestTarget(client.buildURL(PATH, { w: 300, fit: 'crop', h: 200 })), TOKEN))).toBe(200);
+    expect(
+      status(() => verifySignature(requestTarget(client.buildURL(PATH, { w: 300, fit: 'crop', h: 200 })), TOKEN)),
+    ).toBe(200);
     const bare = new ImgixClient({ domain: 'kura.example', secureURLToken: TOKEN, includeLibraryParam: false });
-    expect(status(() => verifySignature(requestTarget(bare.buildURL(PATH, { 'txt64': 'hé llo', w: 10 })), TOKEN))).toBe(200);
+    expect(status(() => verifySignature(requestTarget(bare.buildURL(PATH, { txt64: 'hé llo', w: 10 })), TOKEN))).toBe(
+      200,
+    );
     expect(status(() => verifySignature(requestTarget(bare.buildURL(PATH, {})), TOKEN))).toBe(200);
   });
 
@@ -46,7 +50,9 @@ describe('imgix signatures', () => {
 
 describe('Kura-Ignored-Params', () => {
   it('keeps ASCII names and percent-encodes the rest, so any name makes a valid header', () => {
-    expect(ignoredHeader(['txt', '☃', 'a\r\nb', 'x,y', 'auto=enhance'])).toBe('txt,%E2%98%83,a%0D%0Ab,x%2Cy,auto=enhance');
+    expect(ignoredHeader(['txt', '☃', 'a\r\nb', 'x,y', 'auto=enhance'])).toBe(
+      'txt,%E2%98%83,a%0D%0Ab,x%2Cy,auto=enhance',
+    );
   });
 
   it('stops at 1 KiB', () => {

@@ -24,17 +24,47 @@ async function boundaryErrors(file: string, code: string) {
 }
 
 const forbidden: Array<[string, string, string, RegExp]> = [
-  ['a component imports db/', 'components/media/example.tsx', "import { media } from '@/db/schema';", /through a domain/],
+  [
+    'a component imports db/',
+    'components/media/example.tsx',
+    "import { media } from '@/db/schema';",
+    /through a domain/,
+  ],
   ['a page imports db/', 'app/(admin)/media/example/page.tsx', "import { db } from '@/db';", /through a domain/],
-  ['a route handler imports db/', 'app/api/v1/example/route.ts', "import { media } from '@/db/schema';", /through a domain/],
+  [
+    'a route handler imports db/',
+    'app/api/v1/example/route.ts',
+    "import { media } from '@/db/schema';",
+    /through a domain/,
+  ],
   ['a Pages route imports db/', 'pages/api/example.ts', "import { db } from '@/db';", /through a domain/],
   ['storage imports db/', 'lib/storage/example.ts', "import { db } from '@/db';", /bytes only/],
-  ['storage imports the domain', 'lib/storage/example.ts', "import { uploadMedia } from '@/lib/media/upload-media';", /bytes only/],
-  ['storage imports permissions', 'lib/storage/example.ts', "import { assertCan } from '@/lib/permissions/media';", /bytes only/],
+  [
+    'storage imports the domain',
+    'lib/storage/example.ts',
+    "import { uploadMedia } from '@/lib/media/upload-media';",
+    /bytes only/,
+  ],
+  [
+    'storage imports permissions',
+    'lib/storage/example.ts',
+    "import { assertCan } from '@/lib/permissions/media';",
+    /bytes only/,
+  ],
   ['db/ imports lib/', 'db/example.ts', "import { config } from '@/lib/config';", /lowest layer/],
-  ['lib/http imports media', 'lib/http/example.ts', "import { uploadMedia } from '@/lib/media/upload-media';", /adapts/],
+  [
+    'lib/http imports media',
+    'lib/http/example.ts',
+    "import { uploadMedia } from '@/lib/media/upload-media';",
+    /adapts/,
+  ],
   ['lib/http imports content', 'lib/http/example.ts', "import { getApi } from '@/lib/content/get-api';", /adapts/],
-  ['the domain imports a component', 'lib/media/example.ts', "import { X } from '@/components/media/media-grid';", /adapters/],
+  [
+    'the domain imports a component',
+    'lib/media/example.ts',
+    "import { X } from '@/components/media/media-grid';",
+    /adapters/,
+  ],
 ];
 
 describe('lint: import boundaries', () => {
@@ -46,7 +76,9 @@ describe('lint: import boundaries', () => {
 
   it('allows the domain to use db/ and storage, and routes to use the domain', async () => {
     const domain = "import { db } from '@/db';\nimport { storageNamed } from '@/lib/storage';\n";
-    expect(await boundaryErrors('lib/media/example.ts', `${domain}export const used = [db, storageNamed];\n`)).toEqual([]);
+    expect(await boundaryErrors('lib/media/example.ts', `${domain}export const used = [db, storageNamed];\n`)).toEqual(
+      [],
+    );
     const route = "import { uploadMedia } from '@/lib/media/upload-media';\nexport const used = [uploadMedia];\n";
     expect(await boundaryErrors('app/api/v1/example/route.ts', route)).toEqual([]);
   });

@@ -6,7 +6,8 @@ describe('privateAddressKind', () => {
     expect(privateAddressKind('127.0.0.1')).toBe('a loopback address');
     expect(privateAddressKind('127.255.0.9')).toBe('a loopback address');
     expect(privateAddressKind('169.254.169.254')).toMatch(/^a link-local address/);
-    for (const ip of ['10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1']) expect(privateAddressKind(ip)).toBe('a private address');
+    for (const ip of ['10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1'])
+      expect(privateAddressKind(ip)).toBe('a private address');
     expect(privateAddressKind('0.0.0.0')).toMatch(/unspecified/);
     expect(privateAddressKind('100.64.0.1')).toMatch(/carrier-grade/);
   });
@@ -25,7 +26,15 @@ describe('privateAddressKind', () => {
   });
 
   it('lets public addresses and names through', () => {
-    for (const ip of ['8.8.8.8', '1.1.1.1', '172.32.0.1', '192.169.0.1', '2606:4700::1111', '::ffff:8.8.8.8', 'example.com']) {
+    for (const ip of [
+      '8.8.8.8',
+      '1.1.1.1',
+      '172.32.0.1',
+      '192.169.0.1',
+      '2606:4700::1111',
+      '::ffff:8.8.8.8',
+      'example.com',
+    ]) {
       expect(privateAddressKind(ip)).toBeNull();
     }
   });

@@ -16,7 +16,9 @@ describe('sanitizeRichHtml', () => {
   });
 
   it('keeps the text of markup the editor cannot hold (tables, figures) but not the markup', () => {
-    expect(sanitizeRichHtml('<figure><img src="https://x/y.png" alt="a"><figcaption>cap</figcaption></figure>')).toBe('<img src="https://x/y.png" alt="a">cap');
+    expect(sanitizeRichHtml('<figure><img src="https://x/y.png" alt="a"><figcaption>cap</figcaption></figure>')).toBe(
+      '<img src="https://x/y.png" alt="a">cap',
+    );
     expect(sanitizeRichHtml('<table><tr><td>d</td></tr></table>')).toBe('d');
   });
 
@@ -26,12 +28,16 @@ describe('sanitizeRichHtml', () => {
   });
 
   it('drops script and style elements with their text', () => {
-    expect(sanitizeRichHtml('<p>a</p><script>alert(1)</script><style>p{color:red}</style><p>b</p>')).toBe('<p>a</p><p>b</p>');
+    expect(sanitizeRichHtml('<p>a</p><script>alert(1)</script><style>p{color:red}</style><p>b</p>')).toBe(
+      '<p>a</p><p>b</p>',
+    );
     expect(sanitizeRichHtml('<p>a<iframe src="https://evil.example"></iframe></p>')).toBe('<p>a</p>');
   });
 
   it('removes event handlers and style attributes', () => {
-    expect(sanitizeRichHtml('<img src="https://x/y.png" alt="a" onerror="alert(1)">')).toBe('<img src="https://x/y.png" alt="a">');
+    expect(sanitizeRichHtml('<img src="https://x/y.png" alt="a" onerror="alert(1)">')).toBe(
+      '<img src="https://x/y.png" alt="a">',
+    );
     expect(sanitizeRichHtml('<p style="color:red" onClick="x()" class="c" id="i">a</p>')).toBe('<p>a</p>');
   });
 
@@ -47,21 +53,34 @@ describe('sanitizeRichHtml', () => {
   });
 
   it('removes data:, javascript: and protocol-relative image sources', () => {
-    for (const src of ['data:image/png;base64,AAAA', 'javascript:alert(1)', '//evil.example/x.png', '/\\evil.example/x.png', '\\\\evil.example/x.png', 'mailto:a@b.c']) {
+    for (const src of [
+      'data:image/png;base64,AAAA',
+      'javascript:alert(1)',
+      '//evil.example/x.png',
+      '/\\evil.example/x.png',
+      '\\\\evil.example/x.png',
+      'mailto:a@b.c',
+    ]) {
       expect(sanitizeRichHtml(`<img src="${src}" alt="a">`)).toBe('<img alt="a">');
     }
   });
 
   it('drops image sizes that are not positive integers', () => {
-    expect(sanitizeRichHtml('<img src="https://x/y.png" width="abc" height="20">')).toBe('<img src="https://x/y.png" height="20">');
+    expect(sanitizeRichHtml('<img src="https://x/y.png" width="abc" height="20">')).toBe(
+      '<img src="https://x/y.png" height="20">',
+    );
     for (const bad of ['0', '-5', '10.5', '10px', '']) {
       expect(sanitizeRichHtml(`<img src="https://x/y.png" width="${bad}">`)).toBe('<img src="https://x/y.png">');
     }
   });
 
   it('adds rel="noopener noreferrer" to links opening a new window', () => {
-    expect(sanitizeRichHtml('<a href="https://x" target="_blank">x</a>')).toBe('<a href="https://x" target="_blank" rel="noopener noreferrer">x</a>');
-    expect(sanitizeRichHtml('<a href="https://x" target="_BLANK" rel="nofollow">x</a>')).toBe('<a href="https://x" target="_blank" rel="nofollow noopener noreferrer">x</a>');
+    expect(sanitizeRichHtml('<a href="https://x" target="_blank">x</a>')).toBe(
+      '<a href="https://x" target="_blank" rel="noopener noreferrer">x</a>',
+    );
+    expect(sanitizeRichHtml('<a href="https://x" target="_BLANK" rel="nofollow">x</a>')).toBe(
+      '<a href="https://x" target="_blank" rel="nofollow noopener noreferrer">x</a>',
+    );
   });
 
   it('drops targets other than _blank', () => {
@@ -69,11 +88,14 @@ describe('sanitizeRichHtml', () => {
   });
 
   it('escapes text so nothing becomes markup', () => {
-    expect(sanitizeRichHtml('<p>&lt;script&gt;alert(1)&lt;/script&gt; a /> b</p>')).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt; a /&gt; b</p>');
+    expect(sanitizeRichHtml('<p>&lt;script&gt;alert(1)&lt;/script&gt; a /> b</p>')).toBe(
+      '<p>&lt;script&gt;alert(1)&lt;/script&gt; a /&gt; b</p>',
+    );
   });
 
   it('is stable when run twice', () => {
-    const dirty = '<p onclick="x">a<img src="https://x/y.png" width="3" height="abc"><a href="https://x" target="_blank">b</a></p>';
+    const dirty =
+      '<p onclick="x">a<img src="https://x/y.png" width="3" height="abc"><a href="https://x" target="_blank">b</a></p>';
     const once = sanitizeRichHtml(dirty);
     expect(sanitizeRichHtml(once)).toBe(once);
   });

@@ -27,8 +27,12 @@ describe('retryDelay', () => {
 describe('signature', () => {
   it('is sha256= and the hex HMAC-SHA256 of the raw body', () => {
     const body = '{"service":"abc","type":"new","old":null,"new":{"url":"u","width":1,"height":1}}';
-    expect(signature('secret-secret-secret', body)).toBe(`sha256=${createHmac('sha256', 'secret-secret-secret').update(body).digest('hex')}`);
+    expect(signature('secret-secret-secret', body)).toBe(
+      `sha256=${createHmac('sha256', 'secret-secret-secret').update(body).digest('hex')}`,
+    );
     // A known vector (RFC 4231 test case 2), so the encoding is pinned, not just compared with itself.
-    expect(signature('Jefe', 'what do ya want for nothing?')).toBe('sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+    expect(signature('Jefe', 'what do ya want for nothing?')).toBe(
+      'sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    );
   });
 });

@@ -39,9 +39,12 @@ export const saveContentAction = authedAction(saveContentInput, ({ endpoint, id,
 });
 
 /** Delete a content item (its references go with it). */
-export const deleteContentAction = authedAction(z.object({ endpoint: z.string().min(1), id: contentId }), ({ endpoint, id }, actor) => {
-  deleteContent(actor, endpoint, id);
-  revalidatePath('/apis', 'layout');
-  revalidatePath('/media');
-  return { id };
-});
+export const deleteContentAction = authedAction(
+  z.object({ endpoint: z.string().min(1), id: contentId }),
+  ({ endpoint, id }, actor) => {
+    deleteContent(actor, endpoint, id);
+    revalidatePath('/apis', 'layout');
+    revalidatePath('/media');
+    return { id };
+  },
+);

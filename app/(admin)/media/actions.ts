@@ -35,11 +35,14 @@ export const deleteMediaAction = authedAction(z.object({ id: mediaId }), async (
 });
 
 /** Rename, alt text, tags or creator of one media item (the panel's dialogs). */
-export const editMediaAction = authedAction(z.object({ id: mediaId, changes: z.record(z.string(), z.unknown()) }), ({ id, changes }, actor) => {
-  const record = editMedia(actor, id, changes);
-  revalidatePath('/media');
-  return record;
-});
+export const editMediaAction = authedAction(
+  z.object({ id: mediaId, changes: z.record(z.string(), z.unknown()) }),
+  ({ id, changes }, actor) => {
+    const record = editMedia(actor, id, changes);
+    revalidatePath('/media');
+    return record;
+  },
+);
 
 /** The bulk bar: change the creator of, or add tags to, the selected media. */
 export const bulkEditMediaAction = authedAction(z.record(z.string(), z.unknown()), (input, actor) => {
@@ -49,28 +52,37 @@ export const bulkEditMediaAction = authedAction(z.record(z.string(), z.unknown()
 });
 
 /** The bulk bar: delete the selected media; each is deleted or kept with the reason. */
-export const bulkDeleteMediaAction = authedAction(z.object({ ids: z.array(mediaId).min(1).max(1000) }), async ({ ids }, actor) => {
-  const outcomes = await deleteManyMedia(actor, ids);
-  revalidatePath('/media');
-  return outcomes;
-});
+export const bulkDeleteMediaAction = authedAction(
+  z.object({ ids: z.array(mediaId).min(1).max(1000) }),
+  async ({ ids }, actor) => {
+    const outcomes = await deleteManyMedia(actor, ids);
+    revalidatePath('/media');
+    return outcomes;
+  },
+);
 
 /** Media settings: delete every media no content uses, confirmed by typing the service id. */
-export const deleteAllMediaAction = authedAction(z.object({ confirmation: z.string() }), async ({ confirmation }, actor) => {
-  const result = await deleteAllMedia(actor, confirmation);
-  revalidatePath('/media');
-  return result;
-});
+export const deleteAllMediaAction = authedAction(
+  z.object({ confirmation: z.string() }),
+  async ({ confirmation }, actor) => {
+    const result = await deleteAllMedia(actor, confirmation);
+    revalidatePath('/media');
+    return result;
+  },
+);
 
 /** Members to choose a creator from. */
 export const memberChoicesAction = authedAction(z.object({}), (_input, actor) => listMemberChoices(actor));
 
 /** Media settings: rename a tag. */
-export const renameTagAction = authedAction(z.object({ id: z.string().min(1), name: z.string() }), ({ id, name }, actor) => {
-  const tag = renameTag(actor, id, name);
-  revalidatePath('/media', 'layout');
-  return tag;
-});
+export const renameTagAction = authedAction(
+  z.object({ id: z.string().min(1), name: z.string() }),
+  ({ id, name }, actor) => {
+    const tag = renameTag(actor, id, name);
+    revalidatePath('/media', 'layout');
+    return tag;
+  },
+);
 
 /** Media settings: delete an unused tag. */
 export const deleteTagAction = authedAction(z.object({ id: z.string().min(1) }), ({ id }, actor) => {
@@ -80,4 +92,6 @@ export const deleteTagAction = authedAction(z.object({ id: z.string().min(1) }),
 });
 
 /** Tags to pick from (the tag dialog, the bulk "Add tags" and Media settings), with how many media use each. */
-export const listTagsAction = authedAction(z.object({ search: z.string().max(50).optional() }), ({ search }, actor) => listTags(actor, search));
+export const listTagsAction = authedAction(z.object({ search: z.string().max(50).optional() }), ({ search }, actor) =>
+  listTags(actor, search),
+);

@@ -18,7 +18,11 @@ export const metadata: Metadata = { title: 'Media' };
 
 const PAGE_SIZE = 50;
 
-export default async function MediaPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function MediaPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const actor = await requireMemberPage();
   const params = await searchParams;
   const query = libraryQuery.parse(params);
@@ -54,7 +58,11 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
             references={mediaReferences(actor, selected.id)}
             canEdit={hasMediaRight(actor, 'edit')}
             canDelete={hasMediaRight(actor, 'delete')}
-            preview={selected.kind === 'image' && selected.mimeType !== 'image/svg+xml' ? previewUrls(selected.kuraVersionedUrl ?? selected.versionedUrl, tried) : null}
+            preview={
+              selected.kind === 'image' && selected.mimeType !== 'image/svg+xml'
+                ? previewUrls(selected.kuraVersionedUrl ?? selected.versionedUrl, tried)
+                : null
+            }
           />
         ) : null
       }

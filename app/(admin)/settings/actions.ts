@@ -47,10 +47,14 @@ export const removeMemberAction = authedAction(z.object({ id: memberId }), ({ id
 });
 
 /** Change one's own password. */
-export const changePasswordAction = authedAction(changePasswordInput, (input, actor) => changeOwnPassword(actor, input));
+export const changePasswordAction = authedAction(changePasswordInput, (input, actor) =>
+  changeOwnPassword(actor, input),
+);
 
 /** Members → End sessions: every login of that member ends (Administrators). */
-export const endMemberSessionsAction = authedAction(z.object({ id: memberId }), ({ id }, actor) => endMemberSessions(actor, id));
+export const endMemberSessionsAction = authedAction(z.object({ id: memberId }), ({ id }, actor) =>
+  endMemberSessions(actor, id),
+);
 
 /** Account → Log out other sessions: every login of the member but this one ends. */
 export const endOtherSessionsAction = authedAction(z.object({}).strict(), (_input, actor) => endOtherSessions(actor));

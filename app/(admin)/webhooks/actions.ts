@@ -24,11 +24,14 @@ export const createWebhookAction = authedAction(newWebhook, async (input, actor)
   return created;
 });
 
-export const updateWebhookAction = authedAction(z.object({ id, changes: webhookChanges }), async ({ id, changes }, actor) => {
-  const updated = await updateWebhook(actor, id, changes);
-  refresh();
-  return updated;
-});
+export const updateWebhookAction = authedAction(
+  z.object({ id, changes: webhookChanges }),
+  async ({ id, changes }, actor) => {
+    const updated = await updateWebhook(actor, id, changes);
+    refresh();
+    return updated;
+  },
+);
 
 export const deleteWebhookAction = authedAction(z.object({ id }), ({ id }, actor) => {
   deleteWebhook(actor, id);
@@ -39,12 +42,16 @@ export const deleteWebhookAction = authedAction(z.object({ id }), ({ id }, actor
 /** One signed test request now; the result (status or error) is shown beside the button. */
 export const sendTestWebhookAction = authedAction(z.object({ id }), ({ id }, actor) => sendTestEvent(actor, id));
 
-export const listDeliveriesAction = authedAction(z.object({ id, before: z.number().int().positive().optional() }), ({ id, before }, actor) =>
-  listDeliveries(actor, id, before),
+export const listDeliveriesAction = authedAction(
+  z.object({ id, before: z.number().int().positive().optional() }),
+  ({ id, before }, actor) => listDeliveries(actor, id, before),
 );
 
-export const redeliverAction = authedAction(z.object({ id, delivery: z.number().int().positive() }), ({ id, delivery }, actor) => {
-  const queued = redeliver(actor, id, delivery);
-  refresh();
-  return queued;
-});
+export const redeliverAction = authedAction(
+  z.object({ id, delivery: z.number().int().positive() }),
+  ({ id, delivery }, actor) => {
+    const queued = redeliver(actor, id, delivery);
+    refresh();
+    return queued;
+  },
+);

@@ -7,10 +7,24 @@ import type { MemberChoice } from '@/lib/members/list-members';
 
 const field = `mt-1 ${inputClass}`;
 
-type DialogProps = { count: number; pending: boolean; error: string | null; setError: (e: string | null) => void; onCancel: () => void };
+type DialogProps = {
+  count: number;
+  pending: boolean;
+  error: string | null;
+  setError: (e: string | null) => void;
+  onCancel: () => void;
+};
 
 /** The bulk "Change creator": one member becomes the creator of every selected item. */
-export function BulkCreatorDialog({ count, pending, error, setError, onCancel, members, onSave }: DialogProps & { members: MemberChoice[]; onSave: (creatorId: string) => void }) {
+export function BulkCreatorDialog({
+  count,
+  pending,
+  error,
+  setError,
+  onCancel,
+  members,
+  onSave,
+}: DialogProps & { members: MemberChoice[]; onSave: (creatorId: string) => void }) {
   const id = useId();
   const errorId = useId();
   const select = useRef<HTMLSelectElement>(null);
@@ -26,7 +40,14 @@ export function BulkCreatorDialog({ count, pending, error, setError, onCancel, m
         <label htmlFor={id} className="block text-sm font-medium text-slate-700">
           Creator
         </label>
-        <select ref={select} id={id} value={creatorId} onChange={(e) => setCreatorId(e.target.value)} aria-describedby={errorId} className={field}>
+        <select
+          ref={select}
+          id={id}
+          value={creatorId}
+          onChange={(e) => setCreatorId(e.target.value)}
+          aria-describedby={errorId}
+          className={field}
+        >
           <option value="">Choose a member</option>
           {members.map((m) => (
             <option key={m.id} value={m.id}>
@@ -40,10 +61,25 @@ export function BulkCreatorDialog({ count, pending, error, setError, onCancel, m
 }
 
 /** Tag names from "a, b , ,c": trimmed, blanks dropped, each once. */
-export const parseTags = (text: string) => [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];
+export const parseTags = (text: string) => [
+  ...new Set(
+    text
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
+  ),
+];
 
 /** The bulk "Add tags": these tags are added to every selected item (the tags they already have stay). */
-export function BulkTagsDialog({ count, pending, error, setError, onCancel, tags, onSave }: DialogProps & { tags: string[]; onSave: (tags: string[]) => void }) {
+export function BulkTagsDialog({
+  count,
+  pending,
+  error,
+  setError,
+  onCancel,
+  tags,
+  onSave,
+}: DialogProps & { tags: string[]; onSave: (tags: string[]) => void }) {
   const id = useId();
   const hintId = useId();
   const errorId = useId();
@@ -54,7 +90,11 @@ export function BulkTagsDialog({ count, pending, error, setError, onCancel, tags
   const fragment = (text.split(',').at(-1) ?? '').trim().toLowerCase();
   const suggestions = tags.filter((t) => !chosen.includes(t) && t.toLowerCase().includes(fragment)).slice(0, 12);
   const pick = (tag: string) => {
-    const before = text.split(',').slice(0, -1).map((t) => t.trim()).filter(Boolean);
+    const before = text
+      .split(',')
+      .slice(0, -1)
+      .map((t) => t.trim())
+      .filter(Boolean);
     setText([...before, tag].join(', ') + ', ');
     input.current?.focus();
   };
@@ -86,7 +126,13 @@ export function BulkTagsDialog({ count, pending, error, setError, onCancel, tags
         {suggestions.length > 0 && (
           <div role="group" aria-label="Existing tags" className="mt-2 flex flex-wrap gap-1">
             {suggestions.map((t) => (
-              <button key={t} type="button" onClick={() => pick(t)} aria-label={`Add tag ${t}`} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700 hover:bg-indigo-100 hover:text-indigo-800">
+              <button
+                key={t}
+                type="button"
+                onClick={() => pick(t)}
+                aria-label={`Add tag ${t}`}
+                className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700 hover:bg-indigo-100 hover:text-indigo-800"
+              >
                 {t}
               </button>
             ))}

@@ -13,7 +13,9 @@ export type BulkKind = keyof typeof VERBS;
  * @example summarise('delete', outcomes, names).summary // "Deleted 2 · Kept 1"
  */
 export function summarise(kind: BulkKind, outcomes: BulkOutcome[], names: Map<string, string>): BulkResult {
-  const kept = outcomes.flatMap((o) => (o.done ? [] : [{ id: o.id, fileName: names.get(o.id) ?? o.id, reason: o.reason }]));
+  const kept = outcomes.flatMap((o) =>
+    o.done ? [] : [{ id: o.id, fileName: names.get(o.id) ?? o.id, reason: o.reason }],
+  );
   const done = outcomes.length - kept.length;
   return { summary: `${VERBS[kind]} ${done}${kept.length ? ` · Kept ${kept.length}` : ''}`, kept };
 }
@@ -21,7 +23,13 @@ export function summarise(kind: BulkKind, outcomes: BulkOutcome[], names: Map<st
 /** The last bulk action's result, announced politely; it stays until dismissed or replaced by the next. */
 export function BulkResultRegion({ result, onDismiss }: { result: BulkResult | null; onDismiss: () => void }) {
   return (
-    <div className={result ? `flex items-start gap-4 border-t px-5 py-2.5 text-sm ${result.kept.length ? 'border-amber-200 bg-amber-50' : 'border-emerald-200 bg-emerald-50'}` : ''}>
+    <div
+      className={
+        result
+          ? `flex items-start gap-4 border-t px-5 py-2.5 text-sm ${result.kept.length ? 'border-amber-200 bg-amber-50' : 'border-emerald-200 bg-emerald-50'}`
+          : ''
+      }
+    >
       <div role="status" aria-label="Bulk action result" className="min-w-0 flex-1">
         {result && (
           <>

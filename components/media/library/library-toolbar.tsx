@@ -24,12 +24,15 @@ export const dateInput =
 export function LibraryToolbar({ total, tags, members, clearHref, children }: Props) {
   const draft = useToolbarDraft();
   const { values } = draft;
-  const withCurrent = (names: string[], current: string) => (current && !names.includes(current) ? [...names, current] : names);
+  const withCurrent = (names: string[], current: string) =>
+    current && !names.includes(current) ? [...names, current] : names;
   const creatorOptions = [
     { value: '', label: 'Anyone' },
     { value: 'none', label: 'No creator' },
     ...members.map((m) => ({ value: m.id, label: memberName(m, members) })),
-    ...(values.creator && values.creator !== 'none' && !members.some((m) => m.id === values.creator) ? [{ value: values.creator, label: 'A removed member' }] : []),
+    ...(values.creator && values.creator !== 'none' && !members.some((m) => m.id === values.creator)
+      ? [{ value: values.creator, label: 'A removed member' }]
+      : []),
   ];
   const datesSet = Boolean(values.after || values.before);
 
@@ -68,15 +71,26 @@ export function LibraryToolbar({ total, tags, members, clearHref, children }: Pr
           label="Kind"
           value={values.kind}
           onChange={(v) => draft.choose('kind', v)}
-          options={[{ value: '', label: 'All kinds' }, ...KIND_FILTERS.map((k) => ({ value: k, label: KIND_LABELS[k] }))]}
+          options={[
+            { value: '', label: 'All kinds' },
+            ...KIND_FILTERS.map((k) => ({ value: k, label: KIND_LABELS[k] })),
+          ]}
         />
         <FilterSelect
           label="Tag"
           value={values.tag}
           onChange={(v) => draft.choose('tag', v)}
-          options={[{ value: '', label: 'All tags' }, ...withCurrent(tags, values.tag).map((t) => ({ value: t, label: t }))]}
+          options={[
+            { value: '', label: 'All tags' },
+            ...withCurrent(tags, values.tag).map((t) => ({ value: t, label: t })),
+          ]}
         />
-        <FilterSelect label="Creator" value={values.creator} onChange={(v) => draft.choose('creator', v)} options={creatorOptions} />
+        <FilterSelect
+          label="Creator"
+          value={values.creator}
+          onChange={(v) => draft.choose('creator', v)}
+          options={creatorOptions}
+        />
         <div
           role="group"
           aria-label="Created"
@@ -85,14 +99,34 @@ export function LibraryToolbar({ total, tags, members, clearHref, children }: Pr
           <span className="pr-1 text-xs font-medium text-slate-500" aria-hidden="true">
             Created
           </span>
-          <input type="date" aria-label="Created after" title="Created on or after" value={values.after} max={values.before || undefined} onChange={(e) => draft.type('after', e.target.value)} className={dateInput} />
+          <input
+            type="date"
+            aria-label="Created after"
+            title="Created on or after"
+            value={values.after}
+            max={values.before || undefined}
+            onChange={(e) => draft.type('after', e.target.value)}
+            className={dateInput}
+          />
           <span className="text-slate-400" aria-hidden="true">
             –
           </span>
-          <input type="date" aria-label="Created before" title="Created on or before" value={values.before} min={values.after || undefined} onChange={(e) => draft.type('before', e.target.value)} className={dateInput} />
+          <input
+            type="date"
+            aria-label="Created before"
+            title="Created on or before"
+            value={values.before}
+            min={values.after || undefined}
+            onChange={(e) => draft.type('before', e.target.value)}
+            className={dateInput}
+          />
         </div>
         {clearHref && (
-          <Link href={clearHref} scroll={false} className="px-1 text-sm font-medium text-indigo-700 hover:text-indigo-900 hover:underline">
+          <Link
+            href={clearHref}
+            scroll={false}
+            className="px-1 text-sm font-medium text-indigo-700 hover:text-indigo-900 hover:underline"
+          >
             Clear filters
           </Link>
         )}

@@ -10,7 +10,9 @@ const MAX_ALT = 1000;
 
 /** The pencil beside an image's alt text: up to 1,000 characters; empty removes it. */
 export function AltTextButton({ id, alt }: { id: string; alt: string }) {
-  return <PencilEditor label="Edit alt text">{(close) => <AltTextDialog id={id} alt={alt} close={close} />}</PencilEditor>;
+  return (
+    <PencilEditor label="Edit alt text">{(close) => <AltTextDialog id={id} alt={alt} close={close} />}</PencilEditor>
+  );
 }
 
 function AltTextDialog({ id, alt, close }: { id: string; alt: string; close: () => void }) {
@@ -19,7 +21,15 @@ function AltTextDialog({ id, alt, close }: { id: string; alt: string; close: () 
   const input = useRef<HTMLTextAreaElement>(null);
 
   return (
-    <EditDialog title="Alt text" errorId={errorId} error={error} pending={pending} initialFocus={input} onCancel={close} onSubmit={() => save({ alt: value.trim() })}>
+    <EditDialog
+      title="Alt text"
+      errorId={errorId}
+      error={error}
+      pending={pending}
+      initialFocus={input}
+      onCancel={close}
+      onSubmit={() => save({ alt: value.trim() })}
+    >
       <div className="space-y-1">
         <label htmlFor={`${errorId}-alt`} className="block text-sm font-medium">
           Alt text

@@ -12,7 +12,11 @@ type Creator = { id: string; name: string } | null;
 
 /** The pencil beside the creator: any member can be made the creator. */
 export function CreatorButton({ id, creator }: { id: string; creator: Creator }) {
-  return <PencilEditor label="Change creator">{(close) => <CreatorDialog id={id} creator={creator} close={close} />}</PencilEditor>;
+  return (
+    <PencilEditor label="Change creator">
+      {(close) => <CreatorDialog id={id} creator={creator} close={close} />}
+    </PencilEditor>
+  );
 }
 
 // The current creator arrives without an email (media records carry none) until the list is loaded.

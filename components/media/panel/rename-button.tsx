@@ -8,7 +8,9 @@ import { useEditMedia } from './use-edit-media';
 
 /** The pencil beside the file name: a new name, same id; the old URL stops working. */
 export function RenameButton({ id, fileName }: { id: string; fileName: string }) {
-  return <PencilEditor label="Rename">{(close) => <RenameDialog id={id} fileName={fileName} close={close} />}</PencilEditor>;
+  return (
+    <PencilEditor label="Rename">{(close) => <RenameDialog id={id} fileName={fileName} close={close} />}</PencilEditor>
+  );
 }
 
 function RenameDialog({ id, fileName, close }: { id: string; fileName: string; close: () => void }) {

@@ -28,7 +28,11 @@ export function ReplaceDialog({ id, fileName, kind, file, close }: Props) {
     setError(null);
     setLoaded(0);
     try {
-      const replaced = await sendUpload(file, { target: replaceTarget(id, newUrl), onProgress: setLoaded, signal: controller.signal });
+      const replaced = await sendUpload(file, {
+        target: replaceTarget(id, newUrl),
+        onProgress: setLoaded,
+        signal: controller.signal,
+      });
       sending.current = null;
       close();
       if (replaced.id !== id) router.push(href({ selected: replaced.id }), { scroll: false });
@@ -42,9 +46,19 @@ export function ReplaceDialog({ id, fileName, kind, file, close }: Props) {
 
   const percent = loaded === null ? 0 : file.size ? Math.min(100, Math.round((loaded / file.size) * 100)) : 100;
   return (
-    <EditDialog title="Replace this file?" submitLabel="Upload" errorId={errorId} error={error} pending={loaded !== null} initialFocus={checkbox} onSubmit={upload} onCancel={close}>
+    <EditDialog
+      title="Replace this file?"
+      submitLabel="Upload"
+      errorId={errorId}
+      error={error}
+      pending={loaded !== null}
+      initialFocus={checkbox}
+      onSubmit={upload}
+      onCancel={close}
+    >
       <p className="text-sm text-slate-700">
-        Replace <span className="break-all font-medium">{fileName}</span> with <span className="break-all font-medium">{file.name}</span> ({formatBytes(file.size)}).
+        Replace <span className="break-all font-medium">{fileName}</span> with{' '}
+        <span className="break-all font-medium">{file.name}</span> ({formatBytes(file.size)}).
       </p>
       <p className="text-sm text-slate-700" data-testid="replace-explanation">
         {newUrl
@@ -52,7 +66,14 @@ export function ReplaceDialog({ id, fileName, kind, file, close }: Props) {
           : 'The URL stays the same; the new file must be of the same kind (image or file); alt text is reset.'}
       </p>
       <label className="flex items-center gap-2 text-sm">
-        <input ref={checkbox} type="checkbox" checked={newUrl} disabled={loaded !== null} onChange={(e) => setNewUrl(e.target.checked)} aria-describedby={errorId} />
+        <input
+          ref={checkbox}
+          type="checkbox"
+          checked={newUrl}
+          disabled={loaded !== null}
+          onChange={(e) => setNewUrl(e.target.checked)}
+          aria-describedby={errorId}
+        />
         Replace with a new URL
       </label>
       {loaded !== null && (

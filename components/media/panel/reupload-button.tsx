@@ -9,7 +9,11 @@ export function ReuploadButton({ id, fileName, kind }: { id: string; fileName: s
   const [file, setFile] = useState<File | null>(null);
   return (
     <>
-      <button type="button" onClick={() => input.current?.click()} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50">
+      <button
+        type="button"
+        onClick={() => input.current?.click()}
+        className="rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50"
+      >
         Re-upload
       </button>
       <input

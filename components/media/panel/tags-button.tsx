@@ -8,7 +8,9 @@ import { useEditMedia } from './use-edit-media';
 
 /** The pencil beside the tags: the whole list is chosen here and saved at once. */
 export function TagsButton({ id, tags }: { id: string; tags: string[] }) {
-  return <PencilEditor label="Edit tags">{(close) => <TagsDialog id={id} initial={tags} close={close} />}</PencilEditor>;
+  return (
+    <PencilEditor label="Edit tags">{(close) => <TagsDialog id={id} initial={tags} close={close} />}</PencilEditor>
+  );
 }
 
 function TagsDialog({ id, initial, close }: { id: string; initial: string[]; close: () => void }) {
@@ -31,7 +33,16 @@ function TagsDialog({ id, initial, close }: { id: string; initial: string[]; clo
       // What is still being typed counts too: "a, b" then Save keeps both.
       onSubmit={() => save({ tags: [...new Set([...tags, ...splitTags(`${draft},`).done])] })}
     >
-      <TagsField inputId={`${errorId}-tags`} errorId={errorId} input={input} tags={tags} draft={draft} onDraft={setDraft} onAdd={add} onRemove={remove} />
+      <TagsField
+        inputId={`${errorId}-tags`}
+        errorId={errorId}
+        input={input}
+        tags={tags}
+        draft={draft}
+        onDraft={setDraft}
+        onAdd={add}
+        onRemove={remove}
+      />
     </EditDialog>
   );
 }

@@ -32,9 +32,17 @@ export function TagsField({ inputId, errorId, input, tags, draft, onDraft, onAdd
       {tags.length > 0 && (
         <ul aria-label="Chosen tags" className="flex flex-wrap gap-1">
           {tags.map((t) => (
-            <li key={t} className="flex items-center gap-1 rounded-full bg-indigo-50 py-0.5 pl-2 pr-1 text-xs text-indigo-900">
+            <li
+              key={t}
+              className="flex items-center gap-1 rounded-full bg-indigo-50 py-0.5 pl-2 pr-1 text-xs text-indigo-900"
+            >
               {t}
-              <button type="button" aria-label={`Remove tag ${t}`} onClick={() => onRemove(t)} className="rounded-full px-1 text-indigo-500 hover:bg-indigo-100 hover:text-indigo-900">
+              <button
+                type="button"
+                aria-label={`Remove tag ${t}`}
+                onClick={() => onRemove(t)}
+                className="rounded-full px-1 text-indigo-500 hover:bg-indigo-100 hover:text-indigo-900"
+              >
                 ✕
               </button>
             </li>
@@ -67,9 +75,18 @@ export function TagsField({ inputId, errorId, input, tags, draft, onDraft, onAdd
       <p id={`${inputId}-hint`} className="text-xs text-slate-500">
         Separate tags with commas or press Enter. Each tag has 1–50 characters.
       </p>
-      <div role="group" aria-label="Existing tags" aria-busy={!choices.tags} className="flex max-h-40 flex-wrap gap-1 overflow-y-auto">
+      <div
+        role="group"
+        aria-label="Existing tags"
+        aria-busy={!choices.tags}
+        className="flex max-h-40 flex-wrap gap-1 overflow-y-auto"
+      >
         {choices.error && <p className="text-xs text-red-600">{choices.error}</p>}
-        {choices.tags?.length === 0 && <p className="text-xs text-slate-500">{draft.trim() ? 'No existing tag matches; it will be created.' : 'No tags yet.'}</p>}
+        {choices.tags?.length === 0 && (
+          <p className="text-xs text-slate-500">
+            {draft.trim() ? 'No existing tag matches; it will be created.' : 'No tags yet.'}
+          </p>
+        )}
         {choices.tags?.map((t) => {
           const on = tags.includes(t.name);
           return (

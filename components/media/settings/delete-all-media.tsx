@@ -36,8 +36,8 @@ export function DeleteAllMedia({ serviceId }: { serviceId: string }) {
         Delete all media
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        Deletes every media item you can see in the library, and their URLs stop working at once. Media that content uses is kept: remove it from
-        the content first. This cannot be undone.
+        Deletes every media item you can see in the library, and their URLs stop working at once. Media that content
+        uses is kept: remove it from the content first. This cannot be undone.
       </p>
       <form
         className="mt-4 space-y-2"
@@ -67,7 +67,11 @@ export function DeleteAllMedia({ serviceId }: { serviceId: string }) {
             spellCheck={false}
             className="w-72 rounded-md border border-slate-300 px-3 py-1.5 font-mono text-sm focus:border-red-500 focus:outline-none focus:ring-2 focus:ring-red-200"
           />
-          <button type="submit" disabled={!matches} className="rounded-md bg-red-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-red-500 disabled:cursor-not-allowed disabled:opacity-50">
+          <button
+            type="submit"
+            disabled={!matches}
+            className="rounded-md bg-red-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-red-500 disabled:cursor-not-allowed disabled:opacity-50"
+          >
             Delete all media
           </button>
         </div>
@@ -93,7 +97,14 @@ export function DeleteAllMedia({ serviceId }: { serviceId: string }) {
         )}
       </div>
       {confirming && (
-        <ConfirmDialog title="Delete all media?" confirmLabel="Delete" pending={pending} error={error} onConfirm={confirm} onCancel={() => setConfirming(false)}>
+        <ConfirmDialog
+          title="Delete all media?"
+          confirmLabel="Delete"
+          pending={pending}
+          error={error}
+          onConfirm={confirm}
+          onCancel={() => setConfirming(false)}
+        >
           Every media item that no content uses is deleted now and its URL gives 404. Media that content uses is kept.
         </ConfirmDialog>
       )}

@@ -20,7 +20,14 @@ export function DeleteTagDialog({ tag, onCancel, onDeleted }: Props) {
     });
 
   return (
-    <ConfirmDialog title={`Delete the tag “${tag.name}”?`} confirmLabel="Delete" pending={pending} error={error} onConfirm={confirm} onCancel={onCancel}>
+    <ConfirmDialog
+      title={`Delete the tag “${tag.name}”?`}
+      confirmLabel="Delete"
+      pending={pending}
+      error={error}
+      onConfirm={confirm}
+      onCancel={onCancel}
+    >
       {tag.uses > 0
         ? `${tag.uses} media use this tag, so Kura will refuse to delete it until it is removed from them.`
         : 'No media uses this tag. This cannot be undone.'}

@@ -26,7 +26,15 @@ export function RenameTagDialog({ tag, onCancel, onRenamed }: Props) {
   }
 
   return (
-    <EditDialog title="Rename tag" errorId={errorId} error={error} pending={pending} initialFocus={input} onSubmit={submit} onCancel={onCancel}>
+    <EditDialog
+      title="Rename tag"
+      errorId={errorId}
+      error={error}
+      pending={pending}
+      initialFocus={input}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
       <p className="text-sm text-slate-600">{`“${tag.name}” is on ${tag.uses} media; they keep it under the new name.`}</p>
       <div>
         <label htmlFor={inputId} className="block text-sm font-medium text-slate-700">

@@ -71,7 +71,9 @@ export function TagSettings({ tags, initialSearch, canEdit, maxPerMedia, maxTota
       </div>
       {shown.length === 0 ? (
         <p className="px-5 py-8 text-center text-sm text-slate-500">
-          {tags.length === 0 ? 'No tags yet. Tag media from the library and the tags appear here.' : `No tag contains “${search.trim()}”.`}
+          {tags.length === 0
+            ? 'No tags yet. Tag media from the library and the tags appear here.'
+            : `No tag contains “${search.trim()}”.`}
         </p>
       ) : (
         <table aria-labelledby={headingId} className="w-full text-left text-sm">
@@ -94,7 +96,10 @@ export function TagSettings({ tags, initialSearch, canEdit, maxPerMedia, maxTota
             {shown.map((tag) => (
               <tr key={tag.id} className="border-t border-slate-100">
                 <td className="px-5 py-2.5">
-                  <Link href={`/media?tag=${encodeURIComponent(tag.name)}`} className="break-all font-medium text-indigo-700 hover:underline">
+                  <Link
+                    href={`/media?tag=${encodeURIComponent(tag.name)}`}
+                    className="break-all font-medium text-indigo-700 hover:underline"
+                  >
                     {tag.name}
                   </Link>
                 </td>
@@ -102,10 +107,20 @@ export function TagSettings({ tags, initialSearch, canEdit, maxPerMedia, maxTota
                 {canEdit && (
                   <td className="px-5 py-2.5">
                     <div className="flex justify-end gap-2">
-                      <button type="button" aria-label={`Rename ${tag.name}`} onClick={() => setRenaming(tag)} className="rounded-md border border-slate-300 px-3 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50">
+                      <button
+                        type="button"
+                        aria-label={`Rename ${tag.name}`}
+                        onClick={() => setRenaming(tag)}
+                        className="rounded-md border border-slate-300 px-3 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50"
+                      >
                         Rename
                       </button>
-                      <button type="button" aria-label={`Delete ${tag.name}`} onClick={() => setDeleting(tag)} className="rounded-md border border-red-200 px-3 py-1 text-xs font-medium text-red-700 hover:bg-red-50">
+                      <button
+                        type="button"
+                        aria-label={`Delete ${tag.name}`}
+                        onClick={() => setDeleting(tag)}
+                        className="rounded-md border border-red-200 px-3 py-1 text-xs font-medium text-red-700 hover:bg-red-50"
+                      >
                         Delete
                       </button>
                     </div>
@@ -116,8 +131,20 @@ export function TagSettings({ tags, initialSearch, canEdit, maxPerMedia, maxTota
           </tbody>
         </table>
       )}
-      {renaming && <RenameTagDialog tag={renaming} onCancel={() => setRenaming(null)} onRenamed={(tag) => done(`Renamed “${renaming.name}” to “${tag.name}”.`)} />}
-      {deleting && <DeleteTagDialog tag={deleting} onCancel={() => setDeleting(null)} onDeleted={() => done(`Deleted the tag “${deleting.name}”.`)} />}
+      {renaming && (
+        <RenameTagDialog
+          tag={renaming}
+          onCancel={() => setRenaming(null)}
+          onRenamed={(tag) => done(`Renamed “${renaming.name}” to “${tag.name}”.`)}
+        />
+      )}
+      {deleting && (
+        <DeleteTagDialog
+          tag={deleting}
+          onCancel={() => setDeleting(null)}
+          onDeleted={() => done(`Deleted the tag “${deleting.name}”.`)}
+        />
+      )}
     </section>
   );
 }

@@ -18,7 +18,11 @@ export default pagesRoute({
   async GET(req, res) {
     const actor = apiActor(headersOf(req));
     const query = mediaListV1Query.parse(req.query);
-    const { items, total } = listMediaRange(actor, { limit: query.limit, offset: query.offset, imagesOnly: query.imageOnly });
+    const { items, total } = listMediaRange(actor, {
+      limit: query.limit,
+      offset: query.offset,
+      imagesOnly: query.imageOnly,
+    });
     sendJson(res, 200, { media: items, totalCount: total, limit: query.limit, offset: query.offset });
   },
   // POST /api/v1/media — upload one file (multipart part "file") with an API key; 201 with the media record.

@@ -8,7 +8,10 @@ import { canManageApis } from '@/lib/permissions/content';
 
 const query = z.object({ page: z.coerce.number().int().min(1).max(1_000_000).catch(1) });
 
-export default async function ContentListPage(props: { params: Promise<{ api: string }>; searchParams: Promise<Record<string, string>> }) {
+export default async function ContentListPage(props: {
+  params: Promise<{ api: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) {
   const actor = await requireMemberPage();
   const { api: endpoint } = await props.params;
   const { page } = query.parse(await props.searchParams);
@@ -17,7 +20,10 @@ export default async function ContentListPage(props: { params: Promise<{ api: st
     <main className="flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-5xl px-6 py-8">
         <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-          <Link href="/apis" className="hover:text-slate-800">Content</Link> / {list.api.name}
+          <Link href="/apis" className="hover:text-slate-800">
+            Content
+          </Link>{' '}
+          / {list.api.name}
         </nav>
         <div className="mt-1 flex items-center justify-between">
           <div className="flex items-baseline gap-3">
@@ -26,12 +32,18 @@ export default async function ContentListPage(props: { params: Promise<{ api: st
           </div>
           <div className="flex items-center gap-3">
             {canManageApis(actor) && (
-              <Link href={`/apis/${endpoint}/settings`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+              <Link
+                href={`/apis/${endpoint}/settings`}
+                className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+              >
                 API settings
               </Link>
             )}
             {list.canCreate && (
-              <Link href={`/apis/${endpoint}/new`} className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">
+              <Link
+                href={`/apis/${endpoint}/new`}
+                className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+              >
                 New content
               </Link>
             )}
@@ -58,8 +70,12 @@ export default async function ContentListPage(props: { params: Promise<{ api: st
                     </Link>
                   </td>
                   <td className="px-4 py-2 font-mono text-xs text-slate-500">{row.id}</td>
-                  <td className="px-4 py-2 text-slate-600"><LocalTime iso={row.createdAt} /></td>
-                  <td className="px-4 py-2 text-slate-600"><LocalTime iso={row.updatedAt} /></td>
+                  <td className="px-4 py-2 text-slate-600">
+                    <LocalTime iso={row.createdAt} />
+                  </td>
+                  <td className="px-4 py-2 text-slate-600">
+                    <LocalTime iso={row.updatedAt} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -67,9 +83,19 @@ export default async function ContentListPage(props: { params: Promise<{ api: st
         )}
         {list.pageCount > 1 && (
           <nav aria-label="Pages" className="mt-4 flex items-center justify-center gap-4 text-sm">
-            {list.page > 1 ? <Link href={`?page=${list.page - 1}`}>← Previous</Link> : <span className="text-slate-300">← Previous</span>}
-            <span className="text-slate-500">Page {list.page} of {list.pageCount}</span>
-            {list.page < list.pageCount ? <Link href={`?page=${list.page + 1}`}>Next →</Link> : <span className="text-slate-300">Next →</span>}
+            {list.page > 1 ? (
+              <Link href={`?page=${list.page - 1}`}>← Previous</Link>
+            ) : (
+              <span className="text-slate-300">← Previous</span>
+            )}
+            <span className="text-slate-500">
+              Page {list.page} of {list.pageCount}
+            </span>
+            {list.page < list.pageCount ? (
+              <Link href={`?page=${list.page + 1}`}>Next →</Link>
+            ) : (
+              <span className="text-slate-300">Next →</span>
+            )}
           </nav>
         )}
       </div>

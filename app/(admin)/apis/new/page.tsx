@@ -13,7 +13,10 @@ export default async function NewApiPage() {
     <main className="flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-4xl px-6 py-8">
         <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-          <Link href="/apis" className="hover:text-slate-800">Content</Link> / New API
+          <Link href="/apis" className="hover:text-slate-800">
+            Content
+          </Link>{' '}
+          / New API
         </nav>
         <h1 className="mb-6 mt-1 text-xl font-semibold">New API</h1>
         <ApiForm mode="create" />

@@ -18,7 +18,11 @@ export const metadata: Metadata = { title: 'Media settings' };
 /** `?q=` is the tag search, so a filtered view is a link; a bad value opens the full list. */
 const settingsQuery = z.object({ q: z.string().max(50).catch('') });
 
-export default async function MediaSettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function MediaSettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const actor = await requireMemberPage();
   const { q } = settingsQuery.parse(await searchParams);
   const { KURA_MAX_TAGS_PER_MEDIA, KURA_MAX_TAGS } = config();
@@ -29,7 +33,13 @@ export default async function MediaSettingsPage({ searchParams }: { searchParams
           <Breadcrumb trail={[{ href: '/media', label: 'Media' }]} current="Media settings" />
           <h1 className="mt-1 text-xl font-semibold">Media settings</h1>
         </div>
-        <TagSettings tags={listTags(actor)} initialSearch={q} canEdit={canManageTags(actor)} maxPerMedia={KURA_MAX_TAGS_PER_MEDIA} maxTotal={KURA_MAX_TAGS} />
+        <TagSettings
+          tags={listTags(actor)}
+          initialSearch={q}
+          canEdit={canManageTags(actor)}
+          maxPerMedia={KURA_MAX_TAGS_PER_MEDIA}
+          maxTotal={KURA_MAX_TAGS}
+        />
         {canManageWebhooks(actor) && <WebhookSettings scope={{ kind: 'media' }} webhooks={listWebhooks(actor)} />}
         {canManageStorage(actor) && (
           <SettingsLink

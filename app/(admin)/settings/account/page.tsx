@@ -35,12 +35,23 @@ export default async function AccountPage() {
                     <span className="text-slate-600">
                       {r.builtin
                         ? ' — every permission'
-                        : ` — media read: ${MEDIA_READ_LABELS[r.mediaRead]}${[r.mediaUpload && 'upload', r.mediaEdit && 'edit', r.mediaDelete && 'delete'].filter(Boolean).map((x) => `, ${x}`).join('')}`}
+                        : ` — media read: ${MEDIA_READ_LABELS[r.mediaRead]}${[
+                            r.mediaUpload && 'upload',
+                            r.mediaEdit && 'edit',
+                            r.mediaDelete && 'delete',
+                          ]
+                            .filter(Boolean)
+                            .map((x) => `, ${x}`)
+                            .join('')}`}
                     </span>
                   </li>
                 ))}
               </ul>
-              {account.roles.length > 1 && <p className="mt-1 text-xs text-slate-500">With several roles, the broadest permission of each kind applies.</p>}
+              {account.roles.length > 1 && (
+                <p className="mt-1 text-xs text-slate-500">
+                  With several roles, the broadest permission of each kind applies.
+                </p>
+              )}
             </dd>
           </div>
         </dl>

@@ -13,5 +13,7 @@ export default async function MembersPage() {
   const actor = await requireAdminPage(isAdmin);
   if (!actor) return <AdminOnly what="manage members" />;
   const roles = listRoles(actor).map(({ id, name }) => ({ id, name }));
-  return <MembersScreen members={listMembers(actor)} roles={roles} youId={actor.id} passwordMin={PASSWORD_MIN_LENGTH} />;
+  return (
+    <MembersScreen members={listMembers(actor)} roles={roles} youId={actor.id} passwordMin={PASSWORD_MIN_LENGTH} />
+  );
 }

@@ -7,7 +7,11 @@ import { listMediaAfterToken } from '@/lib/media/list-media-after-token';
 import { deleteMedia, MediaReferenced } from '@/lib/media/delete-media';
 import { parseDeliveryUrl } from '@/lib/media/urls';
 
-const deleteQuery = z.object({ url: z.string('required: the delivery URL of the media to delete').min(1, 'required: the delivery URL of the media to delete') });
+const deleteQuery = z.object({
+  url: z
+    .string('required: the delivery URL of the media to delete')
+    .min(1, 'required: the delivery URL of the media to delete'),
+});
 
 // GET /api/v2/media?limit&imageOnly&fileName&alt&tags&token — newest first with a keyset token (API key with media get).
 export function GET(request: Request) {
@@ -15,7 +19,9 @@ export function GET(request: Request) {
     const actor = apiActor(request.headers);
     const query = mediaListV2Query.parse(Object.fromEntries(new URL(request.url).searchParams));
     const { imageOnly, ...filter } = query;
-    return Response.json(listMediaAfterToken(actor, { ...filter, kind: imageOnly ? 'image' : undefined }), { headers: { 'Cache-Control': 'no-store' } });
+    return Response.json(listMediaAfterToken(actor, { ...filter, kind: imageOnly ? 'image' : undefined }), {
+      headers: { 'Cache-Control': 'no-store' },
+    });
   });
 }
 
@@ -31,7 +37,8 @@ export function DELETE(request: Request) {
       return Response.json(await deleteMedia(actor, parts.mediaId, { fileName: parts.fileName }));
     } catch (err) {
       // microCMS's exact answer, which migrating clients match on.
-      if (err instanceof MediaReferenced) return Response.json({ message: 'this medium is referenced by another content' }, { status: 400 });
+      if (err instanceof MediaReferenced)
+        return Response.json({ message: 'this medium is referenced by another content' }, { status: 400 });
       throw err;
     }
   });

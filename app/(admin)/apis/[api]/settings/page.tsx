@@ -19,13 +19,22 @@ export default async function ApiSettingsPage({ params }: { params: Promise<{ ap
     <main className="flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-4xl px-6 py-8">
         <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-          <Link href="/apis" className="hover:text-slate-800">Content</Link> /{' '}
-          <Link href={`/apis/${api.endpoint}`} className="hover:text-slate-800">{api.name}</Link> / Settings
+          <Link href="/apis" className="hover:text-slate-800">
+            Content
+          </Link>{' '}
+          /{' '}
+          <Link href={`/apis/${api.endpoint}`} className="hover:text-slate-800">
+            {api.name}
+          </Link>{' '}
+          / Settings
         </nav>
         <h1 className="mb-6 mt-1 text-xl font-semibold">API settings</h1>
         <ApiForm mode="edit" initial={{ endpoint: api.endpoint, name: api.name, fields: fieldsOf(api) }} />
         <div className="mt-10">
-          <WebhookSettings scope={{ kind: 'content', api: api.endpoint }} webhooks={listWebhooks(actor, api.endpoint)} />
+          <WebhookSettings
+            scope={{ kind: 'content', api: api.endpoint }}
+            webhooks={listWebhooks(actor, api.endpoint)}
+          />
         </div>
       </div>
     </main>

@@ -18,10 +18,17 @@ export default async function StorageSettingsPage() {
     <main className="flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-4xl space-y-6 px-6 py-8">
         <div>
-          <Breadcrumb trail={[{ href: '/media', label: 'Media' }, { href: '/media/settings', label: 'Media settings' }]} current="Storage" />
+          <Breadcrumb
+            trail={[
+              { href: '/media', label: 'Media' },
+              { href: '/media/settings', label: 'Media settings' },
+            ]}
+            current="Storage"
+          />
           <h1 className="mt-1 text-xl font-semibold">Storage</h1>
           <p className="mt-1 text-sm text-slate-600">
-            Where new uploads are stored. Media keeps the storage it was uploaded to, so switching never moves or breaks existing files.
+            Where new uploads are stored. Media keeps the storage it was uploaded to, so switching never moves or breaks
+            existing files.
           </p>
         </div>
         {view.env ? <EnvStorage env={view.env} /> : <StorageForm uploadTo={view.uploadTo} initial={view.form} />}
