@@ -66,8 +66,10 @@ export async function run({ log }) {
       );
       results[kind] = { one, eight };
       log(
-        `  ${kind}: 1 request ${one.growthMiB.toFixed(0)} MiB peak growth (${one.seconds.toFixed(1)} s, ${one.statuses}); ` +
-          `8 at once ${eight.growthMiB.toFixed(0)} MiB (${eight.seconds.toFixed(1)} s, ${eight.statuses}); RSS before ${eight.beforeMiB.toFixed(0)} MiB`,
+        `  ${kind}: 1 request ${one.growthMiB.toFixed(0)} MiB peak ` +
+          `growth (${one.seconds.toFixed(1)} s, ${one.statuses}); ` +
+          (`8 at once ${eight.growthMiB.toFixed(0)} MiB (${eight.seconds.toFixed(1)} s, ` +
+            `${eight.statuses}); RSS before ${eight.beforeMiB.toFixed(0)} MiB`),
       );
     }
     return results;

@@ -146,7 +146,8 @@ const pathOf = (url) => new URL(url).pathname;
 async function makeFixtures(dir) {
   const files = {
     photo: path.join(dir, 'photo.jpg'), // (a), (e)
-    photoNext: path.join(dir, 'photo-next.jpg'), // (b), (c): the same picture made again (only the grain differs), so no variant of (a) is reused
+    // (b), (c): the same picture made again (only the grain differs), so no variant of (a) is reused
+    photoNext: path.join(dir, 'photo-next.jpg'),
     photoAfter: path.join(dir, 'photo-after.jpg'), // (c): Kura again after Next's optimizer has run once in the process
     big: path.join(dir, 'photo-24mp.jpg'), // (d)
   };
@@ -250,10 +251,15 @@ async function coldVariants(server, mediaPath, files, kura, log) {
     rows,
   };
   log(
-    `  (a) ${rows.length} cold variants: HTTP p50 ${f(httpP50)} ms, in-process p50 ${f(localP50)} ms, ratio ${f(result.ratio, 3)} (median pair ratio ${f(result.medianPairRatio, 3)}, median extra ${f(result.medianExtraMs)} ms); identical bytes ${result.sameBytes}/${rows.length}`,
+    `  (a) ${rows.length} cold variants: HTTP p50 ${f(httpP50)} ms, in-process ` +
+      `p50 ${f(localP50)} ms, ratio ${f(result.ratio, 3)} (median pair ` +
+      (`ratio ${f(result.medianPairRatio, 3)}, median extra ` +
+        `${f(result.medianExtraMs)} ms); identical bytes ${result.sameBytes}/${rows.length}`),
   );
   log(
-    `      CPU for the 50: server ${f(result.serverCpuS, 2)} s, in-process ${f(result.inProcessCpuS, 2)} s (ratio ${f(result.serverCpuS / result.inProcessCpuS, 3)}); others (rest of the machine) ${f(cpu.othersS, 2)} s in ${f(cpu.wallS, 1)} s`,
+    `      CPU for the 50: server ${f(result.serverCpuS, 2)} s, in-process ${f(result.inProcessCpuS, 2)} s (ratio ` +
+      (`${f(result.serverCpuS / result.inProcessCpuS, 3)}); others (rest ` +
+        `of the machine) ${f(cpu.othersS, 2)} s in ${f(cpu.wallS, 1)} s`),
   );
   return result;
 }
@@ -272,7 +278,9 @@ async function nextCold(server, mediaPath, afterPath, log) {
   const probe = await get(nextUrl(widths[0]), { headers: { accept: ACCEPT } });
   if (probe.status !== 200) {
     return {
-      skipped: `/_next/image answered ${probe.status} (${probe.body.toString().slice(0, 120)}): is images.localPatterns for /assets/** on when KURA_BENCH=1 (next.config.ts)?`,
+      skipped:
+        `/_next/image answered ${probe.status} (${probe.body.toString().slice(0, 120)}): ` +
+        `is images.localPatterns for /assets/** on when KURA_BENCH=1 (next.config.ts)?`,
     };
   }
   widths.shift(); // the probe was its first request
@@ -313,15 +321,19 @@ async function nextCold(server, mediaPath, afterPath, log) {
     pairRatios: widths.map((w, i) => next.rows[i].ms / kura.rows[i].ms),
   };
   log(
-    `  (c) cold, ${widths.length} widths (${widths.join(', ')}): Next p50 ${f(next.p50Ms)} ms, Kura p50 ${f(kura.p50Ms)} ms (Next ÷ Kura ${f(result.nextOverKura, 2)}); Kura after Next's optimizer ran p50 ${f(kuraAfter.p50Ms)} ms`,
+    `  (c) cold, ${widths.length} widths (${widths.join(', ')}): ` +
+      `Next p50 ${f(next.p50Ms)} ms, Kura p50 ${f(kura.p50Ms)} ms ` +
+      `(Next ÷ Kura ${f(result.nextOverKura, 2)}); Kura after Next's optimizer ran p50 ${f(kuraAfter.p50Ms)} ms`,
   );
   log(
-    `      server CPU for the ${widths.length}: Next ${f(next.serverCpuS, 2)} s, Kura ${f(kura.serverCpuS, 2)} s, Kura after Next ${f(kuraAfter.serverCpuS, 2)} s`,
+    `      server CPU for the ${widths.length}: Next ${f(next.serverCpuS, 2)} s, Kura ` +
+      `${f(kura.serverCpuS, 2)} s, Kura after Next ${f(kuraAfter.serverCpuS, 2)} s`,
   );
   const at = widths.indexOf(640);
   if (at >= 0)
     log(
-      `      w=640: Next ${f(next.rows[at].ms)} ms ${kib(next.rows[at].bytes)}, Kura ${f(kura.rows[at].ms)} ms ${kib(kura.rows[at].bytes)}`,
+      `      w=640: Next ${f(next.rows[at].ms)} ms ${kib(next.rows[at].bytes)}, ` +
+        `Kura ${f(kura.rows[at].ms)} ms ${kib(kura.rows[at].bytes)}`,
     );
   return result;
 }
@@ -356,7 +368,10 @@ async function cachedHits(sides, log) {
       const cpuMsPerRequest = (cpu.serverS * 1000) / Math.max(1, r.total);
       runs[s.key].push({ ...r, cpu, cpuMsPerRequest });
       log(
-        `      round ${round} ${s.key.padEnd(6)} ${f(r.reqPerS, 0).padStart(6)} req/s  p50 ${f(r.latencyP50Ms)} ms  non-2xx ${r.non2xx}  errors ${r.errors}  server CPU ${f(cpu.serverS, 2)} s (${f(cpuMsPerRequest, 2)} ms/request)  client ${f(cpu.clientS, 2)} s  others ${f(cpu.othersS, 2)} s`,
+        `      round ${round} ${s.key.padEnd(6)} ${f(r.reqPerS, 0).padStart(6)} req/s ` +
+          ` p50 ${f(r.latencyP50Ms)} ms  non-2xx ${r.non2xx}  errors ` +
+          (`${r.errors}  server CPU ${f(cpu.serverS, 2)} s (${f(cpuMsPerRequest, 2)} ms/request) ` +
+            ` client ${f(cpu.clientS, 2)} s  others ${f(cpu.othersS, 2)} s`),
       );
     }
   }
@@ -444,10 +459,16 @@ async function burst(server, bigPath, warmPath, log) {
   };
   result.bounded = alive && result.other === 0 && result.busy > 0 && result.busyWithRetryAfter === result.busy;
   log(
-    `  (d) ${BURST} concurrent cold transforms of ${BIG.width}×${BIG.height}: ${result.ok} × 200, ${result.busy} × 503 (${result.busyWithRetryAfter} with Retry-After), ${result.other} other; all answered in ${f(seconds, 1)} s; /api/health during it: ${health.status} in ${f(health.ms)} ms`,
+    `  (d) ${BURST} concurrent cold transforms of ${BIG.width}×${BIG.height}: ` +
+      `${result.ok} × 200, ${result.busy} × 503 (${result.busyWithRetryAfter} with ` +
+      (`Retry-After), ${result.other} other; all answered in ${f(seconds, 1)} s; ` +
+        `/api/health during it: ${health.status} in ${f(health.ms)} ms`),
   );
   log(
-    `      serving pid ${pid} (${result.processes} process(es) in the tree); RSS before ${mib(rssBefore)}, peak (VmHWM${reset ? ', reset before' : ', NOT reset: peak since start'}) ${mib(hwm)}, growth ${mib(hwm - rssBefore)}, after ${mib(rssAfter)}; server CPU ${f(cpu.serverS, 1)} s, others ${f(cpu.othersS, 1)} s; alive after: ${alive}`,
+    `      serving pid ${pid} (${result.processes} process(es) in the tree); RSS before ` +
+      `${mib(rssBefore)}, peak (VmHWM${reset ? ', reset before' : ', NOT reset: peak since start'}) ` +
+      (`${mib(hwm)}, growth ${mib(hwm - rssBefore)}, after ${mib(rssAfter)}; server CPU ` +
+        `${f(cpu.serverS, 1)} s, others ${f(cpu.othersS, 1)} s; alive after: ${alive}`),
   );
   return result;
 }
@@ -496,7 +517,8 @@ async function avifEffort(photo, log) {
       psnrDb: psnr(reference, decoded),
     };
     log(
-      `  (e) ${label.padEnd(28)} ${f(row.ms, 0).padStart(6)} ms (CPU ${f(row.cpuMs, 0).padStart(5)} ms)  ${kib(row.bytes).padStart(10)}  PSNR ${f(row.psnrDb, 2)} dB${runs > 1 ? '' : '  (1 run)'}`,
+      `  (e) ${label.padEnd(28)} ${f(row.ms, 0).padStart(6)} ms (CPU ${f(row.cpuMs, 0).padStart(5)} ms) ` +
+        ` ${kib(row.bytes).padStart(10)}  PSNR ${f(row.psnrDb, 2)} dB${runs > 1 ? '' : '  (1 run)'}`,
     );
     return row;
   };
@@ -555,16 +577,19 @@ export async function run({ log = console.log } = {}) {
     const build = requireBuild();
     const info = machine();
     log(
-      `  build ${build}; sharp ${info.sharp} (libvips ${info.libvips}), next ${info.next}, autocannon ${info.autocannon}; load average ${f(info.loadAverage1mBefore, 2)}`,
+      `  build ${build}; sharp ${info.sharp} (libvips ${info.libvips}), next ${info.next}, ` +
+        `autocannon ${info.autocannon}; load average ${f(info.loadAverage1mBefore, 2)}`,
     );
     if (info.loadAverage1mBefore > 0.5)
       log(
-        '  note: the machine is busy before the run (load average > 0.5): see "others" (CPU the rest of the machine used) per phase',
+        '  note: the machine is busy before the run (load average > ' +
+          '0.5): see "others" (CPU the rest of the machine used) per phase',
       );
     let t = Date.now();
     const files = await makeFixtures(dir);
     log(
-      `  fixtures in ${((Date.now() - t) / 1000).toFixed(1)} s: ${PHOTO.width}×${PHOTO.height} JPEG ${kib(fs.statSync(files.photo).size)}, ${BIG.width}×${BIG.height} JPEG ${mib(fs.statSync(files.big).size)}`,
+      `  fixtures in ${((Date.now() - t) / 1000).toFixed(1)} s: ${PHOTO.width}×${PHOTO.height} JPEG ` +
+        `${kib(fs.statSync(files.photo).size)}, ${BIG.width}×${BIG.height} JPEG ${mib(fs.statSync(files.big).size)}`,
     );
     const kura = {
       ...(await loadKuraModule('lib/image-api/parse-params.ts')),
@@ -576,7 +601,8 @@ export async function run({ log = console.log } = {}) {
     const a = await startKura(path.join(dir, 'data-a'), { env: { KURA_BENCH: '1' }, nodeArgs: benchNodeArgs() });
     const aPid = servingPidOf(a);
     log(
-      `  server (a)–(c): next start pid ${a.child.pid}, serving pid ${aPid}, ${descendants(a.child.pid).length} process(es), KURA_BENCH=1`,
+      `  server (a)–(c): next start pid ${a.child.pid}, serving pid ${aPid}, ` +
+        `${descendants(a.child.pid).length} process(es), KURA_BENCH=1`,
     );
     const photoPath = await uploadMedia(a, files.photo);
     const nextPath = await uploadMedia(a, files.photoNext);
@@ -643,7 +669,8 @@ export async function run({ log = console.log } = {}) {
       });
     }
     log(
-      `  (b) cached hits, autocannon ${CONNECTIONS} connections, ${CANNON_ROUNDS} rounds × ${f(CANNON_SECONDS / CANNON_ROUNDS, 1)} s per side:`,
+      `  (b) cached hits, autocannon ${CONNECTIONS} connections, ` +
+        `${CANNON_ROUNDS} rounds × ${f(CANNON_SECONDS / CANNON_ROUNDS, 1)} s per side:`,
     );
     const hits = await cachedHits(sides, log);
     await stopProcess(bare);
@@ -674,7 +701,10 @@ export async function run({ log = console.log } = {}) {
       if (code !== 0) throw new Error(`the memory baseline failed:\n${child.output}`);
       peak.inProcess = JSON.parse(child.output.trim().split('\n').pop());
       log(
-        `  (d) the same ${peak.ok} renders in a plain Node process, 2 at a time: peak RSS growth ${f(peak.inProcess.peakGrowthMiB)} MiB (server ${f(peak.peakGrowthMiB)} MiB), after ${f(peak.inProcess.rssAfterMiB)} MiB, ${f(peak.inProcess.seconds, 1)} s`,
+        `  (d) the same ${peak.ok} renders in a plain Node process, 2 at ` +
+          `a time: peak RSS growth ${f(peak.inProcess.peakGrowthMiB)} MiB ` +
+          (`(server ${f(peak.peakGrowthMiB)} MiB), after ` +
+            `${f(peak.inProcess.rssAfterMiB)} MiB, ${f(peak.inProcess.seconds, 1)} s`),
       );
     }
 
@@ -685,7 +715,8 @@ export async function run({ log = console.log } = {}) {
 
     if (buildId() !== build)
       log(
-        `  WARNING: .next changed during the run (BUILD_ID ${build} -> ${buildId()}): someone rebuilt; figures may mix builds`,
+        `  WARNING: .next changed during the run (BUILD_ID ${build} -> ` +
+          `${buildId()}): someone rebuilt; figures may mix builds`,
       );
     info.loadAverage1mAfter = os.loadavg()[0];
     const goals = {
@@ -741,13 +772,16 @@ function summary(r, log) {
       f(cold.serverCpuS / cold.inProcessCpuS, 3),
   );
   log(
-    `  (b) hits: Kura ${f(hits.kura.reqPerS, 0)} req/s, hello ${f(hits.hello.reqPerS, 0)}, bare ${f(hits.bare.reqPerS, 0)}`.padEnd(
-      64,
-    ) + `${f(hits.kura.reqPerS / hits.hello.reqPerS, 3).padEnd(17)}≥ 0.7   ${yes(r.goals.hitsOverHello)}`,
+    (
+      `  (b) hits: Kura ${f(hits.kura.reqPerS, 0)} req/s, hello ` +
+      `${f(hits.hello.reqPerS, 0)}, bare ${f(hits.bare.reqPerS, 0)}`
+    ).padEnd(64) + `${f(hits.kura.reqPerS / hits.hello.reqPerS, 3).padEnd(17)}≥ 0.7   ${yes(r.goals.hitsOverHello)}`,
   );
   log(`      Kura ÷ bare node:http`.padEnd(64) + f(hits.kura.reqPerS / hits.bare.reqPerS, 3));
   log(
-    `      server CPU per request: Kura ${f(hits.kura.cpuMsPerRequest, 2)} ms, hello ${f(hits.hello.cpuMsPerRequest, 2)}, bare ${f(hits.bare.cpuMsPerRequest, 2)}${hits.next ? `, Next ${f(hits.next.cpuMsPerRequest, 2)}` : ''}`,
+    `      server CPU per request: Kura ${f(hits.kura.cpuMsPerRequest, 2)} ms, ` +
+      `hello ${f(hits.hello.cpuMsPerRequest, 2)}, ` +
+      `bare ${f(hits.bare.cpuMsPerRequest, 2)}${hits.next ? `, Next ${f(hits.next.cpuMsPerRequest, 2)}` : ''}`,
   );
   if (next.skipped) log(`  (c) skipped: ${next.skipped}`);
   else {
@@ -756,9 +790,10 @@ function summary(r, log) {
         f(next.nextOverKura, 2),
     );
     log(
-      `      cold server CPU: Next ${f(next.next.serverCpuS, 2)} s, Kura ${f(next.kura.serverCpuS, 2)} s; Next ÷ Kura`.padEnd(
-        64,
-      ) + f(next.next.serverCpuS / next.kura.serverCpuS, 2),
+      (
+        `      cold server CPU: Next ${f(next.next.serverCpuS, 2)} s, ` +
+        `Kura ${f(next.kura.serverCpuS, 2)} s; Next ÷ Kura`
+      ).padEnd(64) + f(next.next.serverCpuS / next.kura.serverCpuS, 2),
     );
     log(
       `      cached: Next ${f(hits.next.reqPerS, 0)} req/s; Next ÷ Kura`.padEnd(64) +
@@ -775,7 +810,8 @@ function summary(r, log) {
   for (const row of [...avif.rows, ...avif.matched])
     log(
       `  (e) ${row.label}`.padEnd(40) +
-        `${f(row.ms, 0).padStart(6)} ms (CPU ${f(row.cpuMs, 0).padStart(5)}) ${kib(row.bytes).padStart(11)}  ${f(row.psnrDb, 2)} dB`,
+        (`${f(row.ms, 0).padStart(6)} ms (CPU ${f(row.cpuMs, 0).padStart(5)}) ` +
+          `${kib(row.bytes).padStart(11)}  ${f(row.psnrDb, 2)} dB`),
     );
   log(`  JSON: ${path.relative(ROOT, RESULTS_JSON)}`);
 }

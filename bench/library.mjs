@@ -100,7 +100,8 @@ const ORDER = 'order by created_at desc, id desc';
 const TAG_IN =
   "media.id in (select mt.media_id from media_tags mt join tags t on t.id = mt.tag_id where t.name = 'press')";
 const TAG_EXISTS =
-  "exists (select 1 from media_tags mt join tags t on t.id = mt.tag_id where t.name = 'press' and mt.media_id = media.id)";
+  'exists (select 1 from media_tags mt join tags t on t.id = ' +
+  "mt.tag_id where t.name = 'press' and mt.media_id = media.id)";
 const SEARCH = "(file_name like '%river-sun%' escape '\\' or alt like '%river-sun%' escape '\\')";
 
 async function measure(count, log) {
@@ -136,7 +137,8 @@ async function measure(count, log) {
       const q = queryMedian(db, sqls);
       results[label] = { ...s, query: q };
       log(
-        `  ${String(count).padStart(6)} media  ${label.padEnd(11)} server ${ms(s.total)} (ttfb ${ms(s.ttfb)})  sqlite ${ms(q)}  ratio ${(s.total / q).toFixed(1)}`,
+        `  ${String(count).padStart(6)} media  ${label.padEnd(11)} server ${ms(s.total)} (ttfb ` +
+          `${ms(s.ttfb)})  sqlite ${ms(q)}  ratio ${(s.total / q).toFixed(1)}`,
       );
     }
     // v2: walk to page 500 by token (limit 100 → item 50,000; at 10k the walk ends at page 100).
@@ -160,7 +162,8 @@ async function measure(count, log) {
     ]);
     results.v2 = { pages: pages.length, p50: median(pages), last: pages[pages.length - 1], query: q };
     log(
-      `  ${String(count).padStart(6)} media  v2 paging   ${pages.length} pages of 100: p50 ${ms(median(pages))}, page ${pages.length} ${ms(pages[pages.length - 1])}  sqlite ${ms(q)}  ratio ${(median(pages) / q).toFixed(1)}`,
+      `  ${String(count).padStart(6)} media  v2 paging   ${pages.length} pages of 100: p50 ${ms(median(pages))}, ` +
+        `page ${pages.length} ${ms(pages[pages.length - 1])}  sqlite ${ms(q)}  ratio ${(median(pages) / q).toFixed(1)}`,
     );
     return results;
   } finally {

@@ -18,7 +18,8 @@ const BENCHMARKS = [
 const only = process.argv.slice(2);
 const cpus = os.cpus();
 console.log(
-  `kura bench  ${new Date().toISOString()}  node ${process.version}  ${cpus.length} x ${cpus[0]?.model ?? 'unknown CPU'}  ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM`,
+  `kura bench  ${new Date().toISOString()}  node ${process.version}  ${cpus.length} x ` +
+    `${cpus[0]?.model ?? 'unknown CPU'}  ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM`,
 );
 
 let failed = 0;

@@ -212,7 +212,8 @@ export async function run({ log = console.log } = {}) {
     const build = buildId();
     if (!build)
       throw new Error(
-        'No production build in .next: run `NEXT_TELEMETRY_DISABLED=1 node node_modules/next/dist/bin/next build` first',
+        'No production build in .next: run `NEXT_TELEMETRY_DISABLED=1 ' +
+          'node node_modules/next/dist/bin/next build` first',
       );
     const big = path.join(TMP, `upload-${FILE_BYTES}.bin`);
     const warmup = path.join(TMP, 'upload-warmup.bin');
@@ -230,7 +231,8 @@ export async function run({ log = console.log } = {}) {
     const loadBefore = os.loadavg()[0];
     if (loadBefore > 0.5)
       log(
-        `  note: 1-minute load average is ${loadBefore.toFixed(2)} before the runs: something else may be using the CPU (see "others" per run)`,
+        `  note: 1-minute load average is ${loadBefore.toFixed(2)} before the ` +
+          `runs: something else may be using the CPU (see "others" per run)`,
       );
     const runs = [];
     const pad = Math.max(...Object.keys(SIDES).map((k) => k.length));
@@ -243,8 +245,11 @@ export async function run({ log = console.log } = {}) {
         const r = await oneRun(sideName, i + 1, files, build);
         runs.push(r);
         log(
-          `  run ${r.run} ${sideName.padEnd(pad)} ${f(r.seconds, 2).padStart(6)} s  ${f(r.throughputMiBs).padStart(6)} MiB/s  ` +
-            `RSS ${f(r.rssBeforeMiB)} -> ${f(r.rssPeakMiB)} MiB (+${f(r.rssGrowthMiB)})  server CPU ${f(r.serverCpuUserS, 2)}u+${f(r.serverCpuSysS, 2)}s  client ${f(r.clientCpuS, 2)}s  others ${f(r.otherCpuS, 2)}s`,
+          `  run ${r.run} ${sideName.padEnd(pad)} ${f(r.seconds, 2).padStart(6)} s ` +
+            ` ${f(r.throughputMiBs).padStart(6)} MiB/s  ` +
+            (`RSS ${f(r.rssBeforeMiB)} -> ${f(r.rssPeakMiB)} MiB (+${f(r.rssGrowthMiB)})  server CPU ` +
+              (`${f(r.serverCpuUserS, 2)}u+${f(r.serverCpuSysS, 2)}s  ` +
+                `client ${f(r.clientCpuS, 2)}s  others ${f(r.otherCpuS, 2)}s`)),
         );
       }
     }
@@ -307,7 +312,9 @@ export async function run({ log = console.log } = {}) {
 
     const yes = (met) => (met ? 'MET' : 'NOT MET');
     const row = (label, s) =>
-      `  ${label.padEnd(pad)} ${f(s.throughputMiBs).padStart(8)} MiB/s ${f(s.seconds, 2).padStart(8)} s ${f(s.rssGrowthMiB).padStart(9)} MiB ${f(s.rssGrowthMaxMiB).padStart(9)} MiB ${f(s.serverCpuS, 2).padStart(9)} s`;
+      `  ${label.padEnd(pad)} ${f(s.throughputMiBs).padStart(8)} MiB/s ${f(s.seconds, 2).padStart(8)} s ` +
+      (`${f(s.rssGrowthMiB).padStart(9)} MiB ` +
+        `${f(s.rssGrowthMaxMiB).padStart(9)} MiB ${f(s.serverCpuS, 2).padStart(9)} s`);
     log('');
     log(`  upload of ${FILE_BYTES} bytes, ${RUNS} runs per side alternating, medians`);
     log(
@@ -319,10 +326,12 @@ export async function run({ log = console.log } = {}) {
       log(`${row(label, v)}   x${f(v.throughputMiBs / baseline.throughputMiBs, 3)} of baseline`);
     log('');
     log(
-      `  throughput kura/baseline: ${f(ratio, 3)} (per-run pairs: ${pairRatios.map((x) => f(x, 3)).join(', ')})  goal >= ${GOAL_RATIO}: ${yes(goals.throughputRatio.met)}`,
+      `  throughput kura/baseline: ${f(ratio, 3)} (per-run pairs: ` +
+        `${pairRatios.map((x) => f(x, 3)).join(', ')})  goal >= ${GOAL_RATIO}: ${yes(goals.throughputRatio.met)}`,
     );
     log(
-      `  Kura peak RSS growth:     ${f(kura.rssGrowthMiB)} MiB (worst run ${f(kura.rssGrowthMaxMiB)} MiB)  goal < 64 MiB: ${yes(goals.rssGrowth.met)}`,
+      `  Kura peak RSS growth:     ${f(kura.rssGrowthMiB)} MiB (worst run ` +
+        `${f(kura.rssGrowthMaxMiB)} MiB)  goal < 64 MiB: ${yes(goals.rssGrowth.met)}`,
     );
     log(`  JSON: ${path.relative(ROOT, RESULTS_JSON)}`);
     return result;

@@ -93,7 +93,9 @@ export async function run({ log }) {
     const p50With = median(withHooks);
     const p50Without = median(without);
     log(
-      `upload p50 with 3 webhooks ${p50With.toFixed(1)} ms, with none ${p50Without.toFixed(1)} ms: added ${(p50With - p50Without).toFixed(1)} ms (others ${uploadCpu.othersS.toFixed(1)} s of CPU in ${uploadCpu.wallS.toFixed(1)} s)`,
+      `upload p50 with 3 webhooks ${p50With.toFixed(1)} ms, with none ${p50Without.toFixed(1)} ms: added ` +
+        (`${(p50With - p50Without).toFixed(1)} ms (others ` +
+          `${uploadCpu.othersS.toFixed(1)} s of CPU in ${uploadCpu.wallS.toFixed(1)} s)`),
     );
 
     // Events per second through one webhook: (1) live, changes made one after the other; (2) a backlog
@@ -124,7 +126,8 @@ export async function run({ log }) {
     await until(live + EVENTS);
     const liveLag = receiver.arrivals.at(-1).at - liveEnd;
     log(
-      `live: ${EVENTS} changes at ${(EVENTS / ((liveEnd - liveStart) / 1000)).toFixed(0)}/s, every event delivered as it was made (last ${liveLag.toFixed(0)} ms after its change)`,
+      `live: ${EVENTS} changes at ${(EVENTS / ((liveEnd - liveStart) / 1000)).toFixed(0)}/s, ` +
+        `every event delivered as it was made (last ${liveLag.toFixed(0)} ms after its change)`,
     );
 
     db.prepare("update webhooks set url = 'http://127.0.0.1:9/unreachable' where source = 'env'").run();
@@ -141,7 +144,8 @@ export async function run({ log }) {
     const seconds = (drained.at(-1).at - drained[0].at) / 1000;
     const rate = (drained.length - 1) / seconds;
     log(
-      `backlog: ${pending} pending deliveries drained at ${rate.toFixed(0)} events/s (${drained.length} in ${seconds.toFixed(2)} s; server CPU ${cpu.serverS.toFixed(2)} s, others ${cpu.othersS.toFixed(1)} s)`,
+      `backlog: ${pending} pending deliveries drained at ${rate.toFixed(0)} events/s (${drained.length} in ` +
+        `${seconds.toFixed(2)} s; server CPU ${cpu.serverS.toFixed(2)} s, others ${cpu.othersS.toFixed(1)} s)`,
     );
     return { uploadP50With: p50With, uploadP50Without: p50Without, eventsPerSecond: rate, liveLagMs: liveLag };
   } finally {

@@ -34,7 +34,8 @@ function shapesSvg(rand, width, height) {
     shapes.push(
       i % 2
         ? `<circle cx="${x}" cy="${y}" r="${r}" fill="${colour()}" fill-opacity="0.65"/>`
-        : `<rect x="${x - r}" y="${y - r / 2}" width="${r * 1.6}" height="${r}" fill="${colour()}" fill-opacity="0.6" transform="rotate(${rand() * 60 - 30} ${x} ${y})"/>`,
+        : `<rect x="${x - r}" y="${y - r / 2}" width="${r * 1.6}" height="${r}" fill="${colour()}" ` +
+            `fill-opacity="0.6" transform="rotate(${rand() * 60 - 30} ${x} ${y})"/>`,
     );
   }
   return Buffer.from(

@@ -95,7 +95,9 @@ export function ActivityChange({ entry: { operation, before, after } }: { entry:
       );
     case 'delete_all':
       return (
-        <span className="text-slate-600">{`Deleted ${num(after, 'deleted') ?? 0} media, kept ${num(after, 'kept') ?? 0}`}</span>
+        <span className="text-slate-600">
+          {`Deleted ${num(after, 'deleted') ?? 0} media, ` + `kept ${num(after, 'kept') ?? 0}`}
+        </span>
       );
     default:
       return <SecurityChange before={before} after={after} />;

@@ -90,7 +90,10 @@ export function ActivityFilters({ query, actors }: Props) {
         role="group"
         aria-label="Dates"
         title="Whole days in UTC, both included"
-        className={`flex items-center gap-0.5 rounded-md border pl-2.5 focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-200 ${datesSet ? 'border-indigo-300 bg-indigo-50' : 'border-slate-300 bg-white'}`}
+        className={
+          `flex items-center gap-0.5 rounded-md border pl-2.5 focus-within:border-indigo-500 focus-within:ring-2 ` +
+          `focus-within:ring-indigo-200 ${datesSet ? 'border-indigo-300 bg-indigo-50' : 'border-slate-300 bg-white'}`
+        }
       >
         <label htmlFor="activity-from" className="pr-1 text-xs font-medium text-slate-500">
           From

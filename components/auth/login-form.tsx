@@ -47,7 +47,10 @@ export function LoginForm() {
           type="email"
           autoComplete="username"
           required
-          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200"
+          className={
+            'mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm ' +
+            'focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200'
+          }
         />
       </div>
       <div>
@@ -60,7 +63,10 @@ export function LoginForm() {
           type="password"
           autoComplete="current-password"
           required
-          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200"
+          className={
+            'mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm ' +
+            'focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200'
+          }
         />
       </div>
       <div id="login-error" aria-live="polite" className="min-h-5 text-sm text-red-600">
@@ -69,7 +75,10 @@ export function LoginForm() {
       <button
         type="submit"
         disabled={pending}
-        className="w-full rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
+        className={
+          'w-full rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium ' +
+          'text-white hover:bg-indigo-500 disabled:opacity-60'
+        }
       >
         {pending ? 'Logging in…' : 'Log in'}
       </button>

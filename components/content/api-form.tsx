@@ -30,7 +30,8 @@ const blank = (): Draft => ({ key: ++keys, id: '', name: '', kind: 'text', requi
 const isImageKind = (k: FieldKind) => k === 'image' || k === 'multipleImages';
 
 const box =
-  'rounded-md border border-slate-300 px-2.5 py-1.5 text-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500';
+  'rounded-md border border-slate-300 px-2.5 py-1.5 text-sm ' +
+  'focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500';
 const input = `${box} w-full`;
 
 /** Create or change an API: endpoint (fixed once created), name, and its ordered list of fields. */
@@ -219,7 +220,10 @@ export function ApiForm({ mode, initial }: Props) {
         <button
           type="button"
           onClick={() => setFields((fs) => [...fs, blank()])}
-          className="mt-3 rounded-md border border-dashed border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-white"
+          className={
+            'mt-3 rounded-md border border-dashed border-slate-300 ' +
+            'px-3 py-1.5 text-sm text-slate-700 hover:bg-white'
+          }
         >
           Add field
         </button>
@@ -232,7 +236,10 @@ export function ApiForm({ mode, initial }: Props) {
         <button
           type="submit"
           disabled={pending}
-          className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
+          className={
+            'rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium ' +
+            'text-white hover:bg-indigo-500 disabled:opacity-60'
+          }
         >
           {pending ? 'Saving…' : 'Save'}
         </button>

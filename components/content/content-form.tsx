@@ -127,7 +127,10 @@ export function ContentForm({ editing, maxUploadBytes, canUpload }: Props) {
         <button
           type="submit"
           disabled={pending || !canSave}
-          className="rounded-md bg-indigo-600 px-5 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
+          className={
+            'rounded-md bg-indigo-600 px-5 py-1.5 text-sm font-medium ' +
+            'text-white hover:bg-indigo-500 disabled:opacity-60'
+          }
         >
           {pending ? 'Saving…' : 'Save'}
         </button>

@@ -21,7 +21,8 @@ type Props = {
 };
 
 const input =
-  'mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500 aria-[invalid=true]:border-red-500';
+  'mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-indigo-500 ' +
+  'focus:outline-none focus:ring-1 focus:ring-indigo-500 aria-[invalid=true]:border-red-500';
 
 /** The control for one field of an API, by its kind. */
 export function FieldControl({ field, value, onChange, error, onPick, maxUploadBytes, canUpload }: Props) {

@@ -24,7 +24,12 @@ export function FieldError({ id, message }: { id: string; message?: string | nul
 
 export function DropOverlay({ text }: { text: string }) {
   return (
-    <div className="pointer-events-none absolute inset-0 z-10 flex items-center justify-center rounded-lg border-2 border-dashed border-indigo-400 bg-indigo-50/90 text-sm font-medium text-indigo-700">
+    <div
+      className={
+        'pointer-events-none absolute inset-0 z-10 flex items-center justify-center rounded-lg ' +
+        'border-2 border-dashed border-indigo-400 bg-indigo-50/90 text-sm font-medium text-indigo-700'
+      }
+    >
       {text}
     </div>
   );
@@ -34,4 +39,5 @@ export function DropOverlay({ text }: { text: string }) {
 export const describedBy = (id: string, hint?: string) => (hint ? `${id}-hint ${id}-error` : `${id}-error`);
 
 export const secondaryButton =
-  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50';
+  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium ' +
+  'text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50';

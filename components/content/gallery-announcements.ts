@@ -3,7 +3,8 @@ import type { MediaRecord } from '@/lib/media/present';
 
 export const galleryInstructions: ScreenReaderInstructions = {
   draggable:
-    'To move an image, press space or enter to pick it up, use the arrow keys to move it, then press space or enter to drop it, or escape to cancel.',
+    'To move an image, press space or enter to pick it up, use the arrow keys ' +
+    'to move it, then press space or enter to drop it, or escape to cancel.',
 };
 
 /** What screen readers hear while an image of the gallery moves: its file name and its position. */

@@ -69,7 +69,10 @@ export function MediaField({
     >
       <FieldLabel id={id} label={label} hint={hint} />
       <div
-        className={`relative flex flex-wrap items-center gap-3 rounded-lg border bg-white p-3 ${error || message ? 'border-red-300' : value ? 'border-slate-200' : 'border-dashed border-slate-300'}`}
+        className={
+          `relative flex flex-wrap items-center gap-3 rounded-lg border bg-white p-3 ` +
+          `${error || message ? 'border-red-300' : value ? 'border-slate-200' : 'border-dashed border-slate-300'}`
+        }
       >
         {value ? (
           <div

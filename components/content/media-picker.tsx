@@ -109,7 +109,10 @@ function PickerDialog({ accept, requiredSize, onPick, onClose, maxUploadBytes, c
             placeholder="Search by file name or alt text"
             onChange={(e) => search.setText(e.target.value)}
             onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
-            className="w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200"
+            className={
+              'w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm ' +
+              'focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200'
+            }
           />
           {alert && (
             <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
@@ -158,7 +161,12 @@ function PickerDialog({ accept, requiredSize, onPick, onClose, maxUploadBytes, c
         )}
 
         {drop.dragging && (
-          <div className="pointer-events-none absolute inset-2 z-20 flex items-center justify-center rounded-xl border-2 border-dashed border-indigo-400 bg-indigo-50/80 text-lg font-medium text-indigo-700">
+          <div
+            className={
+              'pointer-events-none absolute inset-2 z-20 flex items-center justify-center rounded-xl ' +
+              'border-2 border-dashed border-indigo-400 bg-indigo-50/80 text-lg font-medium text-indigo-700'
+            }
+          >
             Drop a file to upload and use it
           </div>
         )}

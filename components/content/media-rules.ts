@@ -18,7 +18,10 @@ export function mediaRefusal(item: MediaRecord, rules: Pick<MediaRules, 'accept'
   const { requiredSize: size } = rules;
   if ((rules.accept === 'image' || size) && item.kind !== 'image') return `${item.fileName} is not an image`;
   if (size && (item.width !== size.width || item.height !== size.height)) {
-    return `This field needs an image of exactly ${size.width} × ${size.height} px; ${item.fileName} is ${item.width ?? '?'} × ${item.height ?? '?'} px.`;
+    return (
+      `This field needs an image of exactly ${size.width} × ${size.height} px; ` +
+      `${item.fileName} is ${item.width ?? '?'} × ${item.height ?? '?'} px.`
+    );
   }
   return null;
 }

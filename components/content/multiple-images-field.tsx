@@ -99,7 +99,10 @@ export function MultipleImagesField({
     >
       <FieldLabel id={id} label={label} hint={hint} />
       <div
-        className={`relative space-y-3 rounded-lg border bg-white p-3 ${error || message ? 'border-red-300' : 'border-slate-200'}`}
+        className={
+          `relative space-y-3 rounded-lg border bg-white p-3 ` +
+          `${error || message ? 'border-red-300' : 'border-slate-200'}`
+        }
       >
         {value.length > 0 ? (
           <DndContext

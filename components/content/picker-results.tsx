@@ -42,7 +42,11 @@ export function PickerResults({ items, loading, query, noun, requiredSize, onCho
               type="button"
               aria-label={item.fileName}
               onClick={() => onChoose(item)}
-              className="block w-full rounded-lg border border-slate-200 bg-white text-left shadow-sm transition hover:border-indigo-400 hover:shadow focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+              className={
+                'block w-full rounded-lg border border-slate-200 bg-white ' +
+                'text-left shadow-sm transition hover:border-indigo-400 ' +
+                'hover:shadow focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500'
+              }
             >
               <Thumbnail item={item} size="card" />
               <span className="block px-2.5 py-2">

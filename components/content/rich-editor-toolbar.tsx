@@ -138,7 +138,12 @@ export function RichEditorToolbar(props: {
                 tabIndex={i === focusIndex ? 0 : -1}
                 onFocus={() => setFocusIndex(i)}
                 onClick={() => !disabled && tool.run()}
-                className="min-w-8 rounded px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-500 aria-disabled:cursor-not-allowed aria-disabled:opacity-40 aria-disabled:hover:bg-transparent aria-pressed:bg-indigo-100 aria-pressed:text-indigo-800"
+                className={
+                  'min-w-8 rounded px-2 py-1 text-xs font-medium text-slate-700 ' +
+                  'hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-500 ' +
+                  ('aria-disabled:cursor-not-allowed aria-disabled:opacity-40 ' +
+                    'aria-disabled:hover:bg-transparent aria-pressed:bg-indigo-100 aria-pressed:text-indigo-800')
+                }
               >
                 <span aria-hidden="true" className={tool.glyphClass}>
                   {tool.glyph}

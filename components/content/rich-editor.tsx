@@ -26,16 +26,22 @@ const EXTENSIONS = [
 
 const EDITABLE_CLASS = [
   'min-h-48 px-3 py-2 text-sm text-slate-900 focus:outline-none [&>:first-child]:mt-0',
-  '[&_p]:my-2 [&_h2]:mt-5 [&_h2]:mb-2 [&_h2]:text-xl [&_h2]:font-semibold [&_h3]:mt-4 [&_h3]:mb-1.5 [&_h3]:text-lg [&_h3]:font-semibold',
+  '[&_p]:my-2 [&_h2]:mt-5 [&_h2]:mb-2 [&_h2]:text-xl [&_h2]:font-semibold ' +
+    '[&_h3]:mt-4 [&_h3]:mb-1.5 [&_h3]:text-lg [&_h3]:font-semibold',
   '[&_ul]:my-2 [&_ul]:list-disc [&_ul]:pl-6 [&_ol]:my-2 [&_ol]:list-decimal [&_ol]:pl-6 [&_li_p]:my-0.5',
-  '[&_blockquote]:my-3 [&_blockquote]:border-l-4 [&_blockquote]:border-slate-200 [&_blockquote]:pl-3 [&_blockquote]:text-slate-600',
-  '[&_img]:my-3 [&_img]:h-auto [&_img]:max-w-full [&_img]:rounded [&_img.ProseMirror-selectednode]:ring-2 [&_img.ProseMirror-selectednode]:ring-indigo-500',
+  '[&_blockquote]:my-3 [&_blockquote]:border-l-4 [&_blockquote]:border-slate-200 ' +
+    '[&_blockquote]:pl-3 [&_blockquote]:text-slate-600',
+  '[&_img]:my-3 [&_img]:h-auto [&_img]:max-w-full [&_img]:rounded ' +
+    '[&_img.ProseMirror-selectednode]:ring-2 [&_img.ProseMirror-selectednode]:ring-indigo-500',
   '[&_a]:text-indigo-700 [&_a]:underline [&_hr]:my-4 [&_hr]:border-slate-200',
   '[&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:font-mono [&_code]:text-xs',
-  '[&_pre]:my-3 [&_pre]:overflow-x-auto [&_pre]:rounded-lg [&_pre]:bg-slate-900 [&_pre]:p-3 [&_pre]:text-slate-100 [&_pre_code]:bg-transparent [&_pre_code]:p-0',
+  '[&_pre]:my-3 [&_pre]:overflow-x-auto [&_pre]:rounded-lg [&_pre]:bg-slate-900 ' +
+    '[&_pre]:p-3 [&_pre]:text-slate-100 [&_pre_code]:bg-transparent [&_pre_code]:p-0',
 ].join(' ');
 
-/** What the user typed as a link address, made absolute, or null when it is not an http(s), mailto, path or anchor link. */
+/**
+ * What the user typed as a link address, made absolute, or null when it is not an http(s), mailto, path or anchor link.
+ */
 function linkHref(input: string): string | null {
   const href = /^([a-z][a-z0-9+.-]*:|[/#])/i.test(input) ? input : `https://${input}`;
   return /^(https?:\/\/[^/\\]|mailto:|\/(?![/\\])|#)/i.test(href) ? href : null;
@@ -122,7 +128,10 @@ export function RichEditor(props: {
   const border = props.invalid ? 'border-red-500' : 'border-slate-300';
   return (
     <div
-      className={`rounded-lg border bg-white ${border} has-[.ProseMirror-focused]:border-indigo-500 has-[.ProseMirror-focused]:ring-2 has-[.ProseMirror-focused]:ring-indigo-200`}
+      className={
+        `rounded-lg border bg-white ${border} has-[.ProseMirror-focused]:border-indigo-500 ` +
+        `has-[.ProseMirror-focused]:ring-2 has-[.ProseMirror-focused]:ring-indigo-200`
+      }
     >
       <RichEditorToolbar
         editor={editor}

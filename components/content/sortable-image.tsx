@@ -44,7 +44,10 @@ export function SortableImage({ item, onRemove }: { item: MediaRecord; onRemove:
           type="button"
           onClick={onRemove}
           aria-label={`Remove ${item.fileName}`}
-          className="shrink-0 rounded px-1 text-slate-500 hover:bg-red-50 hover:text-red-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+          className={
+            'shrink-0 rounded px-1 text-slate-500 hover:bg-red-50 hover:text-red-700 ' +
+            'focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500'
+          }
         >
           ✕
         </button>

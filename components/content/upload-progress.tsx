@@ -26,7 +26,10 @@ export function UploadProgress({ progress, onStop }: { progress: UploadProgressS
         </button>
       </div>
       <progress
-        className="mt-1 h-1.5 w-full overflow-hidden rounded [&::-webkit-progress-bar]:bg-slate-100 [&::-webkit-progress-value]:bg-indigo-500"
+        className={
+          'mt-1 h-1.5 w-full overflow-hidden rounded [&::-webkit-progress-bar]:bg-slate-100 ' +
+          '[&::-webkit-progress-value]:bg-indigo-500'
+        }
         max={100}
         value={percent}
         aria-label={`Progress of ${fileName}`}

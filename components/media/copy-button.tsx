@@ -18,7 +18,10 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
     <button
       type="button"
       onClick={copy}
-      className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50"
+      className={
+        'rounded-md border border-slate-300 bg-white px-2.5 py-1 ' +
+        'text-xs font-medium text-slate-700 hover:bg-slate-50'
+      }
     >
       <span aria-live="polite">{copied ? 'Copied' : label}</span>
     </button>

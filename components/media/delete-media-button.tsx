@@ -52,7 +52,8 @@ export function DeleteMediaButton({
           onCancel={() => setConfirming(false)}
         >
           {references > 0
-            ? `Content uses this file (${references === 1 ? '1 reference' : `${references} references`}), so Kura will refuse to delete it until it is removed there.`
+            ? `Content uses this file (${references === 1 ? '1 reference' : `${references} references`}), ` +
+              `so Kura will refuse to delete it until it is removed there.`
             : 'Its URL stops working at once. This cannot be undone.'}
         </ConfirmDialog>
       )}

@@ -78,7 +78,12 @@ export function DetailPanel({ item, closeHref, references, canDelete, canEdit = 
         </Link>
       </div>
       {item.kind === 'image' && (
-        <div className="border-b border-slate-100 bg-[conic-gradient(#f1f5f9_25%,#fff_0_50%,#f1f5f9_0_75%,#fff_0)] bg-[length:16px_16px] p-4">
+        <div
+          className={
+            'border-b border-slate-100 bg-[conic-gradient(#f1f5f9_25%,#fff_0_50%,#f1f5f9_0_75%,#fff_0)] ' +
+            'bg-[length:16px_16px] p-4'
+          }
+        >
           {/* eslint-disable-next-line @next/next/no-img-element -- the cached preview, not the original */}
           <img
             src={`/media/thumbnail/${item.id}?v=${item.versionedUrl.slice(item.versionedUrl.lastIndexOf('?v=') + 3)}`}

@@ -33,7 +33,12 @@ function Transform({ url, params }: { url: string; params: string }) {
   }, [url]);
   return (
     <figure className="rounded-lg border border-slate-200 bg-white p-2" aria-label={`Preview ${params}`}>
-      <div className="flex h-32 items-center justify-center bg-[conic-gradient(#f1f5f9_25%,#fff_0_50%,#f1f5f9_0_75%,#fff_0)] bg-[length:16px_16px]">
+      <div
+        className={
+          'flex h-32 items-center justify-center ' +
+          'bg-[conic-gradient(#f1f5f9_25%,#fff_0_50%,#f1f5f9_0_75%,#fff_0)] bg-[length:16px_16px]'
+        }
+      >
         {/* eslint-disable-next-line @next/next/no-img-element -- the point is to show the Image API's own output */}
         {!error && <img src={url} alt={`Result of ${params}`} className="max-h-32 max-w-full object-contain" />}
         {error && (
@@ -79,14 +84,19 @@ export function ImageApiPreview({
   const [open, setOpen] = useState(false);
   const [custom, setCustom] = useState(urls.tried.params);
   const { src, srcset } = urls.snippet;
-  const snippet = `<img src="${src}" srcset="${srcset}" sizes="(max-width: 640px) 100vw, 640px" alt="${alt.replace(/"/g, '&quot;')}">`;
+  const snippet =
+    `<img src="${src}" srcset="${srcset}" sizes="(max-width: ` +
+    `640px) 100vw, 640px" alt="${alt.replace(/"/g, '&quot;')}">`;
   return (
     <div className="border-t border-slate-100 px-5 py-3">
       <button
         type="button"
         onClick={() => setOpen(!open)}
         aria-expanded={open}
-        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
+        className={
+          'rounded-md border border-slate-300 bg-white px-3 py-1.5 ' +
+          'text-sm font-medium text-slate-700 hover:bg-slate-50'
+        }
       >
         Image API preview
       </button>

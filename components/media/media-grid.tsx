@@ -64,7 +64,12 @@ export function MediaGrid({ items, selectedId, selection }: Props) {
               {selection && (
                 // Beside the link, not inside it: a checkbox inside a link would be both at once.
                 <div
-                  className={`absolute top-2 left-2 flex rounded bg-white/90 p-1 shadow-sm transition-opacity focus-within:opacity-100 group-hover:opacity-100 pointer-coarse:opacity-100 ${checked || selecting ? 'opacity-100' : 'opacity-0'}`}
+                  className={
+                    `absolute top-2 left-2 flex rounded bg-white/90 p-1 ` +
+                    `shadow-sm transition-opacity focus-within:opacity-100 ` +
+                    (`group-hover:opacity-100 pointer-coarse:opacity-100 ` +
+                      `${checked || selecting ? 'opacity-100' : 'opacity-0'}`)
+                  }
                 >
                   <SelectCheckbox
                     label={`Select ${item.fileName}`}

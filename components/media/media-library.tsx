@@ -29,7 +29,10 @@ type Props = {
   panel: React.ReactNode;
 };
 
-/** The library screen: toolbar, table or grid with checkboxes and the bulk bar, drop-anywhere uploads, and the detail panel beside it. */
+/**
+ * The library screen: toolbar, table or grid with checkboxes and the bulk bar, drop-anywhere uploads, and the detail
+ * panel beside it.
+ */
 export function MediaLibrary({
   list,
   query,
@@ -85,7 +88,10 @@ export function MediaLibrary({
             href={href({ unused: unused ? null : '1', page: null })}
             scroll={false}
             aria-current={unused ? 'true' : undefined}
-            className={`rounded-md border px-3 py-1.5 text-sm whitespace-nowrap ${unused ? 'border-indigo-300 bg-indigo-50 text-indigo-800' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
+            className={
+              `rounded-md border px-3 py-1.5 text-sm whitespace-nowrap ` +
+              `${unused ? 'border-indigo-300 bg-indigo-50 text-indigo-800' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`
+            }
           >
             {unused ? '✓ Unused only' : 'Unused only'}
           </Link>
@@ -165,7 +171,12 @@ export function MediaLibrary({
         )}
 
         {drop.dragging && (
-          <div className="pointer-events-none absolute inset-2 z-20 flex items-center justify-center rounded-xl border-2 border-dashed border-indigo-400 bg-indigo-50/80 text-lg font-medium text-indigo-700">
+          <div
+            className={
+              'pointer-events-none absolute inset-2 z-20 flex items-center justify-center rounded-xl ' +
+              'border-2 border-dashed border-indigo-400 bg-indigo-50/80 text-lg font-medium text-indigo-700'
+            }
+          >
             Drop files to upload
           </div>
         )}

@@ -86,7 +86,10 @@ export function MediaTable({ items, selectedId, selection }: Props) {
               <th
                 key={header.id}
                 scope="col"
-                className={`border-b border-slate-200 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 ${header.column.id === 'select' ? 'w-10 pr-1 pl-4' : 'px-3'}`}
+                className={
+                  `border-b border-slate-200 py-2 text-left text-xs font-semibold uppercase tracking-wide ` +
+                  `text-slate-500 ${header.column.id === 'select' ? 'w-10 pr-1 pl-4' : 'px-3'}`
+                }
               >
                 {flexRender(header.column.columnDef.header, header.getContext())}
               </th>

@@ -121,7 +121,10 @@ export function UploadList({ queue }: { queue: ReturnType<typeof useUploadQueue>
   return (
     <section
       aria-label="Uploads"
-      className="absolute bottom-4 right-4 z-30 w-96 max-w-[calc(100%-2rem)] rounded-xl border border-slate-200 bg-white shadow-lg"
+      className={
+        'absolute bottom-4 right-4 z-30 w-96 max-w-[calc(100%-2rem)] ' +
+        'rounded-xl border border-slate-200 bg-white shadow-lg'
+      }
     >
       <header className="flex items-center justify-between border-b border-slate-100 px-4 py-2">
         <h2 className="text-sm font-semibold">Uploads</h2>
@@ -148,7 +151,10 @@ export function UploadList({ queue }: { queue: ReturnType<typeof useUploadQueue>
                 <span className="shrink-0 text-xs text-slate-500">{STATUS_TEXT[item.status]}</span>
               </div>
               <progress
-                className="mt-1 h-1.5 w-full overflow-hidden rounded [&::-webkit-progress-bar]:bg-slate-100 [&::-webkit-progress-value]:bg-indigo-500"
+                className={
+                  'mt-1 h-1.5 w-full overflow-hidden rounded [&::-webkit-progress-bar]:bg-slate-100 ' +
+                  '[&::-webkit-progress-value]:bg-indigo-500'
+                }
                 max={100}
                 value={item.status === 'done' ? 100 : percent}
                 aria-label={`Progress of ${item.file.name}`}
@@ -159,7 +165,8 @@ export function UploadList({ queue }: { queue: ReturnType<typeof useUploadQueue>
                   role={item.error ? 'alert' : undefined}
                 >
                   {item.error ??
-                    `${formatBytes(item.status === 'done' ? item.file.size : item.loaded)} of ${formatBytes(item.file.size)}`}
+                    `${formatBytes(item.status === 'done' ? item.file.size : item.loaded)} of ` +
+                      `${formatBytes(item.file.size)}`}
                 </span>
                 {(item.status === 'queued' || item.status === 'uploading') && (
                   <button

@@ -116,7 +116,8 @@ function RevokeKeyDialog({
       onCancel={onCancel}
     >
       {apiKey.contentAll
-        ? 'Requests with this key are refused from now on. It comes from KURA_API_KEY, so the next start of Kura makes it valid again unless that variable changes.'
+        ? 'Requests with this key are refused from now on. It comes from KURA_API_KEY, ' +
+          'so the next start of Kura makes it valid again unless that variable changes.'
         : 'Requests with this key are refused from now on. This cannot be undone.'}
     </ConfirmDialog>
   );

@@ -13,7 +13,10 @@ import { RowActions, SettingsSection } from './settings-section';
 
 type Props = { members: MemberRow[]; roles: RoleChoice[]; youId: string; passwordMin: number };
 
-/** Settings → Members: who can log in and with which roles; Add member, Edit, End sessions, Remove, then reassign their media. */
+/**
+ * Settings → Members: who can log in and with which roles; Add member, Edit, End sessions, Remove, then reassign their
+ * media.
+ */
 export function MembersScreen({ members, roles, youId, passwordMin }: Props) {
   const [editing, setEditing] = useState<MemberRow | 'new' | null>(null);
   const [removing, setRemoving] = useState<MemberRow | null>(null);
@@ -40,7 +43,9 @@ export function MembersScreen({ members, roles, youId, passwordMin }: Props) {
   return (
     <SettingsSection
       title="Members"
-      description={`${members.length} member${members.length === 1 ? '' : 's'}. Kura always keeps at least one Administrator.`}
+      description={
+        `${members.length} member${members.length === 1 ? '' : 's'}. ` + `Kura always keeps at least one Administrator.`
+      }
       action={{ label: 'Add member', onClick: () => setEditing('new') }}
       notice={
         notice && (
@@ -52,7 +57,10 @@ export function MembersScreen({ members, roles, youId, passwordMin }: Props) {
                   <button
                     type="button"
                     onClick={() => setReassigning(true)}
-                    className="rounded-md border border-slate-300 bg-white px-3 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50"
+                    className={
+                      'rounded-md border border-slate-300 bg-white px-3 py-1 ' +
+                      'text-xs font-medium text-slate-700 hover:bg-slate-50'
+                    }
                   >
                     {`Reassign ${removed.mediaCount} media…`}
                   </button>
@@ -121,7 +129,10 @@ export function MembersScreen({ members, roles, youId, passwordMin }: Props) {
               {m.roles.map((r) => (
                 <li
                   key={r.id}
-                  className={`rounded-full px-2 py-0.5 text-xs ${r.builtin ? 'bg-amber-50 text-amber-900' : 'bg-indigo-50 text-indigo-900'}`}
+                  className={
+                    `rounded-full px-2 py-0.5 text-xs ` +
+                    `${r.builtin ? 'bg-amber-50 text-amber-900' : 'bg-indigo-50 text-indigo-900'}`
+                  }
                 >
                   {r.name}
                 </li>

@@ -28,7 +28,10 @@ export function OtherSessionsButton() {
         type="button"
         onClick={click}
         disabled={pending}
-        className="rounded-md border border-slate-300 px-4 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60"
+        className={
+          'rounded-md border border-slate-300 px-4 py-1.5 text-sm ' +
+          'font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60'
+        }
       >
         Log out other sessions
       </button>

@@ -73,7 +73,10 @@ export function PasswordForm({ passwordMin }: { passwordMin: number }) {
       <button
         type="submit"
         disabled={form.pending}
-        className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
+        className={
+          'rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium ' +
+          'text-white hover:bg-indigo-500 disabled:opacity-60'
+        }
       >
         Change password
       </button>

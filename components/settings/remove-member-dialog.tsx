@@ -22,7 +22,10 @@ export function RemoveMemberDialog({ member, onCancel, onRemoved }: Props) {
     >
       <p>{`${member.name} can no longer log in; a session they have open ends at once.`}</p>
       {member.mediaCount > 0 && (
-        <p className="mt-2">{`Their ${member.mediaCount} media stay in the library without a creator; you can give them to another member next.`}</p>
+        <p className="mt-2">
+          {`Their ${member.mediaCount} media stay in the library without ` +
+            `a creator; you can give them to another member next.`}
+        </p>
       )}
     </ConfirmDialog>
   );

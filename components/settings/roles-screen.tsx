@@ -112,7 +112,8 @@ function DeleteRoleDialog({
       onCancel={onCancel}
     >
       {role.members > 0
-        ? `${role.members} member${role.members === 1 ? ' holds' : 's hold'} this role, so Kura will refuse to delete it until it is taken from them.`
+        ? `${role.members} member${role.members === 1 ? ' holds' : 's hold'} this ` +
+          `role, so Kura will refuse to delete it until it is taken from them.`
         : 'No member holds this role. This cannot be undone.'}
     </ConfirmDialog>
   );

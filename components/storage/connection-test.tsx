@@ -23,14 +23,20 @@ export function ConnectionTest({ input }: { input: 'env' | (() => unknown) }) {
         type="button"
         onClick={run}
         disabled={pending}
-        className="rounded-md border border-slate-300 bg-white px-4 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50"
+        className={
+          'rounded-md border border-slate-300 bg-white px-4 py-1.5 text-sm ' +
+          'font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50'
+        }
       >
         {pending ? 'Testing…' : 'Test connection'}
       </button>
       <div role="status" aria-label="Connection test result" className="text-sm">
         {outcome && (
           <p
-            className={`rounded-md border px-3 py-2 ${outcome.ok ? 'border-emerald-200 bg-emerald-50 text-emerald-900' : 'border-red-200 bg-red-50 text-red-800'}`}
+            className={
+              `rounded-md border px-3 py-2 ` +
+              `${outcome.ok ? 'border-emerald-200 bg-emerald-50 text-emerald-900' : 'border-red-200 bg-red-50 text-red-800'}`
+            }
           >
             {outcome.message}
           </p>

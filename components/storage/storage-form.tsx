@@ -10,7 +10,8 @@ import { DirectUrlNote } from './direct-url-note';
 type Form = StorageSettingsView['form'];
 
 const input =
-  'w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200';
+  'w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm ' +
+  'focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200';
 
 function TextField(props: {
   label: string;
@@ -198,14 +199,20 @@ export function StorageForm({ uploadTo, initial }: { uploadTo: string; initial: 
               onChange={set('publicUrl')}
               mono
               placeholder="https://cdn.example.com"
-              hint="Optional. When set, delivery URLs point at the bucket or CDN (public base URL + object key) instead of Kura."
+              hint={
+                'Optional. When set, delivery URLs point at the bucket ' +
+                'or CDN (public base URL + object key) instead of Kura.'
+              }
             />
             {form.publicUrl && <DirectUrlNote />}
             <Check
               label="Fix file names"
               checked={form.fixFileNames}
               onChange={set('fixFileNames')}
-              hint="Object keys end with the file name ({prefix}{id}/{version}/{name}). Media stored this way cannot be renamed, and re-uploads keep the name."
+              hint={
+                'Object keys end with the file name ({prefix}{id}/{version}/{name}). ' +
+                'Media stored this way cannot be renamed, and re-uploads keep the name.'
+              }
             />
             <ConnectionTest input={values} />
           </div>
@@ -215,7 +222,10 @@ export function StorageForm({ uploadTo, initial }: { uploadTo: string; initial: 
           <button
             type="submit"
             disabled={pending}
-            className="rounded-md bg-slate-900 px-4 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50"
+            className={
+              'rounded-md bg-slate-900 px-4 py-1.5 text-sm font-medium ' +
+              'text-white hover:bg-slate-700 disabled:opacity-50'
+            }
           >
             {pending ? 'Saving…' : 'Save'}
           </button>
@@ -228,7 +238,10 @@ export function StorageForm({ uploadTo, initial }: { uploadTo: string; initial: 
         <div role="status" aria-label="Save result" className="text-sm">
           {result && (
             <p
-              className={`rounded-md border px-3 py-2 ${result.ok ? 'border-emerald-200 bg-emerald-50 text-emerald-900' : 'border-red-200 bg-red-50 text-red-800'}`}
+              className={
+                `rounded-md border px-3 py-2 ` +
+                `${result.ok ? 'border-emerald-200 bg-emerald-50 text-emerald-900' : 'border-red-200 bg-red-50 text-red-800'}`
+              }
             >
               {result.message}
             </p>

@@ -40,7 +40,10 @@ export function ConfirmDialog({ title, children, confirmLabel, pending, error, o
             type="button"
             onClick={onConfirm}
             disabled={pending}
-            className="rounded-md bg-red-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-red-500 disabled:opacity-60"
+            className={
+              'rounded-md bg-red-600 px-4 py-1.5 text-sm font-medium ' +
+              'text-white hover:bg-red-500 disabled:opacity-60'
+            }
           >
             {pending ? 'Working…' : confirmLabel}
           </button>

@@ -60,7 +60,10 @@ export function EditDialog({
           <button
             type="submit"
             disabled={pending || blocked}
-            className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
+            className={
+              'rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium ' +
+              'text-white hover:bg-indigo-500 disabled:opacity-60'
+            }
           >
             {submitLabel}
           </button>

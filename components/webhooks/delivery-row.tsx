@@ -44,7 +44,10 @@ export function DeliveryRow({ delivery: d, redelivering, onRedeliver }: Props) {
           onClick={onRedeliver}
           disabled={redelivering}
           aria-label={`Redeliver ${d.eventId}`}
-          className="ml-auto rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60"
+          className={
+            'ml-auto rounded-md border border-slate-300 px-2.5 py-1 text-xs ' +
+            'font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60'
+          }
         >
           {redelivering ? 'Queuing…' : 'Redeliver'}
         </button>
@@ -53,7 +56,8 @@ export function DeliveryRow({ delivery: d, redelivering, onRedeliver }: Props) {
         <summary className="cursor-pointer text-slate-700">
           {count === 0
             ? 'No attempt yet'
-            : `${count} ${count === 1 ? 'attempt' : 'attempts'}, last: ${describeSend({ ...last!, ok: d.state === 'delivered' })}`}
+            : `${count} ${count === 1 ? 'attempt' : 'attempts'}, last: ` +
+              `${describeSend({ ...last!, ok: d.state === 'delivered' })}`}
         </summary>
         {count > 0 && (
           <table className="mt-1.5 w-full text-left" aria-label={`Attempts of ${d.eventId}`}>
@@ -93,7 +97,12 @@ export function DeliveryRow({ delivery: d, redelivering, onRedeliver }: Props) {
         <div className="mt-1.5">
           <CopyButton value={d.body} label="Copy raw body" />
         </div>
-        <pre className="mt-1.5 max-h-64 overflow-auto rounded-md bg-slate-50 p-2 font-mono text-[11px] leading-snug text-slate-800">
+        <pre
+          className={
+            'mt-1.5 max-h-64 overflow-auto rounded-md bg-slate-50 ' +
+            'p-2 font-mono text-[11px] leading-snug text-slate-800'
+          }
+        >
           {pretty(d.body)}
         </pre>
       </details>

@@ -32,7 +32,11 @@ export function SignatureHelp({ scope }: { scope: WebhookScope['kind'] }) {
       </p>
       <details>
         <summary className="cursor-pointer font-medium text-slate-700">Verify the signature (Node.js)</summary>
-        <pre className="mt-1 overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-[11px] leading-snug text-slate-100">
+        <pre
+          className={
+            'mt-1 overflow-x-auto rounded-md bg-slate-900 p-3 ' + 'font-mono text-[11px] leading-snug text-slate-100'
+          }
+        >
           {EXAMPLE}
         </pre>
       </details>

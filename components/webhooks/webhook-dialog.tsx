@@ -150,7 +150,10 @@ export function WebhookDialog({ scope, webhook, onCancel, onSaved }: Props) {
             <button
               type="button"
               onClick={() => setSecret(generateSecret())}
-              className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50"
+              className={
+                'rounded-md border border-slate-300 px-2.5 py-1 ' +
+                'text-xs font-medium text-slate-700 hover:bg-slate-50'
+              }
             >
               Generate
             </button>

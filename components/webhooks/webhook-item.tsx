@@ -8,7 +8,8 @@ import { describeSend } from './webhook-text';
 type Props = { webhook: WebhookView; onEdit: () => void; onDelete: () => void; onDeliveries: () => void };
 
 const button =
-  'rounded-md border border-slate-300 px-3 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60';
+  'rounded-md border border-slate-300 px-3 py-1 text-xs font-medium ' +
+  'text-slate-700 hover:bg-slate-50 disabled:opacity-60';
 const badge = 'rounded-full px-2 py-0.5 text-xs font-medium';
 
 /** One webhook in the settings list: what it is sent and where, what waits or failed, and its buttons. */

@@ -17,7 +17,8 @@ type Open = { kind: 'add' } | { kind: 'edit' | 'delete' | 'deliveries'; webhook:
 
 const INTRO: Record<WebhookScope['kind'], string> = {
   media:
-    'Kura tells these URLs when media is uploaded, changed or deleted — from the library or through the API — so a site can rebuild or purge its cache.',
+    'Kura tells these URLs when media is uploaded, changed or deleted — from ' +
+    'the library or through the API — so a site can rebuild or purge its cache.',
   content:
     'Kura tells these URLs when content of this API is created, saved or deleted — from the editor or through the API.',
 };

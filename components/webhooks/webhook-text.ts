@@ -40,7 +40,8 @@ export const statusLine = (status: number) => (REASONS[status] ? `${status} ${RE
 /**
  * One request to a webhook as people read it.
  * @example describeSend({ status: 200, ok: true, error: null, durationMs: 35 }) // "200 OK in 35 ms"
- * @example describeSend({ status: null, ok: false, error: 'ECONNREFUSED: …', durationMs: 2 }) // "ECONNREFUSED: … (after 2 ms)"
+ * @example describeSend({ status: null, ok: false, error: 'ECONNREFUSED: …', durationMs: 2 }) // "ECONNREFUSED: …
+ * (after 2 ms)"
  */
 export function describeSend(r: {
   status: number | null;

@@ -8,7 +8,10 @@ import { recordContentChange } from '@/lib/events/content-change';
 import { assertContentRight } from '@/lib/permissions/content';
 import { fieldsOf, findApi } from './get-api';
 
-/** Deletes a content item; its references go with it (ON DELETE CASCADE) and its webhook event is written in the same transaction. */
+/**
+ * Deletes a content item; its references go with it (ON DELETE CASCADE) and its webhook event is written in the same
+ * transaction.
+ */
 export function deleteContent(actor: Actor, endpoint: string, id: string): void {
   const api = findApi(endpoint);
   assertContentRight(actor, api.id, 'delete');

@@ -91,7 +91,8 @@ export function checkMediaRefs(tx: Tx, actor: Actor, checks: MediaCheck[], held:
     const size = field.imageSize;
     if (wantsImage && size && (row.width !== size.width || row.height !== size.height)) {
       throw fail(
-        `needs an image of exactly ${size.width} × ${size.height} px; ${row.fileName} is ${row.width ?? '?'} × ${row.height ?? '?'} px`,
+        `needs an image of exactly ${size.width} × ${size.height} px; ` +
+          `${row.fileName} is ${row.width ?? '?'} × ${row.height ?? '?'} px`,
       );
     }
   }

@@ -24,7 +24,10 @@ const imageValue = (m: Media) => ({
 });
 const fileValue = (m: Media) => ({ url: deliveryUrl(m), fileSize: m.size });
 
-/** Content rows in their read shape: media fields as `{url,width,height,alt?}` / `{url,fileSize}`, rich HTML with current alt and size on each image. */
+/**
+ * Content rows in their read shape: media fields as `{url,width,height,alt?}` / `{url,fileSize}`, rich HTML with
+ * current alt and size on each image.
+ */
 export function presentContents(fields: ApiField[], rows: Content[]): ContentRecord[] {
   const ids = [...new Set(rows.flatMap((r) => referencesOf(fields, r.data).map((ref) => ref.mediaId)))];
   const byId = new Map(

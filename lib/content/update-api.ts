@@ -31,7 +31,8 @@ export function updateApi(actor: Actor, endpoint: string, input: unknown): { end
         const old = before.get(field.id);
         if (old && old.kind !== field.kind && rows.some((r) => valueOf(r.data, field.id) !== undefined)) {
           throw badRequest(
-            `fields: "${field.id}" holds values, so it cannot change from ${old.kind} to ${field.kind}; add a new field instead`,
+            `fields: "${field.id}" holds values, so it cannot change ` +
+              `from ${old.kind} to ${field.kind}; add a new field instead`,
           );
         }
       }

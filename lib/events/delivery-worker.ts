@@ -27,7 +27,9 @@ export function startDeliveries(): void {
   wakeDeliveries();
 }
 
-/** Looks for due deliveries now (after a commit that enqueued some, or a redeliver), then sleeps until the next is due. */
+/**
+ * Looks for due deliveries now (after a commit that enqueued some, or a redeliver), then sleeps until the next is due.
+ */
 export function wakeDeliveries(): void {
   const { started, senders } = worker();
   if (!started) return;

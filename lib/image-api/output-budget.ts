@@ -24,7 +24,8 @@ export function rotatedSize(size: Size, degrees: number): Size {
  * The size of the answer, computed through every step before any pixel is touched: rect, fit (with
  * dpr and the 8192 px box), rot, pad, border (mask keeps the size), times the frames of an animation.
  * Throws a 400 naming the parameter that makes a side exceed 8192 px or the total exceed the budget.
- * @example outputSizeOf(plan of w=8192&h=8192&fit=scale&pad=8192, { width: 640, height: 480 }, 1, budget) // throws: "pad" … 8192 px
+ * @example outputSizeOf(plan of w=8192&h=8192&fit=scale&pad=8192, { width: 640, height: 480 }, 1, budget) // throws:
+ * "pad" … 8192 px
  */
 export function outputSizeOf(plan: TransformPlan, source: Size, frames: number, budget: OutputBudget): Size {
   let size: Size = source;
@@ -65,7 +66,8 @@ export function outputSizeOf(plan: TransformPlan, source: Size, frames: number, 
   if (cause !== null && pixels > stepwiseMax) {
     throw badRequest(
       `"${cause}" runs as a step of its own, so its output may have at most ${stepwiseMax} pixels ` +
-        `(a quarter of KURA_MAX_OUTPUT_PIXELS); this one would be ${size.width}×${size.height}${frames > 1 ? ` × ${frames} frames` : ''}`,
+        (`(a quarter of KURA_MAX_OUTPUT_PIXELS); this one would be ` +
+          `${size.width}×${size.height}${frames > 1 ? ` × ${frames} frames` : ''}`),
     );
   }
   return size;

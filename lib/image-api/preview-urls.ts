@@ -20,7 +20,8 @@ export interface PreviewUrls {
  * The URLs of the detail panel's "Image API preview", signed here when KURA_IMAGE_SIGNING_TOKEN is
  * set (the token never reaches the browser). `tried` is what the member typed into "Try parameters";
  * it is re-encoded once, so the URL the browser asks for is exactly the URL that was signed.
- * @example previewUrls('https://kura.example/assets/s/id/a.png?v=1', 'w=123').tried.url // '…?v=1&w=123' (+ '&s=…' when signing)
+ * @example previewUrls('https://kura.example/assets/s/id/a.png?v=1', 'w=123').tried.url // '…?v=1&w=123' (+ '&s=…' when
+ * signing)
  */
 export function previewUrls(versionedUrl: string, tried: string | null): PreviewUrls {
   const token = config().KURA_IMAGE_SIGNING_TOKEN;

@@ -122,7 +122,10 @@ export function pipelinedEffects(image: Sharp, plan: TransformPlan, sized: Geome
 function maskSvg(mask: Mask, width: number, height: number): string {
   const open = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">`;
   if (mask.kind === 'ellipse') {
-    return `${open}<ellipse cx="${width / 2}" cy="${height / 2}" rx="${width / 2}" ry="${height / 2}" fill="#fff"/></svg>`;
+    return (
+      `${open}<ellipse cx="${width / 2}" cy="${height / 2}" ` +
+      `rx="${width / 2}" ry="${height / 2}" fill="#fff"/></svg>`
+    );
   }
   const half = Math.min(width, height) / 2;
   const [tl, tr, br, bl] = (mask.radius ?? Array(4).fill(Math.min(width, height) * 0.2)).map((r) => Math.min(r, half));

@@ -63,7 +63,8 @@ export const tooLarge = (pixels: number, limit: number) =>
  * Renders a transform plan with sharp: EXIF orientation, rect, fit, effects, then the output format,
  * with every input metadata (EXIF, GPS, XMP) stripped. Refuses inputs above `maxInputPixels` (413),
  * outputs over the budget (400, before any pixel is decoded) and bytes libvips cannot decode (422).
- * @example await renderImage(bytes, cropTo100, { maxInputPixels: 50e6, maxOutputPixels: 8192 ** 2 }) // plan of w=100&h=100&fit=crop → 100×100, source format
+ * @example await renderImage(bytes, cropTo100, { maxInputPixels: 50e6, maxOutputPixels: 8192 ** 2 }) // plan of
+ * w=100&h=100&fit=crop → 100×100, source format
  */
 export async function renderImage(input: Buffer | string, plan: TransformPlan, opts: RenderOptions): Promise<Rendered> {
   const meta = await sharp(input, { limitInputPixels: false })

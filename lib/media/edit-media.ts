@@ -35,7 +35,8 @@ export function editMedia(actor: Actor, id: string, input: unknown): MediaRecord
       const renamed = fileName !== undefined && fileName !== current.fileName;
       if (renamed && configuredStorage(current.storage)?.keepsFileName) {
         throw badRequest(
-          `fileName: ${current.fileName} is kept in an S3 bucket with fixed file names, where the name is part of its URL, so it cannot be renamed`,
+          `fileName: ${current.fileName} is kept in an S3 bucket with fixed file ` +
+            `names, where the name is part of its URL, so it cannot be renamed`,
         );
       }
       if (changes.alt !== undefined && current.kind !== 'image')

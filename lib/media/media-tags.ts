@@ -23,7 +23,8 @@ export function tagsFor(tx: Tx, names: string[]): { ids: string[]; created: stri
     const [{ n }] = tx.select({ n: count() }).from(tags).all();
     if (n + missing.length > max) {
       throw badRequest(
-        `tags: this service has ${n} of at most ${max} tags, so ${missing.map((m) => `"${m}"`).join(', ')} cannot be added`,
+        `tags: this service has ${n} of at most ${max} tags, so ` +
+          `${missing.map((m) => `"${m}"`).join(', ')} cannot be added`,
       );
     }
     tx.insert(tags)

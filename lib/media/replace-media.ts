@@ -19,7 +19,8 @@ import { deliveryUrl } from './urls';
 /**
  * Re-upload. By default the new bytes replace the old behind the same id and name (the new file's name
  * is ignored): same kind only, alt reset, new hash, size, dimensions, ETag and versioned URL. With
- * `newUrl` the media gets a new id and the new file's name (the old name where file names are fixed); content keeps using it (fields follow the
+ * `newUrl` the media gets a new id and the new file's name (the old name where file names are fixed); content keeps
+ * using it (fields follow the
  * id, rich-editor URLs are rewritten) and the old URL is 404. Either way the new bytes are committed
  * first and the old ones removed after, so a failure at any point leaves the old file served.
  */

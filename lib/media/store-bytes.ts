@@ -51,7 +51,8 @@ export async function storeBytes(
   const type = await sniffType(head);
   if (opts.expectKind && type.kind !== opts.expectKind) {
     throw badRequest(
-      `A re-upload must be of the same kind: this media is ${article(opts.expectKind)}, the new file is ${article(type.kind)} (${type.mimeType})`,
+      `A re-upload must be of the same kind: this media is ${article(opts.expectKind)}, ` +
+        `the new file is ${article(type.kind)} (${type.mimeType})`,
     );
   }
   const meter = new Meter(max, () => new KuraError('too_large', uploadLimitMessage(max)));

@@ -28,7 +28,9 @@ const lists = RANGES.map((r) => {
   return { ...r, list };
 });
 
-/** The IPv4 address inside an IPv4-mapped (::ffff:a.b.c.d), -compatible (::a.b.c.d) or NAT64 (64:ff9b::) IPv6 address. */
+/**
+ * The IPv4 address inside an IPv4-mapped (::ffff:a.b.c.d), -compatible (::a.b.c.d) or NAT64 (64:ff9b::) IPv6 address.
+ */
 function embeddedIPv4(ip: string): string | null {
   const groups = expandIPv6(ip);
   if (!groups) return null;

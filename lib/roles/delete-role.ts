@@ -21,7 +21,8 @@ export function deleteRole(actor: Actor, id: string): { id: string } {
       const [{ holders }] = tx.select({ holders: count() }).from(memberRoles).where(eq(memberRoles.roleId, id)).all();
       if (holders > 0) {
         throw badRequest(
-          `“${role.name}” is held by ${holders} member${holders === 1 ? '' : 's'}; take the role from them before deleting it`,
+          `“${role.name}” is held by ${holders} member${holders === 1 ? '' : 's'}; ` +
+            `take the role from them before deleting it`,
         );
       }
       tx.delete(roles).where(eq(roles.id, id)).run();

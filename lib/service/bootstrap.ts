@@ -25,7 +25,10 @@ import { serviceId } from './service-id';
 const UPLOAD_GRACE_MS = 6 * 60 * 60 * 1000;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
-/** Everything a start needs before the first request: schema, ids, secret, first admin, API key, webhook, clean storage, deliveries. */
+/**
+ * Everything a start needs before the first request: schema, ids, secret, first admin, API key, webhook, clean storage,
+ * deliveries.
+ */
 export async function bootstrap(): Promise<void> {
   keepDataDirPrivate(); // before the first file is created
   db(); // opens and migrates

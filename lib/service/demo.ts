@@ -30,7 +30,8 @@ function picture(width: number, height: number, from: string, to: string): Promi
 }
 
 const GUIDE_PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 144]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 ' +
+    '0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 144]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
 /**
@@ -60,7 +61,8 @@ export async function ensureDemo(): Promise<void> {
     gallery: [dusk.id, forest.id],
     attachment: guide.id,
     body:
-      `<h2>Your media, in one place</h2><p>This post uses four media items. Open any of them in <a href="/media">Media</a>: ` +
+      `<h2>Your media, in one place</h2><p>This post uses four media ` +
+      `items. Open any of them in <a href="/media">Media</a>: ` +
       `the panel lists this post under references, and Kura refuses to delete it while the post uses it.</p>` +
       `<img src="${deliveryUrl(dusk)}" alt="" width="${dusk.width}" height="${dusk.height}">` +
       `<p>Download <a href="${deliveryUrl(guide)}">the guide</a>.</p>`,

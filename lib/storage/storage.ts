@@ -28,7 +28,9 @@ export interface Storage {
   read(key: string, range?: ByteRange): Promise<Readable>;
   /** Removes the object; succeeds when it is already gone. */
   remove(key: string): Promise<void>;
-  /** The object's URL when readers may fetch it from the storage itself (a bucket with a public base URL), else null. */
+  /**
+   * The object's URL when readers may fetch it from the storage itself (a bucket with a public base URL), else null.
+   */
   directUrl?(key: string): string | null;
   /** The key a direct URL names, when it is one of this storage's; null otherwise. */
   keyOfDirectUrl?(url: string): string | null;

@@ -62,65 +62,72 @@ function setAlt(mediaId: string, alt: string) {
   db.close();
 }
 
-test('every read shape: image, multiple images, file, rich editor with the media’s alt and size, text, number, boolean', async ({
-  request,
-}) => {
-  const eyecatch = await image(request, 640, 480);
-  setAlt(eyecatch.id, 'A red square');
-  const [g1, g2] = [await image(request, 30, 20), await image(request, 40, 10)];
-  const doc = await pdf(request);
-  const inline = await image(request, 200, 100);
-  setAlt(inline.id, 'Inline "quoted" alt');
+test(
+  'every read shape: image, multiple images, file, rich editor ' +
+    'with the media’s alt and size, text, number, boolean',
+  async ({ request }) => {
+    const eyecatch = await image(request, 640, 480);
+    setAlt(eyecatch.id, 'A red square');
+    const [g1, g2] = [await image(request, 30, 20), await image(request, 40, 10)];
+    const doc = await pdf(request);
+    const inline = await image(request, 200, 100);
+    setAlt(inline.id, 'Inline "quoted" alt');
 
-  const created = await post(request, {
-    title: 'Hello',
-    summary: 'Two\nlines',
-    eyecatch: eyecatch.url,
-    gallery: [g1.url, g2.id],
-    attachment: { url: doc.url },
-    body: `<p>See <a href="${doc.url}">the doc</a></p><img src="${inline.url}" alt="stale" width="1" height="1"><img src="${inline.url}?w=100&amp;fm=webp" alt="stale" width="100" height="50"><script>alert(1)</script>`,
-    rating: 4.5,
-    featured: true,
-  });
-  expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-  expect(id).toMatch(/^[a-z0-9]{12}$/);
+    const created = await post(request, {
+      title: 'Hello',
+      summary: 'Two\nlines',
+      eyecatch: eyecatch.url,
+      gallery: [g1.url, g2.id],
+      attachment: { url: doc.url },
+      body:
+        `<p>See <a href="${doc.url}">the doc</a></p><img src="${inline.url}" alt="stale" width="1" height="1"><img ` +
+        `src="${inline.url}?w=100&amp;fm=webp" alt="stale" width="100" height="50"><script>alert(1)</script>`,
+      rating: 4.5,
+      featured: true,
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect(id).toMatch(/^[a-z0-9]{12}$/);
 
-  const one = await request.get(`/api/v1/${endpoint}/${id}`, { headers: keyHeader });
-  expect(one.status()).toBe(200);
-  const item = await one.json();
-  expect(item).toMatchObject({
-    id,
-    title: 'Hello',
-    summary: 'Two\nlines',
-    eyecatch: { url: eyecatch.url, width: 640, height: 480, alt: 'A red square' },
-    gallery: [
-      { url: g1.url, width: 30, height: 20 },
-      { url: g2.url, width: 40, height: 10 },
-    ],
-    attachment: { url: doc.url, fileSize: doc.size },
-    rating: 4.5,
-    featured: true,
-  });
-  expect(item.gallery[0]).not.toHaveProperty('alt');
-  expect(item.body).toContain(`<a href="${doc.url}">the doc</a>`);
-  expect(item.body).toContain(`<img src="${inline.url}" alt="Inline &quot;quoted&quot; alt" width="200" height="100">`);
-  // An Image API URL renders at its own size: the alt is current, the size is what the editor wrote.
-  expect(item.body).toContain(
-    `<img src="${inline.url}?w=100&amp;fm=webp" alt="Inline &quot;quoted&quot; alt" width="100" height="50">`,
-  );
-  expect(item.body).not.toContain('script');
-  for (const key of ['createdAt', 'updatedAt', 'publishedAt', 'revisedAt']) expect(Date.parse(item[key])).not.toBeNaN();
+    const one = await request.get(`/api/v1/${endpoint}/${id}`, { headers: keyHeader });
+    expect(one.status()).toBe(200);
+    const item = await one.json();
+    expect(item).toMatchObject({
+      id,
+      title: 'Hello',
+      summary: 'Two\nlines',
+      eyecatch: { url: eyecatch.url, width: 640, height: 480, alt: 'A red square' },
+      gallery: [
+        { url: g1.url, width: 30, height: 20 },
+        { url: g2.url, width: 40, height: 10 },
+      ],
+      attachment: { url: doc.url, fileSize: doc.size },
+      rating: 4.5,
+      featured: true,
+    });
+    expect(item.gallery[0]).not.toHaveProperty('alt');
+    expect(item.body).toContain(`<a href="${doc.url}">the doc</a>`);
+    expect(item.body).toContain(
+      `<img src="${inline.url}" alt="Inline &quot;quoted&quot; alt" width="200" height="100">`,
+    );
+    // An Image API URL renders at its own size: the alt is current, the size is what the editor wrote.
+    expect(item.body).toContain(
+      `<img src="${inline.url}?w=100&amp;fm=webp" alt="Inline &quot;quoted&quot; alt" width="100" height="50">`,
+    );
+    expect(item.body).not.toContain('script');
+    for (const key of ['createdAt', 'updatedAt', 'publishedAt', 'revisedAt'])
+      expect(Date.parse(item[key])).not.toBeNaN();
 
-  const list = await request.get(`/api/v1/${endpoint}?limit=100`, { headers: keyHeader });
-  expect(list.status()).toBe(200);
-  const page = await list.json();
-  expect(page).toMatchObject({ offset: 0, limit: 100 });
-  expect(page.totalCount).toBe(page.contents.length);
-  expect(page.contents.find((c: { id: string }) => c.id === id)).toEqual(item);
+    const list = await request.get(`/api/v1/${endpoint}?limit=100`, { headers: keyHeader });
+    expect(list.status()).toBe(200);
+    const page = await list.json();
+    expect(page).toMatchObject({ offset: 0, limit: 100 });
+    expect(page.totalCount).toBe(page.contents.length);
+    expect(page.contents.find((c: { id: string }) => c.id === id)).toEqual(item);
 
-  for (const m of [eyecatch, g1, g2, doc, inline]) expect(referenceCount(m.id)).toBe(1);
-});
+    for (const m of [eyecatch, g1, g2, doc, inline]) expect(referenceCount(m.id)).toBe(1);
+  },
+);
 
 test('reference counts follow content create, patch and delete', async ({ request }) => {
   const a = await image(request);
@@ -198,42 +205,44 @@ test('DELETE /api/v2/media: 404 for unknown or stale URLs, 403 without the delet
   expect((await request.get(pathOf(m.url))).status()).toBe(200);
 });
 
-test('media fields refuse external URLs, other services, unknown media, the wrong kind and the wrong size — naming the field', async ({
-  request,
-}) => {
-  const doc = await pdf(request);
-  const small = await image(request, 30, 10);
-  const exact = await image(request, 300, 100);
-  const otherService = small.url.replace(/\/assets\/[^/]+\//, '/assets/otherservice1/');
-  const cases: [Record<string, unknown>, RegExp][] = [
-    [{ eyecatch: 'https://example.com/cat.png' }, /^eyecatch: .*not a media URL of this service/],
-    [{ eyecatch: otherService }, /^eyecatch: .*not a media URL of this service/],
-    [{ eyecatch: 'e'.repeat(32) }, /^eyecatch: there is no media/],
-    [{ eyecatch: doc.url }, /^eyecatch: .*is not an image/],
-    [{ gallery: [small.url, doc.url] }, /^gallery: .*is not an image/],
-    [{ banner: small.url }, /^banner: needs an image of exactly 300 × 100 px; .* is 30 × 10 px/],
-    [
-      { eyecatch: small.url.replace(/[^/]+$/, 'renamed.png') },
-      /^eyecatch: renamed\.png is not the current URL of that media/,
-    ],
-    [
-      { body: `<img src="${small.url.replace(small.id, 'a'.repeat(32))}">` },
-      /^body: links to media a{32}, which does not exist/,
-    ],
-    [
-      { body: `<img src="${small.url}"><a href="${small.url.replace(/[^/]+$/, 'old-name.png')}">x</a>` },
-      /^body: old-name\.png is not the current URL/,
-    ],
-  ];
-  const before = data.query('select id from contents').length;
-  for (const [fields, message] of cases) {
-    const res = await post(request, { title: 'refused', ...fields });
-    expect(res.status(), JSON.stringify(fields)).toBe(400);
-    expect((await res.json()).message).toMatch(message);
-  }
-  expect(data.query('select id from contents').length).toBe(before);
-  expect((await post(request, { title: 'fits', banner: exact.url, attachment: small.url })).status()).toBe(201);
-});
+test(
+  'media fields refuse external URLs, other services, unknown ' +
+    'media, the wrong kind and the wrong size — naming the field',
+  async ({ request }) => {
+    const doc = await pdf(request);
+    const small = await image(request, 30, 10);
+    const exact = await image(request, 300, 100);
+    const otherService = small.url.replace(/\/assets\/[^/]+\//, '/assets/otherservice1/');
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ eyecatch: 'https://example.com/cat.png' }, /^eyecatch: .*not a media URL of this service/],
+      [{ eyecatch: otherService }, /^eyecatch: .*not a media URL of this service/],
+      [{ eyecatch: 'e'.repeat(32) }, /^eyecatch: there is no media/],
+      [{ eyecatch: doc.url }, /^eyecatch: .*is not an image/],
+      [{ gallery: [small.url, doc.url] }, /^gallery: .*is not an image/],
+      [{ banner: small.url }, /^banner: needs an image of exactly 300 × 100 px; .* is 30 × 10 px/],
+      [
+        { eyecatch: small.url.replace(/[^/]+$/, 'renamed.png') },
+        /^eyecatch: renamed\.png is not the current URL of that media/,
+      ],
+      [
+        { body: `<img src="${small.url.replace(small.id, 'a'.repeat(32))}">` },
+        /^body: links to media a{32}, which does not exist/,
+      ],
+      [
+        { body: `<img src="${small.url}"><a href="${small.url.replace(/[^/]+$/, 'old-name.png')}">x</a>` },
+        /^body: old-name\.png is not the current URL/,
+      ],
+    ];
+    const before = data.query('select id from contents').length;
+    for (const [fields, message] of cases) {
+      const res = await post(request, { title: 'refused', ...fields });
+      expect(res.status(), JSON.stringify(fields)).toBe(400);
+      expect((await res.json()).message).toMatch(message);
+    }
+    expect(data.query('select id from contents').length).toBe(before);
+    expect((await post(request, { title: 'fits', banner: exact.url, attachment: small.url })).status()).toBe(201);
+  },
+);
 
 test('a delivery URL written under an earlier public origin still counts as a reference', async ({ request }) => {
   const m = await image(request);
@@ -286,54 +295,58 @@ test('bad input gets a 400 naming the field and changes nothing', async ({ reque
   expect(referenceCount(m.id)).toBe(1);
 });
 
-test('content API: 401 without a key, 403 without the right on this API, 404 for unknown APIs and content, limit checked', async ({
-  request,
-}) => {
-  expect((await request.get(`/api/v1/${endpoint}`)).status()).toBe(401);
-  const readOnly = createApiKey(E2E.dataDir, {}, { [apiId]: { read: true } });
-  const headers = { 'X-MICROCMS-API-KEY': readOnly };
-  expect((await request.get(`/api/v1/${endpoint}`, { headers })).status()).toBe(200);
-  const refused = await post(request, { title: 'nope' }, headers);
-  expect(refused.status()).toBe(403);
-  expect((await refused.json()).message).toMatch(/permission to create/);
-  const noRights = createApiKey(E2E.dataDir, { media_get: true });
-  expect((await request.get(`/api/v1/${endpoint}`, { headers: { 'X-MICROCMS-API-KEY': noRights } })).status()).toBe(
-    403,
-  );
-  expect((await request.get('/api/v1/no-such-api', { headers: keyHeader })).status()).toBe(404);
-  expect((await request.get(`/api/v1/${endpoint}/nosuchcontent`, { headers: keyHeader })).status()).toBe(404);
-  const badLimit = await request.get(`/api/v1/${endpoint}?limit=101`, { headers: keyHeader });
-  expect(badLimit.status()).toBe(400);
-  expect((await badLimit.json()).message).toBe('limit: must be 1–100');
-});
+test(
+  'content API: 401 without a key, 403 without the right on ' +
+    'this API, 404 for unknown APIs and content, limit checked',
+  async ({ request }) => {
+    expect((await request.get(`/api/v1/${endpoint}`)).status()).toBe(401);
+    const readOnly = createApiKey(E2E.dataDir, {}, { [apiId]: { read: true } });
+    const headers = { 'X-MICROCMS-API-KEY': readOnly };
+    expect((await request.get(`/api/v1/${endpoint}`, { headers })).status()).toBe(200);
+    const refused = await post(request, { title: 'nope' }, headers);
+    expect(refused.status()).toBe(403);
+    expect((await refused.json()).message).toMatch(/permission to create/);
+    const noRights = createApiKey(E2E.dataDir, { media_get: true });
+    expect((await request.get(`/api/v1/${endpoint}`, { headers: { 'X-MICROCMS-API-KEY': noRights } })).status()).toBe(
+      403,
+    );
+    expect((await request.get('/api/v1/no-such-api', { headers: keyHeader })).status()).toBe(404);
+    expect((await request.get(`/api/v1/${endpoint}/nosuchcontent`, { headers: keyHeader })).status()).toBe(404);
+    const badLimit = await request.get(`/api/v1/${endpoint}?limit=101`, { headers: keyHeader });
+    expect(badLimit.status()).toBe(400);
+    expect((await badLimit.json()).message).toBe('limit: must be 1–100');
+  },
+);
 
-test('saving content that uses a media item at the same moment as deleting it: never both, never a 5xx (100 trials)', async ({
-  request,
-}) => {
-  test.setTimeout(180_000);
-  const outcomes = { contentWon: 0, deleteWon: 0 };
-  for (let trial = 0; trial < 100; trial++) {
-    const m: MediaRecord = (await uploadViaApi(request, uniqueName('race', 'png'), await png(8, 8), 'image/png')).body;
-    // Alternate which request leaves first, so both orders of arrival are exercised.
-    const save = () => post(request, { title: `race ${trial}`, eyecatch: m.url });
-    const remove = () => deleteMediaByUrl(request, m.url);
-    const [saved, deleted] =
-      trial % 2 === 0 ? await Promise.all([save(), remove()]) : (await Promise.all([remove(), save()])).reverse();
-    expect(saved.status()).toBeLessThan(500);
-    expect(deleted.status()).toBeLessThan(500);
-    const bothSucceeded = saved.status() === 201 && deleted.status() === 200;
-    expect(bothSucceeded, `trial ${trial}: content ${saved.status()}, delete ${deleted.status()}`).toBe(false);
-    if (saved.status() === 201) {
-      outcomes.contentWon++;
-      expect(deleted.status()).toBe(400);
-      expect((await request.get(pathOf(m.url))).status()).toBe(200);
-    } else {
-      outcomes.deleteWon++;
-      expect(saved.status()).toBe(400);
-      expect(deleted.status()).toBe(200);
-      expect((await request.get(pathOf(m.url))).status()).toBe(404);
+test(
+  'saving content that uses a media item at the same moment ' + 'as deleting it: never both, never a 5xx (100 trials)',
+  async ({ request }) => {
+    test.setTimeout(180_000);
+    const outcomes = { contentWon: 0, deleteWon: 0 };
+    for (let trial = 0; trial < 100; trial++) {
+      const m: MediaRecord = (await uploadViaApi(request, uniqueName('race', 'png'), await png(8, 8), 'image/png'))
+        .body;
+      // Alternate which request leaves first, so both orders of arrival are exercised.
+      const save = () => post(request, { title: `race ${trial}`, eyecatch: m.url });
+      const remove = () => deleteMediaByUrl(request, m.url);
+      const [saved, deleted] =
+        trial % 2 === 0 ? await Promise.all([save(), remove()]) : (await Promise.all([remove(), save()])).reverse();
+      expect(saved.status()).toBeLessThan(500);
+      expect(deleted.status()).toBeLessThan(500);
+      const bothSucceeded = saved.status() === 201 && deleted.status() === 200;
+      expect(bothSucceeded, `trial ${trial}: content ${saved.status()}, delete ${deleted.status()}`).toBe(false);
+      if (saved.status() === 201) {
+        outcomes.contentWon++;
+        expect(deleted.status()).toBe(400);
+        expect((await request.get(pathOf(m.url))).status()).toBe(200);
+      } else {
+        outcomes.deleteWon++;
+        expect(saved.status()).toBe(400);
+        expect(deleted.status()).toBe(200);
+        expect((await request.get(pathOf(m.url))).status()).toBe(404);
+      }
     }
-  }
-  expect(outcomes.contentWon + outcomes.deleteWon).toBe(100);
-  console.log(`[race] content first ${outcomes.contentWon}×, delete first ${outcomes.deleteWon}×`);
-});
+    expect(outcomes.contentWon + outcomes.deleteWon).toBe(100);
+    console.log(`[race] content first ${outcomes.contentWon}×, delete first ${outcomes.deleteWon}×`);
+  },
+);

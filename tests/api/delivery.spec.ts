@@ -125,7 +125,8 @@ test('path-like and control-character names are cleaned, and the URL encodes the
   // Control characters can only arrive percent-encoded, in RFC 5987's filename*.
   const boundary = 'kura-boundary';
   const raw = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''tab%09bell%07%E2%80%AEx.txt\r\n\r\nhello\r\n--${boundary}--\r\n`,
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; ` +
+      `filename*=UTF-8''tab%09bell%07%E2%80%AEx.txt\r\n\r\nhello\r\n--${boundary}--\r\n`,
   );
   const encoded = await request.post('/api/v1/media', {
     headers: { ...keyHeader, 'Content-Type': `multipart/form-data; boundary=${boundary}` },

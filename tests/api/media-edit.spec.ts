@@ -45,7 +45,9 @@ test('rename keeps the id, 404s the old URL at once and rewrites rich-editor HTM
   const post = await content(request, {
     title: 'renamed',
     cover: m.url,
-    body: `<p><img src="${m.url}?w=20"><a href="${m.url}">x</a><a href="${relative}#top">relative</a><img src="${viaCdn}"></p>`,
+    body:
+      `<p><img src="${m.url}?w=20"><a href="${m.url}">x</a><a ` +
+      `href="${relative}#top">relative</a><img src="${viaCdn}"></p>`,
   });
   const newName = uniqueName('new name é', 'png');
   const res = await patch(request, m.id, { fileName: newName });

@@ -167,7 +167,8 @@ test('400, not 500, for multipart without a boundary or a body that ends before 
   // The file part arrives whole, but the form never ends: nothing may be kept.
   const name = uniqueName('unterminated', 'txt');
   const body = Buffer.from(
-    `--b\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n\r\nall of the file\r\n--b\r\nContent-Disposition: form-data; name="note"\r\n\r\ncut here`,
+    `--b\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n\r\nall ` +
+      `of the file\r\n--b\r\nContent-Disposition: form-data; name="note"\r\n\r\ncut here`,
   );
   const cut = await request.post('/api/v1/media', {
     headers: { ...keyHeader, 'Content-Type': 'multipart/form-data; boundary=b' },

@@ -17,63 +17,64 @@ async function upload(baseURL: string, name: string): Promise<MediaRecord> {
 }
 
 // A server of its own: on the shared one, "delete all" would delete the media of every other test.
-test('Delete all media from Media settings deletes what no content uses and keeps (and counts) what content uses', async ({
-  browser,
-}, testInfo) => {
-  const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3226));
-  await server.start();
-  const data = inspect(server.dataDir);
-  const context = await browser.newContext({ baseURL: server.baseURL, viewport: { width: 1440, height: 900 } });
-  let finished = false;
-  try {
-    const [used, spare1, spare2] = [
-      await upload(server.baseURL, uniqueName('used', 'png')),
-      await upload(server.baseURL, uniqueName('spare', 'png')),
-      await upload(server.baseURL, uniqueName('spare', 'png')),
-    ];
-    createApi(server.dataDir, 'posts', [
-      { id: 'title', name: 'Title', kind: 'text' },
-      { id: 'eyecatch', name: 'Eyecatch', kind: 'image' },
-    ]);
-    const post = await fetch(`${server.baseURL}/api/v1/posts`, {
-      method: 'POST',
-      headers: { ...key, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ title: 'keeps its eyecatch', eyecatch: used.url }),
-    });
-    expect(post.status).toBe(201);
+test(
+  'Delete all media from Media settings deletes what no ' + 'content uses and keeps (and counts) what content uses',
+  async ({ browser }, testInfo) => {
+    const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3226));
+    await server.start();
+    const data = inspect(server.dataDir);
+    const context = await browser.newContext({ baseURL: server.baseURL, viewport: { width: 1440, height: 900 } });
+    let finished = false;
+    try {
+      const [used, spare1, spare2] = [
+        await upload(server.baseURL, uniqueName('used', 'png')),
+        await upload(server.baseURL, uniqueName('spare', 'png')),
+        await upload(server.baseURL, uniqueName('spare', 'png')),
+      ];
+      createApi(server.dataDir, 'posts', [
+        { id: 'title', name: 'Title', kind: 'text' },
+        { id: 'eyecatch', name: 'Eyecatch', kind: 'image' },
+      ]);
+      const post = await fetch(`${server.baseURL}/api/v1/posts`, {
+        method: 'POST',
+        headers: { ...key, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title: 'keeps its eyecatch', eyecatch: used.url }),
+      });
+      expect(post.status).toBe(201);
 
-    const page = await context.newPage();
-    await page.goto('/login');
-    await page.getByLabel('Email').fill(E2E.adminEmail);
-    await page.getByLabel('Password').fill(E2E.adminPassword);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await expect(page).toHaveURL(/\/media$/);
+      const page = await context.newPage();
+      await page.goto('/login');
+      await page.getByLabel('Email').fill(E2E.adminEmail);
+      await page.getByLabel('Password').fill(E2E.adminPassword);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await expect(page).toHaveURL(/\/media$/);
 
-    await page.goto('/media/settings');
-    const section = page.getByRole('region', { name: 'Delete all media' });
-    const serviceId = (await section.getByTestId('service-id').textContent())!.trim();
-    expect(serviceId).toBe(new URL(used.url).pathname.split('/')[2]);
-    const button = section.getByRole('button', { name: 'Delete all media' });
-    await expect(button).toBeDisabled();
-    await section.getByLabel('Type the service id to confirm').fill(serviceId);
-    await button.click();
-    const confirm = page.getByRole('dialog', { name: 'Delete all media?' });
-    await confirm.getByRole('button', { name: 'Delete' }).click();
-    await expect(confirm).toBeHidden();
-    await expect(section.getByRole('status')).toContainText('Deleted 2 media. Kept 1 because content uses them.');
-    await expect(section.getByRole('list', { name: 'Kept media' }).getByRole('listitem')).toHaveText([
-      `${used.fileName} — used by 1 content item`,
-    ]);
-    await page.screenshot({ path: 'tests/.tmp/screenshots/delete-all.png', fullPage: true });
+      await page.goto('/media/settings');
+      const section = page.getByRole('region', { name: 'Delete all media' });
+      const serviceId = (await section.getByTestId('service-id').textContent())!.trim();
+      expect(serviceId).toBe(new URL(used.url).pathname.split('/')[2]);
+      const button = section.getByRole('button', { name: 'Delete all media' });
+      await expect(button).toBeDisabled();
+      await section.getByLabel('Type the service id to confirm').fill(serviceId);
+      await button.click();
+      const confirm = page.getByRole('dialog', { name: 'Delete all media?' });
+      await confirm.getByRole('button', { name: 'Delete' }).click();
+      await expect(confirm).toBeHidden();
+      await expect(section.getByRole('status')).toContainText('Deleted 2 media. Kept 1 because content uses them.');
+      await expect(section.getByRole('list', { name: 'Kept media' }).getByRole('listitem')).toHaveText([
+        `${used.fileName} — used by 1 content item`,
+      ]);
+      await page.screenshot({ path: 'tests/.tmp/screenshots/delete-all.png', fullPage: true });
 
-    expect((await fetch(used.url)).status).toBe(200);
-    for (const gone of [spare1, spare2]) expect((await fetch(gone.url)).status).toBe(404);
-    expect(data.mediaRows().map((r) => r.id)).toEqual([used.id]);
-    await expect.poll(() => data.objects().length).toBe(1);
-    finished = true;
-  } finally {
-    if (!finished) console.log(`--- server output ---\n${server.output}`);
-    await context.close();
-    await server.kill('SIGTERM');
-  }
-});
+      expect((await fetch(used.url)).status).toBe(200);
+      for (const gone of [spare1, spare2]) expect((await fetch(gone.url)).status).toBe(404);
+      expect(data.mediaRows().map((r) => r.id)).toEqual([used.id]);
+      await expect.poll(() => data.objects().length).toBe(1);
+      finished = true;
+    } finally {
+      if (!finished) console.log(`--- server output ---\n${server.output}`);
+      await context.close();
+      await server.kill('SIGTERM');
+    }
+  },
+);

@@ -52,36 +52,39 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => server.kill('SIGTERM'));
 
-test('a full render queue answers 503 with Retry-After, the server stays healthy, and the variant renders later', async () => {
-  const m = await upload(server.baseURL, await noise(2000, 2000));
-  // 1 encode at once and 2 waiting: of 12 distinct cold variants asked for together, some must be refused.
-  const urls = Array.from({ length: 12 }, (_, i) => `${m.url}?w=${1200 + i}&blur=${200 + i}&fm=png`);
-  const health = fetch(`${server.baseURL}/api/health`);
-  const answers = await Promise.all(
-    urls.map(async (url) => {
-      const res = await fetch(url);
-      return { url, status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.arrayBuffer() };
-    }),
-  );
-  expect((await health).status).toBe(200);
-  const statuses = answers.map((a) => a.status);
-  expect(
-    statuses.every((s) => s === 200 || s === 503),
-    `statuses: ${statuses}`,
-  ).toBe(true);
-  expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(3); // the running one and the two in line
-  const refused = answers.filter((a) => a.status === 503);
-  expect(refused.length).toBeGreaterThan(0);
-  for (const a of refused) {
-    expect(a.retryAfter).toBe('1');
-    expect(JSON.parse(Buffer.from(a.body).toString()).message).toMatch(/try again/);
-  }
-  const later = await fetch(refused[0].url);
-  expect(later.status).toBe(200);
-  expect((await sharp(Buffer.from(await later.arrayBuffer())).metadata()).width).toBe(
-    Number(new URL(refused[0].url).searchParams.get('w')),
-  );
-});
+test(
+  'a full render queue answers 503 with Retry-After, the ' + 'server stays healthy, and the variant renders later',
+  async () => {
+    const m = await upload(server.baseURL, await noise(2000, 2000));
+    // 1 encode at once and 2 waiting: of 12 distinct cold variants asked for together, some must be refused.
+    const urls = Array.from({ length: 12 }, (_, i) => `${m.url}?w=${1200 + i}&blur=${200 + i}&fm=png`);
+    const health = fetch(`${server.baseURL}/api/health`);
+    const answers = await Promise.all(
+      urls.map(async (url) => {
+        const res = await fetch(url);
+        return { url, status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.arrayBuffer() };
+      }),
+    );
+    expect((await health).status).toBe(200);
+    const statuses = answers.map((a) => a.status);
+    expect(
+      statuses.every((s) => s === 200 || s === 503),
+      `statuses: ${statuses}`,
+    ).toBe(true);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(3); // the running one and the two in line
+    const refused = answers.filter((a) => a.status === 503);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const a of refused) {
+      expect(a.retryAfter).toBe('1');
+      expect(JSON.parse(Buffer.from(a.body).toString()).message).toMatch(/try again/);
+    }
+    const later = await fetch(refused[0].url);
+    expect(later.status).toBe(200);
+    expect((await sharp(Buffer.from(await later.arrayBuffer())).metadata()).width).toBe(
+      Number(new URL(refused[0].url).searchParams.get('w')),
+    );
+  },
+);
 
 test('the cache stays within its bound by evicting the least recently used variants', async () => {
   const m = await upload(server.baseURL, await noise(600, 600));
@@ -101,30 +104,33 @@ test('the cache stays within its bound by evicting the least recently used varia
   expect((await fetch(variant(200))).headers.get('kura-cache')).toBe('miss'); // least recently used: evicted
 });
 
-test('a cache file cut short (as by a crash) is rendered again, never served; the cache survives a restart', async () => {
-  const m = await upload(server.baseURL, await noise(300, 200));
-  const url = `${m.url}?w=150&fm=webp`;
-  const fresh = await fetch(url);
-  const bytes = Buffer.from(await fresh.arrayBuffer());
-  // The file is written just behind the answer.
-  const onDisk = () => cacheFiles(server.dataDir).find((f) => fs.readFileSync(f.file).includes(bytes))?.file;
-  await expect.poll(onDisk, { message: 'the variant is on disk' }).toBeTruthy();
-  const entry = onDisk();
+test(
+  'a cache file cut short (as by a crash) is rendered ' + 'again, never served; the cache survives a restart',
+  async () => {
+    const m = await upload(server.baseURL, await noise(300, 200));
+    const url = `${m.url}?w=150&fm=webp`;
+    const fresh = await fetch(url);
+    const bytes = Buffer.from(await fresh.arrayBuffer());
+    // The file is written just behind the answer.
+    const onDisk = () => cacheFiles(server.dataDir).find((f) => fs.readFileSync(f.file).includes(bytes))?.file;
+    await expect.poll(onDisk, { message: 'the variant is on disk' }).toBeTruthy();
+    const entry = onDisk();
 
-  // Restarted, so the variant is on disk only (not in the memory layer): it is read from the file.
-  await server.kill('SIGTERM');
-  await server.start();
-  const afterRestart = await fetch(url);
-  expect(afterRestart.headers.get('kura-cache')).toBe('hit');
-  expect(Buffer.compare(Buffer.from(await afterRestart.arrayBuffer()), bytes)).toBe(0);
-
-  for (const cut of [fs.statSync(entry!).size - 10, 0]) {
+    // Restarted, so the variant is on disk only (not in the memory layer): it is read from the file.
     await server.kill('SIGTERM');
-    fs.truncateSync(entry!, cut);
     await server.start();
-    const res = await fetch(url);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('kura-cache')).toBe('miss');
-    expect(Buffer.compare(Buffer.from(await res.arrayBuffer()), bytes)).toBe(0);
-  }
-});
+    const afterRestart = await fetch(url);
+    expect(afterRestart.headers.get('kura-cache')).toBe('hit');
+    expect(Buffer.compare(Buffer.from(await afterRestart.arrayBuffer()), bytes)).toBe(0);
+
+    for (const cut of [fs.statSync(entry!).size - 10, 0]) {
+      await server.kill('SIGTERM');
+      fs.truncateSync(entry!, cut);
+      await server.start();
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('kura-cache')).toBe('miss');
+      expect(Buffer.compare(Buffer.from(await res.arrayBuffer()), bytes)).toBe(0);
+    }
+  },
+);

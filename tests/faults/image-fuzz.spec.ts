@@ -147,7 +147,8 @@ function fuzzQuery(next: () => number): string {
 test('the variant cache bound counts disk blocks, not bytes: many tiny variants still stay within it', async () => {
   test.setTimeout(180_000);
   const m = await upload(await png(8, 8));
-  // fit=max never enlarges the 8×8 source: ~100-byte PNGs, 400 of them are 30 KB of content but 1.6 MB of 4 KiB blocks, over the 1 MiB bound.
+  // fit=max never enlarges the 8×8 source: ~100-byte PNGs, 400 of them are 30 KB of content but 1.6 MB of 4 KiB blocks,
+  // over the 1 MiB bound.
   for (let w = 1; w <= 400; w += 8) {
     await Promise.all(
       Array.from({ length: 8 }, (_, i) => fetch(`${m.url}?w=${w + i}&fit=max&fm=png`).then((r) => r.arrayBuffer())),

@@ -85,35 +85,38 @@ test('outputs over the budget answer 400 naming the parameter and the limit, and
   expect(rendersOf(photo)).toBe(1);
 });
 
-test("the 201st distinct variant of one media answers 429; the first 200 and Kura's own previews keep answering", async () => {
-  test.setTimeout(180_000);
-  const m = await upload(await png(16, 16), 'png');
-  const url = (w: number) => `${m.url}?w=${w}&fm=png`;
-  const etags: string[] = [];
-  for (let w = 1; w <= 200; w += 8) {
-    const batch = Array.from({ length: Math.min(8, 201 - w) }, (_, i) => get(url(w + i)));
-    for (const { res } of await Promise.all(batch)) {
-      expect(res.status).toBe(200);
-      etags.push(res.headers.get('etag')!);
+test(
+  'the 201st distinct variant of one media answers 429; ' + "the first 200 and Kura's own previews keep answering",
+  async () => {
+    test.setTimeout(180_000);
+    const m = await upload(await png(16, 16), 'png');
+    const url = (w: number) => `${m.url}?w=${w}&fm=png`;
+    const etags: string[] = [];
+    for (let w = 1; w <= 200; w += 8) {
+      const batch = Array.from({ length: Math.min(8, 201 - w) }, (_, i) => get(url(w + i)));
+      for (const { res } of await Promise.all(batch)) {
+        expect(res.status).toBe(200);
+        etags.push(res.headers.get('etag')!);
+      }
     }
-  }
-  const refused = await get(url(201));
-  expect(refused.res.status).toBe(429);
-  expect(JSON.parse(refused.body.toString()).message).toMatch(
-    /200 different Image API variants \(KURA_MAX_VARIANTS_PER_MEDIA\)/,
-  );
-  expect((await get(`${m.url}?w=16&fm=png&blur=1`)).res.status).toBe(429);
+    const refused = await get(url(201));
+    expect(refused.res.status).toBe(429);
+    expect(JSON.parse(refused.body.toString()).message).toMatch(
+      /200 different Image API variants \(KURA_MAX_VARIANTS_PER_MEDIA\)/,
+    );
+    expect((await get(`${m.url}?w=16&fm=png&blur=1`)).res.status).toBe(429);
 
-  // At most 100 files are kept, so many of these were evicted: they render again, they are not refused.
-  for (let w = 1; w <= 200; w++) {
-    const { res } = await get(url(w), w % 2 ? { 'If-None-Match': etags[w - 1] } : {});
-    expect(res.status, `w=${w}`).toBe(w % 2 ? 304 : 200);
-  }
-  // The detail panel's presets are Kura's own transforms: never counted, never refused.
-  expect((await get(`${m.url}?w=300`)).res.status).toBe(200);
-  expect((await get(`${m.url}?fit=crop&w=200&h=200`)).res.status).toBe(200);
-  expect((await get(url(202))).res.status).toBe(429);
-});
+    // At most 100 files are kept, so many of these were evicted: they render again, they are not refused.
+    for (let w = 1; w <= 200; w++) {
+      const { res } = await get(url(w), w % 2 ? { 'If-None-Match': etags[w - 1] } : {});
+      expect(res.status, `w=${w}`).toBe(w % 2 ? 304 : 200);
+    }
+    // The detail panel's presets are Kura's own transforms: never counted, never refused.
+    expect((await get(`${m.url}?w=300`)).res.status).toBe(200);
+    expect((await get(`${m.url}?fit=crop&w=200&h=200`)).res.status).toBe(200);
+    expect((await get(url(202))).res.status).toBe(429);
+  },
+);
 
 test('the variant cache keeps at most KURA_IMAGE_CACHE_ENTRIES files', async () => {
   await expect.poll(() => variantFiles().length).toBeLessThanOrEqual(ENTRIES);

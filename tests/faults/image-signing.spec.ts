@@ -33,22 +33,25 @@ function imgixUrl(params: Record<string, string | number>, token = TOKEN) {
   return client.buildURL(new URL(m.url).pathname, params).replace('http://127.0.0.1', server.baseURL);
 }
 
-test('@imgix/js-core URLs are accepted; unsigned, tampered and wrong-token ones are 403; originals stay public', async () => {
-  const signed = await fetch(imgixUrl({ w: 120, fm: 'png' }));
-  expect(signed.status).toBe(200);
-  expect(signed.headers.get('kura-ignored-params')).toBe('ixlib');
-  for (const url of [
-    `${m.url}?w=120&fm=png`,
-    imgixUrl({ w: 120, fm: 'png' }).replace('w=120', 'w=121'),
-    imgixUrl({ w: 120 }, 'some-other-token'),
-  ]) {
-    const res = await fetch(url);
-    expect(res.status, url).toBe(403);
-    expect(((await res.json()) as { message: string }).message).toMatch(/sign/i);
-  }
-  expect((await fetch(m.url)).status).toBe(200);
-  expect((await fetch(m.versionedUrl)).status).toBe(200);
-});
+test(
+  '@imgix/js-core URLs are accepted; unsigned, tampered ' + 'and wrong-token ones are 403; originals stay public',
+  async () => {
+    const signed = await fetch(imgixUrl({ w: 120, fm: 'png' }));
+    expect(signed.status).toBe(200);
+    expect(signed.headers.get('kura-ignored-params')).toBe('ixlib');
+    for (const url of [
+      `${m.url}?w=120&fm=png`,
+      imgixUrl({ w: 120, fm: 'png' }).replace('w=120', 'w=121'),
+      imgixUrl({ w: 120 }, 'some-other-token'),
+    ]) {
+      const res = await fetch(url);
+      expect(res.status, url).toBe(403);
+      expect(((await res.json()) as { message: string }).message).toMatch(/sign/i);
+    }
+    expect((await fetch(m.url)).status).toBe(200);
+    expect((await fetch(m.versionedUrl)).status).toBe(200);
+  },
+);
 
 test('the detail panel signs its previews and snippet on the server', async ({ page }) => {
   await page.goto(`${server.baseURL}/login`);

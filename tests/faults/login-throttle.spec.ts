@@ -26,44 +26,47 @@ async function attempt(
   return new URL(location, baseURL).searchParams.get('error') ?? 'ok';
 }
 
-test('failed-login counters survive a restart, and a spoofed X-Forwarded-For does not change the client', async ({}, testInfo) => {
-  test.setTimeout(180_000);
-  const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3251));
-  await server.start();
-  try {
-    // Ten failures, each claiming another client address in X-Forwarded-For: KURA_TRUST_PROXY is unset,
-    // so they all count for the one socket address, and the pair is refused.
-    for (let i = 0; i < 10; i++) {
-      expect(
-        await attempt(server.baseURL, E2E.adminEmail, `wrong ${i}`, { 'X-Forwarded-For': `203.0.113.${i + 1}` }),
-      ).toBe('CredentialsSignin');
-    }
-    expect(
-      await attempt(server.baseURL, E2E.adminEmail, E2E.adminPassword, { 'X-Forwarded-For': '198.51.100.7' }),
-    ).toBe('Too many failed attempts: try again in 15 minutes');
-
-    await server.kill('SIGTERM');
+test(
+  'failed-login counters survive a restart, and a ' + 'spoofed X-Forwarded-For does not change the client',
+  async ({}, testInfo) => {
+    test.setTimeout(180_000);
+    const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3251));
     await server.start();
-    expect(await attempt(server.baseURL, E2E.adminEmail, E2E.adminPassword)).toMatch(
-      /^Too many failed attempts: try again in 1[45] minutes$/,
-    );
-  } finally {
-    await server.kill();
-  }
+    try {
+      // Ten failures, each claiming another client address in X-Forwarded-For: KURA_TRUST_PROXY is unset,
+      // so they all count for the one socket address, and the pair is refused.
+      for (let i = 0; i < 10; i++) {
+        expect(
+          await attempt(server.baseURL, E2E.adminEmail, `wrong ${i}`, { 'X-Forwarded-For': `203.0.113.${i + 1}` }),
+        ).toBe('CredentialsSignin');
+      }
+      expect(
+        await attempt(server.baseURL, E2E.adminEmail, E2E.adminPassword, { 'X-Forwarded-For': '198.51.100.7' }),
+      ).toBe('Too many failed attempts: try again in 15 minutes');
 
-  // Behind a trusted proxy the first hop is the client: another hop is another client.
-  const proxied = new KuraServer(server.dataDir, testPort(3251), { KURA_TRUST_PROXY: '1' });
-  await proxied.start();
-  try {
-    expect(
-      await attempt(proxied.baseURL, E2E.adminEmail, E2E.adminPassword, {
-        'X-Forwarded-For': '198.51.100.7, 10.0.0.1',
-      }),
-    ).toBe('ok');
-  } finally {
-    await proxied.kill();
-  }
-});
+      await server.kill('SIGTERM');
+      await server.start();
+      expect(await attempt(server.baseURL, E2E.adminEmail, E2E.adminPassword)).toMatch(
+        /^Too many failed attempts: try again in 1[45] minutes$/,
+      );
+    } finally {
+      await server.kill();
+    }
+
+    // Behind a trusted proxy the first hop is the client: another hop is another client.
+    const proxied = new KuraServer(server.dataDir, testPort(3251), { KURA_TRUST_PROXY: '1' });
+    await proxied.start();
+    try {
+      expect(
+        await attempt(proxied.baseURL, E2E.adminEmail, E2E.adminPassword, {
+          'X-Forwarded-For': '198.51.100.7, 10.0.0.1',
+        }),
+      ).toBe('ok');
+    } finally {
+      await proxied.kill();
+    }
+  },
+);
 
 test('KURA_ADMIN_PASSWORD shorter than 12 characters stops the start with a clear message', async ({}, testInfo) => {
   const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3252), {

@@ -139,25 +139,28 @@ test('a webhook URL entered in the UI may not point at 169.254.169.254 or 127.0.
   }
 });
 
-test('restarted with another KURA_API_KEY: the old key is refused, the new one works; previews show 4 characters', async () => {
-  expect((await fetch(`${server.baseURL}/api/v1/media`, { headers: { 'X-MICROCMS-API-KEY': OLD_KEY } })).status).toBe(
-    200,
-  );
-  await server.kill('SIGTERM');
-  server = guarded(NEW_KEY);
-  await server.start();
-  expect((await fetch(`${server.baseURL}/api/v1/media`, { headers: { 'X-MICROCMS-API-KEY': OLD_KEY } })).status).toBe(
-    401,
-  );
-  expect((await upload(OLD_KEY, uniqueName('old key', 'png'))).status).toBe(401);
-  expect((await fetch(`${server.baseURL}/api/v1/media`, { headers: { 'X-MICROCMS-API-KEY': NEW_KEY } })).status).toBe(
-    200,
-  );
-  const keys = inspect(DATA).query<{ key_preview: string; revoked: number }>(
-    'select key_preview, revoked_at is not null as revoked from api_keys order by created_at',
-  );
-  expect(keys).toEqual([
-    { key_preview: OLD_KEY.slice(0, 4), revoked: 1 },
-    { key_preview: NEW_KEY.slice(0, 4), revoked: 0 },
-  ]);
-});
+test(
+  'restarted with another KURA_API_KEY: the old key is ' + 'refused, the new one works; previews show 4 characters',
+  async () => {
+    expect((await fetch(`${server.baseURL}/api/v1/media`, { headers: { 'X-MICROCMS-API-KEY': OLD_KEY } })).status).toBe(
+      200,
+    );
+    await server.kill('SIGTERM');
+    server = guarded(NEW_KEY);
+    await server.start();
+    expect((await fetch(`${server.baseURL}/api/v1/media`, { headers: { 'X-MICROCMS-API-KEY': OLD_KEY } })).status).toBe(
+      401,
+    );
+    expect((await upload(OLD_KEY, uniqueName('old key', 'png'))).status).toBe(401);
+    expect((await fetch(`${server.baseURL}/api/v1/media`, { headers: { 'X-MICROCMS-API-KEY': NEW_KEY } })).status).toBe(
+      200,
+    );
+    const keys = inspect(DATA).query<{ key_preview: string; revoked: number }>(
+      'select key_preview, revoked_at is not null as revoked from api_keys order by created_at',
+    );
+    expect(keys).toEqual([
+      { key_preview: OLD_KEY.slice(0, 4), revoked: 1 },
+      { key_preview: NEW_KEY.slice(0, 4), revoked: 0 },
+    ]);
+  },
+);

@@ -39,35 +39,38 @@ const PASSWORD = 'matrix password 1';
 /** Runs only the rows whose key contains this, while working on them (the whole matrix otherwise). */
 const ONLY = process.env.KURA_MATRIX_ONLY;
 
-test('every server action and every route has an entry in the permission matrix, and every action can be called', () => {
-  const actions = discoverActions();
-  const routes = discoverRoutes();
-  const manifest = readActionManifest();
-  const inCode = new Set([...actions, ...routes].map((r) => r.key));
-  const callable = new Set(manifest.map((a) => a.key));
-  const problems = [
-    ...[...inCode, ...callable]
-      .filter((key) => !MATRIX[key])
-      .map((key) => `${key}: no entry in tests/support/matrix-table.ts`),
-    ...Object.keys(MATRIX)
-      .filter((key) => !inCode.has(key))
-      .map((key) => `${key}: has an entry but is not in the code (renamed or removed?)`),
-    ...actions.flatMap(({ key }) => {
-      const entry = MATRIX[key];
-      if (!entry) return [];
-      if (!entry.notOnAPage && !callable.has(key))
-        return [`${key}: no page uses it, so it cannot be called: remove it, or use it`];
-      if (entry.notOnAPage && callable.has(key))
-        return [`${key}: a page uses it now: remove its notOnAPage so its cells run`];
-      return [];
-    }),
-  ];
-  expect(problems, problems.join('\n')).toEqual([]);
-  // The discovery itself works: it finds what we know is there.
-  expect(inCode).toContain('action app/(admin)/media/actions.ts#editMediaAction');
-  expect(inCode).toContain('PUT /api/v1/media/[id]/file');
-  expect(inCode).toContain('GET /api/assets/[service]/[id]/[name]');
-});
+test(
+  'every server action and every route has an entry in ' + 'the permission matrix, and every action can be called',
+  () => {
+    const actions = discoverActions();
+    const routes = discoverRoutes();
+    const manifest = readActionManifest();
+    const inCode = new Set([...actions, ...routes].map((r) => r.key));
+    const callable = new Set(manifest.map((a) => a.key));
+    const problems = [
+      ...[...inCode, ...callable]
+        .filter((key) => !MATRIX[key])
+        .map((key) => `${key}: no entry in tests/support/matrix-table.ts`),
+      ...Object.keys(MATRIX)
+        .filter((key) => !inCode.has(key))
+        .map((key) => `${key}: has an entry but is not in the code (renamed or removed?)`),
+      ...actions.flatMap(({ key }) => {
+        const entry = MATRIX[key];
+        if (!entry) return [];
+        if (!entry.notOnAPage && !callable.has(key))
+          return [`${key}: no page uses it, so it cannot be called: remove it, or use it`];
+        if (entry.notOnAPage && callable.has(key))
+          return [`${key}: a page uses it now: remove its notOnAPage so its cells run`];
+        return [];
+      }),
+    ];
+    expect(problems, problems.join('\n')).toEqual([]);
+    // The discovery itself works: it finds what we know is there.
+    expect(inCode).toContain('action app/(admin)/media/actions.ts#editMediaAction');
+    expect(inCode).toContain('PUT /api/v1/media/[id]/file');
+    expect(inCode).toContain('GET /api/assets/[service]/[id]/[name]');
+  },
+);
 
 test('every cell of the permission matrix: allowed, or refused without a change or a leak', async ({}, testInfo) => {
   test.setTimeout(10 * 60_000);
@@ -134,8 +137,10 @@ test('every cell of the permission matrix: allowed, or refused without a change 
     const seconds = Math.round((Date.now() - started) / 1000);
     const report = [
       `${grid.length} rows × ${actors.length} actors = ${cells} cells (with targets) in ${seconds} s ` +
-        `(fixtures ${Math.round(timings.fixtures / 1000)} s, snapshots ${Math.round(timings.snapshots / 1000)} s, calls ${Math.round(timings.calls / 1000)} s)`,
-      `marks: A allowed, 1 = 401, 3 = 403, 4 = 404; one per target (media of their own, of their role, of another role; the granted API, another); actors in order:`,
+        (`(fixtures ${Math.round(timings.fixtures / 1000)} s, snapshots ` +
+          `${Math.round(timings.snapshots / 1000)} s, calls ${Math.round(timings.calls / 1000)} s)`),
+      `marks: A allowed, 1 = 401, 3 = 403, 4 = 404; one per target (media of their own, ` +
+        `of their role, of another role; the granted API, another); actors in order:`,
       ...actors.map((a, i) => `  ${i + 1}. ${a.spec.name}`),
       ...grid,
     ].join('\n');

@@ -148,15 +148,18 @@ test('switched on in Media settings → Storage, every media operation works on 
         // The connection test names the step and the cause.
         await fill({ accessKeyId: 'NOT-A-KEY', secret: 'wrong' });
         await expect(await runTest()).toHaveText(
-          'Writing the probe object failed: the credentials were refused (InvalidAccessKeyId): check the access key id and secret.',
+          'Writing the probe object failed: the credentials were refused ' +
+            '(InvalidAccessKeyId): check the access key id and secret.',
         );
         await fill({ bucket: 'no-such-bucket' });
         await expect(await runTest()).toHaveText(
-          `Writing the probe object failed: the bucket "no-such-bucket" does not exist at ${s3.endpoint} (NoSuchBucket).`,
+          `Writing the probe object failed: the bucket "no-such-bucket" ` +
+            `does not exist at ${s3.endpoint} (NoSuchBucket).`,
         );
         await fill({ endpoint: `http://127.0.0.1:${testPort(3729)}` });
         await expect(await runTest()).toHaveText(
-          `Writing the probe object failed: the endpoint http://127.0.0.1:${testPort(3729)} could not be reached (ECONNREFUSED).`,
+          `Writing the probe object failed: the endpoint ` +
+            `http://127.0.0.1:${testPort(3729)} could not be reached (ECONNREFUSED).`,
         );
         // Save tests first and refuses a bucket that does not work.
         await page.getByRole('button', { name: 'Save' }).click();
@@ -309,7 +312,8 @@ test('KURA_S3_* with a public base URL and fixed file names: read-only settings,
   browser,
 }, testInfo) => {
   test.setTimeout(120_000);
-  const bucketUrl = (s3: S3Server) => `${s3.endpoint}/${s3.bucket}`; // s3rver serves objects at path-style URLs, as a public bucket would
+  // s3rver serves objects at path-style URLs, as a public bucket would
+  const bucketUrl = (s3: S3Server) => `${s3.endpoint}/${s3.bucket}`;
   const envSecret = 'env-secret-that-must-stay-masked'; // s3rver does not check SigV4 secrets
   const env = (s3: S3Server) =>
     s3.env({
@@ -339,7 +343,8 @@ test('KURA_S3_* with a public base URL and fixed file names: read-only settings,
       expect(direct.res.headers.get('content-type')).toBe('image/png');
       expect(direct.res.headers.get('cache-control')).toBe(IMMUTABLE);
       expect(direct.res.headers.get('content-disposition')).toBeNull();
-      // The bucket cannot sandbox a page as Kura's delivery does: an active file is stored to download, never to render.
+      // The bucket cannot sandbox a page as Kura's delivery does: an active file is stored to download, never to
+      // render.
       for (const [activeName, activeBytes] of [
         [
           uniqueName('page', 'html'),
@@ -375,7 +380,8 @@ test('KURA_S3_* with a public base URL and fixed file names: read-only settings,
       });
       expect(rename.status).toBe(400);
       expect(((await rename.json()) as { message: string }).message).toBe(
-        `fileName: ${name} is kept in an S3 bucket with fixed file names, where the name is part of its URL, so it cannot be renamed`,
+        `fileName: ${name} is kept in an S3 bucket with fixed file names, ` +
+          `where the name is part of its URL, so it cannot be renamed`,
       );
       const moved = await reupload(server.baseURL, item.id, 'a different name.png', await png(20, 20), true);
       expect(moved.fileName).toBe(name);
@@ -390,7 +396,8 @@ test('KURA_S3_* with a public base URL and fixed file names: read-only settings,
       });
       expect(post.status).toBe(201);
       const postUrl = `${server.baseURL}/api/v1/posts/${((await post.json()) as { id: string }).id}`;
-      // ...which names one version: after a "same URL" re-upload the record's url is the new object's, and content follows.
+      // ...which names one version: after a "same URL" re-upload the record's url is the new object's, and content
+      // follows.
       const again = await reupload(server.baseURL, moved.id, 'ignored.png', await png(24, 24), false);
       expect(again.fileName).toBe(name);
       expect(again.url).not.toBe(moved.url);
@@ -462,7 +469,9 @@ test('KURA_S3_* with a public base URL and fixed file names: read-only settings,
 /** Starts a multipart upload by hand and sends `first` bytes of the file, keeping the request open. */
 function beginUpload(port: number, total: number, first: number) {
   const boundary = '----kura-s3-fault';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cut.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  const head =
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; ` +
+    `filename="cut.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`;
   const tail = `\r\n--${boundary}--\r\n`;
   let rest = () => {};
   const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -496,56 +505,61 @@ function beginUpload(port: number, total: number, first: number) {
   return { answer, finish: () => rest() };
 }
 
-test('S3 stopped mid-upload and during a delete: a clear error and no row; the sweeper finishes the delete when it returns', async ({}, testInfo) => {
-  test.setTimeout(120_000);
-  await withServers(
-    testInfo,
-    { s3: testPort(3722), kura: testPort(3713) },
-    (s3) => s3.env(),
-    async ({ s3, server, data }) => {
-      const kept = await upload(
-        server.baseURL,
-        uniqueName('kept', 'txt'),
-        Buffer.from('already in the bucket\n'),
-        'text/plain',
-      );
-      const rowsBefore = data.query('select * from media');
-      const objectsBefore = await s3.objects();
+test(
+  'S3 stopped mid-upload and during a delete: a clear error ' +
+    'and no row; the sweeper finishes the delete when it returns',
+  async ({}, testInfo) => {
+    test.setTimeout(120_000);
+    await withServers(
+      testInfo,
+      { s3: testPort(3722), kura: testPort(3713) },
+      (s3) => s3.env(),
+      async ({ s3, server, data }) => {
+        const kept = await upload(
+          server.baseURL,
+          uniqueName('kept', 'txt'),
+          Buffer.from('already in the bucket\n'),
+          'text/plain',
+        );
+        const rowsBefore = data.query('select * from media');
+        const objectsBefore = await s3.objects();
 
-      // Mid-upload: the request is under way (journalled) when the bucket goes away.
-      const upload1 = beginUpload(server.port, 20 * MiB, 10 * MiB);
-      await until(() => data.journal().length === 1, 'the upload to start');
-      await s3.stop();
-      upload1.finish();
-      const answer = await upload1.answer;
-      expect(answer.status).toBe(503);
-      expect(JSON.parse(answer.body).message).toBe(
-        `The file could not be stored in the S3 bucket "${s3.bucket}": the endpoint ${s3.endpoint} could not be reached (ECONNREFUSED)`,
-      );
-      expect(data.query('select * from media')).toEqual(rowsBefore);
-      // While the bucket is away its media cannot be read, and says so.
-      expect((await fetch(kept.url)).status).toBe(500);
+        // Mid-upload: the request is under way (journalled) when the bucket goes away.
+        const upload1 = beginUpload(server.port, 20 * MiB, 10 * MiB);
+        await until(() => data.journal().length === 1, 'the upload to start');
+        await s3.stop();
+        upload1.finish();
+        const answer = await upload1.answer;
+        expect(answer.status).toBe(503);
+        expect(JSON.parse(answer.body).message).toBe(
+          `The file could not be stored in the S3 bucket "${s3.bucket}": ` +
+            `the endpoint ${s3.endpoint} could not be reached (ECONNREFUSED)`,
+        );
+        expect(data.query('select * from media')).toEqual(rowsBefore);
+        // While the bucket is away its media cannot be read, and says so.
+        expect((await fetch(kept.url)).status).toBe(500);
 
-      await s3.start();
-      await until(() => data.journal().length === 0, 'the sweeper to clear the failed upload');
-      expect(await s3.objects()).toEqual(objectsBefore);
-      expect(data.query('select * from media')).toEqual(rowsBefore);
-      expect((await bytesAt(kept.url)).body.toString()).toBe('already in the bucket\n');
+        await s3.start();
+        await until(() => data.journal().length === 0, 'the sweeper to clear the failed upload');
+        expect(await s3.objects()).toEqual(objectsBefore);
+        expect(data.query('select * from media')).toEqual(rowsBefore);
+        expect((await bytesAt(kept.url)).body.toString()).toBe('already in the bucket\n');
 
-      // During a delete: the row goes at once (URL 404), the object's removal waits in the journal.
-      const doomedKey = storageOf(data, kept.id).storage_key;
-      await s3.stop();
-      const del = await fetch(`${server.baseURL}/api/v2/media?url=${encodeURIComponent(kept.url)}`, {
-        method: 'DELETE',
-        headers: key,
-      });
-      expect(del.status).toBe(200);
-      expect((await fetch(kept.url)).status).toBe(404);
-      expect(data.mediaRows()).toEqual([]);
-      expect(data.journal()).toEqual([{ key: doomedKey, reason: 'garbage' }]);
-      await s3.start();
-      await until(() => data.journal().length === 0, 'the sweeper to finish the delete');
-      expect(await s3.objects()).toEqual([]);
-    },
-  );
-});
+        // During a delete: the row goes at once (URL 404), the object's removal waits in the journal.
+        const doomedKey = storageOf(data, kept.id).storage_key;
+        await s3.stop();
+        const del = await fetch(`${server.baseURL}/api/v2/media?url=${encodeURIComponent(kept.url)}`, {
+          method: 'DELETE',
+          headers: key,
+        });
+        expect(del.status).toBe(200);
+        expect((await fetch(kept.url)).status).toBe(404);
+        expect(data.mediaRows()).toEqual([]);
+        expect(data.journal()).toEqual([{ key: doomedKey, reason: 'garbage' }]);
+        await s3.start();
+        await until(() => data.journal().length === 0, 'the sweeper to finish the delete');
+        expect(await s3.objects()).toEqual([]);
+      },
+    );
+  },
+);

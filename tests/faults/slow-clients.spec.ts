@@ -23,7 +23,10 @@ test.afterAll(async () => {
   await server?.kill('SIGTERM');
 });
 
-/** Sends `head` at once, then one chunk every `everyMs` until the chunks run out or the server closes; resolves with all it answered. */
+/**
+ * Sends `head` at once, then one chunk every `everyMs` until the chunks run out or the server closes; resolves with all
+ * it answered.
+ */
 function trickle(head: string, chunks: Buffer[], everyMs: number) {
   return new Promise<{ answer: string; unsent: number }>((resolve, reject) => {
     const socket = net.connect(server.port, '127.0.0.1');
@@ -53,13 +56,15 @@ function trickle(head: string, chunks: Buffer[], everyMs: number) {
 /** A multipart upload to POST /api/v1/media whose file is `size` bytes, sent in `chunkSize` pieces. */
 function multipartUpload(name: string, size: number, chunkSize: number) {
   const open = Buffer.from(
-    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; ` +
+      `filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
   );
   const close = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
   const body = Buffer.concat([open, Buffer.alloc(size, 7), close]);
   const head =
     `POST /api/v1/media HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nX-MICROCMS-API-KEY: ${E2E.apiKey}\r\n` +
-    `Content-Type: multipart/form-data; boundary=${BOUNDARY}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`;
+    (`Content-Type: multipart/form-data; boundary=${BOUNDARY}\r\nContent-Length: ` +
+      `${body.length}\r\nConnection: close\r\n\r\n`);
   const chunks: Buffer[] = [];
   for (let at = 0; at < body.length; at += chunkSize) chunks.push(body.subarray(at, at + chunkSize));
   return { head, chunks };
@@ -69,22 +74,25 @@ const statusOf = (answer: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.
 const messageOf = (answer: string) =>
   (JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { message: string }).message;
 
-test('an upload trickling below 16 KB/s is cut with 408 and leaves no row, no object, no temp file, no journal entry', async () => {
-  const data = inspect(server.dataDir);
-  // 2 MiB at once (so Kura is writing it: journalled, a temp file on disk), then 1 KB every 250 ms: about 4 KB/s.
-  const { head, chunks } = multipartUpload('trickle.bin', 3 * 1024 * 1024, 1024);
-  const opening = 2 * 1024 * 1024;
-  chunks.splice(0, opening / 1024, Buffer.concat(chunks.slice(0, opening / 1024)));
-  const sent = trickle(head, chunks, 250);
-  await expect.poll(() => data.journal().length, { intervals: [50], timeout: 10_000 }).toBe(1);
-  const { answer, unsent } = await sent;
-  expect(statusOf(answer)).toBe(408);
-  expect(messageOf(answer)).toBe('The upload was slower than 16 KB/s over 1 s and was stopped; nothing was stored');
-  expect(unsent).toBeGreaterThan(0);
-  await expect.poll(() => data.temps().length + data.journal().length, { timeout: 10_000 }).toBe(0);
-  expect(data.mediaRows()).toEqual([]);
-  expect(data.objects()).toEqual([]);
-});
+test(
+  'an upload trickling below 16 KB/s is cut with 408 and ' + 'leaves no row, no object, no temp file, no journal entry',
+  async () => {
+    const data = inspect(server.dataDir);
+    // 2 MiB at once (so Kura is writing it: journalled, a temp file on disk), then 1 KB every 250 ms: about 4 KB/s.
+    const { head, chunks } = multipartUpload('trickle.bin', 3 * 1024 * 1024, 1024);
+    const opening = 2 * 1024 * 1024;
+    chunks.splice(0, opening / 1024, Buffer.concat(chunks.slice(0, opening / 1024)));
+    const sent = trickle(head, chunks, 250);
+    await expect.poll(() => data.journal().length, { intervals: [50], timeout: 10_000 }).toBe(1);
+    const { answer, unsent } = await sent;
+    expect(statusOf(answer)).toBe(408);
+    expect(messageOf(answer)).toBe('The upload was slower than 16 KB/s over 1 s and was stopped; nothing was stored');
+    expect(unsent).toBeGreaterThan(0);
+    await expect.poll(() => data.temps().length + data.journal().length, { timeout: 10_000 }).toBe(0);
+    expect(data.mediaRows()).toEqual([]);
+    expect(data.objects()).toEqual([]);
+  },
+);
 
 test('an upload above the minimum rate outlives the request timeout and is stored', async () => {
   const data = inspect(server.dataDir);

@@ -52,32 +52,37 @@ async function logIn(baseURL: string, email: string, password: string) {
   return session as { user?: { email: string } };
 }
 
-test('npm start on an empty data dir: migrates, creates and prints the first admin, answers /api/health', async ({}, testInfo) => {
-  const dataDir = path.join(testInfo.outputDir, 'data');
-  const port = testPort(3231);
-  const first = npmStart(dataDir, port);
-  try {
-    await waitForHealth(`http://127.0.0.1:${port}`, 60_000);
-    expect(await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).toEqual({ ok: true });
-    const password = /created Administrator admin@localhost with password: (\S+)/.exec(first.output())?.[1];
-    expect(password, first.output()).toBeTruthy();
-    expect(fs.existsSync(path.join(dataDir, 'kura.db'))).toBe(true);
-    expect(fs.readFileSync(path.join(dataDir, 'auth-secret'), 'utf8').length).toBeGreaterThanOrEqual(32);
-    expect((await logIn(`http://127.0.0.1:${port}`, 'admin@localhost', password!)).user?.email).toBe('admin@localhost');
-    expect((await logIn(`http://127.0.0.1:${port}`, 'admin@localhost', 'wrong')).user).toBeUndefined();
-  } finally {
-    await stop(first.child);
-  }
+test(
+  'npm start on an empty data dir: migrates, creates ' + 'and prints the first admin, answers /api/health',
+  async ({}, testInfo) => {
+    const dataDir = path.join(testInfo.outputDir, 'data');
+    const port = testPort(3231);
+    const first = npmStart(dataDir, port);
+    try {
+      await waitForHealth(`http://127.0.0.1:${port}`, 60_000);
+      expect(await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).toEqual({ ok: true });
+      const password = /created Administrator admin@localhost with password: (\S+)/.exec(first.output())?.[1];
+      expect(password, first.output()).toBeTruthy();
+      expect(fs.existsSync(path.join(dataDir, 'kura.db'))).toBe(true);
+      expect(fs.readFileSync(path.join(dataDir, 'auth-secret'), 'utf8').length).toBeGreaterThanOrEqual(32);
+      expect((await logIn(`http://127.0.0.1:${port}`, 'admin@localhost', password!)).user?.email).toBe(
+        'admin@localhost',
+      );
+      expect((await logIn(`http://127.0.0.1:${port}`, 'admin@localhost', 'wrong')).user).toBeUndefined();
+    } finally {
+      await stop(first.child);
+    }
 
-  // A second start keeps the admin, prints no password, and the old one still works.
-  const second = npmStart(dataDir, port);
-  try {
-    await waitForHealth(`http://127.0.0.1:${port}`, 60_000);
-    expect(second.output()).not.toContain('created Administrator');
-  } finally {
-    await stop(second.child);
-  }
-});
+    // A second start keeps the admin, prints no password, and the old one still works.
+    const second = npmStart(dataDir, port);
+    try {
+      await waitForHealth(`http://127.0.0.1:${port}`, 60_000);
+      expect(second.output()).not.toContain('created Administrator');
+    } finally {
+      await stop(second.child);
+    }
+  },
+);
 
 test('npm start with KURA_ADMIN_EMAIL/PASSWORD and KURA_API_KEY provisions both', async ({}, testInfo) => {
   const dataDir = path.join(testInfo.outputDir, 'data');
@@ -115,47 +120,50 @@ type DemoPost = {
   gallery: { url: string }[];
 };
 
-test('npm start with KURA_DEMO=1 creates the blogs API with one post using every media field, once', async ({}, testInfo) => {
-  const dataDir = path.join(testInfo.outputDir, 'data');
-  const port = testPort(3233);
-  const base = `http://127.0.0.1:${port}`;
-  const key = 'demo-key-0123456789abcdef0123';
-  const env = { KURA_DEMO: '1', KURA_API_KEY: key, KURA_PUBLIC_URL: base };
-  const posts = async () =>
-    (await (await fetch(`${base}/api/v1/blogs`, { headers: { 'X-MICROCMS-API-KEY': key } })).json()) as {
-      totalCount: number;
-      contents: DemoPost[];
-    };
-  const first = npmStart(dataDir, port, env);
-  try {
-    await waitForHealth(base, 60_000);
-    expect(first.output()).toContain('KURA_DEMO: created the API "blogs"');
-    const list = await posts();
-    expect(list.totalCount).toBe(1);
-    const [post] = list.contents;
-    expect(post).toMatchObject({
-      title: 'Welcome to Kura',
-      eyecatch: { width: 1200, height: 630 },
-      attachment: { fileSize: expect.any(Number) },
-    });
-    expect(post.gallery).toHaveLength(2);
-    expect(post.body).toMatch(
-      new RegExp(
-        `<img src="http://127\\.0\\.0\\.1:${port}/assets/[^"]+demo-dusk\\.jpg" alt="" width="800" height="600">`,
-      ),
-    );
-    for (const url of [post.eyecatch.url, post.attachment.url, ...post.gallery.map((g: { url: string }) => g.url)]) {
-      expect((await fetch(url)).status, url).toBe(200);
+test(
+  'npm start with KURA_DEMO=1 creates the blogs ' + 'API with one post using every media field, once',
+  async ({}, testInfo) => {
+    const dataDir = path.join(testInfo.outputDir, 'data');
+    const port = testPort(3233);
+    const base = `http://127.0.0.1:${port}`;
+    const key = 'demo-key-0123456789abcdef0123';
+    const env = { KURA_DEMO: '1', KURA_API_KEY: key, KURA_PUBLIC_URL: base };
+    const posts = async () =>
+      (await (await fetch(`${base}/api/v1/blogs`, { headers: { 'X-MICROCMS-API-KEY': key } })).json()) as {
+        totalCount: number;
+        contents: DemoPost[];
+      };
+    const first = npmStart(dataDir, port, env);
+    try {
+      await waitForHealth(base, 60_000);
+      expect(first.output()).toContain('KURA_DEMO: created the API "blogs"');
+      const list = await posts();
+      expect(list.totalCount).toBe(1);
+      const [post] = list.contents;
+      expect(post).toMatchObject({
+        title: 'Welcome to Kura',
+        eyecatch: { width: 1200, height: 630 },
+        attachment: { fileSize: expect.any(Number) },
+      });
+      expect(post.gallery).toHaveLength(2);
+      expect(post.body).toMatch(
+        new RegExp(
+          `<img src="http://127\\.0\\.0\\.1:${port}/assets/[^"]+demo-dusk\\.jpg" alt="" width="800" height="600">`,
+        ),
+      );
+      for (const url of [post.eyecatch.url, post.attachment.url, ...post.gallery.map((g: { url: string }) => g.url)]) {
+        expect((await fetch(url)).status, url).toBe(200);
+      }
+    } finally {
+      await stop(first.child);
     }
-  } finally {
-    await stop(first.child);
-  }
-  const second = npmStart(dataDir, port, env);
-  try {
-    await waitForHealth(base, 60_000);
-    expect(second.output()).not.toContain('KURA_DEMO: created');
-    expect((await posts()).totalCount).toBe(1);
-  } finally {
-    await stop(second.child);
-  }
-});
+    const second = npmStart(dataDir, port, env);
+    try {
+      await waitForHealth(base, 60_000);
+      expect(second.output()).not.toContain('KURA_DEMO: created');
+      expect((await posts()).totalCount).toBe(1);
+    } finally {
+      await stop(second.child);
+    }
+  },
+);

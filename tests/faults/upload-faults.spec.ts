@@ -28,7 +28,8 @@ function beginUpload(
   });
   req.on('error', () => {}); // we cut it ourselves
   req.write(
-    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="cut.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; ` +
+      `filename="cut.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
   );
   req.write(Buffer.alloc(bytes, 3));
   return req;
@@ -88,54 +89,63 @@ test('a client that aborts mid-upload leaves no row and no file', async ({}, tes
   }
 });
 
-test('a server killed with SIGKILL mid-upload restarts with no half-written media and no temp file', async ({}, testInfo) => {
-  const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3223));
-  await server.start();
-  const data = inspect(server.dataDir);
-  const req = beginUpload(server.port, 3 * 1024 * 1024);
-  await until(() => data.temps().length === 1, 'the upload to reach the disk');
-  await server.kill('SIGKILL');
-  req.destroy();
-  // The crash left its traces: a temp file and a journalled upload.
-  expect(data.temps()).toHaveLength(1);
-  expect(data.journal()).toHaveLength(1);
-  await server.start();
-  try {
-    expectNothingStored(data);
-  } finally {
-    await server.kill('SIGTERM');
-  }
-});
-
-test('a re-upload whose connection drops halfway leaves the old bytes served and the row unchanged', async ({}, testInfo) => {
-  const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3224));
-  await server.start();
-  const data = inspect(server.dataDir);
-  try {
-    const original = Buffer.from('the original bytes of this file\n'.repeat(100));
-    const body = new FormData();
-    body.append('file', new Blob([original]), 'keep.txt');
-    const created = await (
-      await fetch(`${server.baseURL}/api/v1/media`, {
-        method: 'POST',
-        headers: { 'X-MICROCMS-API-KEY': E2E.apiKey },
-        body,
-      })
-    ).json();
-    const rowBefore = data.query('select * from media where id = ?', created.id);
-    const objectsBefore = data.objects();
-
-    const req = beginUpload(server.port, 3 * 1024 * 1024, { method: 'PUT', path: `/api/v1/media/${created.id}/file` });
-    await until(() => data.temps().length === 1, 'the re-upload to reach the disk');
+test(
+  'a server killed with SIGKILL mid-upload restarts ' + 'with no half-written media and no temp file',
+  async ({}, testInfo) => {
+    const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3223));
+    await server.start();
+    const data = inspect(server.dataDir);
+    const req = beginUpload(server.port, 3 * 1024 * 1024);
+    await until(() => data.temps().length === 1, 'the upload to reach the disk');
+    await server.kill('SIGKILL');
     req.destroy();
-    await until(() => data.temps().length === 0 && data.journal().length === 0, 'the cut re-upload to be cleaned up');
+    // The crash left its traces: a temp file and a journalled upload.
+    expect(data.temps()).toHaveLength(1);
+    expect(data.journal()).toHaveLength(1);
+    await server.start();
+    try {
+      expectNothingStored(data);
+    } finally {
+      await server.kill('SIGTERM');
+    }
+  },
+);
 
-    expect(data.query('select * from media where id = ?', created.id)).toEqual(rowBefore);
-    expect(data.objects()).toEqual(objectsBefore);
-    const served = await fetch(created.url);
-    expect(served.status).toBe(200);
-    expect(Buffer.from(await served.arrayBuffer()).equals(original)).toBe(true);
-  } finally {
-    await server.kill('SIGTERM');
-  }
-});
+test(
+  'a re-upload whose connection drops halfway leaves ' + 'the old bytes served and the row unchanged',
+  async ({}, testInfo) => {
+    const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3224));
+    await server.start();
+    const data = inspect(server.dataDir);
+    try {
+      const original = Buffer.from('the original bytes of this file\n'.repeat(100));
+      const body = new FormData();
+      body.append('file', new Blob([original]), 'keep.txt');
+      const created = await (
+        await fetch(`${server.baseURL}/api/v1/media`, {
+          method: 'POST',
+          headers: { 'X-MICROCMS-API-KEY': E2E.apiKey },
+          body,
+        })
+      ).json();
+      const rowBefore = data.query('select * from media where id = ?', created.id);
+      const objectsBefore = data.objects();
+
+      const req = beginUpload(server.port, 3 * 1024 * 1024, {
+        method: 'PUT',
+        path: `/api/v1/media/${created.id}/file`,
+      });
+      await until(() => data.temps().length === 1, 'the re-upload to reach the disk');
+      req.destroy();
+      await until(() => data.temps().length === 0 && data.journal().length === 0, 'the cut re-upload to be cleaned up');
+
+      expect(data.query('select * from media where id = ?', created.id)).toEqual(rowBefore);
+      expect(data.objects()).toEqual(objectsBefore);
+      const served = await fetch(created.url);
+      expect(served.status).toBe(200);
+      expect(Buffer.from(await served.arrayBuffer()).equals(original)).toBe(true);
+    } finally {
+      await server.kill('SIGTERM');
+    }
+  },
+);

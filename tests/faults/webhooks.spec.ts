@@ -67,89 +67,94 @@ function expectSigned(events: Received[]) {
   for (const e of events) expect(signedWith(SECRET, e)).toBe(true);
 }
 
-test('upload, rename, alt, tags, re-upload (both ways) and delete through the API: right types, old/new bodies, signed, stable ids', async () => {
-  const start = receiver.received.length;
-  const m = await upload(uniqueName('hooked', 'png'), await png(40, 30));
-  const renamed = uniqueName('renamed', 'png');
-  expect((await call('PATCH', `/api/v1/media/${m.id}`, { fileName: renamed })).status).toBe(200);
-  expect((await call('PATCH', `/api/v1/media/${m.id}`, { alt: 'A red square' })).status).toBe(200);
-  expect((await call('PATCH', `/api/v1/media/${m.id}`, { tags: ['press'] })).status).toBe(200); // nothing a site sees
-  const reform = new FormData();
-  reform.append('file', new Blob([new Uint8Array(await png(80, 60))]), 'ignored.png');
-  expect(
-    (await fetch(`${server.baseURL}/api/v1/media/${m.id}/file`, { method: 'PUT', headers: key, body: reform })).status,
-  ).toBe(200);
-  const moved = new FormData();
-  moved.append('file', new Blob([new Uint8Array(await png(20, 10))]), 'moved.png');
-  const movedRes = await fetch(`${server.baseURL}/api/v1/media/${m.id}/file?newUrl=true`, {
-    method: 'PUT',
-    headers: key,
-    body: moved,
-  });
-  const next1 = (await movedRes.json()) as MediaRecord;
-  expect((await call('DELETE', `/api/v2/media?url=${encodeURIComponent(next1.url)}`)).status).toBe(200);
+test(
+  'upload, rename, alt, tags, re-upload (both ways) and delete ' +
+    'through the API: right types, old/new bodies, signed, stable ids',
+  async () => {
+    const start = receiver.received.length;
+    const m = await upload(uniqueName('hooked', 'png'), await png(40, 30));
+    const renamed = uniqueName('renamed', 'png');
+    expect((await call('PATCH', `/api/v1/media/${m.id}`, { fileName: renamed })).status).toBe(200);
+    expect((await call('PATCH', `/api/v1/media/${m.id}`, { alt: 'A red square' })).status).toBe(200);
+    expect((await call('PATCH', `/api/v1/media/${m.id}`, { tags: ['press'] })).status).toBe(200); // nothing a site sees
+    const reform = new FormData();
+    reform.append('file', new Blob([new Uint8Array(await png(80, 60))]), 'ignored.png');
+    expect(
+      (await fetch(`${server.baseURL}/api/v1/media/${m.id}/file`, { method: 'PUT', headers: key, body: reform }))
+        .status,
+    ).toBe(200);
+    const moved = new FormData();
+    moved.append('file', new Blob([new Uint8Array(await png(20, 10))]), 'moved.png');
+    const movedRes = await fetch(`${server.baseURL}/api/v1/media/${m.id}/file?newUrl=true`, {
+      method: 'PUT',
+      headers: key,
+      body: moved,
+    });
+    const next1 = (await movedRes.json()) as MediaRecord;
+    expect((await call('DELETE', `/api/v2/media?url=${encodeURIComponent(next1.url)}`)).status).toBe(200);
 
-  const events = await next(start, 6);
-  expectSigned(events);
-  expect(events.map((e) => e.type)).toEqual([
-    'media.new',
-    'media.edit',
-    'media.edit',
-    'media.edit',
-    'media.edit',
-    'media.delete',
-  ]);
-  expect(new Set(events.map((e) => e.id)).size).toBe(6);
-  const oldUrl = m.url;
-  const renamedUrl = oldUrl.replace(/[^/]+$/, renamed);
-  const service = new URL(m.url).pathname.split('/')[2];
-  expect(events.map((e) => JSON.parse(e.body))).toEqual([
-    { service, type: 'new', old: null, new: { url: oldUrl, width: 40, height: 30 } },
-    {
-      service,
-      type: 'edit',
-      old: { url: oldUrl, width: 40, height: 30 },
-      new: { url: renamedUrl, width: 40, height: 30 },
-    },
-    {
-      service,
-      type: 'edit',
-      old: { url: renamedUrl, width: 40, height: 30 },
-      new: { url: renamedUrl, width: 40, height: 30, alt: 'A red square' },
-    },
-    {
-      service,
-      type: 'edit',
-      old: { url: renamedUrl, width: 40, height: 30, alt: 'A red square' },
-      new: { url: renamedUrl, width: 80, height: 60 },
-    },
-    {
-      service,
-      type: 'edit',
-      old: { url: renamedUrl, width: 80, height: 60 },
-      new: { url: next1.url, width: 20, height: 10 },
-    },
-    { service, type: 'delete', old: { url: next1.url, width: 20, height: 10 }, new: null },
-  ]);
+    const events = await next(start, 6);
+    expectSigned(events);
+    expect(events.map((e) => e.type)).toEqual([
+      'media.new',
+      'media.edit',
+      'media.edit',
+      'media.edit',
+      'media.edit',
+      'media.delete',
+    ]);
+    expect(new Set(events.map((e) => e.id)).size).toBe(6);
+    const oldUrl = m.url;
+    const renamedUrl = oldUrl.replace(/[^/]+$/, renamed);
+    const service = new URL(m.url).pathname.split('/')[2];
+    expect(events.map((e) => JSON.parse(e.body))).toEqual([
+      { service, type: 'new', old: null, new: { url: oldUrl, width: 40, height: 30 } },
+      {
+        service,
+        type: 'edit',
+        old: { url: oldUrl, width: 40, height: 30 },
+        new: { url: renamedUrl, width: 40, height: 30 },
+      },
+      {
+        service,
+        type: 'edit',
+        old: { url: renamedUrl, width: 40, height: 30 },
+        new: { url: renamedUrl, width: 40, height: 30, alt: 'A red square' },
+      },
+      {
+        service,
+        type: 'edit',
+        old: { url: renamedUrl, width: 40, height: 30, alt: 'A red square' },
+        new: { url: renamedUrl, width: 80, height: 60 },
+      },
+      {
+        service,
+        type: 'edit',
+        old: { url: renamedUrl, width: 80, height: 60 },
+        new: { url: next1.url, width: 20, height: 10 },
+      },
+      { service, type: 'delete', old: { url: next1.url, width: 20, height: 10 }, new: null },
+    ]);
 
-  // The activity log has every operation, by the API key, with before and after.
-  const log = data().query<{
-    operation: string;
-    actor_name: string;
-    actor_type: string;
-    before: string | null;
-    after: string | null;
-  }>(
-    `select operation, actor_name, actor_type, before, after from audit_log where media_id in (?, ?) order by id`,
-    m.id,
-    next1.id,
-  );
-  expect(log.map((l) => l.operation)).toEqual(['upload', 'rename', 'alt', 'tags', 'reupload', 'reupload', 'delete']);
-  expect(new Set(log.map((l) => `${l.actor_type}:${l.actor_name}`))).toEqual(new Set(['apiKey:KURA_API_KEY']));
-  expect(JSON.parse(log[1].before!)).toMatchObject({ fileName: m.fileName });
-  expect(JSON.parse(log[1].after!)).toMatchObject({ fileName: renamed });
-  expect(JSON.parse(log[3].after!)).toEqual({ tags: ['press'] });
-});
+    // The activity log has every operation, by the API key, with before and after.
+    const log = data().query<{
+      operation: string;
+      actor_name: string;
+      actor_type: string;
+      before: string | null;
+      after: string | null;
+    }>(
+      `select operation, actor_name, actor_type, before, after from audit_log where media_id in (?, ?) order by id`,
+      m.id,
+      next1.id,
+    );
+    expect(log.map((l) => l.operation)).toEqual(['upload', 'rename', 'alt', 'tags', 'reupload', 'reupload', 'delete']);
+    expect(new Set(log.map((l) => `${l.actor_type}:${l.actor_name}`))).toEqual(new Set(['apiKey:KURA_API_KEY']));
+    expect(JSON.parse(log[1].before!)).toMatchObject({ fileName: m.fileName });
+    expect(JSON.parse(log[1].after!)).toMatchObject({ fileName: renamed });
+    expect(JSON.parse(log[3].after!)).toEqual({ tags: ['press'] });
+  },
+);
 
 test('a file webhook body has null width and height and no alt', async () => {
   const start = receiver.received.length;
@@ -223,49 +228,57 @@ test('the same operations through the browser fire the same events, by the membe
   }
 });
 
-test('a receiver answering 500 twice then 200 gets the event three times with one event id; every attempt is recorded', async () => {
-  const start = receiver.received.length;
-  receiver.respond(500, { times: 2 });
-  const m = await upload(uniqueName('retried', 'png'), await png(10, 10));
-  const events = await next(start, 3);
-  expect(events.map((e) => e.id)).toEqual([events[0].id, events[0].id, events[0].id]);
-  expect(events.map((e) => e.body)).toEqual([events[0].body, events[0].body, events[0].body]);
-  expect(events[0].json.new).toMatchObject({ url: m.url });
-  await expect
-    .poll(() =>
-      data().query<{ state: string; attempts: number }>(
-        'select state, attempts from deliveries where event_id = ?',
-        events[0].id,
-      ),
-    )
-    .toEqual([{ state: 'delivered', attempts: 3 }]);
-  const attempts = data().query<{ status: number; error: string | null }>(
-    'select a.status, a.error from delivery_attempts a join deliveries d on d.id = a.delivery_id where d.event_id = ? order by a.id',
-    events[0].id,
-  );
-  expect(attempts.map((a) => a.status)).toEqual([500, 500, 200]);
-  expect(attempts[0].error).toMatch(/^HTTP 500/);
-});
+test(
+  'a receiver answering 500 twice then 200 gets the event ' +
+    'three times with one event id; every attempt is recorded',
+  async () => {
+    const start = receiver.received.length;
+    receiver.respond(500, { times: 2 });
+    const m = await upload(uniqueName('retried', 'png'), await png(10, 10));
+    const events = await next(start, 3);
+    expect(events.map((e) => e.id)).toEqual([events[0].id, events[0].id, events[0].id]);
+    expect(events.map((e) => e.body)).toEqual([events[0].body, events[0].body, events[0].body]);
+    expect(events[0].json.new).toMatchObject({ url: m.url });
+    await expect
+      .poll(() =>
+        data().query<{ state: string; attempts: number }>(
+          'select state, attempts from deliveries where event_id = ?',
+          events[0].id,
+        ),
+      )
+      .toEqual([{ state: 'delivered', attempts: 3 }]);
+    const attempts = data().query<{ status: number; error: string | null }>(
+      'select a.status, a.error from delivery_attempts a join deliveries ' +
+        'd on d.id = a.delivery_id where d.event_id = ? order by a.id',
+      events[0].id,
+    );
+    expect(attempts.map((a) => a.status)).toEqual([500, 500, 200]);
+    expect(attempts[0].error).toMatch(/^HTTP 500/);
+  },
+);
 
-test('a target that never answers does not hold up uploads: each returns while its delivery is still waiting', async () => {
-  const start = receiver.received.length;
-  receiver.respond('hang');
-  const first = await upload(uniqueName('slow-target', 'png'), await png(10, 10));
-  await next(start, 1); // the delivery attempt is now in flight, unanswered
-  expect(receiver.received.at(-1)!.answered).toBe('hang');
-  // Another upload is not blocked by it either; its event waits its turn (per-target order).
-  const second = await upload(uniqueName('slow-target-2', 'png'), await png(10, 10));
-  expect(second.id).not.toBe(first.id);
-  expect(receiver.received.length).toBe(start + 1);
-  const pending = data().query<{ state: string }>(
-    'select state from deliveries where id in (select max(id) from deliveries)',
-  );
-  expect(pending).toEqual([{ state: 'pending' }]);
-  // Let the hanging request go: the attempt fails (no answer), the retry delivers both, in order.
-  receiver.releaseHanging();
-  const later = await next(start + 1, 2);
-  expect(later.map((e) => (e.json.new as { url: string }).url)).toEqual([first.url, second.url]);
-});
+test(
+  'a target that never answers does not hold up uploads: ' + 'each returns while its delivery is still waiting',
+  async () => {
+    const start = receiver.received.length;
+    receiver.respond('hang');
+    const first = await upload(uniqueName('slow-target', 'png'), await png(10, 10));
+    await next(start, 1); // the delivery attempt is now in flight, unanswered
+    expect(receiver.received.at(-1)!.answered).toBe('hang');
+    // Another upload is not blocked by it either; its event waits its turn (per-target order).
+    const second = await upload(uniqueName('slow-target-2', 'png'), await png(10, 10));
+    expect(second.id).not.toBe(first.id);
+    expect(receiver.received.length).toBe(start + 1);
+    const pending = data().query<{ state: string }>(
+      'select state from deliveries where id in (select max(id) from deliveries)',
+    );
+    expect(pending).toEqual([{ state: 'pending' }]);
+    // Let the hanging request go: the attempt fails (no answer), the retry delivers both, in order.
+    receiver.releaseHanging();
+    const later = await next(start + 1, 2);
+    expect(later.map((e) => (e.json.new as { url: string }).url)).toEqual([first.url, second.url]);
+  },
+);
 
 test('no event for a change that was rolled back: a refused delete sends nothing', async () => {
   const m = await upload(uniqueName('kept', 'png'), await png(10, 10));
@@ -281,22 +294,25 @@ test('no event for a change that was rolled back: a refused delete sends nothing
   expect(data().query('select 1 from audit_log where media_id = ? and operation = ?', m.id, 'delete')).toEqual([]);
 });
 
-test('an event pending when the server is killed (SIGKILL) is delivered after the restart, once it is answered', async () => {
-  const start = receiver.received.length;
-  const refuse = receiver.respond(503, { times: Infinity });
-  const m = await upload(uniqueName('survivor', 'png'), await png(10, 10));
-  await next(start, 1); // attempted at least once, refused
-  await server.kill('SIGKILL');
-  refuse(); // from now on the receiver answers 200
-  const beforeRestart = receiver.received.length;
-  await server.start();
-  const [delivered] = await next(beforeRestart, 1);
-  expect(delivered.id).toBe(received()[start].id);
-  expect(delivered.json.new).toMatchObject({ url: m.url });
-  await expect
-    .poll(() => data().query<{ state: string }>('select state from deliveries where event_id = ?', delivered.id))
-    .toEqual([{ state: 'delivered' }]);
-});
+test(
+  'an event pending when the server is killed (SIGKILL) ' + 'is delivered after the restart, once it is answered',
+  async () => {
+    const start = receiver.received.length;
+    const refuse = receiver.respond(503, { times: Infinity });
+    const m = await upload(uniqueName('survivor', 'png'), await png(10, 10));
+    await next(start, 1); // attempted at least once, refused
+    await server.kill('SIGKILL');
+    refuse(); // from now on the receiver answers 200
+    const beforeRestart = receiver.received.length;
+    await server.start();
+    const [delivered] = await next(beforeRestart, 1);
+    expect(delivered.id).toBe(received()[start].id);
+    expect(delivered.json.new).toMatchObject({ url: m.url });
+    await expect
+      .poll(() => data().query<{ state: string }>('select state from deliveries where event_id = ?', delivered.id))
+      .toEqual([{ state: 'delivered' }]);
+  },
+);
 
 async function logIn(page: Page) {
   await page.goto('/login');

@@ -17,7 +17,10 @@ export type ColourName = keyof typeof PALETTE;
 
 const hex = (name: ColourName) => `#${PALETTE[name].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 
-/** A PNG of `rows` × columns square cells of `cell` pixels, each a palette colour: where a crop came from shows in its colours. */
+/**
+ * A PNG of `rows` × columns square cells of `cell` pixels, each a palette colour: where a crop came from shows in its
+ * colours.
+ */
 export async function grid(cell: number, rows: readonly (readonly ColourName[])[]): Promise<Buffer> {
   const solid = (name: ColourName) =>
     sharp({ create: { width: cell, height: cell, channels: 3, background: hex(name) } })

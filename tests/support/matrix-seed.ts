@@ -47,7 +47,8 @@ export class MatrixDb {
       for (const [apiId, rights] of Object.entries(role.content ?? {})) {
         this.db
           .prepare(
-            'insert into role_content_rights (role_id, api_id, read, "create", "update", "delete") values (?, ?, ?, ?, ?, ?)',
+            'insert into role_content_rights (role_id, api_id, read, ' +
+              '"create", "update", "delete") values (?, ?, ?, ?, ?, ?)',
           )
           .run(id, apiId, ...(['read', 'create', 'update', 'delete'] as const).map((r) => Number(rights.includes(r))));
       }
@@ -147,14 +148,16 @@ export class MatrixDb {
     this.db.transaction(() => {
       this.db
         .prepare(
-          'insert into webhooks (id, api_id, name, url, secret_sealed, events, enabled) values (?, null, ?, ?, ?, \'["new"]\', 0)',
+          'insert into webhooks (id, api_id, name, url, secret_sealed, ' +
+            'events, enabled) values (?, null, ?, ?, ?, \'["new"]\', 0)',
         )
         .run(id, `matrix hook ${id.slice(0, 6)}`, url, sealed);
       this.db.prepare("insert into events (id, type, body) values (?, 'media.new', '{}')").run(eventId);
       deliveryId = Number(
         this.db
           .prepare(
-            "insert into deliveries (event_id, webhook_id, state, attempts, next_attempt_at) values (?, ?, 'delivered', 1, ?)",
+            'insert into deliveries (event_id, webhook_id, state, ' +
+              "attempts, next_attempt_at) values (?, ?, 'delivered', 1, ?)",
           )
           .run(eventId, id, Date.now()).lastInsertRowid,
       );

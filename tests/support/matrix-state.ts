@@ -57,7 +57,8 @@ export class StateWatch {
 function rowsOf(db: Database.Database): Map<string, string[]> {
   const names = db
     .prepare(
-      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name",
+      "select name from sqlite_master where type = 'table' and name not " +
+        "like 'sqlite_%' and name not like '__drizzle%' order by name",
     )
     .pluck()
     .all() as string[];

@@ -30,7 +30,8 @@ export function createApiKey(
     );
     for (const [apiId, r] of Object.entries(content)) {
       db.prepare(
-        'insert into api_key_content_rights (api_key_id, api_id, read, "create", "update", "delete") values (?, ?, ?, ?, ?, ?)',
+        'insert into api_key_content_rights (api_key_id, api_id, read, ' +
+          '"create", "update", "delete") values (?, ?, ?, ?, ?, ?)',
       ).run(keyId, apiId, Number(!!r.read), Number(!!r.create), Number(!!r.update), Number(!!r.delete));
     }
   } finally {
@@ -90,7 +91,8 @@ export async function createMemberWithRole(
       db.prepare('insert into member_roles (member_id, role_id) values (?, ?)').run(memberId, roleId);
       for (const [apiId, r] of Object.entries(role.content)) {
         db.prepare(
-          'insert into role_content_rights (role_id, api_id, read, "create", "update", "delete") values (?, ?, ?, ?, ?, ?)',
+          'insert into role_content_rights (role_id, api_id, read, ' +
+            '"create", "update", "delete") values (?, ?, ?, ?, ?, ?)',
         ).run(roleId, apiId, Number(!!r.read), Number(!!r.create), Number(!!r.update), Number(!!r.delete));
       }
     })(),
@@ -135,7 +137,8 @@ export function createRole(
       );
       for (const [apiId, r] of Object.entries(content)) {
         db.prepare(
-          'insert into role_content_rights (role_id, api_id, read, "create", "update", "delete") values (?, ?, ?, ?, ?, ?)',
+          'insert into role_content_rights (role_id, api_id, read, ' +
+            '"create", "update", "delete") values (?, ?, ?, ?, ?, ?)',
         ).run(id, apiId, Number(!!r.read), Number(!!r.create), Number(!!r.update), Number(!!r.delete));
       }
     })(),

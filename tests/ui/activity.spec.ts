@@ -20,69 +20,70 @@ async function patch(request: APIRequestContext, id: string, data: Record<string
 const utcDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const rows = (page: Page) => page.getByRole('table', { name: 'Activity' }).locator('tbody tr');
 
-test('API-made renames and alt edits are listed with who and before → after; Who, Operation and dates narrow the list', async ({
-  page,
-  request,
-}) => {
-  const original = uniqueName('activity', 'png');
-  const renamed = uniqueName('activity-renamed', 'png');
-  const { body: item } = await uploadViaApi(request, original, await png(30, 20), 'image/png');
-  await patch(request, item.id, { fileName: renamed });
-  await patch(request, item.id, { alt: 'A small red square' });
+test(
+  'API-made renames and alt edits are listed with who and ' +
+    'before → after; Who, Operation and dates narrow the list',
+  async ({ page, request }) => {
+    const original = uniqueName('activity', 'png');
+    const renamed = uniqueName('activity-renamed', 'png');
+    const { body: item } = await uploadViaApi(request, original, await png(30, 20), 'image/png');
+    await patch(request, item.id, { fileName: renamed });
+    await patch(request, item.id, { alt: 'A small red square' });
 
-  await page.goto('/media/settings');
-  await page.getByRole('link', { name: 'View activity' }).click();
-  await expect(page).toHaveURL(/\/media\/settings\/activity$/);
-  await expect(page.getByRole('heading', { name: 'Activity', level: 1 })).toBeVisible();
+    await page.goto('/media/settings');
+    await page.getByRole('link', { name: 'View activity' }).click();
+    await expect(page).toHaveURL(/\/media\/settings\/activity$/);
+    await expect(page.getByRole('heading', { name: 'Activity', level: 1 })).toBeVisible();
 
-  const rename = rows(page).filter({ hasText: `${original} → ${renamed}` });
-  await expect(rename).toHaveCount(1);
-  await expect(rename).toContainText(KEY);
-  await expect(rename.locator('td').nth(2)).toHaveText('Rename');
-  await expect(rename.getByRole('link', { name: renamed })).toHaveAttribute('href', `/media?selected=${item.id}`);
-  await expect(rename.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
+    const rename = rows(page).filter({ hasText: `${original} → ${renamed}` });
+    await expect(rename).toHaveCount(1);
+    await expect(rename).toContainText(KEY);
+    await expect(rename.locator('td').nth(2)).toHaveText('Rename');
+    await expect(rename.getByRole('link', { name: renamed })).toHaveAttribute('href', `/media?selected=${item.id}`);
+    await expect(rename.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
 
-  const alt = rows(page).filter({ hasText: '“A small red square”' });
-  await expect(alt).toHaveCount(1);
-  await expect(alt).toContainText(KEY);
-  await expect(alt.locator('td').nth(2)).toHaveText('Alt text');
-  await expect(alt.locator('td').nth(4)).toHaveText('no alt text → “A small red square”');
+    const alt = rows(page).filter({ hasText: '“A small red square”' });
+    await expect(alt).toHaveCount(1);
+    await expect(alt).toContainText(KEY);
+    await expect(alt.locator('td').nth(2)).toHaveText('Alt text');
+    await expect(alt.locator('td').nth(4)).toHaveText('no alt text → “A small red square”');
 
-  const upload = rows(page).filter({ has: page.getByRole('link', { name: original, exact: true }) });
-  await expect(upload.locator('td').nth(2)).toHaveText('Upload');
-  await expect(upload.locator('td').nth(4)).toHaveText(/^image\/png · \d+ bytes · 30 × 20$/);
-  await expect(page.getByTestId('activity-range')).toHaveText(/^1–\d+ of \d+$/);
-  await page.screenshot({ path: `${shots}/activity.png` });
+    const upload = rows(page).filter({ has: page.getByRole('link', { name: original, exact: true }) });
+    await expect(upload.locator('td').nth(2)).toHaveText('Upload');
+    await expect(upload.locator('td').nth(4)).toHaveText(/^image\/png · \d+ bytes · 30 × 20$/);
+    await expect(page.getByTestId('activity-range')).toHaveText(/^1–\d+ of \d+$/);
+    await page.screenshot({ path: `${shots}/activity.png` });
 
-  // Operation: only renames are left, ours among them.
-  await page.getByLabel('Operation').selectOption({ label: 'Rename' });
-  await expect(page).toHaveURL(/\?operation=rename$/);
-  await expect(rename).toHaveCount(1);
-  await expect(alt).toHaveCount(0);
-  await expect(page.locator('tbody tr:not([data-operation="rename"])')).toHaveCount(0);
+    // Operation: only renames are left, ours among them.
+    await page.getByLabel('Operation').selectOption({ label: 'Rename' });
+    await expect(page).toHaveURL(/\?operation=rename$/);
+    await expect(rename).toHaveCount(1);
+    await expect(alt).toHaveCount(0);
+    await expect(page.locator('tbody tr:not([data-operation="rename"])')).toHaveCount(0);
 
-  // Who: the env key's work only.
-  await page.getByLabel('Who').selectOption({ label: KEY });
-  await expect(page).toHaveURL(/actor=[0-9a-f]{32}/);
-  await expect(rename).toHaveCount(1);
-  await expect(rows(page).filter({ hasNotText: KEY })).toHaveCount(0);
+    // Who: the env key's work only.
+    await page.getByLabel('Who').selectOption({ label: KEY });
+    await expect(page).toHaveURL(/actor=[0-9a-f]{32}/);
+    await expect(rename).toHaveCount(1);
+    await expect(rows(page).filter({ hasNotText: KEY })).toHaveCount(0);
 
-  // Dates: a range long before today shows nothing; one around today shows the rename again.
-  await page.getByLabel('From').fill('2001-01-01');
-  await expect(page).toHaveURL(/from=2001-01-01/);
-  await page.getByLabel('To').fill('2001-01-31');
-  await expect(page).toHaveURL(/to=2001-01-31/);
-  await expect(page.getByText('No activity matches these filters')).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Activity' })).toHaveCount(0);
-  await page.getByLabel('To').fill(utcDay(1));
-  await page.getByLabel('From').fill(utcDay(-1));
-  await expect(page).toHaveURL(new RegExp(`from=${utcDay(-1)}&to=${utcDay(1)}`));
-  await expect(rename).toHaveCount(1);
+    // Dates: a range long before today shows nothing; one around today shows the rename again.
+    await page.getByLabel('From').fill('2001-01-01');
+    await expect(page).toHaveURL(/from=2001-01-01/);
+    await page.getByLabel('To').fill('2001-01-31');
+    await expect(page).toHaveURL(/to=2001-01-31/);
+    await expect(page.getByText('No activity matches these filters')).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Activity' })).toHaveCount(0);
+    await page.getByLabel('To').fill(utcDay(1));
+    await page.getByLabel('From').fill(utcDay(-1));
+    await expect(page).toHaveURL(new RegExp(`from=${utcDay(-1)}&to=${utcDay(1)}`));
+    await expect(rename).toHaveCount(1);
 
-  await page.getByRole('link', { name: 'Clear filters' }).click();
-  await expect(page).toHaveURL(/\/media\/settings\/activity$/);
-  await expect(alt).toHaveCount(1);
-});
+    await page.getByRole('link', { name: 'Clear filters' }).click();
+    await expect(page).toHaveURL(/\/media\/settings\/activity$/);
+    await expect(alt).toHaveCount(1);
+  },
+);
 
 test('the log pages by 50 with Previous / Next, keeping the filters', async ({ page, request }) => {
   const { body: item } = await uploadViaApi(request, uniqueName('paged', 'png'), await png(10, 10), 'image/png');

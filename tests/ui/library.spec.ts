@@ -171,7 +171,8 @@ test('a cancelled upload can be retried and then arrives whole', async ({ page }
   });
   const name = uniqueName('retry-me', 'png');
   const file = await pngFile(name, 2000, 1500);
-  const padded = { ...file, buffer: Buffer.concat([file.buffer, Buffer.alloc(3 * 1024 * 1024)]) }; // PNG readers ignore trailing bytes
+  // PNG readers ignore trailing bytes
+  const padded = { ...file, buffer: Buffer.concat([file.buffer, Buffer.alloc(3 * 1024 * 1024)]) };
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Upload', exact: true }).click();
   await (await chooser).setFiles(padded);

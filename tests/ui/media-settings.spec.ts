@@ -43,43 +43,43 @@ async function openTags(page: Page, search: string) {
 const rowOf = (section: Locator, tag: string) =>
   section.getByRole('row').filter({ has: section.page().getByRole('link', { name: tag, exact: true }) });
 
-test('a tag renamed in Media settings is renamed on its media; a name another tag has is refused in the dialog', async ({
-  page,
-  request,
-}) => {
-  const [before, taken, after] = [uniqueTag('rename'), uniqueTag('taken'), uniqueTag('renamed')];
-  const media = await imageTagged(request, [before, taken]);
+test(
+  'a tag renamed in Media settings is renamed on its ' + 'media; a name another tag has is refused in the dialog',
+  async ({ page, request }) => {
+    const [before, taken, after] = [uniqueTag('rename'), uniqueTag('taken'), uniqueTag('renamed')];
+    const media = await imageTagged(request, [before, taken]);
 
-  const tags = await openTags(page, before);
-  await expect(
-    page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Media' }),
-  ).toHaveAttribute('href', '/media');
-  await expect(tags.getByText('Up to 10 tags per media and 100 per service')).toBeVisible();
-  const row = rowOf(tags, before);
-  await expect(row).toContainText('Used by 1 media');
-  await expect(row.getByRole('link', { name: before })).toHaveAttribute(
-    'href',
-    `/media?tag=${encodeURIComponent(before)}`,
-  );
+    const tags = await openTags(page, before);
+    await expect(
+      page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Media' }),
+    ).toHaveAttribute('href', '/media');
+    await expect(tags.getByText('Up to 10 tags per media and 100 per service')).toBeVisible();
+    const row = rowOf(tags, before);
+    await expect(row).toContainText('Used by 1 media');
+    await expect(row.getByRole('link', { name: before })).toHaveAttribute(
+      'href',
+      `/media?tag=${encodeURIComponent(before)}`,
+    );
 
-  await row.getByRole('button', { name: `Rename ${before}` }).click();
-  const dialog = page.getByRole('dialog', { name: 'Rename tag' });
-  await expect(dialog.getByLabel('Tag name')).toHaveValue(before);
-  await dialog.getByLabel('Tag name').fill(taken);
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText(`A tag named "${taken}" already exists`);
-  await expect(dialog.getByLabel('Tag name')).toHaveValue(taken);
+    await row.getByRole('button', { name: `Rename ${before}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rename tag' });
+    await expect(dialog.getByLabel('Tag name')).toHaveValue(before);
+    await dialog.getByLabel('Tag name').fill(taken);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText(`A tag named "${taken}" already exists`);
+    await expect(dialog.getByLabel('Tag name')).toHaveValue(taken);
 
-  await dialog.getByLabel('Tag name').fill(after);
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(tags.getByText(`Renamed “${before}” to “${after}”.`)).toBeVisible();
+    await dialog.getByLabel('Tag name').fill(after);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(tags.getByText(`Renamed “${before}” to “${after}”.`)).toBeVisible();
 
-  expect((await tagsOf(request, media.id)).sort()).toEqual([after, taken].sort());
-  expect(data.query('select id from tags where name = ?', before)).toHaveLength(0);
-  await tags.getByLabel('Search tags').fill(after);
-  await expect(rowOf(tags, after)).toContainText('Used by 1 media');
-});
+    expect((await tagsOf(request, media.id)).sort()).toEqual([after, taken].sort());
+    expect(data.query('select id from tags where name = ?', before)).toHaveLength(0);
+    await tags.getByLabel('Search tags').fill(after);
+    await expect(rowOf(tags, after)).toContainText('Used by 1 media');
+  },
+);
 
 test('a tag in use cannot be deleted (the refusal is shown); once no media holds it, Delete removes it', async ({
   page,

@@ -31,36 +31,37 @@ async function opensLibrary(page: Page) {
   return !/\/login$/.test(page.url());
 }
 
-test('after 10 failures the 11th attempt is refused with the right password too, and says when to try again; another email still logs in', async ({
-  page,
-  browser,
-}) => {
-  test.setTimeout(120_000);
-  const email = `throttled-${suffix()}@kura.test`;
-  const other = `neighbour-${suffix()}@kura.test`;
-  await addMember(page, email);
-  await addMember(page, other);
+test(
+  'after 10 failures the 11th attempt is refused with the right password ' +
+    'too, and says when to try again; another email still logs in',
+  async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    const email = `throttled-${suffix()}@kura.test`;
+    const other = `neighbour-${suffix()}@kura.test`;
+    await addMember(page, email);
+    await addMember(page, other);
 
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const login = await context.newPage();
-  await login.goto('/login');
-  const alert = login.locator('#login-error').getByRole('alert');
-  for (let i = 1; i <= 10; i++) {
-    await tryLogIn(login, email, `wrong password ${i}`);
-    await expect(alert).toHaveText('Wrong email or password');
-    await expect(login.getByRole('button', { name: 'Log in' })).toBeEnabled();
-  }
-  await tryLogIn(login, email, PASSWORD);
-  await expect(alert).toHaveText('Too many failed attempts: try again in 15 minutes');
-  await login.screenshot({ path: 'tests/.tmp/screenshots/login-throttled.png' });
-  expect(await opensLibrary(login)).toBe(false);
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const login = await context.newPage();
+    await login.goto('/login');
+    const alert = login.locator('#login-error').getByRole('alert');
+    for (let i = 1; i <= 10; i++) {
+      await tryLogIn(login, email, `wrong password ${i}`);
+      await expect(alert).toHaveText('Wrong email or password');
+      await expect(login.getByRole('button', { name: 'Log in' })).toBeEnabled();
+    }
+    await tryLogIn(login, email, PASSWORD);
+    await expect(alert).toHaveText('Too many failed attempts: try again in 15 minutes');
+    await login.screenshot({ path: 'tests/.tmp/screenshots/login-throttled.png' });
+    expect(await opensLibrary(login)).toBe(false);
 
-  // The same client, another email: not refused.
-  await login.goto('/login');
-  await tryLogIn(login, other, PASSWORD);
-  await expect(login).toHaveURL(/\/media$/);
-  await context.close();
-});
+    // The same client, another email: not refused.
+    await login.goto('/login');
+    await tryLogIn(login, other, PASSWORD);
+    await expect(login).toHaveURL(/\/media$/);
+    await context.close();
+  },
+);
 
 test('a cookie saved before logout no longer opens the library', async ({ page, browser }) => {
   const email = `logout-${suffix()}@kura.test`;
@@ -134,59 +135,60 @@ test('Members → End sessions logs a member out everywhere; they can log in aga
   await again.context().close();
 });
 
-test('Activity lists a failed login, a throttled one and a role change, with who and when; the Security kind shows them', async ({
-  page,
-  browser,
-}) => {
-  test.setTimeout(120_000);
-  const email = `audited-${suffix()}@kura.test`;
-  await addMember(page, email);
+test(
+  'Activity lists a failed login, a throttled one and a role ' +
+    'change, with who and when; the Security kind shows them',
+  async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    const email = `audited-${suffix()}@kura.test`;
+    await addMember(page, email);
 
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const login = await context.newPage();
-  await login.goto('/login');
-  for (let i = 1; i <= 11; i++) {
-    await tryLogIn(login, email, `wrong password ${i}`);
-    await expect(login.locator('#login-error').getByRole('alert')).toBeVisible();
-    await expect(login.getByRole('button', { name: 'Log in' })).toBeEnabled();
-  }
-  await expect(login.locator('#login-error').getByRole('alert')).toHaveText(/Too many failed attempts/);
-  await context.close();
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const login = await context.newPage();
+    await login.goto('/login');
+    for (let i = 1; i <= 11; i++) {
+      await tryLogIn(login, email, `wrong password ${i}`);
+      await expect(login.locator('#login-error').getByRole('alert')).toBeVisible();
+      await expect(login.getByRole('button', { name: 'Log in' })).toBeEnabled();
+    }
+    await expect(login.locator('#login-error').getByRole('alert')).toHaveText(/Too many failed attempts/);
+    await context.close();
 
-  // A role change: the member loses the Administrator role for a new role.
-  const roleName = `Audited ${suffix()}`;
-  await page.goto('/settings/roles');
-  await page.getByRole('button', { name: 'New role' }).click();
-  const roleDialog = page.getByRole('dialog', { name: 'New role' });
-  await roleDialog.getByLabel('Role name').fill(roleName);
-  await roleDialog.getByRole('button', { name: 'Save' }).click();
-  await expect(roleDialog).toBeHidden();
-  await page.goto('/settings/members');
-  await page.getByRole('button', { name: `Edit ${email}` }).click();
-  const edit = page.getByRole('dialog');
-  await edit.getByRole('checkbox', { name: 'Administrator' }).uncheck();
-  await edit.getByRole('checkbox', { name: roleName }).check();
-  await edit.getByRole('button', { name: 'Save' }).click();
-  await expect(edit).toBeHidden();
+    // A role change: the member loses the Administrator role for a new role.
+    const roleName = `Audited ${suffix()}`;
+    await page.goto('/settings/roles');
+    await page.getByRole('button', { name: 'New role' }).click();
+    const roleDialog = page.getByRole('dialog', { name: 'New role' });
+    await roleDialog.getByLabel('Role name').fill(roleName);
+    await roleDialog.getByRole('button', { name: 'Save' }).click();
+    await expect(roleDialog).toBeHidden();
+    await page.goto('/settings/members');
+    await page.getByRole('button', { name: `Edit ${email}` }).click();
+    const edit = page.getByRole('dialog');
+    await edit.getByRole('checkbox', { name: 'Administrator' }).uncheck();
+    await edit.getByRole('checkbox', { name: roleName }).check();
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await expect(edit).toBeHidden();
 
-  await page.goto('/media/settings/activity?category=security');
-  const table = page.getByRole('table', { name: 'Activity' });
-  const rowOf = (operation: string) =>
-    table
-      .getByRole('row')
-      .filter({ has: page.getByRole('cell', { name: operation, exact: true }) })
-      .filter({ hasText: email });
-  await expect(rowOf('Login failed')).toHaveCount(10);
-  await expect(rowOf('Login failed').first()).toContainText(`Not logged in: ${email}`);
-  await expect(rowOf('Login failed').first()).toContainText('from 127.0.0.1');
-  await expect(rowOf('Login throttled')).toHaveCount(1);
-  await expect(rowOf('Login throttled')).toContainText('refused until');
-  const change = rowOf('Member changed');
-  await expect(change).toHaveCount(1);
-  await expect(change.getByRole('cell').nth(1)).toHaveText('Administrator'); // who: the shared Administrator
-  await expect(change).toContainText(`roles: Administrator → ${roleName}`);
-  await expect(change.locator('time')).toHaveCount(1);
-  // Media work is not in the Security kind.
-  await expect(table.locator('tr[data-operation="upload"]')).toHaveCount(0);
-  await page.screenshot({ path: 'tests/.tmp/screenshots/activity-security.png', fullPage: true });
-});
+    await page.goto('/media/settings/activity?category=security');
+    const table = page.getByRole('table', { name: 'Activity' });
+    const rowOf = (operation: string) =>
+      table
+        .getByRole('row')
+        .filter({ has: page.getByRole('cell', { name: operation, exact: true }) })
+        .filter({ hasText: email });
+    await expect(rowOf('Login failed')).toHaveCount(10);
+    await expect(rowOf('Login failed').first()).toContainText(`Not logged in: ${email}`);
+    await expect(rowOf('Login failed').first()).toContainText('from 127.0.0.1');
+    await expect(rowOf('Login throttled')).toHaveCount(1);
+    await expect(rowOf('Login throttled')).toContainText('refused until');
+    const change = rowOf('Member changed');
+    await expect(change).toHaveCount(1);
+    await expect(change.getByRole('cell').nth(1)).toHaveText('Administrator'); // who: the shared Administrator
+    await expect(change).toContainText(`roles: Administrator → ${roleName}`);
+    await expect(change.locator('time')).toHaveCount(1);
+    // Media work is not in the Security kind.
+    await expect(table.locator('tr[data-operation="upload"]')).toHaveCount(0);
+    await page.screenshot({ path: 'tests/.tmp/screenshots/activity-security.png', fullPage: true });
+  },
+);

@@ -7,88 +7,87 @@ import { imageBy, libraryNames, logInAs, shots, suffix } from './settings-helper
 const data = inspect(E2E.dataDir);
 const password = 'member password 123';
 
-test('read scopes in the library: created by members of this role, uploaded by me, the broadest of several roles', async ({
-  page,
-  request,
-  browser,
-}) => {
-  test.setTimeout(120_000);
-  const s = suffix();
-  const endpoint = `scoped-${s}`;
-  const apiId = createApi(E2E.dataDir, endpoint, [
-    { id: 'title', name: 'Title', kind: 'text' },
-    { id: 'cover', name: 'Cover', kind: 'image' },
-  ]);
-  const r1 = createRole(
-    E2E.dataDir,
-    { name: `Writers ${s}`, mediaRead: 'role' },
-    { [apiId]: { read: true, create: true } },
-  );
-  const r2 = createRole(E2E.dataDir, { name: `Sales ${s}`, mediaRead: 'role' });
-  const own = createRole(E2E.dataDir, { name: `Guests ${s}`, mediaRead: 'own' });
-  const all = createRole(E2E.dataDir, { name: `Readers ${s}`, mediaRead: 'all' });
-  const email = (who: string) => `${who}-${s}@kura.test`;
-  const a = await createMember(E2E.dataDir, { email: email('a'), password, name: `A ${s}` }, [r1]);
-  const b = await createMember(E2E.dataDir, { email: email('b'), password, name: `B ${s}` }, [r1]);
-  const c = await createMember(E2E.dataDir, { email: email('c'), password, name: `C ${s}` }, [r2]);
-  const d = await createMember(E2E.dataDir, { email: email('d'), password }, [own]);
-  await createMember(E2E.dataDir, { email: email('e'), password }, [own, all]);
+test(
+  'read scopes in the library: created by members of this ' + 'role, uploaded by me, the broadest of several roles',
+  async ({ page, request, browser }) => {
+    test.setTimeout(120_000);
+    const s = suffix();
+    const endpoint = `scoped-${s}`;
+    const apiId = createApi(E2E.dataDir, endpoint, [
+      { id: 'title', name: 'Title', kind: 'text' },
+      { id: 'cover', name: 'Cover', kind: 'image' },
+    ]);
+    const r1 = createRole(
+      E2E.dataDir,
+      { name: `Writers ${s}`, mediaRead: 'role' },
+      { [apiId]: { read: true, create: true } },
+    );
+    const r2 = createRole(E2E.dataDir, { name: `Sales ${s}`, mediaRead: 'role' });
+    const own = createRole(E2E.dataDir, { name: `Guests ${s}`, mediaRead: 'own' });
+    const all = createRole(E2E.dataDir, { name: `Readers ${s}`, mediaRead: 'all' });
+    const email = (who: string) => `${who}-${s}@kura.test`;
+    const a = await createMember(E2E.dataDir, { email: email('a'), password, name: `A ${s}` }, [r1]);
+    const b = await createMember(E2E.dataDir, { email: email('b'), password, name: `B ${s}` }, [r1]);
+    const c = await createMember(E2E.dataDir, { email: email('c'), password, name: `C ${s}` }, [r2]);
+    const d = await createMember(E2E.dataDir, { email: email('d'), password }, [own]);
+    await createMember(E2E.dataDir, { email: email('e'), password }, [own, all]);
 
-  const stem = `scope-${s}`;
-  const [byA, byB, byC, byD] = [
-    await imageBy(request, `${stem}-a`, a),
-    await imageBy(request, `${stem}-b`, b),
-    await imageBy(request, `${stem}-c`, c),
-    await imageBy(request, `${stem}-d`, d),
-  ];
-  const names = (...items: { fileName: string }[]) => items.map((m) => m.fileName).sort();
+    const stem = `scope-${s}`;
+    const [byA, byB, byC, byD] = [
+      await imageBy(request, `${stem}-a`, a),
+      await imageBy(request, `${stem}-b`, b),
+      await imageBy(request, `${stem}-c`, c),
+      await imageBy(request, `${stem}-d`, d),
+    ];
+    const names = (...items: { fileName: string }[]) => items.map((m) => m.fileName).sort();
 
-  // A (role R1, "created by members of this role") sees what A and B (R1) uploaded, not C's (R2) or D's.
-  const pageA = await logInAs(browser, email('a'), password);
-  expect(await libraryNames(pageA, stem)).toEqual(names(byA, byB));
-  await pageA.screenshot({ path: `${shots}/library-role-scope.png` });
-  // The panel is limited the same way: C's item does not open.
-  await pageA.goto(`/media?selected=${byC.id}`);
-  await expect(pageA.getByRole('complementary', { name: 'Media details' })).toHaveCount(0);
-  await pageA.goto(`/media?selected=${byB.id}`);
-  await expect(pageA.getByRole('complementary', { name: 'Media details' })).toBeVisible();
-  expect((await pageA.request.get(`/media/thumbnail/${byC.id}`)).status()).toBe(404);
-  expect((await pageA.request.get(`/media/thumbnail/${byB.id}`)).status()).toBe(200);
-  // And so is the media picker of a content form (its search finds only what A may read).
-  await pageA.goto(`/apis/${endpoint}/new`);
-  await pageA.getByRole('button', { name: 'Choose Cover' }).click();
-  const picker = pageA.getByRole('dialog', { name: 'Choose an image' });
-  await picker.getByLabel('Search media').fill(stem);
-  const pickerIds = () =>
-    picker
-      .getByRole('list', { name: 'Results' })
-      .getByRole('listitem')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-media-id')).sort());
-  await expect.poll(pickerIds).toEqual([byA.id, byB.id].sort());
+    // A (role R1, "created by members of this role") sees what A and B (R1) uploaded, not C's (R2) or D's.
+    const pageA = await logInAs(browser, email('a'), password);
+    expect(await libraryNames(pageA, stem)).toEqual(names(byA, byB));
+    await pageA.screenshot({ path: `${shots}/library-role-scope.png` });
+    // The panel is limited the same way: C's item does not open.
+    await pageA.goto(`/media?selected=${byC.id}`);
+    await expect(pageA.getByRole('complementary', { name: 'Media details' })).toHaveCount(0);
+    await pageA.goto(`/media?selected=${byB.id}`);
+    await expect(pageA.getByRole('complementary', { name: 'Media details' })).toBeVisible();
+    expect((await pageA.request.get(`/media/thumbnail/${byC.id}`)).status()).toBe(404);
+    expect((await pageA.request.get(`/media/thumbnail/${byB.id}`)).status()).toBe(200);
+    // And so is the media picker of a content form (its search finds only what A may read).
+    await pageA.goto(`/apis/${endpoint}/new`);
+    await pageA.getByRole('button', { name: 'Choose Cover' }).click();
+    const picker = pageA.getByRole('dialog', { name: 'Choose an image' });
+    await picker.getByLabel('Search media').fill(stem);
+    const pickerIds = () =>
+      picker
+        .getByRole('list', { name: 'Results' })
+        .getByRole('listitem')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-media-id')).sort());
+    await expect.poll(pickerIds).toEqual([byA.id, byB.id].sort());
 
-  // The Administrator makes B (an R1 member) the creator of C's item: A now sees it.
-  await page.goto(`/media?selected=${byC.id}`);
-  const panel = page.getByRole('complementary', { name: 'Media details' });
-  await panel.getByRole('button', { name: 'Change creator' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Change creator' });
-  await dialog
-    .getByRole('combobox', { name: 'Creator', exact: true })
-    .selectOption({ label: `B ${s} (${email('b')})` });
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog).toBeHidden();
-  expect(await libraryNames(pageA, stem)).toEqual(names(byA, byB, byC));
+    // The Administrator makes B (an R1 member) the creator of C's item: A now sees it.
+    await page.goto(`/media?selected=${byC.id}`);
+    const panel = page.getByRole('complementary', { name: 'Media details' });
+    await panel.getByRole('button', { name: 'Change creator' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change creator' });
+    await dialog
+      .getByRole('combobox', { name: 'Creator', exact: true })
+      .selectOption({ label: `B ${s} (${email('b')})` });
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    expect(await libraryNames(pageA, stem)).toEqual(names(byA, byB, byC));
 
-  // D ("uploaded by me") sees only D's own upload.
-  const pageD = await logInAs(browser, email('d'), password);
-  expect(await libraryNames(pageD, stem)).toEqual(names(byD));
-  await pageD.screenshot({ path: `${shots}/library-own-scope.png` });
+    // D ("uploaded by me") sees only D's own upload.
+    const pageD = await logInAs(browser, email('d'), password);
+    expect(await libraryNames(pageD, stem)).toEqual(names(byD));
+    await pageD.screenshot({ path: `${shots}/library-own-scope.png` });
 
-  // E holds "uploaded by me" and "all media": the broadest wins.
-  const pageE = await logInAs(browser, email('e'), password);
-  expect(await libraryNames(pageE, stem)).toEqual(names(byA, byB, byC, byD));
+    // E holds "uploaded by me" and "all media": the broadest wins.
+    const pageE = await logInAs(browser, email('e'), password);
+    expect(await libraryNames(pageE, stem)).toEqual(names(byA, byB, byC, byD));
 
-  for (const p of [pageA, pageD, pageE]) await p.context().close();
-});
+    for (const p of [pageA, pageD, pageE]) await p.context().close();
+  },
+);
 
 test('New role: the form’s names, content permissions per API, duplicate and empty names refused, Edit', async ({
   page,

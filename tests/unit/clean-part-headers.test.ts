@@ -16,7 +16,8 @@ function body(fileName: string): Buffer {
   return Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhi\r\n`),
     Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; ` +
+        `filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
     ),
     fileBytes,
     Buffer.from(`\r\n--${boundary}--\r\n`),

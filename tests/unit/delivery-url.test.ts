@@ -17,13 +17,17 @@ describe('matchDeliveryUrl', () => {
     expect(match(`/assets/${SERVICE}/${ID}/a.png`)).toEqual({ mediaId: ID, fileName: 'a.png' });
   });
 
-  it('recognises the service by its random id on any http(s) origin: an old public URL or a CDN in front still counts', () => {
-    expect(match(`http://localhost:3000/assets/${SERVICE}/${ID}/a.png`)).toEqual({ mediaId: ID, fileName: 'a.png' });
-    expect(match(`https://cdn.example.net/cms/assets/${SERVICE}/${ID}/a.png`)).toEqual({
-      mediaId: ID,
-      fileName: 'a.png',
-    });
-  });
+  it(
+    'recognises the service by its random id on any http(s) ' +
+      'origin: an old public URL or a CDN in front still counts',
+    () => {
+      expect(match(`http://localhost:3000/assets/${SERVICE}/${ID}/a.png`)).toEqual({ mediaId: ID, fileName: 'a.png' });
+      expect(match(`https://cdn.example.net/cms/assets/${SERVICE}/${ID}/a.png`)).toEqual({
+        mediaId: ID,
+        fileName: 'a.png',
+      });
+    },
+  );
 
   it('refuses other services, other schemes, other paths and malformed ids', () => {
     expect(match(`https://evil.example.com/assets/other/${ID}/a.png`)).toBeNull();
@@ -50,7 +54,9 @@ describe('media URLs in rich-editor HTML', () => {
   const C = 'c'.repeat(32);
 
   it('finds media in src, href and srcset attributes, once each, and never in text', () => {
-    const html = `<p>${url('d'.repeat(32))}</p><img src="${url(ID)}?w=10"><a href="${url(B, 'doc.pdf')}">doc</a><img srcset="${url(C)} 1x, ${url(ID)} 2x"><a href="https://elsewhere.example/x.png">x</a>`;
+    const html =
+      `<p>${url('d'.repeat(32))}</p><img src="${url(ID)}?w=10"><a href="${url(B, 'doc.pdf')}">doc</a><img ` +
+      `srcset="${url(C)} 1x, ${url(ID)} 2x"><a href="https://elsewhere.example/x.png">x</a>`;
     expect(mediaUrlsIn(html, match).map((p) => p.mediaId)).toEqual([ID, B, C]);
   });
 

@@ -9,7 +9,8 @@ describe('sanitizeRichHtml', () => {
       '<h2>Title</h2><h3>Sub</h3><blockquote><p>q</p></blockquote><hr><pre><code>x &lt; y</code></pre>',
       '<img src="https://x/y.png" alt="a" width="10" height="20">',
       '<img src="/assets/local/abc/y.png" alt="">',
-      '<p><a href="https://example.com/a?b=1&amp;c=2" title="t">link</a> <a href="mailto:a@example.com">mail</a> <a href="/assets/x.pdf">file</a></p>',
+      '<p><a href="https://example.com/a?b=1&amp;c=2" title="t">link</a> <a ' +
+        'href="mailto:a@example.com">mail</a> <a href="/assets/x.pdf">file</a></p>',
     ]) {
       expect(sanitizeRichHtml(html)).toBe(html);
     }

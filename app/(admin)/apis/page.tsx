@@ -35,7 +35,9 @@ export default async function ApisPage() {
               <li key={api.id}>
                 <Link
                   href={`/apis/${api.endpoint}`}
-                  className="block rounded-lg border border-slate-200 bg-white p-4 hover:border-indigo-300 hover:shadow-sm"
+                  className={
+                    'block rounded-lg border border-slate-200 bg-white ' + 'p-4 hover:border-indigo-300 hover:shadow-sm'
+                  }
                 >
                   <span className="block font-medium">{api.name}</span>
                   <span className="mt-1 block font-mono text-xs text-slate-500">/api/v1/{api.endpoint}</span>

@@ -131,7 +131,10 @@ export function BulkTagsDialog({
                 type="button"
                 onClick={() => pick(t)}
                 aria-label={`Add tag ${t}`}
-                className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700 hover:bg-indigo-100 hover:text-indigo-800"
+                className={
+                  'rounded-full bg-slate-100 px-2 py-0.5 text-xs ' +
+                  'text-slate-700 hover:bg-indigo-100 hover:text-indigo-800'
+                }
               >
                 {t}
               </button>

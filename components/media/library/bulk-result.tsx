@@ -26,7 +26,8 @@ export function BulkResultRegion({ result, onDismiss }: { result: BulkResult | n
     <div
       className={
         result
-          ? `flex items-start gap-4 border-t px-5 py-2.5 text-sm ${result.kept.length ? 'border-amber-200 bg-amber-50' : 'border-emerald-200 bg-emerald-50'}`
+          ? `flex items-start gap-4 border-t px-5 py-2.5 text-sm ` +
+            `${result.kept.length ? 'border-amber-200 bg-amber-50' : 'border-emerald-200 bg-emerald-50'}`
           : ''
       }
     >

@@ -15,7 +15,10 @@ export function FilterSelect({ label, value, onChange, options }: Props) {
   const active = value !== options[0]?.value;
   return (
     <div
-      className={`flex items-center rounded-md border text-sm focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-200 ${active ? 'border-indigo-300 bg-indigo-50' : 'border-slate-300 bg-white'}`}
+      className={
+        `flex items-center rounded-md border text-sm focus-within:border-indigo-500 focus-within:ring-2 ` +
+        `focus-within:ring-indigo-200 ${active ? 'border-indigo-300 bg-indigo-50' : 'border-slate-300 bg-white'}`
+      }
     >
       <label htmlFor={id} className="pl-2.5 text-xs font-medium text-slate-500">
         {label}
@@ -24,7 +27,10 @@ export function FilterSelect({ label, value, onChange, options }: Props) {
         id={id}
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        className="max-w-44 cursor-pointer truncate rounded-md bg-transparent py-1.5 pr-1 pl-1.5 text-sm text-slate-900 focus:outline-none"
+        className={
+          'max-w-44 cursor-pointer truncate rounded-md bg-transparent ' +
+          'py-1.5 pr-1 pl-1.5 text-sm text-slate-900 focus:outline-none'
+        }
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>

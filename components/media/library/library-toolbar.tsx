@@ -18,7 +18,8 @@ type Props = {
 };
 
 export const dateInput =
-  'rounded border-0 bg-transparent px-1 py-1 text-sm text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-200 [&::-webkit-calendar-picker-indicator]:opacity-60';
+  'rounded border-0 bg-transparent px-1 py-1 text-sm text-slate-900 focus:outline-none ' +
+  'focus-visible:ring-2 focus-visible:ring-indigo-200 [&::-webkit-calendar-picker-indicator]:opacity-60';
 
 /** Search, filters and sort of the library, all kept in the URL: row one searches, row two narrows and orders. */
 export function LibraryToolbar({ total, tags, members, clearHref, children }: Props) {
@@ -60,7 +61,10 @@ export function LibraryToolbar({ total, tags, members, clearHref, children }: Pr
             value={values.q}
             onChange={(e) => draft.type('q', e.target.value)}
             maxLength={200}
-            className="w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm placeholder:text-slate-400 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200"
+            className={
+              'w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm placeholder:text-slate-400 ' +
+              'focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200'
+            }
           />
         </form>
         <div className="ml-auto flex shrink-0 items-center gap-3">{children}</div>
@@ -94,7 +98,10 @@ export function LibraryToolbar({ total, tags, members, clearHref, children }: Pr
         <div
           role="group"
           aria-label="Created"
-          className={`flex items-center gap-0.5 rounded-md border pl-2.5 focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-200 ${datesSet ? 'border-indigo-300 bg-indigo-50' : 'border-slate-300 bg-white'}`}
+          className={
+            `flex items-center gap-0.5 rounded-md border pl-2.5 focus-within:border-indigo-500 focus-within:ring-2 ` +
+            `focus-within:ring-indigo-200 ${datesSet ? 'border-indigo-300 bg-indigo-50' : 'border-slate-300 bg-white'}`
+          }
         >
           <span className="pr-1 text-xs font-medium text-slate-500" aria-hidden="true">
             Created

@@ -18,7 +18,12 @@ export function PencilEditor({ label, children }: { label: string; children: (cl
         className="shrink-0 rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700"
       >
         <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="h-3.5 w-3.5">
-          <path d="M13.6 2.6a2 2 0 0 1 2.8 0l1 1a2 2 0 0 1 0 2.8l-9.5 9.5a2 2 0 0 1-.9.5l-3.6 1a.6.6 0 0 1-.8-.8l1-3.6a2 2 0 0 1 .5-.9l9.5-9.5Z" />
+          <path
+            d={
+              'M13.6 2.6a2 2 0 0 1 2.8 0l1 1a2 2 0 0 1 0 2.8l-9.5 9.5a2 2 0 0 ' +
+              '1-.9.5l-3.6 1a.6.6 0 0 1-.8-.8l1-3.6a2 2 0 0 1 .5-.9l9.5-9.5Z'
+            }
+          />
         </svg>
       </button>
       {open && children(() => setOpen(false))}

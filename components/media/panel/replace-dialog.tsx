@@ -62,7 +62,10 @@ export function ReplaceDialog({ id, fileName, kind, file, close }: Props) {
       </p>
       <p className="text-sm text-slate-700" data-testid="replace-explanation">
         {newUrl
-          ? `The file gets a new id and its own name (${file.name}), so its URL changes and the old URL stops working at once. Content using it is updated to the new URL. The new file must be ${kind === 'image' ? 'an image' : 'a file, not an image'}; alt text is reset.`
+          ? `The file gets a new id and its own name (${file.name}), so its ` +
+            `URL changes and the old URL stops working at once. Content using ` +
+            (`it is updated to the new URL. The new file must be ` +
+              `${kind === 'image' ? 'an image' : 'a file, not an image'}; alt text is reset.`)
           : 'The URL stays the same; the new file must be of the same kind (image or file); alt text is reset.'}
       </p>
       <label className="flex items-center gap-2 text-sm">
@@ -79,7 +82,10 @@ export function ReplaceDialog({ id, fileName, kind, file, close }: Props) {
       {loaded !== null && (
         <div className="space-y-1">
           <progress
-            className="h-1.5 w-full overflow-hidden rounded [&::-webkit-progress-bar]:bg-slate-100 [&::-webkit-progress-value]:bg-indigo-500"
+            className={
+              'h-1.5 w-full overflow-hidden rounded [&::-webkit-progress-bar]:bg-slate-100 ' +
+              '[&::-webkit-progress-value]:bg-indigo-500'
+            }
             max={100}
             value={percent}
             aria-label={`Progress of ${file.name}`}

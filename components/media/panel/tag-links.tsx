@@ -10,7 +10,10 @@ export function TagLinks({ tags }: { tags: string[] }) {
           key={t}
           href={`/media?tag=${encodeURIComponent(t)}`}
           title={`Show media tagged ${t}`}
-          className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-800 hover:bg-indigo-100 hover:text-indigo-900"
+          className={
+            'rounded-full bg-slate-100 px-2 py-0.5 text-xs ' +
+            'text-slate-800 hover:bg-indigo-100 hover:text-indigo-900'
+          }
         >
           {t}
         </Link>

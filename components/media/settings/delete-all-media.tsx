@@ -65,12 +65,18 @@ export function DeleteAllMedia({ serviceId }: { serviceId: string }) {
             aria-describedby={hintId}
             autoComplete="off"
             spellCheck={false}
-            className="w-72 rounded-md border border-slate-300 px-3 py-1.5 font-mono text-sm focus:border-red-500 focus:outline-none focus:ring-2 focus:ring-red-200"
+            className={
+              'w-72 rounded-md border border-slate-300 px-3 py-1.5 font-mono text-sm ' +
+              'focus:border-red-500 focus:outline-none focus:ring-2 focus:ring-red-200'
+            }
           />
           <button
             type="submit"
             disabled={!matches}
-            className="rounded-md bg-red-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-red-500 disabled:cursor-not-allowed disabled:opacity-50"
+            className={
+              'rounded-md bg-red-600 px-4 py-1.5 text-sm font-medium text-white ' +
+              'hover:bg-red-500 disabled:cursor-not-allowed disabled:opacity-50'
+            }
           >
             Delete all media
           </button>

@@ -35,7 +35,9 @@ export function RenameTagDialog({ tag, onCancel, onRenamed }: Props) {
       onSubmit={submit}
       onCancel={onCancel}
     >
-      <p className="text-sm text-slate-600">{`“${tag.name}” is on ${tag.uses} media; they keep it under the new name.`}</p>
+      <p className="text-sm text-slate-600">
+        {`“${tag.name}” is on ${tag.uses} media; ` + `they keep it under the new name.`}
+      </p>
       <div>
         <label htmlFor={inputId} className="block text-sm font-medium text-slate-700">
           Tag name

@@ -17,7 +17,9 @@ export function SettingsLink({
   return (
     <section
       aria-labelledby={`${id}-heading`}
-      className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-slate-200 bg-white px-5 py-4"
+      className={
+        'flex flex-wrap items-center justify-between gap-4 ' + 'rounded-lg border border-slate-200 bg-white px-5 py-4'
+      }
     >
       <div>
         <h2 id={`${id}-heading`} className="text-base font-semibold">

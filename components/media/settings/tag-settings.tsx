@@ -44,7 +44,9 @@ export function TagSettings({ tags, initialSearch, canEdit, maxPerMedia, maxTota
           <h2 id={headingId} className="text-base font-semibold">
             Tags
           </h2>
-          <p className="mt-1 text-sm text-slate-600">{`Up to ${maxPerMedia} tags per media and ${maxTotal} per service; a tag name has 1–50 characters.`}</p>
+          <p className="mt-1 text-sm text-slate-600">
+            {`Up to ${maxPerMedia} tags per media and ${maxTotal} per ` + `service; a tag name has 1–50 characters.`}
+          </p>
           <p className="text-sm text-slate-500" data-testid="tag-count">
             {`This service has ${tags.length} of at most ${maxTotal} tags.`}
             {!canEdit && ' You can view them; renaming and deleting need the Edit media permission.'}
@@ -62,7 +64,10 @@ export function TagSettings({ tags, initialSearch, canEdit, maxPerMedia, maxTota
             placeholder="Search tags"
             maxLength={50}
             autoComplete="off"
-            className="w-56 rounded-md border border-slate-300 px-3 py-1.5 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200"
+            className={
+              'w-56 rounded-md border border-slate-300 px-3 py-1.5 text-sm ' +
+              'focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200'
+            }
           />
         </div>
       </div>
@@ -111,7 +116,10 @@ export function TagSettings({ tags, initialSearch, canEdit, maxPerMedia, maxTota
                         type="button"
                         aria-label={`Rename ${tag.name}`}
                         onClick={() => setRenaming(tag)}
-                        className="rounded-md border border-slate-300 px-3 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50"
+                        className={
+                          'rounded-md border border-slate-300 px-3 py-1 text-xs ' +
+                          'font-medium text-slate-700 hover:bg-slate-50'
+                        }
                       >
                         Rename
                       </button>
@@ -119,7 +127,10 @@ export function TagSettings({ tags, initialSearch, canEdit, maxPerMedia, maxTota
                         type="button"
                         aria-label={`Delete ${tag.name}`}
                         onClick={() => setDeleting(tag)}
-                        className="rounded-md border border-red-200 px-3 py-1 text-xs font-medium text-red-700 hover:bg-red-50"
+                        className={
+                          'rounded-md border border-red-200 px-3 py-1 ' +
+                          'text-xs font-medium text-red-700 hover:bg-red-50'
+                        }
                       >
                         Delete
                       </button>

@@ -45,7 +45,10 @@ export default async function MediaSettingsPage({
           <SettingsLink
             id="storage"
             title="Storage"
-            description="Where new uploads are stored: this server's disk or an Amazon S3 (or S3-compatible) bucket, with a connection test."
+            description={
+              "Where new uploads are stored: this server's disk or an " +
+              'Amazon S3 (or S3-compatible) bucket, with a connection test.'
+            }
             href="/media/settings/storage"
             action="Storage settings"
           />
@@ -54,7 +57,10 @@ export default async function MediaSettingsPage({
           <SettingsLink
             id="activity"
             title="Activity"
-            description="Who uploaded, renamed, re-uploaded, retagged or deleted which media, and when — from the library or through an API key."
+            description={
+              'Who uploaded, renamed, re-uploaded, retagged or deleted which ' +
+              'media, and when — from the library or through an API key.'
+            }
             href="/media/settings/activity"
             action="View activity"
           />

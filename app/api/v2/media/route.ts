@@ -13,7 +13,8 @@ const deleteQuery = z.object({
     .min(1, 'required: the delivery URL of the media to delete'),
 });
 
-// GET /api/v2/media?limit&imageOnly&fileName&alt&tags&token — newest first with a keyset token (API key with media get).
+// GET /api/v2/media?limit&imageOnly&fileName&alt&tags&token — newest first with a keyset token (API key with media
+// get).
 export function GET(request: Request) {
   return handle(async () => {
     const actor = apiActor(request.headers);

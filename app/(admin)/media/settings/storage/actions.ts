@@ -6,7 +6,8 @@ import { authedAction } from '@/lib/auth/authed-action';
 import { saveStorageSettings } from '@/lib/storage-settings/save-storage-settings';
 import { testStorageConnection } from '@/lib/storage-settings/test-storage-connection';
 
-// Media settings → Storage (Administrators; checked in lib/storage-settings). Inputs are parsed by the domain's schemas.
+// Media settings → Storage (Administrators; checked in lib/storage-settings). Inputs are parsed by the domain's
+// schemas.
 
 /** Writes, reads and deletes a probe object with the form's values (or KURA_S3_*: 'env'); never saves. */
 export const testStorageAction = authedAction(z.unknown(), (input, actor) => testStorageConnection(actor, input));

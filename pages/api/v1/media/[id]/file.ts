@@ -13,7 +13,8 @@ import { assertMediaRight } from '@/lib/permissions/media';
 export const config = { api: { bodyParser: false, responseLimit: false, externalResolver: true } };
 
 export default pagesRoute({
-  // PUT /api/v1/media/{id}/file[?newUrl=true] — re-upload (multipart part "file") with an API key holding edit; 200 with the media record.
+  // PUT /api/v1/media/{id}/file[?newUrl=true] — re-upload (multipart part "file") with an API key holding edit; 200
+  // with the media record.
   async PUT(req, res) {
     const actor = apiActor(headersOf(req));
     const id = mediaId.parse(req.query.id);
