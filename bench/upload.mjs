@@ -318,7 +318,8 @@ export async function run({ log = console.log } = {}) {
     log('');
     log(`  upload of ${FILE_BYTES} bytes, ${RUNS} runs per side alternating, medians`);
     log(
-      `  ${''.padEnd(pad)} ${'throughput'.padStart(14)} ${'time'.padStart(10)} ${'RSS growth'.padStart(13)} ${'(worst)'.padStart(13)} ${'server CPU'.padStart(11)}`,
+      `  ${''.padEnd(pad)} ${'throughput'.padStart(14)} ${'time'.padStart(10)} ` +
+        `${'RSS growth'.padStart(13)} ${'(worst)'.padStart(13)} ${'server CPU'.padStart(11)}`,
     );
     log(row('kura', kura));
     log(row('baseline', baseline));

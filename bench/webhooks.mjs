@@ -58,7 +58,8 @@ export async function run({ log }) {
     for (const n of [2, 3]) {
       db.prepare(
         `insert into webhooks (id, api_id, name, url, secret_sealed, events, enabled, source)
-         select lower(hex(randomblob(16))), null, 'bench ' || ?, url, secret_sealed, events, 1, 'settings' from webhooks where source = 'env'`,
+         select lower(hex(randomblob(16))), null, 'bench ' || ?, url, secret_sealed, events, 1, 'settings'
+         from webhooks where source = 'env'`,
       ).run(n);
     }
     const setEnabled = (on) => db.prepare('update webhooks set enabled = ?').run(on ? 1 : 0);

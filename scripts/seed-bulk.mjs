@@ -127,7 +127,8 @@ const tagIds = sqlite
   .map((r) => r.id);
 
 const insertMedia = sqlite.prepare(
-  `insert into media (id, file_name, kind, mime_type, extension, size, sha256, width, height, alt, storage, storage_key, creator_id, created_at, updated_at)
+  `insert into media (id, file_name, kind, mime_type, extension, size, sha256, width, height, alt, storage, storage_key,
+     creator_id, created_at, updated_at)
    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'local', ?, ?, ?, ?)`,
 );
 const insertMediaTag = sqlite.prepare('insert into media_tags (media_id, tag_id) values (?, ?) on conflict do nothing');

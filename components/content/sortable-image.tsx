@@ -31,9 +31,11 @@ export function SortableImage({ item, onRemove }: { item: MediaRecord; onRemove:
       style={{ transform: CSS.Translate.toString(transform), transition }}
       // Without this the browser drags the thumbnail <img> itself and the pointer drag never starts.
       onDragStart={(e) => e.preventDefault()}
-      className={`relative w-36 cursor-grab touch-none select-none rounded-lg border bg-white shadow-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 ${
-        isDragging ? 'z-10 cursor-grabbing border-indigo-400 shadow-lg' : 'border-slate-200'
-      }`}
+      className={
+        'relative w-36 cursor-grab touch-none select-none rounded-lg border bg-white shadow-sm ' +
+        'focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 ' +
+        (isDragging ? 'z-10 cursor-grabbing border-indigo-400 shadow-lg' : 'border-slate-200')
+      }
     >
       <Thumbnail item={item} size="card" />
       <div className="flex items-center gap-1 px-2 py-1.5">

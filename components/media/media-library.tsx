@@ -74,7 +74,9 @@ export function MediaLibrary({
       href={href({ view: v === 'table' ? null : v })}
       scroll={false}
       aria-current={view === v ? 'page' : undefined}
-      className={`px-3 py-1.5 text-sm ${view === v ? 'bg-slate-900 text-white' : 'bg-white text-slate-700 hover:bg-slate-50'}`}
+      className={
+        'px-3 py-1.5 text-sm ' + (view === v ? 'bg-slate-900 text-white' : 'bg-white text-slate-700 hover:bg-slate-50')
+      }
     >
       {label}
     </Link>
@@ -90,7 +92,9 @@ export function MediaLibrary({
             aria-current={unused ? 'true' : undefined}
             className={
               `rounded-md border px-3 py-1.5 text-sm whitespace-nowrap ` +
-              `${unused ? 'border-indigo-300 bg-indigo-50 text-indigo-800' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`
+              (unused
+                ? 'border-indigo-300 bg-indigo-50 text-indigo-800'
+                : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50')
             }
           >
             {unused ? '✓ Unused only' : 'Unused only'}

@@ -105,7 +105,14 @@ export function MediaTable({ items, selectedId, selection }: Props) {
             aria-selected={row.id === selectedId}
             onClick={() => router.push(href({ selected: row.id }), { scroll: false })}
             data-checked={selection?.has(row.id) || undefined}
-            className={`cursor-pointer ${row.id === selectedId ? 'bg-indigo-50' : selection?.has(row.id) ? 'bg-indigo-50/50 hover:bg-indigo-50' : 'bg-white hover:bg-slate-50'}`}
+            className={
+              'cursor-pointer ' +
+              (row.id === selectedId
+                ? 'bg-indigo-50'
+                : selection?.has(row.id)
+                  ? 'bg-indigo-50/50 hover:bg-indigo-50'
+                  : 'bg-white hover:bg-slate-50')
+            }
           >
             {row.getVisibleCells().map((cell) =>
               cell.column.id === 'select' ? (

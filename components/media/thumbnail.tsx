@@ -3,6 +3,10 @@
 import { useState } from 'react';
 import type { MediaRecord } from '@/lib/media/present';
 
+/** The grey-and-white squares behind an image, so transparency shows. */
+const CHECKERBOARD =
+  'overflow-hidden bg-[conic-gradient(#f1f5f9_25%,#fff_0_50%,#f1f5f9_0_75%,#fff_0)] bg-[length:16px_16px]';
+
 /** A small preview of an image (never the original), or a badge with the file's extension. */
 export function Thumbnail({ item, size }: { item: MediaRecord; size: 'row' | 'card' }) {
   const [failed, setFailed] = useState(false);
@@ -10,9 +14,7 @@ export function Thumbnail({ item, size }: { item: MediaRecord; size: 'row' | 'ca
   const version = item.versionedUrl.slice(item.versionedUrl.lastIndexOf('?v=') + 3);
   if (item.kind === 'image' && !failed) {
     return (
-      <div
-        className={`${box} overflow-hidden bg-[conic-gradient(#f1f5f9_25%,#fff_0_50%,#f1f5f9_0_75%,#fff_0)] bg-[length:16px_16px]`}
-      >
+      <div className={`${box} ${CHECKERBOARD}`}>
         {/* eslint-disable-next-line @next/next/no-img-element -- our own cached WebP, already small */}
         <img
           src={`/media/thumbnail/${item.id}?v=${version}`}

@@ -95,7 +95,8 @@ export function MembersScreen({ members, roles, youId, passwordMin }: Props) {
               onRemoved={(gone) => {
                 setRemoving(null);
                 say(
-                  `Removed ${gone.email}.${gone.mediaCount > 0 ? ` Their ${gone.mediaCount} media now have no creator.` : ''}`,
+                  `Removed ${gone.email}.` +
+                    (gone.mediaCount > 0 ? ` Their ${gone.mediaCount} media now have no creator.` : ''),
                   gone,
                 );
               }}

@@ -25,7 +25,7 @@ export function SettingsNav({ isAdmin }: { isAdmin: boolean }) {
             aria-current={current ? 'page' : undefined}
             className={
               `-mb-px border-b-2 px-3 py-2 text-sm font-medium ` +
-              `${current ? 'border-indigo-600 text-indigo-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`
+              (current ? 'border-indigo-600 text-indigo-700' : 'border-transparent text-slate-600 hover:text-slate-900')
             }
           >
             {tab.label}

@@ -82,7 +82,9 @@ export function RowActions({ actions }: { actions: RowAction[] }) {
           onClick={a.onClick}
           className={
             `rounded-md border px-3 py-1 text-xs font-medium ` +
-            `${a.danger ? 'border-red-200 text-red-700 hover:bg-red-50' : 'border-slate-300 text-slate-700 hover:bg-slate-50'}`
+            (a.danger
+              ? 'border-red-200 text-red-700 hover:bg-red-50'
+              : 'border-slate-300 text-slate-700 hover:bg-slate-50')
           }
         >
           {a.label}

@@ -35,7 +35,9 @@ export function ConnectionTest({ input }: { input: 'env' | (() => unknown) }) {
           <p
             className={
               `rounded-md border px-3 py-2 ` +
-              `${outcome.ok ? 'border-emerald-200 bg-emerald-50 text-emerald-900' : 'border-red-200 bg-red-50 text-red-800'}`
+              (outcome.ok
+                ? 'border-emerald-200 bg-emerald-50 text-emerald-900'
+                : 'border-red-200 bg-red-50 text-red-800')
             }
           >
             {outcome.message}

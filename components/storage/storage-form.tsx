@@ -240,7 +240,9 @@ export function StorageForm({ uploadTo, initial }: { uploadTo: string; initial: 
             <p
               className={
                 `rounded-md border px-3 py-2 ` +
-                `${result.ok ? 'border-emerald-200 bg-emerald-50 text-emerald-900' : 'border-red-200 bg-red-50 text-red-800'}`
+                (result.ok
+                  ? 'border-emerald-200 bg-emerald-50 text-emerald-900'
+                  : 'border-red-200 bg-red-50 text-red-800')
               }
             >
               {result.message}

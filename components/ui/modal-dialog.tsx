@@ -50,8 +50,8 @@ export function ModalDialog({ labelledBy, onClose, initialFocus, size = 'wide', 
         onClose();
       }}
       className={
-        `m-auto ${size === 'wide' ? 'w-[min(60rem,calc(100vw-2rem))]' : 'w-[min(28rem,calc(100vw-2rem))]'} overflow-hidden ` +
-        `rounded-xl bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40`
+        'm-auto overflow-hidden rounded-xl bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40 ' +
+        (size === 'wide' ? 'w-[min(60rem,calc(100vw-2rem))]' : 'w-[min(28rem,calc(100vw-2rem))]')
       }
     >
       {children}

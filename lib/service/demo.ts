@@ -21,10 +21,13 @@ const DEMO_FIELDS = [
 /** A picture drawn from shapes (no fonts needed), so the demo has real images of its own. */
 function picture(width: number, height: number, from: string, to: string): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
-    <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient></defs>
+    <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
+      <stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/>
+    </linearGradient></defs>
     <rect width="100%" height="100%" fill="url(#g)"/>
     <circle cx="${width * 0.75}" cy="${height * 0.3}" r="${height * 0.12}" fill="#fff8" />
-    <path d="M0 ${height} L${width * 0.35} ${height * 0.45} L${width * 0.6} ${height * 0.8} L${width * 0.8} ${height * 0.55} L${width} ${height} Z" fill="#0004"/>
+    <path fill="#0004" d="M0 ${height} L${width * 0.35} ${height * 0.45} L${width * 0.6} ${height * 0.8}
+      L${width * 0.8} ${height * 0.55} L${width} ${height} Z"/>
   </svg>`;
   return sharp(Buffer.from(svg)).jpeg({ quality: 82 }).toBuffer();
 }

@@ -12,7 +12,8 @@ export function listWebhooks(actor: Actor, api?: string): WebhookView[] {
   assertCanManageWebhooks(actor);
   const apiId = api === undefined ? null : findApi(api).id;
   const count = (state: 'pending' | 'failed') =>
-    sql<number>`(select count(*) from ${deliveries} where ${deliveries.webhookId} = ${webhooks.id} and ${deliveries.state} = ${state})`;
+    sql<number>`(select count(*) from ${deliveries}
+      where ${deliveries.webhookId} = ${webhooks.id} and ${deliveries.state} = ${state})`;
   return db()
     .select({ webhook: webhooks, pending: count('pending'), failed: count('failed') })
     .from(webhooks)

@@ -161,7 +161,8 @@ const MARK: Record<Outcome, string> = { allowed: 'A', unauth: '1', forbidden: '3
 
 const describeTarget = (targets: 'media' | 'api' | undefined, t: { creator: string; api: string }) =>
   targets === 'media'
-    ? `media of ${t.creator === 'own' ? 'their own' : t.creator === 'peer' ? 'a member of their role' : 'a member of another role'}`
+    ? 'media of ' +
+      (t.creator === 'own' ? 'their own' : t.creator === 'peer' ? 'a member of their role' : 'a member of another role')
     : targets === 'api'
       ? `the ${t.api} API`
       : 'its fixtures';

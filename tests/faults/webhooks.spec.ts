@@ -207,7 +207,12 @@ test('the same operations through the browser fire the same events, by the membe
     expectSigned(events);
     expect(events.map((e) => `${e.type} ${JSON.stringify(e.json.new)}`)).toEqual([
       `media.edit ${JSON.stringify({ url: m.url.replace(/[^/]+$/, renamed), width: 30, height: 30 })}`,
-      `media.edit ${JSON.stringify({ url: m.url.replace(/[^/]+$/, renamed), width: 30, height: 30, alt: 'Set in the browser' })}`,
+      `media.edit ${JSON.stringify({
+        url: m.url.replace(/[^/]+$/, renamed),
+        width: 30,
+        height: 30,
+        alt: 'Set in the browser',
+      })}`,
       `media.edit ${JSON.stringify({ url: m.url.replace(/[^/]+$/, renamed), width: 60, height: 45 })}`,
       'media.delete null',
     ]);

@@ -75,8 +75,8 @@ describe('lint: import boundaries', () => {
   });
 
   it('allows the domain to use db/ and storage, and routes to use the domain', async () => {
-    const domain = "import { db } from '@/db';\nimport { storageNamed } from '@/lib/storage';\n";
-    expect(await boundaryErrors('lib/media/example.ts', `${domain}export const used = [db, storageNamed];\n`)).toEqual(
+    const domain = "import { db } from '@/db';\nimport { LocalStorage } from '@/lib/storage/local';\n";
+    expect(await boundaryErrors('lib/media/example.ts', `${domain}export const used = [db, LocalStorage];\n`)).toEqual(
       [],
     );
     const route = "import { uploadMedia } from '@/lib/media/upload-media';\nexport const used = [uploadMedia];\n";

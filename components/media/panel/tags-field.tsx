@@ -101,7 +101,9 @@ export function TagsField({ inputId, errorId, input, tags, draft, onDraft, onAdd
               }}
               className={
                 `rounded-full border px-2 py-0.5 text-xs ` +
-                `${on ? 'border-indigo-300 bg-indigo-600 text-white' : 'border-slate-300 text-slate-700 hover:bg-slate-50'}`
+                (on
+                  ? 'border-indigo-300 bg-indigo-600 text-white'
+                  : 'border-slate-300 text-slate-700 hover:bg-slate-50')
               }
             >
               {t.name}
