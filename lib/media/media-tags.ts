@@ -80,11 +80,3 @@ export function dropUnused(tx: Tx, tagIds: string[]): void {
     )
     .run();
 }
-
-/** Whether a tag is on any media (a tag in use cannot be deleted). */
-export const tagInUse = (tx: Tx, tagId: string) =>
-  tx
-    .select({ n: count() })
-    .from(mediaTags)
-    .where(and(eq(mediaTags.tagId, tagId)))
-    .get()!.n > 0;
