@@ -2,18 +2,6 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { AUDIT_ACTOR_TYPES, AUDIT_OPERATIONS, MEDIA_READ_SCOPES, type WebhookEventType } from './enums';
 
-export {
-  AUDIT_ACTOR_TYPES,
-  AUDIT_OPERATIONS,
-  MEDIA_OPERATIONS,
-  SECURITY_OPERATIONS,
-  type AuditOperation,
-  MEDIA_READ_SCOPES,
-  type MediaReadScope,
-  WEBHOOK_EVENT_TYPES,
-  type WebhookEventType,
-} from './enums';
-
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
     .notNull()

@@ -2,14 +2,8 @@ import 'server-only';
 import { and, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db';
-import {
-  AUDIT_ACTOR_TYPES,
-  AUDIT_OPERATIONS,
-  auditLog,
-  media,
-  MEDIA_OPERATIONS,
-  SECURITY_OPERATIONS,
-} from '@/db/schema';
+import { AUDIT_ACTOR_TYPES, AUDIT_OPERATIONS, MEDIA_OPERATIONS, SECURITY_OPERATIONS } from '@/db/enums';
+import { auditLog, media } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCanReadActivity } from '@/lib/permissions/settings';
 

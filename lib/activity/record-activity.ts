@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/db';
-import { auditLog, type AUDIT_ACTOR_TYPES, type AuditOperation } from '@/db/schema';
+import { type AUDIT_ACTOR_TYPES, type AuditOperation } from '@/db/enums';
+import { auditLog } from '@/db/schema';
 
 /** Who did it: an Actor, or someone not logged in (a login attempt, named by the email typed). */
 export type ActivityActor = { type: (typeof AUDIT_ACTOR_TYPES)[number]; id: string; name: string };

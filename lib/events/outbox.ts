@@ -2,7 +2,8 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '@/db';
-import { deliveries, events, webhooks, type WebhookEventType } from '@/db/schema';
+import type { WebhookEventType } from '@/db/enums';
+import { deliveries, events, webhooks } from '@/db/schema';
 import { newId } from '@/lib/ids';
 import { wakeDeliveries } from './delivery-worker';
 

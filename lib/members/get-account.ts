@@ -1,7 +1,8 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { db } from '@/db';
-import { memberRoles, members, roles, type MediaReadScope } from '@/db/schema';
+import type { MediaReadScope } from '@/db/enums';
+import { memberRoles, members, roles } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { notFound } from '@/lib/errors';
 import { assertMember } from '@/lib/permissions/admin';

@@ -1,7 +1,8 @@
 import 'server-only';
 import { asc, desc, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { memberRoles, roleContentRights, roles, type MediaReadScope } from '@/db/schema';
+import type { MediaReadScope } from '@/db/enums';
+import { memberRoles, roleContentRights, roles } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertAdmin } from '@/lib/permissions/admin';
 import { grantsByHolder } from './content-grants';

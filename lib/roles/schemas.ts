@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEDIA_READ_SCOPES } from '@/db/schema';
+import { MEDIA_READ_SCOPES } from '@/db/enums';
 
 /** Rights on one API's content, as the role and API-key forms send them (an API key's GET is `read`). */
 export const contentGrant = z

@@ -1,7 +1,8 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db';
-import { webhooks, WEBHOOK_EVENT_TYPES } from '@/db/schema';
+import { WEBHOOK_EVENT_TYPES } from '@/db/enums';
+import { webhooks } from '@/db/schema';
 import { config } from '@/lib/config';
 import { seal } from '@/lib/crypto/sealed';
 import { newId } from '@/lib/ids';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WEBHOOK_EVENT_TYPES } from '@/db/schema';
+import { WEBHOOK_EVENT_TYPES } from '@/db/enums';
 
 const webhookUrl = z
   .string()
