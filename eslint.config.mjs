@@ -46,6 +46,27 @@ export default defineConfig([
       'max-len': ['error', { code: 120, tabWidth: 2 }],
     },
   },
+  {
+    // The domain is asynchronous (docs/scale-out.md): a promise nobody awaits is a write that may not have happened.
+    files: ['lib/**/*.ts', 'db/**/*.ts', 'app/**/*.{ts,tsx}', 'pages/**/*.ts', 'instrumentation.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/await-thenable': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[arguments.length=0][callee.property.name=/^(all|get|run)$/]',
+          message: 'Await the query itself (`await db().select()…`): .all()/.get()/.run() exist on SQLite only.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='transaction'][callee.object.callee.name='db']",
+          message: "Use `transaction()` from '@/db': it keeps one writer on SQLite and retries on PostgreSQL.",
+        },
+      ],
+    },
+  },
   globalIgnores([
     '.next/**',
     'node_modules/**',

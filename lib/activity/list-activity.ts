@@ -43,7 +43,7 @@ export type ActivityRow = {
  * sessions, members, roles, keys, webhooks, storage), who, what and when (`from`/`to` are whole
  * UTC days, both included), with the total and the people and keys that appear in the log.
  */
-export function listActivity(actor: Actor, input: unknown) {
+export async function listActivity(actor: Actor, input: unknown) {
   assertCanReadActivity(actor);
   const q = activityQuery.parse(input ?? {});
   const where = and(
@@ -53,30 +53,23 @@ export function listActivity(actor: Actor, input: unknown) {
     q.from ? gte(auditLog.at, new Date(`${q.from}T00:00:00Z`)) : undefined,
     q.to ? lt(auditLog.at, new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000)) : undefined,
   );
-  const rows = db()
+  const rows = await db()
     .select()
     .from(auditLog)
     .where(where)
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(ACTIVITY_PAGE)
-    .offset((q.page - 1) * ACTIVITY_PAGE)
-    .all();
-  const [{ total }] = db().select({ total: count() }).from(auditLog).where(where).all();
-  const actors = db()
+    .offset((q.page - 1) * ACTIVITY_PAGE);
+  const [{ total }] = await db().select({ total: count() }).from(auditLog).where(where);
+  const actors = await db()
     .select({ id: auditLog.actorId, type: auditLog.actorType, name: sql<string>`max(${auditLog.actorName})` })
     .from(auditLog)
     .groupBy(auditLog.actorId, auditLog.actorType)
-    .orderBy(sql`max(${auditLog.actorName})`)
-    .all();
+    .orderBy(sql`max(${auditLog.actorName})`);
   const mediaIds = [...new Set(rows.flatMap((r) => (r.mediaId ? [r.mediaId] : [])))];
   const existing = new Set(
     mediaIds.length
-      ? db()
-          .select({ id: media.id })
-          .from(media)
-          .where(inArray(media.id, mediaIds))
-          .all()
-          .map((m) => m.id)
+      ? (await db().select({ id: media.id }).from(media).where(inArray(media.id, mediaIds))).map((m) => m.id)
       : [],
   );
   return {

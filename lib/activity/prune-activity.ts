@@ -1,6 +1,6 @@
 import 'server-only';
 import { lt } from 'drizzle-orm';
-import { db } from '@/db';
+import { transaction } from '@/db';
 import { auditLog } from '@/db/schema';
 import { pruneThrottle } from '@/lib/auth/throttle-store';
 import { config } from '@/lib/config';
@@ -12,12 +12,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * The periodic clean-up of what grows with use: Activity entries older than `KURA_ACTIVITY_DAYS`,
  * sessions past their limits, login counters long over. Run at start and every hour.
  */
-export function pruneActivity(now = Date.now()): void {
-  db().transaction((tx) => {
-    tx.delete(auditLog)
-      .where(lt(auditLog.at, new Date(now - config().KURA_ACTIVITY_DAYS * DAY_MS)))
-      .run();
-    pruneSessions(tx, now);
-    pruneThrottle(tx, now);
+export async function pruneActivity(now = Date.now()): Promise<void> {
+  await transaction(async (tx) => {
+    await tx.delete(auditLog).where(lt(auditLog.at, new Date(now - config().KURA_ACTIVITY_DAYS * DAY_MS)));
+    await pruneSessions(tx, now);
+    await pruneThrottle(tx, now);
   });
 }

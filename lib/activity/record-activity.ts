@@ -15,9 +15,14 @@ export type ActivityEntry = {
 };
 
 /** Writes audit entries in the caller's transaction: an operation rolled back leaves no entry. */
-export function recordActivity(tx: Tx, actor: ActivityActor, entries: ActivityEntry[], at = new Date()): void {
+export async function recordActivity(
+  tx: Tx,
+  actor: ActivityActor,
+  entries: ActivityEntry[],
+  at = new Date(),
+): Promise<void> {
   if (entries.length === 0) return;
-  tx.insert(auditLog)
-    .values(entries.map((e) => ({ ...e, at, actorType: actor.type, actorId: actor.id, actorName: actor.name })))
-    .run();
+  await tx
+    .insert(auditLog)
+    .values(entries.map((e) => ({ ...e, at, actorType: actor.type, actorId: actor.id, actorName: actor.name })));
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { db } from '@/db';
+import { transaction } from '@/db';
 import { apiKeys } from '@/db/schema';
 import { hashApiKey, type Actor } from '@/lib/auth/actor';
 import { newId } from '@/lib/ids';
@@ -16,22 +16,19 @@ export const KEY_PREVIEW_LENGTH = 4;
  * Creates an API key: 256 random bits, returned this once and stored only as its SHA-256
  * (Administrators only).
  */
-export function createApiKey(actor: Actor, input: unknown): { id: string; name: string; key: string } {
+export async function createApiKey(actor: Actor, input: unknown): Promise<{ id: string; name: string; key: string }> {
   assertAdmin(actor, 'create API keys');
   const { content, ...fields } = createApiKeyInput.parse(input);
   const id = newId();
   const key = randomBytes(32).toString('base64url');
-  return db().transaction(
-    (tx) => {
-      tx.insert(apiKeys)
-        .values({ id, keyHash: hashApiKey(key), keyPreview: key.slice(0, KEY_PREVIEW_LENGTH), ...fields })
-        .run();
-      replaceGrants(tx, { apiKeyId: id }, content);
-      recordActivity(tx, actor, [
-        { operation: 'api_key_created', mediaId: null, target: fields.name, before: null, after: fields },
-      ]);
-      return { id, name: fields.name, key };
-    },
-    { behavior: 'immediate' },
-  );
+  return await transaction(async (tx) => {
+    await tx
+      .insert(apiKeys)
+      .values({ id, keyHash: hashApiKey(key), keyPreview: key.slice(0, KEY_PREVIEW_LENGTH), ...fields });
+    await replaceGrants(tx, { apiKeyId: id }, content);
+    await recordActivity(tx, actor, [
+      { operation: 'api_key_created', mediaId: null, target: fields.name, before: null, after: fields },
+    ]);
+    return { id, name: fields.name, key };
+  });
 }

@@ -24,25 +24,25 @@ export type ApiKeyRow = {
 };
 
 /** Every API key, active ones first, newest first (Administrators only). */
-export function listApiKeys(actor: Actor): ApiKeyRow[] {
+export async function listApiKeys(actor: Actor): Promise<ApiKeyRow[]> {
   assertAdmin(actor, 'see API keys');
-  const grants = grantsByHolder(db().select().from(apiKeyContentRights).all(), (r) => r.apiKeyId);
-  return db()
-    .select()
-    .from(apiKeys)
-    .orderBy(asc(sql`${apiKeys.revokedAt} is not null`), desc(apiKeys.createdAt), asc(apiKeys.name))
-    .all()
-    .map((k) => ({
-      id: k.id,
-      name: k.name,
-      preview: k.keyPreview,
-      mediaGet: k.mediaGet,
-      mediaUpload: k.mediaUpload,
-      mediaEdit: k.mediaEdit,
-      mediaDelete: k.mediaDelete,
-      contentAll: k.contentAll,
-      content: grants.get(k.id) ?? [],
-      createdAt: k.createdAt.toISOString(),
-      revokedAt: k.revokedAt?.toISOString() ?? null,
-    }));
+  const grants = grantsByHolder(await db().select().from(apiKeyContentRights), (r) => r.apiKeyId);
+  return (
+    await db()
+      .select()
+      .from(apiKeys)
+      .orderBy(asc(sql`${apiKeys.revokedAt} is not null`), desc(apiKeys.createdAt), asc(apiKeys.name))
+  ).map((k) => ({
+    id: k.id,
+    name: k.name,
+    preview: k.keyPreview,
+    mediaGet: k.mediaGet,
+    mediaUpload: k.mediaUpload,
+    mediaEdit: k.mediaEdit,
+    mediaDelete: k.mediaDelete,
+    contentAll: k.contentAll,
+    content: grants.get(k.id) ?? [],
+    createdAt: k.createdAt.toISOString(),
+    revokedAt: k.revokedAt?.toISOString() ?? null,
+  }));
 }

@@ -35,14 +35,13 @@ export type Actor =
   | { type: 'apiKey'; id: string; name: string; media: MediaRights; content: ContentRights };
 
 /** The member with this id and the rights of all their roles, read fresh so role changes apply at once. */
-export function loadMemberActor(memberId: string): Actor | null {
-  const rows = db()
+export async function loadMemberActor(memberId: string): Promise<Actor | null> {
+  const rows = await db()
     .select({ member: members, role: roles })
     .from(members)
     .leftJoin(memberRoles, eq(memberRoles.memberId, members.id))
     .leftJoin(roles, eq(roles.id, memberRoles.roleId))
-    .where(eq(members.id, memberId))
-    .all();
+    .where(eq(members.id, memberId));
   if (rows.length === 0) return null;
   const { member } = rows[0];
   const held = rows.flatMap((r) => (r.role ? [r.role] : []));
@@ -70,7 +69,7 @@ export function loadMemberActor(memberId: string): Actor | null {
         isAdmin || held.length === 0
           ? {}
           : unionRights(
-              db()
+              await db()
                 .select()
                 .from(roleContentRights)
                 .where(
@@ -78,8 +77,7 @@ export function loadMemberActor(memberId: string): Actor | null {
                     roleContentRights.roleId,
                     held.map((r) => r.id),
                   ),
-                )
-                .all(),
+                ),
             ),
     },
   };
@@ -98,12 +96,14 @@ function unionRights(rows: (ContentRightSet & { apiId: string })[]): Record<stri
 export const hashApiKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
 
 /** The API key with this secret value, unless unknown or revoked. */
-export function loadApiKeyActor(secret: string): Actor | null {
-  const key = db()
-    .select()
-    .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, hashApiKey(secret)), isNull(apiKeys.revokedAt)))
-    .get();
+export async function loadApiKeyActor(secret: string): Promise<Actor | null> {
+  const key = (
+    await db()
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.keyHash, hashApiKey(secret)), isNull(apiKeys.revokedAt)))
+      .limit(1)
+  )[0];
   if (!key) return null;
   return {
     type: 'apiKey',
@@ -119,7 +119,7 @@ export function loadApiKeyActor(secret: string): Actor | null {
       everywhere: key.contentAll,
       byApi: key.contentAll
         ? {}
-        : unionRights(db().select().from(apiKeyContentRights).where(eq(apiKeyContentRights.apiKeyId, key.id)).all()),
+        : unionRights(await db().select().from(apiKeyContentRights).where(eq(apiKeyContentRights.apiKeyId, key.id))),
     },
   };
 }

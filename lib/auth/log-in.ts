@@ -2,7 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { db } from '@/db';
+import { db, transaction } from '@/db';
 import { members, sessions } from '@/db/schema';
 import { recordActivity, type ActivityActor } from '@/lib/activity/record-activity';
 import { config } from '@/lib/config';
@@ -35,62 +35,54 @@ export async function logIn(input: unknown, client: string, now = Date.now()): P
   const { email, password } = parsed.data;
   const keys = throttleKeys(email, client);
   const visitor: ActivityActor = { type: 'visitor', id: email, name: email };
-  const attempt = db().transaction(
-    (tx) => {
-      const taken = takeAttempt(tx, keys, now);
-      if (taken.refused && taken.started) {
-        recordActivity(
-          tx,
-          visitor,
-          [
-            {
-              operation: 'login_throttled',
-              mediaId: null,
-              target: email,
-              before: null,
-              after: { client, until: new Date(taken.until).toISOString() },
-            },
-          ],
-          new Date(now),
-        );
-      }
-      return taken;
-    },
-    { behavior: 'immediate' },
-  );
+  const attempt = await transaction(async (tx) => {
+    const taken = await takeAttempt(tx, keys, now);
+    if (taken.refused && taken.started) {
+      await recordActivity(
+        tx,
+        visitor,
+        [
+          {
+            operation: 'login_throttled',
+            mediaId: null,
+            target: email,
+            before: null,
+            after: { client, until: new Date(taken.until).toISOString() },
+          },
+        ],
+        new Date(now),
+      );
+    }
+    return taken;
+  });
   if (attempt.refused) throw new LoginThrottled(attempt.until - now);
 
-  const member = db().select().from(members).where(eq(members.email, email)).get();
+  const member = (await db().select().from(members).where(eq(members.email, email)).limit(1))[0];
   const right = await checkMemberPassword(member, password);
-  return db().transaction(
-    (tx) => {
-      if (!right || !member) {
-        recordActivity(tx, visitor, [
-          { operation: 'login_failed', mediaId: null, target: email, before: null, after: { client } },
-        ]);
-        return null;
-      }
-      forgiveAttempt(tx, keys);
-      const sessionId = randomBytes(16).toString('hex');
-      const at = new Date();
-      tx.insert(sessions)
-        .values({
-          id: sessionId,
-          memberId: member.id,
-          createdAt: at,
-          lastSeenAt: at,
-          expiresAt: new Date(at.getTime() + config().KURA_SESSION_DAYS * DAY_MS),
-          client,
-        })
-        .run();
-      recordActivity(
-        tx,
-        { type: 'member', id: member.id, name: member.name },
-        [{ operation: 'login', mediaId: null, target: email, before: null, after: { client } }],
-        at,
-      );
-      return { id: member.id, email: member.email, name: member.name, sessionId };
-    },
-    { behavior: 'immediate' },
-  );
+  return await transaction(async (tx) => {
+    if (!right || !member) {
+      await recordActivity(tx, visitor, [
+        { operation: 'login_failed', mediaId: null, target: email, before: null, after: { client } },
+      ]);
+      return null;
+    }
+    await forgiveAttempt(tx, keys);
+    const sessionId = randomBytes(16).toString('hex');
+    const at = new Date();
+    await tx.insert(sessions).values({
+      id: sessionId,
+      memberId: member.id,
+      createdAt: at,
+      lastSeenAt: at,
+      expiresAt: new Date(at.getTime() + config().KURA_SESSION_DAYS * DAY_MS),
+      client,
+    });
+    await recordActivity(
+      tx,
+      { type: 'member', id: member.id, name: member.name },
+      [{ operation: 'login', mediaId: null, target: email, before: null, after: { client } }],
+      at,
+    );
+    return { id: member.id, email: member.email, name: member.name, sessionId };
+  });
 }

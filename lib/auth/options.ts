@@ -44,16 +44,16 @@ export function authOptions({ client = 'unknown' }: { client?: string } = {}): N
         if (user) Object.assign(token, { sub: user.id, sid: (user as { sessionId?: string }).sessionId });
         return token;
       },
-      session({ session, token }) {
+      async session({ session, token }) {
         const { sub, sid } = token as Token;
         // An ended or expired session reads as no session at all.
-        if (!isSessionActive(sid, sub)) return { expires: session.expires };
+        if (!(await isSessionActive(sid, sub))) return { expires: session.expires };
         return { ...session, memberId: sub, sessionId: sid };
       },
     },
     events: {
-      signOut({ token }) {
-        endSession((token as Token | null)?.sid);
+      async signOut({ token }) {
+        await endSession((token as Token | null)?.sid);
       },
     },
   };

@@ -9,15 +9,15 @@ import { authOptions } from './options';
 type Session = { memberId?: string; sessionId?: string } | null;
 
 /** The member of a checked session (lib/auth/options.ts: ended sessions have no memberId), read fresh. */
-function memberOf(session: Session): Actor | null {
+async function memberOf(session: Session): Promise<Actor | null> {
   if (!session?.memberId || !session.sessionId) return null;
-  const actor = loadMemberActor(session.memberId);
+  const actor = await loadMemberActor(session.memberId);
   return actor?.type === 'member' ? { ...actor, sessionId: session.sessionId } : null;
 }
 
 /** The logged-in member as an actor, or null. Reads the member and the session fresh on every call. */
 export async function currentMember(): Promise<Actor | null> {
-  return memberOf((await getServerSession(authOptions())) as Session);
+  return await memberOf((await getServerSession(authOptions())) as Session);
 }
 
 /** For pages: the member, or a redirect to /login. */
@@ -46,7 +46,7 @@ export async function requireMember(): Promise<Actor> {
 
 /** For Pages API routes (raw Node request): the member, or a 401 error. */
 export async function requireMemberForApi(req: NextApiRequest, res: NextApiResponse): Promise<Actor> {
-  const actor = memberOf((await getServerSession(req, res, authOptions())) as Session);
+  const actor = await memberOf((await getServerSession(req, res, authOptions())) as Session);
   if (!actor) throw unauthenticated('Your session has ended: log in again');
   return actor;
 }

@@ -15,15 +15,15 @@ export type Attempt = { refused: false } | { refused: true; until: number; start
  * Counts one login attempt against each key, in the caller's transaction. Refused when any key is
  * blocked or this attempt goes past a limit; a refused attempt counts nowhere else.
  */
-export function takeAttempt(tx: Tx, keys: Record<ThrottleKind, string>, now: number): Attempt {
+export async function takeAttempt(tx: Tx, keys: Record<ThrottleKind, string>, now: number): Promise<Attempt> {
   const kinds = Object.keys(keys) as ThrottleKind[];
   const rows = new Map(
-    tx
-      .select()
-      .from(loginThrottle)
-      .where(inArray(loginThrottle.key, Object.values(keys)))
-      .all()
-      .map((r) => [r.key, r]),
+    (
+      await tx
+        .select()
+        .from(loginThrottle)
+        .where(inArray(loginThrottle.key, Object.values(keys)))
+    ).map((r) => [r.key, r]),
   );
   const steps = kinds.map((kind) => {
     const row = rows.get(keys[kind]);
@@ -36,43 +36,43 @@ export function takeAttempt(tx: Tx, keys: Record<ThrottleKind, string>, now: num
     return { key: keys[kind], step: stepCounter(counter, THROTTLE_LIMITS[kind], now) };
   });
   const refusing = steps.filter((s) => s.step.refused);
-  for (const { key, step } of refusing.length ? refusing : steps) write(tx, key, step.counter);
+  for (const { key, step } of refusing.length ? refusing : steps) await write(tx, key, step.counter);
   if (refusing.length === 0) return { refused: false };
   const until = Math.max(...refusing.map((s) => (s.step.refused ? s.step.until : 0)));
   return { refused: true, until, started: refusing.some((s) => s.step.refused && s.step.started) };
 }
 
 /** A right password: the email and client pair starts again; the wider counters forget this one attempt. */
-export function forgiveAttempt(tx: Tx, keys: Record<ThrottleKind, string>): void {
-  tx.delete(loginThrottle).where(eq(loginThrottle.key, keys.pair)).run();
-  tx.update(loginThrottle)
+export async function forgiveAttempt(tx: Tx, keys: Record<ThrottleKind, string>): Promise<void> {
+  await tx.delete(loginThrottle).where(eq(loginThrottle.key, keys.pair));
+  await tx
+    .update(loginThrottle)
     .set({ failures: sql`max(${loginThrottle.failures} - 1, 0)` })
-    .where(inArray(loginThrottle.key, [keys.email, keys.client]))
-    .run();
+    .where(inArray(loginThrottle.key, [keys.email, keys.client]));
 }
 
 /** Drops counters whose window and block are both long over (their blocks count is forgotten by then too). */
-export function pruneThrottle(tx: Tx, now: number): void {
+export async function pruneThrottle(tx: Tx, now: number): Promise<void> {
   const old = new Date(now - 24 * 60 * 60 * 1000 - THROTTLE_WINDOW_MS);
-  tx.delete(loginThrottle)
+  await tx
+    .delete(loginThrottle)
     .where(
       and(
         lt(loginThrottle.windowStart, old),
         or(isNull(loginThrottle.blockedUntil), lt(loginThrottle.blockedUntil, old)),
       ),
-    )
-    .run();
+    );
 }
 
-function write(tx: Tx, key: string, c: Counter) {
+async function write(tx: Tx, key: string, c: Counter) {
   const values = {
     failures: c.failures,
     windowStart: new Date(c.windowStart),
     blockedUntil: c.blockedUntil === null ? null : new Date(c.blockedUntil),
     blocks: c.blocks,
   };
-  tx.insert(loginThrottle)
+  await tx
+    .insert(loginThrottle)
     .values({ key, ...values })
-    .onConflictDoUpdate({ target: loginThrottle.key, set: values })
-    .run();
+    .onConflictDoUpdate({ target: loginThrottle.key, set: values });
 }

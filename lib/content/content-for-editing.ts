@@ -8,7 +8,7 @@ import { hasContentRight } from '@/lib/permissions/content';
 import { readableMedia } from '@/lib/permissions/media';
 import { fieldsOf, readableApi } from './get-api';
 import { getContentRow } from './list-content';
-import { referencesOf } from './media-in-content';
+import { referencesIn } from './media-in-content';
 import type { ApiField } from './schemas';
 
 export type ContentEditing = {
@@ -22,24 +22,24 @@ export type ContentEditing = {
 };
 
 /** What the content edit page needs: the API's fields, the item's stored values and the media they use. */
-export function contentForEditing(actor: Actor, endpoint: string, id: string | null): ContentEditing {
-  const api = readableApi(actor, endpoint);
+export async function contentForEditing(actor: Actor, endpoint: string, id: string | null): Promise<ContentEditing> {
+  const api = await readableApi(actor, endpoint);
   const fields = fieldsOf(api);
-  const row = id ? getContentRow(actor, endpoint, id) : null;
-  const ids = row ? [...new Set(referencesOf(fields, row.data).map((r) => r.mediaId))] : [];
-  const rows = ids.length ? db().select().from(media).where(inArray(media.id, ids)).all() : [];
+  const row = id ? await getContentRow(actor, endpoint, id) : null;
+  const ids = row ? [...new Set((await referencesIn(fields, row.data)).map((r) => r.mediaId))] : [];
+  const rows = ids.length ? await db().select().from(media).where(inArray(media.id, ids)) : [];
   // Media the content uses but the member may not read: what the content API shows (URL, size), no more.
   const readable = new Set(
     ids.length
-      ? db()
-          .select({ id: media.id })
-          .from(media)
-          .where(and(inArray(media.id, ids), readableMedia(actor)))
-          .all()
-          .map((r) => r.id)
+      ? (
+          await db()
+            .select({ id: media.id })
+            .from(media)
+            .where(and(inArray(media.id, ids), readableMedia(actor)))
+        ).map((r) => r.id)
       : [],
   );
-  const records = presentMedia(rows).map((m) => (readable.has(m.id) ? m : { ...m, creator: null, tags: [] }));
+  const records = (await presentMedia(rows)).map((m) => (readable.has(m.id) ? m : { ...m, creator: null, tags: [] }));
   return {
     api: { endpoint: api.endpoint, name: api.name },
     fields,

@@ -20,14 +20,13 @@ export type ReferenceHolder = {
 export type MediaReferences = { total: number; visible: ReferenceHolder[]; hidden: number };
 
 /** How many content items use each of these media (absent: none). */
-export function referenceCounts(mediaIds: string[], from: Db | Tx = db()): Map<string, number> {
+export async function referenceCounts(mediaIds: string[], from: Db | Tx = db()): Promise<Map<string, number>> {
   if (mediaIds.length === 0) return new Map();
-  const rows = from
+  const rows = await from
     .select({ mediaId: contentMedia.mediaId, n: sql<number>`count(distinct ${contentMedia.contentId})` })
     .from(contentMedia)
     .where(inArray(contentMedia.mediaId, mediaIds))
-    .groupBy(contentMedia.mediaId)
-    .all();
+    .groupBy(contentMedia.mediaId);
   return new Map(rows.map((r) => [r.mediaId, r.n]));
 }
 
@@ -35,15 +34,14 @@ export function referenceCounts(mediaIds: string[], from: Db | Tx = db()): Map<s
  * The content that uses a media item: all of it counted, listed only where the actor may read the
  * API. The caller has already checked the actor may read the media itself.
  */
-export function mediaReferences(actor: Actor, mediaId: string, from: Db | Tx = db()): MediaReferences {
-  const rows = from
+export async function mediaReferences(actor: Actor, mediaId: string, from: Db | Tx = db()): Promise<MediaReferences> {
+  const rows = await from
     .select({ contentId: contents.id, data: contents.data, field: contentMedia.field, api: apis })
     .from(contentMedia)
     .innerJoin(contents, eq(contents.id, contentMedia.contentId))
     .innerJoin(apis, eq(apis.id, contents.apiId))
     .where(eq(contentMedia.mediaId, mediaId))
-    .orderBy(apis.name, contents.createdAt)
-    .all();
+    .orderBy(apis.name, contents.createdAt);
   const holders = new Map<string, ReferenceHolder & { readable: boolean }>();
   for (const row of rows) {
     const fields = row.api.fields as ApiField[];

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/db';
+import { transaction } from '@/db';
 import { apis } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { KuraError } from '@/lib/errors';
@@ -8,16 +8,17 @@ import { assertCanManageApis } from '@/lib/permissions/content';
 import { createApiInput } from './schemas';
 
 /** Creates an API (content endpoint) with its fields; Administrators only. */
-export function createApi(actor: Actor, input: unknown): { endpoint: string } {
+export async function createApi(actor: Actor, input: unknown): Promise<{ endpoint: string }> {
   assertCanManageApis(actor);
   const { endpoint, name, fields } = createApiInput.parse(input);
   const now = new Date();
-  const inserted = db()
-    .insert(apis)
-    .values({ id: newId(), endpoint, name, fields, createdAt: now, updatedAt: now })
-    .onConflictDoNothing({ target: apis.endpoint })
-    .returning({ endpoint: apis.endpoint })
-    .all();
+  const inserted = await transaction((tx) =>
+    tx
+      .insert(apis)
+      .values({ id: newId(), endpoint, name, fields, createdAt: now, updatedAt: now })
+      .onConflictDoNothing({ target: apis.endpoint })
+      .returning({ endpoint: apis.endpoint }),
+  );
   if (inserted.length === 0) throw new KuraError('conflict', `An API with the endpoint "${endpoint}" already exists`);
   return inserted[0];
 }

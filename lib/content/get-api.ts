@@ -8,15 +8,15 @@ import { assertContentRight, hasContentRight } from '@/lib/permissions/content';
 import type { ApiField } from './schemas';
 
 /** The API with this endpoint; 404 naming it when there is none. */
-export function findApi(endpoint: string, from: Db | Tx = db()): Api {
-  const api = from.select().from(apis).where(eq(apis.endpoint, endpoint)).get();
+export async function findApi(endpoint: string, from: Db | Tx = db()): Promise<Api> {
+  const api = (await from.select().from(apis).where(eq(apis.endpoint, endpoint)).limit(1))[0];
   if (!api) throw notFound(`There is no API "${endpoint}"`);
   return api;
 }
 
 /** The API, after checking the actor may read its content. */
-export function readableApi(actor: Actor, endpoint: string): Api {
-  const api = findApi(endpoint);
+export async function readableApi(actor: Actor, endpoint: string): Promise<Api> {
+  const api = await findApi(endpoint);
   assertContentRight(actor, api.id, 'read');
   return api;
 }
@@ -25,11 +25,8 @@ export function readableApi(actor: Actor, endpoint: string): Api {
 export const fieldsOf = (api: Api) => api.fields as ApiField[];
 
 /** The APIs whose content this actor may read, by name. */
-export function listApis(actor: Actor): Api[] {
-  return db()
-    .select()
-    .from(apis)
-    .orderBy(asc(apis.name))
-    .all()
-    .filter((api) => hasContentRight(actor, api.id, 'read'));
+export async function listApis(actor: Actor): Promise<Api[]> {
+  return (await db().select().from(apis).orderBy(asc(apis.name))).filter((api) =>
+    hasContentRight(actor, api.id, 'read'),
+  );
 }

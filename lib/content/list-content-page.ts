@@ -18,20 +18,23 @@ export type ContentPage = {
 };
 
 /** The admin list of an API's content: titles and dates, newest first, one page. */
-export function listContentPage(actor: Actor, endpoint: string, opts: { page: number; pageSize: number }): ContentPage {
-  const api = readableApi(actor, endpoint);
+export async function listContentPage(
+  actor: Actor,
+  endpoint: string,
+  opts: { page: number; pageSize: number },
+): Promise<ContentPage> {
+  const api = await readableApi(actor, endpoint);
   const fields = fieldsOf(api);
-  const [{ total }] = db().select({ total: count() }).from(contents).where(eq(contents.apiId, api.id)).all();
+  const [{ total }] = await db().select({ total: count() }).from(contents).where(eq(contents.apiId, api.id));
   const pageCount = Math.max(1, Math.ceil(total / opts.pageSize));
   const page = Math.min(opts.page, pageCount);
-  const rows = db()
+  const rows = await db()
     .select()
     .from(contents)
     .where(eq(contents.apiId, api.id))
     .orderBy(desc(contents.createdAt), desc(contents.id))
     .limit(opts.pageSize)
-    .offset((page - 1) * opts.pageSize)
-    .all();
+    .offset((page - 1) * opts.pageSize);
   return {
     api: { endpoint: api.endpoint, name: api.name },
     rows: rows.map((r) => ({

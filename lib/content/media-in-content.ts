@@ -5,15 +5,31 @@ import { contentMedia, media } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { badRequest } from '@/lib/errors';
 import { readableMedia } from '@/lib/permissions/media';
-import { parseDeliveryUrl } from '@/lib/media/urls';
+import { deliveryUrlMatcher } from '@/lib/media/urls';
+import type { MatchUrl } from '@/lib/media/delivery-url';
 import type { MediaCheck } from './prepare-content';
-import { mediaUrlsIn } from './rich-html-media';
+import { mediaUrlsIn, urlsIn } from './rich-html-media';
 import { valueOf, type ApiField } from './schemas';
 
 export type Reference = { field: string; mediaId: string };
 
-/** The media a content item uses, from its stored values: media fields hold ids, rich-editor HTML holds URLs. */
-export function referencesOf(fields: ApiField[], data: Record<string, unknown>): Reference[] {
+/** The URLs in a content item's rich-editor values (to look them up at once: `deliveryUrlMatcher`). */
+export const richTextUrls = (fields: ApiField[], data: Record<string, unknown>): string[] =>
+  fields.flatMap((f) => {
+    const value = f.kind === 'richEditor' ? valueOf(data, f.id) : null;
+    return typeof value === 'string' ? urlsIn(value) : [];
+  });
+
+/** The media a content item uses (`referencesOf` with the URLs looked up). */
+export async function referencesIn(fields: ApiField[], data: Record<string, unknown>): Promise<Reference[]> {
+  return referencesOf(fields, data, await deliveryUrlMatcher(richTextUrls(fields, data)));
+}
+
+/**
+ * The media a content item uses, from its stored values: media fields hold ids, rich-editor HTML holds URLs
+ * (read with `match`, made for `richTextUrls`).
+ */
+export function referencesOf(fields: ApiField[], data: Record<string, unknown>, match: MatchUrl): Reference[] {
   const refs = new Map<string, Reference>();
   const add = (field: string, mediaId: string) => refs.set(`${field}\n${mediaId}`, { field, mediaId });
   for (const field of fields) {
@@ -22,27 +38,23 @@ export function referencesOf(fields: ApiField[], data: Record<string, unknown>):
     if (field.kind === 'image' || field.kind === 'file') add(field.id, value as string);
     if (field.kind === 'multipleImages') for (const id of value as string[]) add(field.id, id);
     if (field.kind === 'richEditor')
-      for (const parts of mediaUrlsIn(value as string, parseDeliveryUrl)) add(field.id, parts.mediaId);
+      for (const parts of mediaUrlsIn(value as string, match)) add(field.id, parts.mediaId);
   }
   return [...refs.values()];
 }
 
 /** Inside the content write: the reference rows of this content become exactly `refs`. */
-export function writeReferences(tx: Tx, contentId: string, refs: Reference[]): void {
-  tx.delete(contentMedia).where(eq(contentMedia.contentId, contentId)).run();
-  if (refs.length > 0)
-    tx.insert(contentMedia)
-      .values(refs.map((r) => ({ contentId, ...r })))
-      .run();
+export async function writeReferences(tx: Tx, contentId: string, refs: Reference[]): Promise<void> {
+  await tx.delete(contentMedia).where(eq(contentMedia.contentId, contentId));
+  if (refs.length > 0) await tx.insert(contentMedia).values(refs.map((r) => ({ contentId, ...r })));
 }
 
 /** The references a content item holds now, as `field\nmediaId` keys (inside its write transaction). */
-export function heldReferences(tx: Tx, contentId: string): Set<string> {
-  const rows = tx
+export async function heldReferences(tx: Tx, contentId: string): Promise<Set<string>> {
+  const rows = await tx
     .select({ field: contentMedia.field, mediaId: contentMedia.mediaId })
     .from(contentMedia)
-    .where(eq(contentMedia.contentId, contentId))
-    .all();
+    .where(eq(contentMedia.contentId, contentId));
   return new Set(rows.map((r) => `${r.field}\n${r.mediaId}`));
 }
 
@@ -52,23 +64,28 @@ export function heldReferences(tx: Tx, contentId: string): Set<string> {
  * Naming media by id needs the right to read it (a URL is public, an id is not); what the item already
  * holds in that field is kept as it is, even if the field's rules changed since.
  */
-export function checkMediaRefs(tx: Tx, actor: Actor, checks: MediaCheck[], held: Set<string> = new Set()): void {
+export async function checkMediaRefs(
+  tx: Tx,
+  actor: Actor,
+  checks: MediaCheck[],
+  held: Set<string> = new Set(),
+): Promise<void> {
   if (checks.length === 0) return;
   const ids = [...new Set(checks.map((c) => c.mediaId))];
   const rows = new Map(
-    tx
-      .select({
-        id: media.id,
-        fileName: media.fileName,
-        kind: media.kind,
-        width: media.width,
-        height: media.height,
-        readable: sql<number>`case when ${readableMedia(actor)} then 1 else 0 end`,
-      })
-      .from(media)
-      .where(inArray(media.id, ids))
-      .all()
-      .map((r) => [r.id, r]),
+    (
+      await tx
+        .select({
+          id: media.id,
+          fileName: media.fileName,
+          kind: media.kind,
+          width: media.width,
+          height: media.height,
+          readable: sql<number>`case when ${readableMedia(actor)} then 1 else 0 end`,
+        })
+        .from(media)
+        .where(inArray(media.id, ids))
+    ).map((r) => [r.id, r]),
   );
   for (const check of checks) {
     const { field } = check;

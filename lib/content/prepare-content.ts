@@ -1,8 +1,8 @@
 import 'server-only';
 import { badRequest } from '@/lib/errors';
-import { parseDeliveryUrl } from '@/lib/media/urls';
+import { deliveryUrlMatcher, parseDeliveryUrl } from '@/lib/media/urls';
 import { sanitizeRichHtml } from './sanitize-rich-html';
-import { mediaUrlsIn } from './rich-html-media';
+import { mediaUrlsIn, urlsIn } from './rich-html-media';
 import { MAX_IMAGES_PER_FIELD, TEXT_LIMITS, valueOf, type ApiField } from './schemas';
 
 /** A media reference taken from input, checked against the database inside the write transaction. */
@@ -26,7 +26,7 @@ const MEDIA_ID = /^[0-9a-f]{32}$/;
  * refused with a 400 naming the field; media URLs become media ids; rich-editor HTML is sanitized.
  * Needs no database: what only the database can tell is returned as `checks`.
  */
-export function prepareContent(fields: ApiField[], body: unknown): ContentDraft {
+export async function prepareContent(fields: ApiField[], body: unknown): Promise<ContentDraft> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw badRequest('The body must be a JSON object of field values');
   }
@@ -35,7 +35,7 @@ export function prepareContent(fields: ApiField[], body: unknown): ContentDraft 
   for (const [key, value] of Object.entries(body)) {
     const field = byId.get(key);
     if (!field) throw badRequest(`Unknown field "${key}": this API has ${fields.map((f) => `"${f.id}"`).join(', ')}`);
-    draft.data[key] = value === null ? null : prepareValue(field, value, draft.checks);
+    draft.data[key] = value === null ? null : await prepareValue(field, value, draft.checks);
   }
   return draft;
 }
@@ -49,7 +49,7 @@ export function assertRequired(fields: ApiField[], data: Record<string, unknown>
   }
 }
 
-function prepareValue(field: ApiField, value: unknown, checks: MediaCheck[]): unknown {
+async function prepareValue(field: ApiField, value: unknown, checks: MediaCheck[]): Promise<unknown> {
   const fail = (message: string) => badRequest(`${field.id}: ${message}`);
   switch (field.kind) {
     case 'text':
@@ -61,7 +61,8 @@ function prepareValue(field: ApiField, value: unknown, checks: MediaCheck[]): un
         throw fail(`at most ${limit.toLocaleString('en')} characters (got ${value.length.toLocaleString('en')})`);
       if (field.kind !== 'richEditor') return value;
       const html = sanitizeRichHtml(value);
-      for (const parts of mediaUrlsIn(html, parseDeliveryUrl)) {
+      const match = await deliveryUrlMatcher(urlsIn(html));
+      for (const parts of mediaUrlsIn(html, match)) {
         checks.push({
           field,
           mediaId: parts.mediaId,
@@ -80,11 +81,12 @@ function prepareValue(field: ApiField, value: unknown, checks: MediaCheck[]): un
       return value;
     case 'image':
     case 'file':
-      return mediaRef(field, value, checks);
+      return await mediaRef(field, value, checks);
     case 'multipleImages': {
       if (!Array.isArray(value)) throw fail('expected an array of image URLs');
       if (value.length > MAX_IMAGES_PER_FIELD) throw fail(`at most ${MAX_IMAGES_PER_FIELD} images`);
-      const ids = value.map((v) => mediaRef(field, v, checks));
+      const ids: string[] = [];
+      for (const v of value) ids.push(await mediaRef(field, v, checks));
       if (new Set(ids).size !== ids.length) throw fail('holds the same image twice');
       return ids;
     }
@@ -92,7 +94,7 @@ function prepareValue(field: ApiField, value: unknown, checks: MediaCheck[]): un
 }
 
 /** A media field value — the delivery URL, the media id, or an object with either — as a media id. */
-function mediaRef(field: ApiField, value: unknown, checks: MediaCheck[]): string {
+async function mediaRef(field: ApiField, value: unknown, checks: MediaCheck[]): Promise<string> {
   const given =
     typeof value === 'string'
       ? value
@@ -106,7 +108,7 @@ function mediaRef(field: ApiField, value: unknown, checks: MediaCheck[]): string
     checks.push({ field, mediaId: given, given, fromRichText: false });
     return given;
   }
-  const parts = parseDeliveryUrl(given);
+  const parts = await parseDeliveryUrl(given);
   if (!parts) throw badRequest(`${field.id}: "${given.slice(0, 200)}" is not a media URL of this service`);
   checks.push({ field, mediaId: parts.mediaId, fileName: parts.fileName, given, fromRichText: false });
   return parts.mediaId;

@@ -2,8 +2,9 @@ import 'server-only';
 import { inArray } from 'drizzle-orm';
 import { db } from '@/db';
 import { media, type Content, type Media } from '@/db/schema';
-import { deliveryUrl, parseDeliveryUrl } from '@/lib/media/urls';
-import { referencesOf } from './media-in-content';
+import type { MatchUrl } from '@/lib/media/delivery-url';
+import { deliveryUrl, deliveryUrlMatcher } from '@/lib/media/urls';
+import { referencesOf, richTextUrls } from './media-in-content';
 import { editMediaElements } from './rich-html-media';
 import { valueOf, type ApiField } from './schemas';
 
@@ -28,10 +29,11 @@ const fileValue = (m: Media) => ({ url: deliveryUrl(m), fileSize: m.size });
  * Content rows in their read shape: media fields as `{url,width,height,alt?}` / `{url,fileSize}`, rich HTML with
  * current alt and size on each image.
  */
-export function presentContents(fields: ApiField[], rows: Content[]): ContentRecord[] {
-  const ids = [...new Set(rows.flatMap((r) => referencesOf(fields, r.data).map((ref) => ref.mediaId)))];
+export async function presentContents(fields: ApiField[], rows: Content[]): Promise<ContentRecord[]> {
+  const match = await deliveryUrlMatcher(rows.flatMap((r) => richTextUrls(fields, r.data)));
+  const ids = [...new Set(rows.flatMap((r) => referencesOf(fields, r.data, match).map((ref) => ref.mediaId)))];
   const byId = new Map(
-    (ids.length ? db().select().from(media).where(inArray(media.id, ids)).all() : []).map((m) => [m.id, m]),
+    (ids.length ? await db().select().from(media).where(inArray(media.id, ids)) : []).map((m) => [m.id, m]),
   );
   return rows.map((row) => {
     const record: ContentRecord = {
@@ -44,7 +46,7 @@ export function presentContents(fields: ApiField[], rows: Content[]): ContentRec
     for (const field of fields) {
       const value = valueOf(row.data, field.id);
       if (value === undefined || value === null) continue;
-      record[field.id] = presentValue(field, value, byId);
+      record[field.id] = presentValue(field, value, byId, match);
     }
     return record;
   });
@@ -57,7 +59,7 @@ function transforms(url: string): boolean {
   return params.size > 0;
 }
 
-function presentValue(field: ApiField, value: unknown, byId: Map<string, Media>): unknown {
+function presentValue(field: ApiField, value: unknown, byId: Map<string, Media>, match: MatchUrl): unknown {
   const one = (id: unknown) => byId.get(id as string);
   switch (field.kind) {
     case 'image': {
@@ -71,7 +73,7 @@ function presentValue(field: ApiField, value: unknown, byId: Map<string, Media>)
     case 'multipleImages':
       return (value as string[]).flatMap((id) => (byId.has(id) ? [imageValue(byId.get(id)!)] : []));
     case 'richEditor':
-      return editMediaElements(value as string, parseDeliveryUrl, (el, parts) => {
+      return editMediaElements(value as string, match, (el, parts) => {
         const m = byId.get(parts.mediaId);
         if (!m || el.name !== 'img' || m.kind !== 'image') return;
         el.attribs.alt = m.alt;

@@ -2,8 +2,8 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { apis, contentMedia, contents, type Media } from '@/db/schema';
-import { deliveryUrl, isKuraUrl, parseDeliveryUrl } from '@/lib/media/urls';
-import { rewriteMediaUrls } from './rich-html-media';
+import { deliveryUrl, isKuraUrl, deliveryUrlMatcher } from '@/lib/media/urls';
+import { rewriteMediaUrls, urlsIn } from './rich-html-media';
 import type { ApiField } from './schemas';
 
 /**
@@ -11,18 +11,17 @@ import type { ApiField } from './schemas';
  * `to` instead — media fields (stored as ids) and rich-editor HTML (its URLs, query strings kept) —
  * and its reference rows follow. Returns how many content items changed.
  */
-export function repointMedia(
+export async function repointMedia(
   tx: Tx,
   fromId: string,
   to: Pick<Media, 'id' | 'fileName' | 'storage' | 'storageKey'>,
-): number {
-  const holders = tx
+): Promise<number> {
+  const holders = await tx
     .selectDistinct({ id: contents.id, data: contents.data, fields: apis.fields })
     .from(contentMedia)
     .innerJoin(contents, eq(contents.id, contentMedia.contentId))
     .innerJoin(apis, eq(apis.id, contents.apiId))
-    .where(eq(contentMedia.mediaId, fromId))
-    .all();
+    .where(eq(contentMedia.mediaId, fromId));
   if (holders.length === 0) return 0;
   const swap = (id: unknown) => (id === fromId ? to.id : id);
   for (const holder of holders) {
@@ -33,15 +32,16 @@ export function repointMedia(
       if (field.kind === 'image' || field.kind === 'file') data[field.id] = swap(value);
       if (field.kind === 'multipleImages') data[field.id] = (value as string[]).map(swap);
       if (field.kind === 'richEditor') {
-        data[field.id] = rewriteMediaUrls(value as string, parseDeliveryUrl, (url, parts) =>
+        const match = await deliveryUrlMatcher(urlsIn(value as string));
+        data[field.id] = rewriteMediaUrls(value as string, match, (url, parts) =>
           parts.mediaId === fromId ? retarget(url, fromId, to) : null,
         );
       }
     }
-    tx.update(contents).set({ data }).where(eq(contents.id, holder.id)).run();
+    await tx.update(contents).set({ data }).where(eq(contents.id, holder.id));
   }
   if (to.id !== fromId) {
-    tx.update(contentMedia).set({ mediaId: to.id }).where(eq(contentMedia.mediaId, fromId)).run();
+    await tx.update(contentMedia).set({ mediaId: to.id }).where(eq(contentMedia.mediaId, fromId));
   }
   return holders.length;
 }

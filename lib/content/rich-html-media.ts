@@ -2,9 +2,7 @@ import render from 'dom-serializer';
 import type { Element } from 'domhandler';
 import { findAll } from 'domutils';
 import { parseDocument } from 'htmlparser2';
-import type { DeliveryUrlParts } from '@/lib/media/delivery-url';
-
-type MatchUrl = (url: string) => DeliveryUrlParts | null;
+import type { DeliveryUrlParts, MatchUrl } from '@/lib/media/delivery-url';
 
 const URL_ATTRIBUTES = ['src', 'href', 'poster'] as const;
 
@@ -22,6 +20,9 @@ function urlsOf(el: Element): string[] {
 }
 
 const parse = (html: string) => parseDocument(html, { decodeEntities: true });
+
+/** Every URL in this HTML's URL attributes (to look them up at once: `deliveryUrlMatcher`). */
+export const urlsIn = (html: string): string[] => findAll(() => true, parse(html).children).flatMap(urlsOf);
 
 /**
  * Every media this HTML points at through one of this service's delivery URLs (a real HTML parse,

@@ -35,7 +35,7 @@ export async function deliver(address: DeliveryAddress, request: DeliveryRequest
   // Headers decided before a later step fails (Image API notes) go on its error answer too.
   const early: Record<string, string> = {};
   try {
-    const m = findDeliverable(address.service, address.id, address.fileName);
+    const m = await findDeliverable(address.service, address.id, address.fileName);
     if (!m) return jsonAnswer(404, { message: 'Not found' });
 
     const search = new URL(request.url, 'http://kura').searchParams;

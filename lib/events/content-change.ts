@@ -11,30 +11,30 @@ import { enqueueEvent } from './outbox';
  * unchanged: Kura publishes on save, so the status is always PUBLISH and there is no draft.
  * `publishValue` is the item as the content API returns it (image fields carry alt, width and height).
  */
-const side = (fields: ApiField[], row: Content | null) =>
+const side = async (fields: ApiField[], row: Content | null) =>
   row && {
     id: row.id,
     status: ['PUBLISH'],
     draftKey: null,
-    publishValue: presentContents(fields, [row])[0],
+    publishValue: (await presentContents(fields, [row]))[0],
     draftValue: null,
   };
 
 /** Puts a content webhook event in the outbox, inside the transaction of the change. */
-export function recordContentChange(
+export async function recordContentChange(
   tx: Tx,
   api: Api,
   fields: ApiField[],
   before: Content | null,
   after: Content | null,
-): void {
+): Promise<void> {
   const type = !before ? 'new' : !after ? 'delete' : 'edit';
   const id = (after ?? before)!.id;
-  enqueueEvent(tx, { kind: 'content', apiId: api.id }, type, {
+  await enqueueEvent(tx, { kind: 'content', apiId: api.id }, type, {
     service: serviceId(),
     api: api.endpoint,
     id,
     type,
-    contents: { old: side(fields, before), new: side(fields, after) },
+    contents: { old: await side(fields, before), new: await side(fields, after) },
   });
 }

@@ -1,7 +1,7 @@
 // Design notes: docs/events.md.
 import 'server-only';
 import { and, asc, eq, inArray, min } from 'drizzle-orm';
-import { db } from '@/db';
+import { db, transaction } from '@/db';
 import { deliveries, deliveryAttempts, events, webhooks } from '@/db/schema';
 import { unseal } from '@/lib/crypto/sealed';
 import { processSingleton } from '@/lib/process-singleton';
@@ -21,23 +21,23 @@ const worker = () =>
   }));
 
 /** Starts the delivery worker of this server process (bootstrap): pending deliveries survive restarts. */
-export function startDeliveries(): void {
+export async function startDeliveries(): Promise<void> {
   if (worker().started) return;
   worker().started = true;
-  wakeDeliveries();
+  await wakeDeliveries();
 }
 
 /**
  * Looks for due deliveries now (after a commit that enqueued some, or a redeliver), then sleeps until the next is due.
  */
-export function wakeDeliveries(): void {
+export async function wakeDeliveries(): Promise<void> {
   const { started, senders } = worker();
   if (!started) return;
   clearTimeout(worker().timer);
   let wait = POLL_MS;
   try {
     const now = Date.now();
-    for (const head of pendingHeads()) {
+    for (const head of await pendingHeads()) {
       const dueIn = head.nextAttemptAt.getTime() - now;
       if (dueIn > 0) wait = Math.min(wait, dueIn);
       else if (!senders.has(head.webhookId)) senders.set(head.webhookId, send(head.webhookId));
@@ -45,22 +45,22 @@ export function wakeDeliveries(): void {
   } catch (err) {
     console.error('[kura] webhook deliveries: could not read the outbox; will retry', err);
   }
-  worker().timer = setTimeout(wakeDeliveries, Math.max(50, wait)).unref();
+  clearTimeout(worker().timer); // another wake may have set one meanwhile
+  worker().timer = setTimeout(() => void wakeDeliveries(), Math.max(50, wait)).unref();
 }
 
 /** The oldest pending delivery of each enabled webhook: the only one of its line that may be sent. */
-function pendingHeads(): { webhookId: string; nextAttemptAt: Date }[] {
+async function pendingHeads(): Promise<{ webhookId: string; nextAttemptAt: Date }[]> {
   const head = db()
     .select({ id: min(deliveries.id) })
     .from(deliveries)
     .innerJoin(webhooks, and(eq(webhooks.id, deliveries.webhookId), eq(webhooks.enabled, true)))
     .where(eq(deliveries.state, 'pending'))
     .groupBy(deliveries.webhookId);
-  return db()
+  return await db()
     .select({ webhookId: deliveries.webhookId, nextAttemptAt: deliveries.nextAttemptAt })
     .from(deliveries)
-    .where(inArray(deliveries.id, head))
-    .all();
+    .where(inArray(deliveries.id, head));
 }
 
 /** Drains one webhook's line, then sets the timer for its next retry (a failure waits for the poll). */
@@ -70,21 +70,22 @@ async function send(webhookId: string): Promise<void> {
     (err) => (console.error('[kura] webhook deliveries failed; will retry', err), false),
   );
   worker().senders.delete(webhookId);
-  if (drained) wakeDeliveries();
+  if (drained) await wakeDeliveries();
 }
 
 /** Sends this webhook's due deliveries in order until its line is empty or its head must wait. */
 async function drain(webhookId: string): Promise<void> {
   for (;;) {
-    const head = db()
-      .select({ delivery: deliveries, event: events, webhook: webhooks })
-      .from(deliveries)
-      .innerJoin(events, eq(events.id, deliveries.eventId))
-      .innerJoin(webhooks, eq(webhooks.id, deliveries.webhookId))
-      .where(and(eq(deliveries.webhookId, webhookId), eq(deliveries.state, 'pending'), eq(webhooks.enabled, true)))
-      .orderBy(asc(deliveries.id))
-      .limit(1)
-      .get();
+    const head = (
+      await db()
+        .select({ delivery: deliveries, event: events, webhook: webhooks })
+        .from(deliveries)
+        .innerJoin(events, eq(events.id, deliveries.eventId))
+        .innerJoin(webhooks, eq(webhooks.id, deliveries.webhookId))
+        .where(and(eq(deliveries.webhookId, webhookId), eq(deliveries.state, 'pending'), eq(webhooks.enabled, true)))
+        .orderBy(asc(deliveries.id))
+        .limit(1)
+    )[0];
     if (!head || head.delivery.nextAttemptAt.getTime() > Date.now()) return;
     await attempt(head);
   }
@@ -101,37 +102,35 @@ async function attempt({ delivery, event, webhook }: Head): Promise<void> {
   try {
     secret = unseal('webhook', webhook.secretSealed);
   } catch (err) {
-    return record(delivery, { status: null, ok: false, error: (err as Error).message, durationMs: 0 });
+    return await record(delivery, { status: null, ok: false, error: (err as Error).message, durationMs: 0 });
   }
   const result = await sendWebhook({ url: webhook.url, secret, operator: webhook.source === 'env' }, event);
-  record(delivery, result);
+  await record(delivery, result);
 }
 
-function record(
+async function record(
   delivery: Head['delivery'],
   result: { status: number | null; ok: boolean; error: string | null; durationMs: number },
 ) {
   const now = new Date();
   const attempts = delivery.attempts + 1;
   const givenUp = !result.ok && now.getTime() - delivery.createdAt.getTime() >= RETRY_FOR_MS;
-  db().transaction((tx) => {
-    tx.insert(deliveryAttempts)
-      .values({
-        deliveryId: delivery.id,
-        at: now,
-        status: result.status,
-        error: result.error,
-        durationMs: result.durationMs,
-      })
-      .run();
-    tx.update(deliveries)
+  await transaction(async (tx) => {
+    await tx.insert(deliveryAttempts).values({
+      deliveryId: delivery.id,
+      at: now,
+      status: result.status,
+      error: result.error,
+      durationMs: result.durationMs,
+    });
+    await tx
+      .update(deliveries)
       .set({
         attempts,
         state: result.ok ? 'delivered' : givenUp ? 'failed' : 'pending',
         nextAttemptAt: result.ok || givenUp ? now : new Date(now.getTime() + retryDelay(attempts)),
         finishedAt: result.ok || givenUp ? now : null,
       })
-      .where(eq(deliveries.id, delivery.id))
-      .run();
+      .where(eq(deliveries.id, delivery.id));
   });
 }

@@ -19,13 +19,14 @@ export const mediaEventItem = (m: Media): MediaEventItem => ({
 });
 
 /** The names of a media item's tags, sorted (read inside the transaction, before or after a change). */
-export const tagNamesOf = (tx: Tx, mediaId: string): string[] =>
-  tx
-    .select({ name: tags.name })
-    .from(mediaTags)
-    .innerJoin(tags, eq(tags.id, mediaTags.tagId))
-    .where(eq(mediaTags.mediaId, mediaId))
-    .all()
+export const tagNamesOf = async (tx: Tx, mediaId: string): Promise<string[]> =>
+  (
+    await tx
+      .select({ name: tags.name })
+      .from(mediaTags)
+      .innerJoin(tags, eq(tags.id, mediaTags.tagId))
+      .where(eq(mediaTags.mediaId, mediaId))
+  )
     .map((t) => t.name)
     .sort();
 
@@ -41,17 +42,17 @@ export type MediaChange = {
  * values before and after) and, when what a website sees changed, a media webhook event
  * (`new` / `edit` / `delete`). Called by every domain function that changes media.
  */
-export function recordMediaChange(tx: Tx, actor: Actor, change: MediaChange): void {
-  recordActivity(tx, actor, activityOf(tx, change));
+export async function recordMediaChange(tx: Tx, actor: Actor, change: MediaChange): Promise<void> {
+  await recordActivity(tx, actor, await activityOf(tx, change));
   const { before, after } = change;
   const old = before && mediaEventItem(before);
   const next = after && mediaEventItem(after);
   if (JSON.stringify(old) === JSON.stringify(next)) return; // tags or creator only: nothing a site sees
   const type = !old ? 'new' : !next ? 'delete' : 'edit';
-  enqueueEvent(tx, { kind: 'media' }, type, { service: serviceId(), type, old, new: next });
+  await enqueueEvent(tx, { kind: 'media' }, type, { service: serviceId(), type, old, new: next });
 }
 
-function activityOf(tx: Tx, { before, after, tags: tagChange }: MediaChange): ActivityEntry[] {
+async function activityOf(tx: Tx, { before, after, tags: tagChange }: MediaChange): Promise<ActivityEntry[]> {
   const subject = (after ?? before)!;
   const entry = (
     operation: ActivityEntry['operation'],
@@ -83,7 +84,11 @@ function activityOf(tx: Tx, { before, after, tags: tagChange }: MediaChange): Ac
   }
   if (before.creatorId !== after.creatorId) {
     entries.push(
-      entry('creator', { creator: memberLabel(tx, before.creatorId) }, { creator: memberLabel(tx, after.creatorId) }),
+      entry(
+        'creator',
+        { creator: await memberLabel(tx, before.creatorId) },
+        { creator: await memberLabel(tx, after.creatorId) },
+      ),
     );
   }
   if (tagChange && tagChange.before.join('\n') !== tagChange.after.join('\n')) {
@@ -101,8 +106,10 @@ const fileFacts = (m: Media) => ({
   height: m.height,
 });
 
-function memberLabel(tx: Tx, id: string | null): { id: string; name: string } | null {
+async function memberLabel(tx: Tx, id: string | null): Promise<{ id: string; name: string } | null> {
   if (!id) return null;
-  const m = tx.select({ id: members.id, name: members.name }).from(members).where(eq(members.id, id)).get();
+  const m = (
+    await tx.select({ id: members.id, name: members.name }).from(members).where(eq(members.id, id)).limit(1)
+  )[0];
   return m ?? { id, name: '(removed member)' };
 }

@@ -1,7 +1,7 @@
 // Design notes: docs/events.md.
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Tx } from '@/db';
+import { afterCommit, type Tx } from '@/db';
 import type { WebhookEventType } from '@/db/enums';
 import { deliveries, events, webhooks } from '@/db/schema';
 import { newId } from '@/lib/ids';
@@ -15,27 +15,27 @@ export type EventScope = { kind: 'media' } | { kind: 'content'; apiId: string };
  * changes; nothing is written when no webhook listens. Sending happens after commit, never in the
  * caller's way.
  */
-export function enqueueEvent(tx: Tx, scope: EventScope, type: WebhookEventType, body: unknown): void {
-  const listening = tx
-    .select({ id: webhooks.id, events: webhooks.events })
-    .from(webhooks)
-    .where(
-      and(
-        scope.kind === 'media' ? isNull(webhooks.apiId) : eq(webhooks.apiId, scope.apiId),
-        eq(webhooks.enabled, true),
-      ),
-    )
-    .all()
-    .filter((w) => w.events.includes(type));
+export async function enqueueEvent(tx: Tx, scope: EventScope, type: WebhookEventType, body: unknown): Promise<void> {
+  const listening = (
+    await tx
+      .select({ id: webhooks.id, events: webhooks.events })
+      .from(webhooks)
+      .where(
+        and(
+          scope.kind === 'media' ? isNull(webhooks.apiId) : eq(webhooks.apiId, scope.apiId),
+          eq(webhooks.enabled, true),
+        ),
+      )
+  ).filter((w) => w.events.includes(type));
   if (listening.length === 0) return;
   const eventId = newId();
   const now = new Date();
-  tx.insert(events)
-    .values({ id: eventId, type: `${scope.kind}.${type}`, body: JSON.stringify(body), createdAt: now })
-    .run();
-  tx.insert(deliveries)
-    .values(listening.map((w) => ({ eventId, webhookId: w.id, nextAttemptAt: now, createdAt: now })))
-    .run();
-  // better-sqlite3 transactions are synchronous: by the time this runs, the change is committed or gone.
-  setImmediate(wakeDeliveries);
+  await tx
+    .insert(events)
+    .values({ id: eventId, type: `${scope.kind}.${type}`, body: JSON.stringify(body), createdAt: now });
+  await tx
+    .insert(deliveries)
+    .values(listening.map((w) => ({ eventId, webhookId: w.id, nextAttemptAt: now, createdAt: now })));
+  // The worker reads committed rows only: it is woken once this transaction has committed.
+  afterCommit(() => void wakeDeliveries());
 }

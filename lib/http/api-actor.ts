@@ -12,10 +12,10 @@ export function apiKeyOf(headers: Headers): string | null {
 }
 
 /** The API key actor of a request; 401 when the key is missing, unknown or revoked. */
-export function apiActor(headers: Headers): Actor {
+export async function apiActor(headers: Headers): Promise<Actor> {
   const key = apiKeyOf(headers);
   if (!key) throw unauthenticated('Send an API key in X-MICROCMS-API-KEY or Authorization: Bearer');
-  const actor = loadApiKeyActor(key);
+  const actor = await loadApiKeyActor(key);
   if (!actor) throw unauthenticated('The API key is unknown or revoked');
   return actor;
 }

@@ -71,7 +71,7 @@ export async function receiveFile<T>(
       if (settled) return;
       settled = true;
       file?.destroy();
-      drain(source).finally(() => reject(err));
+      void drain(source).finally(() => reject(err));
     };
 
     parser.on('file', (name, stream, info) => {

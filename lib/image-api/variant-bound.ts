@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, count, eq, ne } from 'drizzle-orm';
-import { db } from '@/db';
+import { transaction } from '@/db';
 import { imageVariants, type Media } from '@/db/schema';
 import { KuraError } from '@/lib/errors';
 
@@ -14,36 +14,32 @@ const tooMany = (max: number) =>
 /**
  * Reserves a place for a new variant of this media version, or throws 429 when it already has `max`.
  * A variant asked for before (even one evicted from disk since) always has its place. The count and
- * the insert are one synchronous transaction, so concurrent new variants cannot overshoot. Returns
+ * the insert are one transaction, so concurrent new variants cannot overshoot. Returns
  * the undo for a render that failed: a refused or broken variant takes no place.
- * @example const release = reserveVariant(m, planHash, 200); try { await render() } catch (e) { release(); throw e }
+ * @example
+ *   const release = await reserveVariant(m, planHash, 200);
+ *   try { await render() } catch (e) { await release(); throw e }
  */
-export function reserveVariant(m: Media, planHash: string, max: number): () => void {
+export async function reserveVariant(m: Media, planHash: string, max: number): Promise<() => Promise<void>> {
   const key = and(eq(imageVariants.mediaId, m.id), eq(imageVariants.sha256, m.sha256));
-  const added = db().transaction(
-    (tx) => {
-      const known = tx
+  const added = await transaction(async (tx) => {
+    const known = (
+      await tx
         .select({ n: count() })
         .from(imageVariants)
         .where(and(key, eq(imageVariants.planHash, planHash)))
-        .get();
-      if (known && known.n > 0) return false;
-      const total = tx.select({ n: count() }).from(imageVariants).where(key).get()?.n ?? 0;
-      if (total >= max) throw tooMany(max);
-      // Counts of earlier versions of the file can never be used again.
-      tx.delete(imageVariants)
-        .where(and(eq(imageVariants.mediaId, m.id), ne(imageVariants.sha256, m.sha256)))
-        .run();
-      tx.insert(imageVariants).values({ mediaId: m.id, sha256: m.sha256, planHash }).run();
-      return true;
-    },
-    { behavior: 'immediate' },
-  );
-  if (!added) return () => {};
-  return () => {
-    db()
-      .delete(imageVariants)
-      .where(and(key, eq(imageVariants.planHash, planHash)))
-      .run();
+        .limit(1)
+    )[0];
+    if (known && known.n > 0) return false;
+    const total = (await tx.select({ n: count() }).from(imageVariants).where(key).limit(1))[0]?.n ?? 0;
+    if (total >= max) throw tooMany(max);
+    // Counts of earlier versions of the file can never be used again.
+    await tx.delete(imageVariants).where(and(eq(imageVariants.mediaId, m.id), ne(imageVariants.sha256, m.sha256)));
+    await tx.insert(imageVariants).values({ mediaId: m.id, sha256: m.sha256, planHash });
+    return true;
+  });
+  if (!added) return async () => {};
+  return async () => {
+    await transaction((tx) => tx.delete(imageVariants).where(and(key, eq(imageVariants.planHash, planHash))));
   };
 }

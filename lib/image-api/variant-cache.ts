@@ -64,16 +64,19 @@ export async function getVariant(m: Media, plan: TransformPlan): Promise<Variant
   if (failed) throw failed;
   // Refused before the queue and before any byte of the original is read: stored size, then the bound.
   checkBeforeReading(m, plan);
-  const release = isOwnTransform(plan.cacheKey)
-    ? () => {}
-    : reserveVariant(m, planHash, config().KURA_MAX_VARIANTS_PER_MEDIA);
-  const job = render(m, plan, file, etag)
-    .catch((err: unknown) => {
-      release();
+  // In flight from here on, before the first await: a second request for this variant shares this render.
+  const job = (async () => {
+    const release = isOwnTransform(plan.cacheKey)
+      ? async () => {}
+      : await reserveVariant(m, planHash, config().KURA_MAX_VARIANTS_PER_MEDIA);
+    try {
+      return await render(m, plan, file, etag);
+    } catch (err) {
+      await release();
       undecodableImages.note(m.sha256, err);
       throw err;
-    })
-    .finally(() => inFlight.delete(file));
+    }
+  })().finally(() => inFlight.delete(file));
   inFlight.set(file, job);
   return job;
 }

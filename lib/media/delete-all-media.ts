@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, gt, inArray, lte, sql } from 'drizzle-orm';
-import { db } from '@/db';
+import { db, transaction } from '@/db';
 import { media } from '@/db/schema';
 import { recordActivity } from '@/lib/activity/record-activity';
 import type { Actor } from '@/lib/auth/actor';
@@ -33,52 +33,47 @@ export async function deleteAllMedia(
   // Only what existed when the admin confirmed: an upload arriving during the run is not theirs to delete.
   const confirmedAt = new Date();
   for (;;) {
-    const batch = db()
-      .select({ id: media.id })
-      .from(media)
-      .where(and(readableMedia(actor), gt(media.id, after), lte(media.createdAt, confirmedAt)))
-      .orderBy(asc(media.id))
-      .limit(BATCH)
-      .all()
-      .map((r) => r.id);
+    const batch = (
+      await db()
+        .select({ id: media.id })
+        .from(media)
+        .where(and(readableMedia(actor), gt(media.id, after), lte(media.createdAt, confirmedAt)))
+        .orderBy(asc(media.id))
+        .limit(BATCH)
+    ).map((r) => r.id);
     if (batch.length === 0) break;
     after = batch[batch.length - 1];
-    const gone = db().transaction(
-      (tx) => {
-        const rows = tx
-          .delete(media)
-          .where(and(inArray(media.id, batch), readableMedia(actor), unreferenced(tx)))
-          .returning()
-          .all();
-        for (const r of rows) {
-          journalGarbage(tx, r.storage, r.storageKey);
-          recordMediaChange(tx, actor, { before: r, after: null });
-        }
-        return rows;
-      },
-      { behavior: 'immediate' },
-    );
+    const gone = await transaction(async (tx) => {
+      const rows = await tx
+        .delete(media)
+        .where(and(inArray(media.id, batch), readableMedia(actor), unreferenced(tx)))
+        .returning();
+      for (const r of rows) {
+        await journalGarbage(tx, r.storage, r.storageKey);
+        await recordMediaChange(tx, actor, { before: r, after: null });
+      }
+      return rows;
+    });
     for (const r of gone) await removeJournalled(r.storage, r.storageKey);
     deleted += gone.length;
   }
-  const [{ kept }] = db()
+  const [{ kept }] = await db()
     .select({ kept: sql<number>`count(*)` })
     .from(media)
-    .where(readableMedia(actor))
-    .all();
-  db().transaction((tx) =>
-    recordActivity(tx, actor, [
-      { operation: 'delete_all', mediaId: null, target: `${deleted} media`, before: null, after: { deleted, kept } },
-    ]),
+    .where(readableMedia(actor));
+  await transaction(
+    async (tx) =>
+      await recordActivity(tx, actor, [
+        { operation: 'delete_all', mediaId: null, target: `${deleted} media`, before: null, after: { deleted, kept } },
+      ]),
   );
-  const left = db()
+  const left = await db()
     .select({ id: media.id, fileName: media.fileName })
     .from(media)
     .where(readableMedia(actor))
     .orderBy(asc(media.fileName))
-    .limit(KEPT_LISTED)
-    .all();
-  const counts = referenceCounts(left.map((m) => m.id));
+    .limit(KEPT_LISTED);
+  const counts = await referenceCounts(left.map((m) => m.id));
   const keptItems = left.map((m) => {
     const n = counts.get(m.id) ?? 0;
     return { ...m, reason: n > 0 ? `used by ${n} content item${n === 1 ? '' : 's'}` : 'uploaded while deleting' };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, exists, sql } from 'drizzle-orm';
-import { db, type Tx } from '@/db';
+import { type Tx, transaction } from '@/db';
 import { contentMedia, media } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { KuraError, notFound } from '@/lib/errors';
@@ -33,20 +33,16 @@ function describeHolders(fileName: string, refs: MediaReferences): string {
  */
 export async function deleteMedia(actor: Actor, id: string, opts: { fileName?: string } = {}): Promise<{ id: string }> {
   assertMediaRight(actor, 'delete');
-  const gone = db().transaction(
-    (tx) => {
-      const deleted = tx
-        .delete(media)
-        .where(and(target(actor, id, opts.fileName), unreferenced(tx)))
-        .returning()
-        .all();
-      if (deleted.length === 0) throw refusal(tx, actor, id, opts.fileName);
-      journalGarbage(tx, deleted[0].storage, deleted[0].storageKey);
-      recordMediaChange(tx, actor, { before: deleted[0], after: null });
-      return deleted[0];
-    },
-    { behavior: 'immediate' },
-  );
+  const gone = await transaction(async (tx) => {
+    const deleted = await tx
+      .delete(media)
+      .where(and(target(actor, id, opts.fileName), unreferenced(tx)))
+      .returning();
+    if (deleted.length === 0) throw await refusal(tx, actor, id, opts.fileName);
+    await journalGarbage(tx, deleted[0].storage, deleted[0].storageKey);
+    await recordMediaChange(tx, actor, { before: deleted[0], after: null });
+    return deleted[0];
+  });
   await removeJournalled(gone.storage, gone.storageKey);
   return { id };
 }
@@ -61,14 +57,16 @@ export const unreferenced = (tx: Tx) =>
   )}`;
 
 /** Why nothing was deleted, decided in the same transaction: not there (or not readable), or referenced. */
-function refusal(tx: Tx, actor: Actor, id: string, fileName?: string): KuraError {
-  const row = tx
-    .select({ fileName: media.fileName })
-    .from(media)
-    .where(target(actor, id, fileName))
-    .get();
+async function refusal(tx: Tx, actor: Actor, id: string, fileName?: string): Promise<KuraError> {
+  const row = (
+    await tx
+      .select({ fileName: media.fileName })
+      .from(media)
+      .where(target(actor, id, fileName))
+      .limit(1)
+  )[0];
   if (!row) return notFound('No such media');
-  return new MediaReferenced(row.fileName, mediaReferences(actor, id, tx));
+  return new MediaReferenced(row.fileName, await mediaReferences(actor, id, tx));
 }
 
 /**

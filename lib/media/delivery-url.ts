@@ -1,6 +1,9 @@
 /** A media id and file name read from one of this service's delivery URLs. */
 export type DeliveryUrlParts = { mediaId: string; fileName: string };
 
+/** Reads the media a URL points at, or null (see `deliveryUrlMatcher` in ./urls). */
+export type MatchUrl = (url: string) => DeliveryUrlParts | null;
+
 /**
  * The media a URL points at when it is a delivery URL of `service`; pure (see `parseDeliveryUrl`).
  * Recognised by its path on any http(s) origin: the service id is random, so no other site's URL has it,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { db } from '@/db';
+import { transaction } from '@/db';
 import { media, members } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { config } from '@/lib/config';
@@ -29,57 +29,60 @@ export type BulkOutcome = { id: string; changed: true } | { id: string; changed:
  * The bulk bar: change the creator of many media, or add tags to many, in one transaction. Items the
  * actor cannot read are reported as not found; an item that would pass the tag limit is kept as it was.
  */
-export function editManyMedia(actor: Actor, input: unknown): BulkOutcome[] {
+export async function editManyMedia(actor: Actor, input: unknown): Promise<BulkOutcome[]> {
   assertMediaRight(actor, 'edit');
   const parsed = bulkEditInput.parse(input);
   const ids = [...new Set(parsed.ids)];
-  return db().transaction(
-    (tx) => {
-      const found = new Set(
-        tx
+  return await transaction(async (tx) => {
+    const found = new Set(
+      (
+        await tx
           .select({ id: media.id })
           .from(media)
           .where(and(inArray(media.id, ids), readableMedia(actor)))
-          .all()
-          .map((r) => r.id),
-      );
-      const missing = (id: string): BulkOutcome => ({ id, changed: false, reason: 'No such media' });
-      if ('creatorId' in parsed) {
-        if (!tx.select({ id: members.id }).from(members).where(eq(members.id, parsed.creatorId)).get()) {
-          throw badRequest(`creatorId: there is no member ${parsed.creatorId}`);
-        }
-        const before = tx
-          .select()
-          .from(media)
-          .where(inArray(media.id, [...found]))
-          .all();
-        const after = new Map(
-          tx
+      ).map((r) => r.id),
+    );
+    const missing = (id: string): BulkOutcome => ({ id, changed: false, reason: 'No such media' });
+    if ('creatorId' in parsed) {
+      if (!(await tx.select({ id: members.id }).from(members).where(eq(members.id, parsed.creatorId)).limit(1))[0]) {
+        throw badRequest(`creatorId: there is no member ${parsed.creatorId}`);
+      }
+      const before = await tx
+        .select()
+        .from(media)
+        .where(inArray(media.id, [...found]));
+      const after = new Map(
+        (
+          await tx
             .update(media)
             .set({ creatorId: parsed.creatorId, updatedAt: new Date() })
             .where(inArray(media.id, [...found]))
             .returning()
-            .all()
-            .map((m) => [m.id, m]),
-        );
-        for (const m of before) recordMediaChange(tx, actor, { before: m, after: after.get(m.id)! });
-        return ids.map((id) => (found.has(id) ? { id, changed: true } : missing(id)));
+        ).map((m) => [m.id, m]),
+      );
+      for (const m of before) await recordMediaChange(tx, actor, { before: m, after: after.get(m.id)! });
+      return ids.map((id) => (found.has(id) ? { id, changed: true } : missing(id)));
+    }
+    const { ids: tagIds, created } = await tagsFor(tx, parsed.addTags);
+    const now = new Date();
+    const outcomes: BulkOutcome[] = [];
+    for (const id of ids) outcomes.push(await addTagsToOne(id));
+    await dropUnused(tx, created);
+    return outcomes;
+
+    async function addTagsToOne(id: string): Promise<BulkOutcome> {
+      if (!found.has(id)) return missing(id);
+      const tagsBefore = await tagNamesOf(tx, id);
+      if ((await addTagsTo(tx, id, tagIds)) === null) {
+        return { id, changed: false, reason: `It would have more than ${config().KURA_MAX_TAGS_PER_MEDIA} tags` };
       }
-      const { ids: tagIds, created } = tagsFor(tx, parsed.addTags);
-      const now = new Date();
-      const outcomes = ids.map((id): BulkOutcome => {
-        if (!found.has(id)) return missing(id);
-        const tagsBefore = tagNamesOf(tx, id);
-        if (addTagsTo(tx, id, tagIds) === null) {
-          return { id, changed: false, reason: `It would have more than ${config().KURA_MAX_TAGS_PER_MEDIA} tags` };
-        }
-        const m = tx.update(media).set({ updatedAt: now }).where(eq(media.id, id)).returning().get();
-        recordMediaChange(tx, actor, { before: m, after: m, tags: { before: tagsBefore, after: tagNamesOf(tx, id) } });
-        return { id, changed: true };
+      const m = (await tx.update(media).set({ updatedAt: now }).where(eq(media.id, id)).returning())[0];
+      await recordMediaChange(tx, actor, {
+        before: m,
+        after: m,
+        tags: { before: tagsBefore, after: await tagNamesOf(tx, id) },
       });
-      dropUnused(tx, created);
-      return outcomes;
-    },
-    { behavior: 'immediate' },
-  );
+      return { id, changed: true };
+    }
+  });
 }

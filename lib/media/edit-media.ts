@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { db } from '@/db';
+import { transaction } from '@/db';
 import { media, members } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { config } from '@/lib/config';
@@ -19,7 +19,7 @@ import { setTagsOf, tagIdsFor } from './media-tags';
  * makes the old URL 404 at once and rewrites the rich-editor HTML that embeds it in the same transaction.
  * @example editMedia(actor, id, { fileName: 'cover.jpg', alt: 'The cover' })
  */
-export function editMedia(actor: Actor, id: string, input: unknown): MediaRecord {
+export async function editMedia(actor: Actor, id: string, input: unknown): Promise<MediaRecord> {
   assertMediaRight(actor, 'edit');
   const changes = mediaChanges.parse(input);
   const fileName = changes.fileName === undefined ? undefined : cleanFileName(changes.fileName);
@@ -27,28 +27,28 @@ export function editMedia(actor: Actor, id: string, input: unknown): MediaRecord
   if (tags && tags.length > config().KURA_MAX_TAGS_PER_MEDIA) {
     throw badRequest(`tags: at most ${config().KURA_MAX_TAGS_PER_MEDIA} tags per media (got ${tags.length})`);
   }
-  const row = db().transaction(
-    (tx) => {
-      const where = and(eq(media.id, id), readableMedia(actor));
-      const current = tx.select().from(media).where(where).get();
-      if (!current) throw notFound('No such media');
-      const renamed = fileName !== undefined && fileName !== current.fileName;
-      if (renamed && configuredStorage(current.storage)?.keepsFileName) {
-        throw badRequest(
-          `fileName: ${current.fileName} is kept in an S3 bucket with fixed file ` +
-            `names, where the name is part of its URL, so it cannot be renamed`,
-        );
-      }
-      if (changes.alt !== undefined && current.kind !== 'image')
-        throw badRequest(`alt: alt text is for images only; ${current.fileName} is a file`);
-      if (
-        changes.creatorId !== undefined &&
-        !tx.select({ id: members.id }).from(members).where(eq(members.id, changes.creatorId)).get()
-      ) {
-        throw badRequest(`creatorId: there is no member ${changes.creatorId}`);
-      }
-      const tagsBefore = tags && tagNamesOf(tx, id);
-      const updated = tx
+  const row = await transaction(async (tx) => {
+    const where = and(eq(media.id, id), readableMedia(actor));
+    const current = (await tx.select().from(media).where(where).limit(1))[0];
+    if (!current) throw notFound('No such media');
+    const renamed = fileName !== undefined && fileName !== current.fileName;
+    if (renamed && configuredStorage(current.storage)?.keepsFileName) {
+      throw badRequest(
+        `fileName: ${current.fileName} is kept in an S3 bucket with fixed file ` +
+          `names, where the name is part of its URL, so it cannot be renamed`,
+      );
+    }
+    if (changes.alt !== undefined && current.kind !== 'image')
+      throw badRequest(`alt: alt text is for images only; ${current.fileName} is a file`);
+    if (
+      changes.creatorId !== undefined &&
+      !(await tx.select({ id: members.id }).from(members).where(eq(members.id, changes.creatorId)).limit(1))[0]
+    ) {
+      throw badRequest(`creatorId: there is no member ${changes.creatorId}`);
+    }
+    const tagsBefore = tags && (await tagNamesOf(tx, id));
+    const updated = (
+      await tx
         .update(media)
         .set({
           ...(fileName !== undefined ? { fileName } : {}),
@@ -58,17 +58,15 @@ export function editMedia(actor: Actor, id: string, input: unknown): MediaRecord
         })
         .where(where)
         .returning()
-        .get();
-      if (tags) setTagsOf(tx, id, tagIdsFor(tx, tags));
-      if (fileName !== undefined && fileName !== current.fileName) repointMedia(tx, id, updated);
-      recordMediaChange(tx, actor, {
-        before: current,
-        after: updated,
-        tags: tagsBefore ? { before: tagsBefore, after: tagNamesOf(tx, id) } : undefined,
-      });
-      return updated;
-    },
-    { behavior: 'immediate' },
-  );
-  return presentMedia([row])[0];
+    )[0];
+    if (tags) await setTagsOf(tx, id, await tagIdsFor(tx, tags));
+    if (fileName !== undefined && fileName !== current.fileName) await repointMedia(tx, id, updated);
+    await recordMediaChange(tx, actor, {
+      before: current,
+      after: updated,
+      tags: tagsBefore ? { before: tagsBefore, after: await tagNamesOf(tx, id) } : undefined,
+    });
+    return updated;
+  });
+  return (await presentMedia([row]))[0];
 }

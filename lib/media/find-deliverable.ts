@@ -19,8 +19,8 @@ const byId = () =>
  * The media item a public delivery URL names, or null. Public by design (no actor): media is
  * public from upload on, but only under its current name, so a rename or delete 404s at once.
  */
-export function findDeliverable(service: string, id: string, fileName: string): Media | null {
+export async function findDeliverable(service: string, id: string, fileName: string): Promise<Media | null> {
   if (service !== serviceId() || !/^[0-9a-f]{32}$/.test(id)) return null;
-  const row = byId().get({ id });
+  const [row] = await byId().execute({ id });
   return row && row.fileName === fileName ? row : null;
 }

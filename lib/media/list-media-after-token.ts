@@ -14,12 +14,15 @@ export type MediaSlice = { media: MediaRecord[]; totalCount: number; token?: str
  * `GET /api/v2/media`: newest first, paged by a keyset token (the last item's creation time and id).
  * The token never expires, and media added while paging sorts before it, so no item is skipped or repeated.
  */
-export function listMediaAfterToken(actor: Actor, opts: { limit: number; token?: string } & MediaFilter): MediaSlice {
+export async function listMediaAfterToken(
+  actor: Actor,
+  opts: { limit: number; token?: string } & MediaFilter,
+): Promise<MediaSlice> {
   assertCanGetMedia(actor);
   const filter = and(readableMedia(actor), ...filterConditions(opts));
   const countable = and(readableMedia(actor), ...filterConditions(opts, 'count'));
   const after = opts.token ? decodeToken(opts.token) : null;
-  const rows = db()
+  const rows = await db()
     .select()
     .from(media)
     .where(
@@ -31,13 +34,12 @@ export function listMediaAfterToken(actor: Actor, opts: { limit: number; token?:
       ),
     )
     .orderBy(...orderFor('-created'))
-    .limit(opts.limit + 1)
-    .all();
-  const [{ totalCount }] = db().select({ totalCount: count() }).from(media).where(countable).all();
+    .limit(opts.limit + 1);
+  const [{ totalCount }] = await db().select({ totalCount: count() }).from(media).where(countable);
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
   return {
-    media: presentMedia(page),
+    media: await presentMedia(page),
     totalCount,
     ...(rows.length > opts.limit ? { token: encodeToken(last.createdAt, last.id) } : {}),
   };

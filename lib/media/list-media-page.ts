@@ -6,10 +6,13 @@ import type { MediaRecord } from './present';
 export type MediaPage = { items: MediaRecord[]; total: number; page: number; pageCount: number };
 
 /** One numbered page of the media this actor may read (the library, the picker); past the end, the last page. */
-export function listMediaPage(actor: Actor, opts: { page: number; pageSize: number } & ListOptions): MediaPage {
-  const first = listMediaRange(actor, { ...opts, limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize });
+export async function listMediaPage(
+  actor: Actor,
+  opts: { page: number; pageSize: number } & ListOptions,
+): Promise<MediaPage> {
+  const first = await listMediaRange(actor, { ...opts, limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize });
   const pageCount = Math.max(1, Math.ceil(first.total / opts.pageSize));
   if (opts.page <= pageCount) return { ...first, page: opts.page, pageCount };
-  const last = listMediaRange(actor, { ...opts, limit: opts.pageSize, offset: (pageCount - 1) * opts.pageSize });
+  const last = await listMediaRange(actor, { ...opts, limit: opts.pageSize, offset: (pageCount - 1) * opts.pageSize });
   return { ...last, page: pageCount, pageCount };
 }

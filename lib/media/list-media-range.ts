@@ -11,25 +11,23 @@ import { presentMedia, type MediaRecord } from './present';
 export type ListOptions = { sort?: MediaSort; imagesOnly?: boolean } & MediaFilter;
 
 /** `limit` media from `offset` of the media this actor may read, and how many there are in all. */
-export function listMediaRange(
+export async function listMediaRange(
   actor: Actor,
   opts: { limit: number; offset: number } & ListOptions,
-): { items: MediaRecord[]; total: number } {
+): Promise<{ items: MediaRecord[]; total: number }> {
   assertCanGetMedia(actor);
   const filter = { ...opts, kind: opts.imagesOnly ? 'image' : opts.kind } satisfies MediaFilter;
   const where = and(readableMedia(actor), ...filterConditions(filter));
-  const [{ total }] = db()
+  const [{ total }] = await db()
     .select({ total: count() })
     .from(media)
-    .where(and(readableMedia(actor), ...filterConditions(filter, 'count')))
-    .all();
-  const rows = db()
+    .where(and(readableMedia(actor), ...filterConditions(filter, 'count')));
+  const rows = await db()
     .select()
     .from(media)
     .where(where)
     .orderBy(...orderFor(opts.sort ?? DEFAULT_SORT))
     .limit(opts.limit)
-    .offset(opts.offset)
-    .all();
-  return { items: presentMedia(rows), total };
+    .offset(opts.offset);
+  return { items: await presentMedia(rows), total };
 }

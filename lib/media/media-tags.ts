@@ -7,76 +7,69 @@ import { badRequest } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 
 /** The ids of these tags, creating the missing ones; refused past the service's tag limit. */
-export function tagIdsFor(tx: Tx, names: string[]): string[] {
-  return tagsFor(tx, names).ids;
+export async function tagIdsFor(tx: Tx, names: string[]): Promise<string[]> {
+  return (await tagsFor(tx, names)).ids;
 }
 
 /** {@link tagIdsFor}, also naming which of them it created. */
-export function tagsFor(tx: Tx, names: string[]): { ids: string[]; created: string[] } {
+export async function tagsFor(tx: Tx, names: string[]): Promise<{ ids: string[]; created: string[] }> {
   const wanted = [...new Set(names)];
   if (wanted.length === 0) return { ids: [], created: [] };
-  const known = () => tx.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.name, wanted)).all();
-  const existing = known();
+  const known = async () =>
+    await tx.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.name, wanted));
+  const existing = await known();
   const missing = wanted.filter((n) => !existing.some((t) => t.name === n));
   if (missing.length > 0) {
     const max = config().KURA_MAX_TAGS;
-    const [{ n }] = tx.select({ n: count() }).from(tags).all();
+    const [{ n }] = await tx.select({ n: count() }).from(tags);
     if (n + missing.length > max) {
       throw badRequest(
         `tags: this service has ${n} of at most ${max} tags, so ` +
           `${missing.map((m) => `"${m}"`).join(', ')} cannot be added`,
       );
     }
-    tx.insert(tags)
+    await tx
+      .insert(tags)
       .values(missing.map((name) => ({ id: newId(), name })))
-      .onConflictDoNothing()
-      .run();
+      .onConflictDoNothing();
   }
-  const byName = new Map(known().map((t) => [t.name, t.id]));
+  const byName = new Map((await known()).map((t) => [t.name, t.id]));
   return { ids: wanted.map((n) => byName.get(n)!), created: missing.map((n) => byName.get(n)!) };
 }
 
 /** The media item's tags become exactly these (already checked against the per-media limit). */
-export function setTagsOf(tx: Tx, mediaId: string, tagIds: string[]): void {
-  tx.delete(mediaTags).where(eq(mediaTags.mediaId, mediaId)).run();
-  if (tagIds.length)
-    tx.insert(mediaTags)
-      .values(tagIds.map((tagId) => ({ mediaId, tagId })))
-      .run();
+export async function setTagsOf(tx: Tx, mediaId: string, tagIds: string[]): Promise<void> {
+  await tx.delete(mediaTags).where(eq(mediaTags.mediaId, mediaId));
+  if (tagIds.length) await tx.insert(mediaTags).values(tagIds.map((tagId) => ({ mediaId, tagId })));
 }
 
 /** Adds tags to one media item; returns how many it holds after, or null when that would pass the limit. */
-export function addTagsTo(tx: Tx, mediaId: string, tagIds: string[]): number | null {
-  const held = tx
-    .select({ tagId: mediaTags.tagId })
-    .from(mediaTags)
-    .where(eq(mediaTags.mediaId, mediaId))
-    .all()
-    .map((r) => r.tagId);
+export async function addTagsTo(tx: Tx, mediaId: string, tagIds: string[]): Promise<number | null> {
+  const held = (await tx.select({ tagId: mediaTags.tagId }).from(mediaTags).where(eq(mediaTags.mediaId, mediaId))).map(
+    (r) => r.tagId,
+  );
   const added = tagIds.filter((t) => !held.includes(t));
   if (held.length + added.length > config().KURA_MAX_TAGS_PER_MEDIA) return null;
   if (added.length)
-    tx.insert(mediaTags)
+    await tx
+      .insert(mediaTags)
       .values(added.map((tagId) => ({ mediaId, tagId })))
-      .onConflictDoNothing()
-      .run();
+      .onConflictDoNothing();
   return held.length + added.length;
 }
 
 /** Removes tags this transaction created that ended up on no media (every item refused them). */
-export function dropUnused(tx: Tx, tagIds: string[]): void {
+export async function dropUnused(tx: Tx, tagIds: string[]): Promise<void> {
   if (tagIds.length === 0) return;
-  tx.delete(tags)
-    .where(
-      and(
-        inArray(tags.id, tagIds),
-        notExists(
-          tx
-            .select({ one: sql`1` })
-            .from(mediaTags)
-            .where(eq(mediaTags.tagId, tags.id)),
-        ),
+  await tx.delete(tags).where(
+    and(
+      inArray(tags.id, tagIds),
+      notExists(
+        tx
+          .select({ one: sql`1` })
+          .from(mediaTags)
+          .where(eq(mediaTags.tagId, tags.id)),
       ),
-    )
-    .run();
+    ),
+  );
 }

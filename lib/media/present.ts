@@ -31,22 +31,21 @@ export type MediaRecord = {
 };
 
 /** Media rows with their creators and tags, in the order given; two queries whatever the count. */
-export function presentMedia(rows: Media[]): MediaRecord[] {
+export async function presentMedia(rows: Media[]): Promise<MediaRecord[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const creatorIds = [...new Set(rows.flatMap((r) => (r.creatorId ? [r.creatorId] : [])))];
   const creators = new Map(
     (creatorIds.length
-      ? db().select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, creatorIds)).all()
+      ? await db().select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, creatorIds))
       : []
     ).map((c) => [c.id, c]),
   );
-  const tagRows = db()
+  const tagRows = await db()
     .select({ mediaId: mediaTags.mediaId, name: tags.name })
     .from(mediaTags)
     .innerJoin(tags, eq(tags.id, mediaTags.tagId))
-    .where(inArray(mediaTags.mediaId, ids))
-    .all();
+    .where(inArray(mediaTags.mediaId, ids));
   return rows.map((m) => ({
     id: m.id,
     url: deliveryUrl(m),

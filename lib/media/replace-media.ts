@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { db } from '@/db';
+import { db, transaction } from '@/db';
 import { media, mediaTags, type Media } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { repointMedia } from '@/lib/content/repoint-media';
@@ -31,7 +31,9 @@ export async function replaceMedia(
 ): Promise<Media> {
   assertMediaRight(actor, 'edit');
   const where = and(eq(media.id, id), readableMedia(actor));
-  const before = db().select({ kind: media.kind, fileName: media.fileName }).from(media).where(where).get();
+  const before = (
+    await db().select({ kind: media.kind, fileName: media.fileName }).from(media).where(where).limit(1)
+  )[0];
   if (!before) throw notFound('No such media');
   const nextId = input.newUrl ? newId() : id;
   // A bucket with fixed file names keeps the name through a "new URL" re-upload too (its keys carry it).
@@ -42,47 +44,45 @@ export async function replaceMedia(
   let replaced: Media;
   try {
     await input.requestComplete;
-    [replaced, old] = db().transaction(
-      (tx) => {
-        const current = tx.select().from(media).where(where).get();
-        if (!current) throw notFound('No such media');
-        if (current.kind !== bytes.kind) throw badRequest('A re-upload must be of the same kind');
-        clearJournal(tx, bytes.storage, bytes.key);
-        journalGarbage(tx, current.storage, current.storageKey);
-        const fresh = {
-          mimeType: bytes.mimeType,
-          size: bytes.size,
-          sha256: bytes.sha256,
-          width: bytes.width,
-          height: bytes.height,
-          alt: '',
-          storage: bytes.storage,
-          storageKey: bytes.key,
-          updatedAt: new Date(),
-        };
-        const gone = { storage: current.storage, key: current.storageKey };
-        if (!input.newUrl) {
-          const next = { ...fresh, extension: bytes.extension || current.extension };
-          // A direct-bucket URL names one version: rich-editor HTML moves to the new one (while the old still parses).
-          if (deliveryUrl({ ...current, ...next }) !== deliveryUrl(current))
-            repointMedia(tx, id, { ...current, ...next });
-          const row = tx.update(media).set(next).where(eq(media.id, id)).returning().get();
-          recordMediaChange(tx, actor, { before: current, after: row });
-          return [row, gone] as const;
-        }
-        const row = tx
+    [replaced, old] = await transaction(async (tx) => {
+      const current = (await tx.select().from(media).where(where).limit(1))[0];
+      if (!current) throw notFound('No such media');
+      if (current.kind !== bytes.kind) throw badRequest('A re-upload must be of the same kind');
+      await clearJournal(tx, bytes.storage, bytes.key);
+      await journalGarbage(tx, current.storage, current.storageKey);
+      const fresh = {
+        mimeType: bytes.mimeType,
+        size: bytes.size,
+        sha256: bytes.sha256,
+        width: bytes.width,
+        height: bytes.height,
+        alt: '',
+        storage: bytes.storage,
+        storageKey: bytes.key,
+        updatedAt: new Date(),
+      };
+      const gone = { storage: current.storage, key: current.storageKey };
+      if (!input.newUrl) {
+        const next = { ...fresh, extension: bytes.extension || current.extension };
+        // A direct-bucket URL names one version: rich-editor HTML moves to the new one (while the old still parses).
+        if (deliveryUrl({ ...current, ...next }) !== deliveryUrl(current))
+          await repointMedia(tx, id, { ...current, ...next });
+        const row = (await tx.update(media).set(next).where(eq(media.id, id)).returning())[0];
+        await recordMediaChange(tx, actor, { before: current, after: row });
+        return [row, gone] as const;
+      }
+      const row = (
+        await tx
           .insert(media)
           .values({ ...current, ...fresh, id: nextId, fileName, extension: bytes.extension || extensionOf(fileName) })
           .returning()
-          .get();
-        tx.update(mediaTags).set({ mediaId: nextId }).where(eq(mediaTags.mediaId, id)).run();
-        repointMedia(tx, id, row);
-        tx.delete(media).where(eq(media.id, id)).run();
-        recordMediaChange(tx, actor, { before: current, after: row });
-        return [row, gone] as const;
-      },
-      { behavior: 'immediate' },
-    );
+      )[0];
+      await tx.update(mediaTags).set({ mediaId: nextId }).where(eq(mediaTags.mediaId, id));
+      await repointMedia(tx, id, row);
+      await tx.delete(media).where(eq(media.id, id));
+      await recordMediaChange(tx, actor, { before: current, after: row });
+      return [row, gone] as const;
+    });
   } catch (err) {
     await discard(bytes);
     throw err;

@@ -1,7 +1,7 @@
 // Design notes: docs/architecture.md, "Storage and the journal".
 import 'server-only';
 import { and, eq, lt, or } from 'drizzle-orm';
-import { db, type Tx } from '@/db';
+import { db, type Tx, transaction } from '@/db';
 import { storageJournal } from '@/db/schema';
 import { storageNamed } from '@/lib/storage-settings/configured-storages';
 
@@ -11,23 +11,21 @@ import { storageNamed } from '@/lib/storage-settings/configured-storages';
  * journalled as garbage in the transaction that stops using them. Whatever a crash or a failed
  * step leaves behind, the sweeper removes.
  */
-export function journalUpload(storage: string, key: string): void {
-  db().insert(storageJournal).values({ storage, key, reason: 'upload' }).run();
+export async function journalUpload(storage: string, key: string): Promise<void> {
+  await transaction((tx) => tx.insert(storageJournal).values({ storage, key, reason: 'upload' }));
 }
 
 /** Inside the transaction that makes `key` live: it is no longer a leftover. */
-export function clearJournal(tx: Tx, storage: string, key: string): void {
-  tx.delete(storageJournal)
-    .where(and(eq(storageJournal.storage, storage), eq(storageJournal.key, key)))
-    .run();
+export async function clearJournal(tx: Tx, storage: string, key: string): Promise<void> {
+  await tx.delete(storageJournal).where(and(eq(storageJournal.storage, storage), eq(storageJournal.key, key)));
 }
 
 /** Inside the transaction that stops using `key`: remove its bytes once committed. */
-export function journalGarbage(tx: Tx, storage: string, key: string): void {
-  tx.insert(storageJournal)
+export async function journalGarbage(tx: Tx, storage: string, key: string): Promise<void> {
+  await tx
+    .insert(storageJournal)
     .values({ storage, key, reason: 'garbage' })
-    .onConflictDoUpdate({ target: [storageJournal.storage, storageJournal.key], set: { reason: 'garbage' } })
-    .run();
+    .onConflictDoUpdate({ target: [storageJournal.storage, storageJournal.key], set: { reason: 'garbage' } });
 }
 
 /**
@@ -38,11 +36,11 @@ export async function removeJournalled(storage: string, key: string): Promise<bo
   const entry = and(eq(storageJournal.storage, storage), eq(storageJournal.key, key));
   try {
     await storageNamed(storage).remove(key);
-    db().delete(storageJournal).where(entry).run();
+    await transaction((tx) => tx.delete(storageJournal).where(entry));
     return true;
   } catch (err) {
     console.error(`[kura] could not remove ${storage}:${key}; will retry`, err instanceof Error ? err.message : err);
-    db().update(storageJournal).set({ reason: 'garbage' }).where(entry).run();
+    await transaction((tx) => tx.update(storageJournal).set({ reason: 'garbage' }).where(entry));
     return false;
   }
 }
@@ -53,11 +51,10 @@ export async function removeJournalled(storage: string, key: string): Promise<bo
  */
 export async function sweepJournal(uploadsOlderThanMs: number): Promise<number> {
   const cutoff = new Date(Date.now() - uploadsOlderThanMs);
-  const rows = db()
+  const rows = await db()
     .select()
     .from(storageJournal)
-    .where(or(eq(storageJournal.reason, 'garbage'), lt(storageJournal.createdAt, cutoff)))
-    .all();
+    .where(or(eq(storageJournal.reason, 'garbage'), lt(storageJournal.createdAt, cutoff)));
   let removed = 0;
   for (const row of rows) if (await removeJournalled(row.storage, row.key)) removed++;
   return removed;

@@ -58,7 +58,7 @@ export async function storeBytes(
   const meter = new Meter(max, () => new KuraError('too_large', uploadLimitMessage(max)));
   const storage = uploadStorage();
   const key = storage.newKey(opts.keyFor, opts.fileName);
-  journalUpload(storage.name, key);
+  await journalUpload(storage.name, key);
   try {
     // pipeline() carries an error of the source (a client gone) into the write, which then fails.
     // A bucket serves its objects itself (direct-bucket mode), without delivery's sandbox: active types download.

@@ -1,7 +1,7 @@
 // Design notes: docs/architecture.md, "Upload path".
 import 'server-only';
 import type { Readable } from 'node:stream';
-import { db } from '@/db';
+import { transaction } from '@/db';
 import { media, type Media } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { newId } from '@/lib/ids';
@@ -31,10 +31,10 @@ export async function uploadMedia(actor: Actor, input: UploadInput): Promise<Med
   try {
     await input.requestComplete;
     const now = new Date();
-    return db().transaction(
-      (tx) => {
-        clearJournal(tx, bytes.storage, bytes.key);
-        const row = tx
+    return await transaction(async (tx) => {
+      await clearJournal(tx, bytes.storage, bytes.key);
+      const row = (
+        await tx
           .insert(media)
           .values({
             id,
@@ -53,12 +53,10 @@ export async function uploadMedia(actor: Actor, input: UploadInput): Promise<Med
             updatedAt: now,
           })
           .returning()
-          .get();
-        recordMediaChange(tx, actor, { before: null, after: row });
-        return row;
-      },
-      { behavior: 'immediate' },
-    );
+      )[0];
+      await recordMediaChange(tx, actor, { before: null, after: row });
+      return row;
+    });
   } catch (err) {
     await discard(bytes);
     throw err;

@@ -1,11 +1,11 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db';
 import { media, type Media } from '@/db/schema';
 import { config } from '@/lib/config';
 import { serviceId } from '@/lib/service/service-id';
 import { configuredStorage, directUrlStorages } from '@/lib/storage-settings/configured-storages';
-import { matchDeliveryUrl, type DeliveryUrlParts } from './delivery-url';
+import { matchDeliveryUrl, type DeliveryUrlParts, type MatchUrl } from './delivery-url';
 
 type Located = Pick<Media, 'id' | 'fileName'> & Partial<Pick<Media, 'storage' | 'storageKey'>>;
 
@@ -36,25 +36,34 @@ export function versionedUrl(m: Located & Pick<Media, 'sha256'>): string {
  * root-relative), with or without query parameters, or the direct-bucket URL of a live object; null
  * for anything else.
  */
-export function parseDeliveryUrl(url: string): DeliveryUrlParts | null {
-  return matchDeliveryUrl(url, config().publicUrl, serviceId()) ?? matchDirectUrl(url);
+export async function parseDeliveryUrl(url: string): Promise<DeliveryUrlParts | null> {
+  return (await deliveryUrlMatcher([url]))(url);
+}
+
+/**
+ * `parseDeliveryUrl` for many URLs at once (those of a rich-editor value): Kura's own URLs are read from
+ * the URL itself; direct-bucket URLs name the object of exactly one version, so they are looked up
+ * together, and count while that version is live.
+ */
+export async function deliveryUrlMatcher(urls: string[]): Promise<MatchUrl> {
+  const direct = new Map<string, DeliveryUrlParts>();
+  const absolute = urls.filter((u) => /^https?:\/\//.test(u));
+  for (const storage of absolute.length > 0 ? directUrlStorages() : []) {
+    const byKey = new Map(
+      absolute.flatMap((u) => {
+        const key = storage.keyOfDirectUrl?.(u) ?? null;
+        return key === null ? [] : [[key, u] as const];
+      }),
+    );
+    if (byKey.size === 0) continue;
+    const rows = await db()
+      .select({ id: media.id, fileName: media.fileName, key: media.storageKey })
+      .from(media)
+      .where(and(eq(media.storage, storage.name), inArray(media.storageKey, [...byKey.keys()])));
+    for (const row of rows) direct.set(byKey.get(row.key)!, { mediaId: row.id, fileName: row.fileName });
+  }
+  return (url) => matchDeliveryUrl(url, config().publicUrl, serviceId()) ?? direct.get(url) ?? null;
 }
 
 /** Whether a URL is one of Kura's own delivery URLs (not a direct-bucket one). */
 export const isKuraUrl = (url: string) => matchDeliveryUrl(url, config().publicUrl, serviceId()) !== null;
-
-/** A direct-bucket URL names the object of exactly one version: it counts while that version is live. */
-function matchDirectUrl(url: string): DeliveryUrlParts | null {
-  if (!/^https?:\/\//.test(url)) return null;
-  for (const storage of directUrlStorages()) {
-    const key = storage.keyOfDirectUrl?.(url) ?? null;
-    if (key === null) continue;
-    const row = db()
-      .select({ id: media.id, fileName: media.fileName })
-      .from(media)
-      .where(and(eq(media.storage, storage.name), eq(media.storageKey, key)))
-      .get();
-    if (row) return { mediaId: row.id, fileName: row.fileName };
-  }
-  return null;
-}

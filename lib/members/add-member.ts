@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { db } from '@/db';
+import { transaction } from '@/db';
 import { members } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/password';
@@ -17,31 +17,30 @@ export async function addMember(actor: Actor, input: unknown): Promise<{ id: str
   const { email, name, password, roleIds } = addMemberInput.parse(input);
   const passwordHash = await hashPassword(password); // slow on purpose: before the transaction, never inside
   const id = newId();
-  return db().transaction(
-    (tx) => {
-      // Emails are stored lowercased; lower() also catches a row written before that rule.
-      if (
-        tx
+  return await transaction(async (tx) => {
+    // Emails are stored lowercased; lower() also catches a row written before that rule.
+    if (
+      (
+        await tx
           .select({ id: members.id })
           .from(members)
           .where(sql`lower(${members.email}) = ${email}`)
-          .get()
-      ) {
-        throw new KuraError('conflict', `A member with the email ${email} already exists`);
-      }
-      tx.insert(members).values({ id, email, name, passwordHash }).run();
-      setRolesOf(tx, id, roleIds);
-      recordActivity(tx, actor, [
-        {
-          operation: 'member_added',
-          mediaId: null,
-          target: email,
-          before: null,
-          after: { name, roles: roleNamesOf(tx, id) },
-        },
-      ]);
-      return { id, email };
-    },
-    { behavior: 'immediate' },
-  );
+          .limit(1)
+      )[0]
+    ) {
+      throw new KuraError('conflict', `A member with the email ${email} already exists`);
+    }
+    await tx.insert(members).values({ id, email, name, passwordHash });
+    await setRolesOf(tx, id, roleIds);
+    await recordActivity(tx, actor, [
+      {
+        operation: 'member_added',
+        mediaId: null,
+        target: email,
+        before: null,
+        after: { name, roles: await roleNamesOf(tx, id) },
+      },
+    ]);
+    return { id, email };
+  });
 }

@@ -9,13 +9,12 @@ import { badRequest } from '@/lib/errors';
  * role any more, throwing rolls the whole change back. Transactions are `immediate`, so two removals
  * at the same moment are judged one after the other and the second sees the first.
  */
-export function assertAnAdministratorRemains(tx: Tx): void {
-  const [{ admins }] = tx
+export async function assertAnAdministratorRemains(tx: Tx): Promise<void> {
+  const [{ admins }] = await tx
     .select({ admins: count() })
     .from(memberRoles)
     .innerJoin(roles, eq(roles.id, memberRoles.roleId))
-    .where(eq(roles.builtin, 'administrator'))
-    .all();
+    .where(eq(roles.builtin, 'administrator'));
   if (admins === 0)
     throw badRequest('Kura needs at least one Administrator: make another member an Administrator first');
 }

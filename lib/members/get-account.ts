@@ -21,15 +21,17 @@ export type Account = {
 };
 
 /** The logged-in member's own account: who they are and the roles they hold. */
-export function getAccount(actor: Actor): Account {
+export async function getAccount(actor: Actor): Promise<Account> {
   assertMember(actor);
-  const member = db()
-    .select({ name: members.name, email: members.email })
-    .from(members)
-    .where(eq(members.id, actor.id))
-    .get();
+  const member = (
+    await db()
+      .select({ name: members.name, email: members.email })
+      .from(members)
+      .where(eq(members.id, actor.id))
+      .limit(1)
+  )[0];
   if (!member) throw notFound('Your account no longer exists');
-  const held = db()
+  const held = await db()
     .select({
       name: roles.name,
       builtin: roles.builtin,
@@ -41,7 +43,6 @@ export function getAccount(actor: Actor): Account {
     .from(memberRoles)
     .innerJoin(roles, eq(roles.id, memberRoles.roleId))
     .where(eq(memberRoles.memberId, actor.id))
-    .orderBy(asc(roles.name))
-    .all();
+    .orderBy(asc(roles.name));
   return { ...member, roles: held.map((r) => ({ ...r, builtin: r.builtin !== null })) };
 }

@@ -8,13 +8,12 @@ import { assertAdmin } from '@/lib/permissions/admin';
 export type MemberChoice = { id: string; name: string; email: string };
 
 /** Everyone who can be made the creator of media: for those who may change creators (edit right). */
-export function listMemberChoices(actor: Actor): MemberChoice[] {
+export async function listMemberChoices(actor: Actor): Promise<MemberChoice[]> {
   if (!actor.media.edit) return [];
-  return db()
+  return await db()
     .select({ id: members.id, name: members.name, email: members.email })
     .from(members)
-    .orderBy(asc(members.name), asc(members.email))
-    .all();
+    .orderBy(asc(members.name), asc(members.email));
 }
 
 export type MemberRow = MemberChoice & {
@@ -24,10 +23,10 @@ export type MemberRow = MemberChoice & {
 };
 
 /** The members screen: every member with their roles and how many media they uploaded (Administrators only). */
-export function listMembers(actor: Actor): MemberRow[] {
+export async function listMembers(actor: Actor): Promise<MemberRow[]> {
   assertAdmin(actor, 'see members');
   const held = new Map<string, MemberRow['roles']>();
-  for (const r of db()
+  for (const r of await db()
     .select({
       memberId: memberRoles.memberId,
       id: roles.id,
@@ -36,30 +35,24 @@ export function listMembers(actor: Actor): MemberRow[] {
     })
     .from(memberRoles)
     .innerJoin(roles, eq(roles.id, memberRoles.roleId))
-    .orderBy(asc(roles.name))
-    .all()) {
+    .orderBy(asc(roles.name))) {
     held.set(r.memberId, [...(held.get(r.memberId) ?? []), { id: r.id, name: r.name, builtin: r.builtin === 1 }]);
   }
   const uploads = new Map(
-    db()
-      .select({ creatorId: media.creatorId, n: count() })
-      .from(media)
-      .where(isNotNull(media.creatorId))
-      .groupBy(media.creatorId)
-      .all()
-      .map((r) => [r.creatorId, r.n]),
+    (
+      await db()
+        .select({ creatorId: media.creatorId, n: count() })
+        .from(media)
+        .where(isNotNull(media.creatorId))
+        .groupBy(media.creatorId)
+    ).map((r) => [r.creatorId, r.n]),
   );
-  return db()
-    .select()
-    .from(members)
-    .orderBy(asc(members.name), asc(members.email))
-    .all()
-    .map((m) => ({
-      id: m.id,
-      email: m.email,
-      name: m.name,
-      roles: held.get(m.id) ?? [],
-      mediaCount: uploads.get(m.id) ?? 0,
-      createdAt: m.createdAt.toISOString(),
-    }));
+  return (await db().select().from(members).orderBy(asc(members.name), asc(members.email))).map((m) => ({
+    id: m.id,
+    email: m.email,
+    name: m.name,
+    roles: held.get(m.id) ?? [],
+    mediaCount: uploads.get(m.id) ?? 0,
+    createdAt: m.createdAt.toISOString(),
+  }));
 }

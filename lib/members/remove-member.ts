@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { db } from '@/db';
+import { transaction } from '@/db';
 import { media, members } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { badRequest, notFound } from '@/lib/errors';
@@ -26,35 +26,26 @@ export type RemovedMember = {
  * transaction their media lose their creator (the foreign key sets it to null), so a "created by
  * members of this role" scope stops matching it, and their sessions go with them (cascade).
  */
-export function removeMember(actor: Actor, id: string): RemovedMember {
+export async function removeMember(actor: Actor, id: string): Promise<RemovedMember> {
   assertAdmin(actor, 'remove members');
   if (id === actor.id) throw badRequest('You cannot remove yourself; another Administrator can');
-  return db().transaction(
-    (tx) => {
-      const ids = tx
-        .select({ id: media.id })
-        .from(media)
-        .where(eq(media.creatorId, id))
-        .all()
-        .map((r) => r.id);
-      const removed = tx
-        .delete(members)
-        .where(eq(members.id, id))
-        .returning({ id: members.id, name: members.name, email: members.email })
-        .all();
-      if (removed.length === 0) throw notFound('No such member');
-      assertAnAdministratorRemains(tx);
-      recordActivity(tx, actor, [
-        {
-          operation: 'member_removed',
-          mediaId: null,
-          target: removed[0].email,
-          before: { name: removed[0].name },
-          after: null,
-        },
-      ]);
-      return { ...removed[0], mediaCount: ids.length, mediaIds: ids.length <= REASSIGNABLE ? ids : [] };
-    },
-    { behavior: 'immediate' },
-  );
+  return await transaction(async (tx) => {
+    const ids = (await tx.select({ id: media.id }).from(media).where(eq(media.creatorId, id))).map((r) => r.id);
+    const removed = await tx
+      .delete(members)
+      .where(eq(members.id, id))
+      .returning({ id: members.id, name: members.name, email: members.email });
+    if (removed.length === 0) throw notFound('No such member');
+    await assertAnAdministratorRemains(tx);
+    await recordActivity(tx, actor, [
+      {
+        operation: 'member_removed',
+        mediaId: null,
+        target: removed[0].email,
+        before: { name: removed[0].name },
+        after: null,
+      },
+    ]);
+    return { ...removed[0], mediaCount: ids.length, mediaIds: ids.length <= REASSIGNABLE ? ids : [] };
+  });
 }

@@ -13,38 +13,32 @@ export type GrantHolder = { roleId: string } | { apiKeyId: string };
  * Replaces the holder's per-API content rights inside the caller's transaction: one row per API
  * (rights given twice are merged), none without any right, and only for APIs that exist now.
  */
-export function replaceGrants(tx: Tx, holder: GrantHolder, grants: ContentGrant[]): void {
+export async function replaceGrants(tx: Tx, holder: GrantHolder, grants: ContentGrant[]): Promise<void> {
   const wanted = merged(grants);
   if (wanted.length > 0) {
     const known = new Set(
-      tx
-        .select({ id: apis.id })
-        .from(apis)
-        .where(
-          inArray(
-            apis.id,
-            wanted.map((g) => g.apiId),
-          ),
-        )
-        .all()
-        .map((r) => r.id),
+      (
+        await tx
+          .select({ id: apis.id })
+          .from(apis)
+          .where(
+            inArray(
+              apis.id,
+              wanted.map((g) => g.apiId),
+            ),
+          )
+      ).map((r) => r.id),
     );
     const unknown = wanted.find((g) => !known.has(g.apiId));
     if (unknown)
       throw badRequest(`There is no API with the id ${unknown.apiId}; reload the page to see the current APIs`);
   }
   if ('roleId' in holder) {
-    tx.delete(roleContentRights).where(eq(roleContentRights.roleId, holder.roleId)).run();
-    if (wanted.length > 0)
-      tx.insert(roleContentRights)
-        .values(wanted.map((g) => ({ ...holder, ...g })))
-        .run();
+    await tx.delete(roleContentRights).where(eq(roleContentRights.roleId, holder.roleId));
+    if (wanted.length > 0) await tx.insert(roleContentRights).values(wanted.map((g) => ({ ...holder, ...g })));
   } else {
-    tx.delete(apiKeyContentRights).where(eq(apiKeyContentRights.apiKeyId, holder.apiKeyId)).run();
-    if (wanted.length > 0)
-      tx.insert(apiKeyContentRights)
-        .values(wanted.map((g) => ({ ...holder, ...g })))
-        .run();
+    await tx.delete(apiKeyContentRights).where(eq(apiKeyContentRights.apiKeyId, holder.apiKeyId));
+    if (wanted.length > 0) await tx.insert(apiKeyContentRights).values(wanted.map((g) => ({ ...holder, ...g })));
   }
 }
 

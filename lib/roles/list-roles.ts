@@ -23,17 +23,16 @@ export type RoleRow = {
 };
 
 /** Every role, the Administrator first, with its rights and how many members hold it (Administrators only). */
-export function listRoles(actor: Actor): RoleRow[] {
+export async function listRoles(actor: Actor): Promise<RoleRow[]> {
   assertAdmin(actor, 'see roles');
-  const rows = db()
+  const rows = await db()
     .select({
       role: roles,
       members: sql<number>`(select count(*) from ${memberRoles} where ${memberRoles.roleId} = ${roles.id})`,
     })
     .from(roles)
-    .orderBy(desc(sql`${roles.builtin} is not null`), asc(roles.name))
-    .all();
-  const grants = grantsByHolder(db().select().from(roleContentRights).all(), (r) => r.roleId);
+    .orderBy(desc(sql`${roles.builtin} is not null`), asc(roles.name));
+  const grants = grantsByHolder(await db().select().from(roleContentRights), (r) => r.roleId);
   return rows.map(({ role, members }) => ({
     id: role.id,
     name: role.name,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
-import { db } from '@/db';
+import { db, transaction } from '@/db';
 import { apiKeys, memberRoles, members, roles } from '@/db/schema';
 import { pruneActivity } from '@/lib/activity/prune-activity';
 import { KEY_PREVIEW_LENGTH } from '@/lib/api-keys/create-api-key';
@@ -16,11 +16,12 @@ import { sweepJournal } from '@/lib/media/storage-journal';
 import { envS3Location } from '@/lib/storage/s3-config';
 import { allStorages } from '@/lib/storage-settings/configured-storages';
 import { writeS3Config } from '@/lib/storage-settings/s3-configs';
+import { loadSettings } from '@/lib/settings/snapshot';
 import { provisionMediaWebhook } from '@/lib/webhooks/provision';
 import { guardSlowClients } from './slow-clients';
 import { ensureDemo } from './demo';
 import { keepDataDirPrivate } from './private-data-dir';
-import { serviceId } from './service-id';
+import { ensureServiceId } from './service-id';
 
 const UPLOAD_GRACE_MS = 6 * 60 * 60 * 1000;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
@@ -32,16 +33,19 @@ const PRUNE_EVERY_MS = 60 * 60 * 1000;
 export async function bootstrap(): Promise<void> {
   keepDataDirPrivate(); // before the first file is created
   db(); // opens and migrates
-  serviceId();
+  await ensureServiceId();
   authSecret();
-  const adminRoleId = ensureAdministratorRole();
+  const adminRoleId = await ensureAdministratorRole();
   await ensureFirstAdmin(adminRoleId);
-  ensureEnvApiKey();
-  provisionMediaWebhook();
+  await ensureEnvApiKey();
+  await provisionMediaWebhook();
   if (config().KURA_DEMO) await ensureDemo();
   // KURA_S3_* is remembered, so media uploaded under it stays readable if the environment changes later.
   const envBucket = envS3Location();
-  if (envBucket) writeS3Config(envBucket, 'env');
+  if (envBucket) {
+    await transaction((tx) => writeS3Config(tx, envBucket, 'env'));
+    await loadSettings();
+  }
   // Nothing is in flight yet: every temp file and journalled upload is a leftover of a crash.
   for (const storage of allStorages()) await storage.sweepInterrupted();
   await sweepJournal(0);
@@ -54,53 +58,51 @@ export async function bootstrap(): Promise<void> {
       .finally(() => (sweeping = false));
   }, config().KURA_SWEEP_EVERY_MS).unref();
   guardSlowClients();
-  startDeliveries(); // pending webhook deliveries survive restarts
-  const prune = () => {
+  await startDeliveries(); // pending webhook deliveries survive restarts
+  const prune = async () => {
     try {
-      pruneDeliveries();
-      pruneActivity();
+      await pruneDeliveries();
+      await pruneActivity();
     } catch (err) {
       console.error('[kura] pruning old deliveries, activity or sessions failed; will retry', err);
     }
   };
-  prune();
-  setInterval(prune, PRUNE_EVERY_MS).unref();
+  await prune();
+  setInterval(() => void prune(), PRUNE_EVERY_MS).unref();
 }
 
-function ensureAdministratorRole(): string {
-  db()
-    .insert(roles)
-    .values({
-      id: newId(),
-      name: 'Administrator',
-      builtin: 'administrator',
-      mediaRead: 'all',
-      mediaUpload: true,
-      mediaEdit: true,
-      mediaDelete: true,
-    })
-    .onConflictDoNothing()
-    .run();
-  return db().select({ id: roles.id }).from(roles).where(eq(roles.builtin, 'administrator')).get()!.id;
+async function ensureAdministratorRole(): Promise<string> {
+  await transaction((tx) =>
+    tx
+      .insert(roles)
+      .values({
+        id: newId(),
+        name: 'Administrator',
+        builtin: 'administrator',
+        mediaRead: 'all',
+        mediaUpload: true,
+        mediaEdit: true,
+        mediaDelete: true,
+      })
+      .onConflictDoNothing(),
+  );
+  return (await db().select({ id: roles.id }).from(roles).where(eq(roles.builtin, 'administrator')).limit(1))[0]!.id;
 }
 
 async function ensureFirstAdmin(roleId: string) {
-  if (db().select({ n: count() }).from(members).get()!.n > 0) return; // the common case, without hashing
+  if ((await db().select({ n: count() }).from(members).limit(1))[0]!.n > 0) return; // the common case, without hashing
   const { KURA_ADMIN_EMAIL, KURA_ADMIN_PASSWORD } = config();
   const email = KURA_ADMIN_EMAIL ?? 'admin@localhost';
   const password = KURA_ADMIN_PASSWORD ?? randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(password);
   const id = newId();
   // Decided inside the transaction: only a service with no member at all gets this admin.
-  const created = db().transaction(
-    (tx) => {
-      if (tx.select({ n: count() }).from(members).get()!.n > 0) return false;
-      tx.insert(members).values({ id, email, name: 'Administrator', passwordHash }).run();
-      tx.insert(memberRoles).values({ memberId: id, roleId }).run();
-      return true;
-    },
-    { behavior: 'immediate' },
-  );
+  const created = await transaction(async (tx) => {
+    if ((await tx.select({ n: count() }).from(members).limit(1))[0]!.n > 0) return false;
+    await tx.insert(members).values({ id, email, name: 'Administrator', passwordHash });
+    await tx.insert(memberRoles).values({ memberId: id, roleId });
+    return true;
+  });
   if (!created) return;
   if (KURA_ADMIN_PASSWORD) console.log(`[kura] created Administrator ${email}`);
   else
@@ -113,7 +115,7 @@ async function ensureFirstAdmin(roleId: string) {
  * The key from KURA_API_KEY (the only one holding `content_all`) follows the environment: a changed or
  * removed value revokes the key made from the previous one, so a rotated secret stops working at once.
  */
-function ensureEnvApiKey() {
+async function ensureEnvApiKey() {
   const key = config().KURA_API_KEY;
   const hash = key ? hashApiKey(key) : null;
   const all = {
@@ -124,31 +126,28 @@ function ensureEnvApiKey() {
     contentAll: true,
     revokedAt: null,
   };
-  db().transaction(
-    (tx) => {
-      tx.update(apiKeys)
-        .set({ revokedAt: new Date() })
-        .where(
-          and(eq(apiKeys.contentAll, true), isNull(apiKeys.revokedAt), hash ? ne(apiKeys.keyHash, hash) : undefined),
-        )
-        .run();
-      // Keys listed before previews were cut to KEY_PREVIEW_LENGTH characters.
-      tx.update(apiKeys)
-        .set({ keyPreview: sql`substr(${apiKeys.keyPreview}, 1, ${KEY_PREVIEW_LENGTH})` })
-        .where(gt(sql`length(${apiKeys.keyPreview})`, KEY_PREVIEW_LENGTH))
-        .run();
-      if (!key || !hash) return;
-      tx.insert(apiKeys)
-        .values({
-          id: newId(),
-          name: 'KURA_API_KEY',
-          keyHash: hash,
-          keyPreview: key.slice(0, KEY_PREVIEW_LENGTH),
-          ...all,
-        })
-        .onConflictDoUpdate({ target: apiKeys.keyHash, set: all })
-        .run();
-    },
-    { behavior: 'immediate' },
-  );
+  await transaction(async (tx) => {
+    await tx
+      .update(apiKeys)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(eq(apiKeys.contentAll, true), isNull(apiKeys.revokedAt), hash ? ne(apiKeys.keyHash, hash) : undefined),
+      );
+    // Keys listed before previews were cut to KEY_PREVIEW_LENGTH characters.
+    await tx
+      .update(apiKeys)
+      .set({ keyPreview: sql`substr(${apiKeys.keyPreview}, 1, ${KEY_PREVIEW_LENGTH})` })
+      .where(gt(sql`length(${apiKeys.keyPreview})`, KEY_PREVIEW_LENGTH));
+    if (!key || !hash) return;
+    await tx
+      .insert(apiKeys)
+      .values({
+        id: newId(),
+        name: 'KURA_API_KEY',
+        keyHash: hash,
+        keyPreview: key.slice(0, KEY_PREVIEW_LENGTH),
+        ...all,
+      })
+      .onConflictDoUpdate({ target: apiKeys.keyHash, set: all });
+  });
 }

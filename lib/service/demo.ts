@@ -42,23 +42,25 @@ const GUIDE_PDF = Buffer.from(
  * that uses them through every media field. Does nothing once `blogs` exists.
  */
 export async function ensureDemo(): Promise<void> {
-  if (db().select({ id: apis.id }).from(apis).where(eq(apis.endpoint, 'blogs')).get()) return;
-  const admin = db()
-    .select({ id: memberRoles.memberId })
-    .from(memberRoles)
-    .innerJoin(roles, eq(roles.id, memberRoles.roleId))
-    .where(eq(roles.builtin, 'administrator'))
-    .get();
-  const actor = admin && loadMemberActor(admin.id);
+  if ((await db().select({ id: apis.id }).from(apis).where(eq(apis.endpoint, 'blogs')).limit(1))[0]) return;
+  const admin = (
+    await db()
+      .select({ id: memberRoles.memberId })
+      .from(memberRoles)
+      .innerJoin(roles, eq(roles.id, memberRoles.roleId))
+      .where(eq(roles.builtin, 'administrator'))
+      .limit(1)
+  )[0];
+  const actor = admin && (await loadMemberActor(admin.id));
   if (!actor) return;
-  createApi(actor, { endpoint: 'blogs', name: 'Blog', fields: DEMO_FIELDS });
+  await createApi(actor, { endpoint: 'blogs', name: 'Blog', fields: DEMO_FIELDS });
   const upload = async (fileName: string, bytes: Buffer) =>
     uploadMedia(actor, { fileName, stream: Readable.from([bytes]) });
   const cover = await upload('demo-cover.jpg', await picture(1200, 630, '#4f46e5', '#0ea5e9'));
   const dusk = await upload('demo-dusk.jpg', await picture(800, 600, '#f97316', '#7c3aed'));
   const forest = await upload('demo-forest.jpg', await picture(800, 600, '#166534', '#a3e635'));
   const guide = await upload('demo-guide.pdf', GUIDE_PDF);
-  createContent(actor, 'blogs', {
+  await createContent(actor, 'blogs', {
     title: 'Welcome to Kura',
     eyecatch: cover.id,
     gallery: [dusk.id, forest.id],

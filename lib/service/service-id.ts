@@ -1,15 +1,19 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
-import { db } from '@/db';
-import { settings } from '@/db/schema';
+import { transaction } from '@/db';
 import { newServiceId } from '@/lib/ids';
+import { loadSettings, setting, writeSetting } from '@/lib/settings/snapshot';
 
-let cached: string | undefined;
+const KEY = 'service_id';
+
+/** Makes the service id at first start (a second instance starting at once keeps the first one's). */
+export async function ensureServiceId(): Promise<void> {
+  await transaction((tx) => writeSetting(tx, KEY, newServiceId(), 'keep'));
+  await loadSettings();
+}
 
 /** The service id: random, made at first start, never changed. */
 export function serviceId(): string {
-  if (cached) return cached;
-  db().insert(settings).values({ key: 'service_id', value: newServiceId() }).onConflictDoNothing().run();
-  cached = db().select().from(settings).where(eq(settings.key, 'service_id')).get()!.value;
-  return cached;
+  const id = setting(KEY);
+  if (!id) throw new Error('The service id is read before ensureServiceId() ran (it runs at start)');
+  return id;
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { db } from '@/db';
+import { transaction } from '@/db';
 import { members, sessions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordActivity } from '@/lib/activity/record-activity';
@@ -8,32 +8,24 @@ import { notFound } from '@/lib/errors';
 import { assertAdmin } from '@/lib/permissions/admin';
 
 /** Members → End sessions (Administrators): every login of that member ends at once; they log in again. */
-export function endMemberSessions(actor: Actor, memberId: string): { id: string; ended: number } {
+export async function endMemberSessions(actor: Actor, memberId: string): Promise<{ id: string; ended: number }> {
   assertAdmin(actor, 'end sessions of members');
-  return db().transaction(
-    (tx) => {
-      const member = tx
-        .select({ id: members.id, email: members.email })
-        .from(members)
-        .where(eq(members.id, memberId))
-        .get();
-      if (!member) throw notFound('No such member');
-      const ended = tx
-        .delete(sessions)
-        .where(eq(sessions.memberId, memberId))
-        .returning({ id: sessions.id })
-        .all().length;
-      recordActivity(tx, actor, [
-        {
-          operation: 'sessions_ended',
-          mediaId: null,
-          target: member.email,
-          before: null,
-          after: { sessionsEnded: ended },
-        },
-      ]);
-      return { id: member.id, ended };
-    },
-    { behavior: 'immediate' },
-  );
+  return await transaction(async (tx) => {
+    const member = (
+      await tx.select({ id: members.id, email: members.email }).from(members).where(eq(members.id, memberId)).limit(1)
+    )[0];
+    if (!member) throw notFound('No such member');
+    const ended = (await tx.delete(sessions).where(eq(sessions.memberId, memberId)).returning({ id: sessions.id }))
+      .length;
+    await recordActivity(tx, actor, [
+      {
+        operation: 'sessions_ended',
+        mediaId: null,
+        target: member.email,
+        before: null,
+        after: { sessionsEnded: ended },
+      },
+    ]);
+    return { id: member.id, ended };
+  });
 }

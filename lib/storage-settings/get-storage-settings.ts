@@ -46,7 +46,7 @@ const fieldsOf = (loc: Omit<S3Location, 'credentials'>, accessKeyId: string | nu
 });
 
 /** Media settings → Storage: where uploads go, the bucket form's values and how much media each storage holds. */
-export function getStorageSettings(actor: Actor): StorageSettingsView {
+export async function getStorageSettings(actor: Actor): Promise<StorageSettingsView> {
   assertCanManageStorage(actor);
   const uploadTo = uploadTargetName();
   const env = envS3Location();
@@ -54,7 +54,7 @@ export function getStorageSettings(actor: Actor): StorageSettingsView {
   const current =
     configs.get(uploadTo) ??
     [...configs.values()].filter((c) => c.source === 'settings').sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0];
-  const holdings = db().select({ name: media.storage, media: count() }).from(media).groupBy(media.storage).all();
+  const holdings = await db().select({ name: media.storage, media: count() }).from(media).groupBy(media.storage);
   return {
     uploadTo,
     env: env && {

@@ -1,8 +1,7 @@
 import 'server-only';
-import { eq, like } from 'drizzle-orm';
-import { db } from '@/db';
-import { settings } from '@/db/schema';
+import type { Tx } from '@/db';
 import { seal, unseal } from '@/lib/crypto/sealed';
+import { setting, settingsStartingWith, writeSetting } from '@/lib/settings/snapshot';
 import type { S3Location } from '@/lib/storage/s3';
 import { s3StorageName } from '@/lib/storage/s3-config';
 
@@ -23,26 +22,20 @@ const ROW_PREFIX = 'storage.s3:';
 const SECRET_PURPOSE = 's3 secret access key';
 
 export function readS3Config(name: string): StoredS3Config | null {
-  const row = db()
-    .select()
-    .from(settings)
-    .where(eq(settings.key, ROW_PREFIX + name.slice('s3:'.length)))
-    .get();
-  return row ? (JSON.parse(row.value) as StoredS3Config) : null;
+  const value = setting(ROW_PREFIX + name.slice('s3:'.length));
+  return value ? (JSON.parse(value) as StoredS3Config) : null;
 }
 
 /** Every stored S3 configuration by storage name. */
 export function allS3Configs(): Map<string, StoredS3Config> {
-  const rows = db()
-    .select()
-    .from(settings)
-    .where(like(settings.key, `${ROW_PREFIX}%`))
-    .all();
-  return new Map(rows.map((r) => [`s3:${r.key.slice(ROW_PREFIX.length)}`, JSON.parse(r.value) as StoredS3Config]));
+  const rows = settingsStartingWith(ROW_PREFIX);
+  return new Map(
+    rows.map(([key, value]) => [`s3:${key.slice(ROW_PREFIX.length)}`, JSON.parse(value) as StoredS3Config]),
+  );
 }
 
-/** Stores a configuration (the secret sealed with a key derived from AUTH_SECRET). */
-export function writeS3Config(loc: S3Location, source: StoredS3Config['source']): string {
+/** Stores a configuration (the secret sealed with a key derived from AUTH_SECRET) inside `tx`. */
+export async function writeS3Config(tx: Tx, loc: S3Location, source: StoredS3Config['source']): Promise<string> {
   const name = s3StorageName(loc);
   const { credentials, ...rest } = loc;
   const stored: StoredS3Config = {
@@ -53,11 +46,7 @@ export function writeS3Config(loc: S3Location, source: StoredS3Config['source'])
     savedAt: new Date().toISOString(),
   };
   const value = JSON.stringify(stored);
-  db()
-    .insert(settings)
-    .values({ key: ROW_PREFIX + name.slice('s3:'.length), value })
-    .onConflictDoUpdate({ target: settings.key, set: { value } })
-    .run();
+  await writeSetting(tx, ROW_PREFIX + name.slice('s3:'.length), value);
   return name;
 }
 

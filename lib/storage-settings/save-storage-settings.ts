@@ -1,6 +1,6 @@
 // Design notes: docs/storage.md.
 import 'server-only';
-import { db } from '@/db';
+import { transaction } from '@/db';
 import { recordActivity } from '@/lib/activity/record-activity';
 import type { Actor } from '@/lib/auth/actor';
 import { badRequest } from '@/lib/errors';
@@ -8,6 +8,7 @@ import { assertPublicTarget, privateTargetsAllowed } from '@/lib/net/target-guar
 import { assertCanManageStorage } from '@/lib/permissions/settings';
 import { envS3Location } from '@/lib/storage/s3-config';
 import { testConnection } from '@/lib/storage/test-connection';
+import { loadSettings } from '@/lib/settings/snapshot';
 import { forgetStorage } from './configured-storages';
 import { locationFromFields } from './location-from-fields';
 import { storageChoice } from './schemas';
@@ -26,9 +27,9 @@ export async function saveStorageSettings(
   if (envS3Location()) throw badRequest('Storage is set by KURA_S3_* in the environment: change it there');
   const choice = storageChoice.parse(input);
   if (choice.target === 'local') {
-    db().transaction((tx) => {
-      setUploadTarget('local');
-      recordActivity(tx, actor, [
+    await transaction(async (tx) => {
+      await setUploadTarget(tx, 'local');
+      await recordActivity(tx, actor, [
         {
           operation: 'storage_changed',
           mediaId: null,
@@ -38,6 +39,7 @@ export async function saveStorageSettings(
         },
       ]);
     });
+    await loadSettings();
     return {
       uploadTo: 'local',
       message: 'New uploads are stored on local disk. Media in buckets stays there and keeps working.',
@@ -47,25 +49,23 @@ export async function saveStorageSettings(
   if (location.endpoint) await assertPublicTarget(location.endpoint, 'endpoint');
   const result = await testConnection(location, !privateTargetsAllowed());
   if (!result.ok) throw badRequest(`Not switched on: ${result.message}`);
-  const name = db().transaction(
-    (tx) => {
-      const stored = writeS3Config(location, 'settings');
-      setUploadTarget(stored);
-      const after = {
-        uploadTo: stored,
-        bucket: location.bucket,
-        region: location.region,
-        endpoint: location.endpoint ?? 'Amazon S3',
-        prefix: location.prefix,
-        publicUrl: location.publicUrl ?? '',
-      };
-      recordActivity(tx, actor, [
-        { operation: 'storage_changed', mediaId: null, target: 'New uploads', before: null, after },
-      ]);
-      return stored;
-    },
-    { behavior: 'immediate' },
-  );
+  const name = await transaction(async (tx) => {
+    const stored = await writeS3Config(tx, location, 'settings');
+    await setUploadTarget(tx, stored);
+    const after = {
+      uploadTo: stored,
+      bucket: location.bucket,
+      region: location.region,
+      endpoint: location.endpoint ?? 'Amazon S3',
+      prefix: location.prefix,
+      publicUrl: location.publicUrl ?? '',
+    };
+    await recordActivity(tx, actor, [
+      { operation: 'storage_changed', mediaId: null, target: 'New uploads', before: null, after },
+    ]);
+    return stored;
+  });
+  await loadSettings();
   forgetStorage(name);
   return {
     uploadTo: name,

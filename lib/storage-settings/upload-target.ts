@@ -1,7 +1,6 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
-import { db } from '@/db';
-import { settings } from '@/db/schema';
+import type { Tx } from '@/db';
+import { setting, writeSetting } from '@/lib/settings/snapshot';
 import { envS3Location, s3StorageName } from '@/lib/storage/s3-config';
 
 /** The `settings` row naming the storage new uploads go to. */
@@ -11,13 +10,7 @@ const UPLOAD_TARGET = 'storage.upload';
 export function uploadTargetName(): string {
   const env = envS3Location();
   if (env) return s3StorageName(env);
-  return db().select().from(settings).where(eq(settings.key, UPLOAD_TARGET)).get()?.value ?? 'local';
+  return setting(UPLOAD_TARGET) ?? 'local';
 }
 
-export function setUploadTarget(name: string): void {
-  db()
-    .insert(settings)
-    .values({ key: UPLOAD_TARGET, value: name })
-    .onConflictDoUpdate({ target: settings.key, set: { value: name } })
-    .run();
-}
+export const setUploadTarget = (tx: Tx, name: string) => writeSetting(tx, UPLOAD_TARGET, name);

@@ -11,7 +11,7 @@ export type TagRow = { id: string; name: string; uses: number };
  * The service's tags, filtered by a substring of the name, with how many media use each: counted
  * within the actor's read scope, so the count reveals nothing about media they may not read.
  */
-export function listTags(actor: Actor, search = ''): TagRow[] {
+export async function listTags(actor: Actor, search = ''): Promise<TagRow[]> {
   const pattern = `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const holders = db()
     .select({ n: count() })
@@ -19,10 +19,9 @@ export function listTags(actor: Actor, search = ''): TagRow[] {
     .innerJoin(media, eq(media.id, mediaTags.mediaId))
     .where(and(eq(mediaTags.tagId, tags.id), readableMedia(actor)));
   const uses = sql<number>`(${holders})`;
-  return db()
+  return await db()
     .select({ id: tags.id, name: tags.name, uses })
     .from(tags)
     .where(search.trim() ? sql`${tags.name} like ${pattern} escape '\\'` : undefined)
-    .orderBy(asc(tags.name))
-    .all();
+    .orderBy(asc(tags.name));
 }

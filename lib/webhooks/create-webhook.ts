@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/db';
+import { transaction } from '@/db';
 import { webhooks } from '@/db/schema';
 import { recordActivity } from '@/lib/activity/record-activity';
 import type { Actor } from '@/lib/auth/actor';
@@ -16,14 +16,15 @@ export async function createWebhook(actor: Actor, input: unknown): Promise<Webho
   assertCanManageWebhooks(actor);
   const { api, secret, ...fields } = newWebhook.parse(input);
   await assertPublicTarget(fields.url, 'url');
-  const apiId = api === undefined ? null : findApi(api).id;
-  const row = db().transaction((tx) => {
-    const created = tx
-      .insert(webhooks)
-      .values({ id: newId(), apiId, ...fields, secretSealed: seal('webhook', secret) })
-      .returning()
-      .get();
-    recordActivity(tx, actor, [
+  const apiId = api === undefined ? null : (await findApi(api)).id;
+  const row = await transaction(async (tx) => {
+    const created = (
+      await tx
+        .insert(webhooks)
+        .values({ id: newId(), apiId, ...fields, secretSealed: seal('webhook', secret) })
+        .returning()
+    )[0];
+    await recordActivity(tx, actor, [
       {
         operation: 'webhook_created',
         mediaId: null,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { db } from '@/db';
+import { transaction } from '@/db';
 import { webhooks } from '@/db/schema';
 import { recordActivity } from '@/lib/activity/record-activity';
 import type { Actor } from '@/lib/auth/actor';
@@ -9,14 +9,12 @@ import { getWebhookOrThrow } from './get-webhook-or-throw';
 import { webhookInActivity } from './present-webhook';
 
 /** Removes a webhook and its undelivered events (a provisioned one comes back at the next start). */
-export function deleteWebhook(actor: Actor, id: string): void {
+export async function deleteWebhook(actor: Actor, id: string): Promise<void> {
   assertCanManageWebhooks(actor);
-  const current = getWebhookOrThrow(id);
-  db().transaction((tx) => {
-    tx.delete(webhooks)
-      .where(and(eq(webhooks.id, current.id)))
-      .run();
-    recordActivity(tx, actor, [
+  const current = await getWebhookOrThrow(id);
+  await transaction(async (tx) => {
+    await tx.delete(webhooks).where(and(eq(webhooks.id, current.id)));
+    await recordActivity(tx, actor, [
       {
         operation: 'webhook_deleted',
         mediaId: null,

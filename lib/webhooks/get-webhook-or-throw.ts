@@ -6,9 +6,11 @@ import { notFound } from '@/lib/errors';
 import { webhookId } from './schemas';
 
 /** The webhook with this id; a 404 "No such webhook" for an unknown or malformed id. */
-export function getWebhookOrThrow(id: string): Webhook {
+export async function getWebhookOrThrow(id: string): Promise<Webhook> {
   const parsed = webhookId.safeParse(id);
-  const row = parsed.success ? db().select().from(webhooks).where(eq(webhooks.id, parsed.data)).get() : undefined;
+  const row = parsed.success
+    ? (await db().select().from(webhooks).where(eq(webhooks.id, parsed.data)).limit(1))[0]
+    : undefined;
   if (!row) throw notFound('No such webhook');
   return row;
 }

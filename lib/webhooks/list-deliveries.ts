@@ -20,24 +20,23 @@ export type DeliveryView = {
 };
 
 /** A webhook's delivery log, newest first, with every attempt; `before` pages back by delivery id. */
-export function listDeliveries(
+export async function listDeliveries(
   actor: Actor,
   webhookId: string,
   before?: number,
-): { deliveries: DeliveryView[]; more: boolean } {
+): Promise<{ deliveries: DeliveryView[]; more: boolean }> {
   assertCanManageWebhooks(actor);
-  const hook = getWebhookOrThrow(webhookId);
-  const rows = db()
+  const hook = await getWebhookOrThrow(webhookId);
+  const rows = await db()
     .select({ delivery: deliveries, event: events })
     .from(deliveries)
     .innerJoin(events, eq(events.id, deliveries.eventId))
     .where(and(eq(deliveries.webhookId, hook.id), before === undefined ? undefined : lt(deliveries.id, before)))
     .orderBy(desc(deliveries.id))
-    .limit(PAGE + 1)
-    .all();
+    .limit(PAGE + 1);
   const page = rows.slice(0, PAGE);
   const attempts = page.length
-    ? db()
+    ? await db()
         .select()
         .from(deliveryAttempts)
         .where(
@@ -47,7 +46,6 @@ export function listDeliveries(
           ),
         )
         .orderBy(deliveryAttempts.id)
-        .all()
     : [];
   return {
     more: rows.length > PAGE,

@@ -8,17 +8,17 @@ import { assertCanManageWebhooks } from '@/lib/permissions/settings';
 import { presentWebhook, type WebhookView } from './present-webhook';
 
 /** The media webhooks (`api` absent) or one API's webhooks, with how many deliveries wait or failed. */
-export function listWebhooks(actor: Actor, api?: string): WebhookView[] {
+export async function listWebhooks(actor: Actor, api?: string): Promise<WebhookView[]> {
   assertCanManageWebhooks(actor);
-  const apiId = api === undefined ? null : findApi(api).id;
+  const apiId = api === undefined ? null : (await findApi(api)).id;
   const count = (state: 'pending' | 'failed') =>
     sql<number>`(select count(*) from ${deliveries}
       where ${deliveries.webhookId} = ${webhooks.id} and ${deliveries.state} = ${state})`;
-  return db()
-    .select({ webhook: webhooks, pending: count('pending'), failed: count('failed') })
-    .from(webhooks)
-    .where(apiId === null ? isNull(webhooks.apiId) : eq(webhooks.apiId, apiId))
-    .orderBy(desc(webhooks.createdAt))
-    .all()
-    .map(({ webhook, pending, failed }) => presentWebhook(webhook, pending, failed));
+  return (
+    await db()
+      .select({ webhook: webhooks, pending: count('pending'), failed: count('failed') })
+      .from(webhooks)
+      .where(apiId === null ? isNull(webhooks.apiId) : eq(webhooks.apiId, apiId))
+      .orderBy(desc(webhooks.createdAt))
+  ).map(({ webhook, pending, failed }) => presentWebhook(webhook, pending, failed));
 }

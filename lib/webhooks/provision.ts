@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { db } from '@/db';
+import { transaction } from '@/db';
 import { WEBHOOK_EVENT_TYPES } from '@/db/enums';
 import { webhooks } from '@/db/schema';
 import { config } from '@/lib/config';
@@ -12,25 +12,25 @@ import { newId } from '@/lib/ids';
  * the environment at each start (its URL and secret change only there). Unset: the provisioned one is
  * removed, with what it had not yet delivered.
  */
-export function provisionMediaWebhook(): void {
+export async function provisionMediaWebhook(): Promise<void> {
   const { KURA_MEDIA_WEBHOOK_URL: url, KURA_WEBHOOK_SECRET: secret } = config();
-  const existing = db().select().from(webhooks).where(eq(webhooks.source, 'env')).get();
-  if (!url || !secret) {
-    if (existing) db().delete(webhooks).where(eq(webhooks.id, existing.id)).run();
-    return;
-  }
-  const fields = { url, secretSealed: seal('webhook', secret) };
-  if (existing) db().update(webhooks).set(fields).where(eq(webhooks.id, existing.id)).run();
-  else
-    db()
-      .insert(webhooks)
-      .values({
+  // One transaction: the look and the write cannot interleave with another start's.
+  await transaction(async (tx) => {
+    const [existing] = await tx.select().from(webhooks).where(eq(webhooks.source, 'env')).limit(1);
+    if (!url || !secret) {
+      if (existing) await tx.delete(webhooks).where(eq(webhooks.id, existing.id));
+      return;
+    }
+    const fields = { url, secretSealed: seal('webhook', secret) };
+    if (existing) await tx.update(webhooks).set(fields).where(eq(webhooks.id, existing.id));
+    else
+      await tx.insert(webhooks).values({
         id: newId(),
         apiId: null,
         name: 'From the environment',
         events: [...WEBHOOK_EVENT_TYPES],
         source: 'env',
         ...fields,
-      })
-      .run();
+      });
+  });
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { db } from '@/db';
+import { db, transaction } from '@/db';
 import { deliveries } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { notFound } from '@/lib/errors';
@@ -13,21 +13,26 @@ import { deliveryId } from './schemas';
  * Sends an event again: a new delivery of the same event (same body, same event id) at the end of the
  * webhook's line, so order is kept. The earlier delivery and its attempts stay in the log.
  */
-export function redeliver(actor: Actor, webhookId: string, id: unknown): { id: number } {
+export async function redeliver(actor: Actor, webhookId: string, id: unknown): Promise<{ id: number }> {
   assertCanManageWebhooks(actor);
-  const hook = getWebhookOrThrow(webhookId);
-  const old = db()
-    .select()
-    .from(deliveries)
-    .where(and(eq(deliveries.id, deliveryId.parse(id)), eq(deliveries.webhookId, hook.id)))
-    .get();
+  const hook = await getWebhookOrThrow(webhookId);
+  const old = (
+    await db()
+      .select()
+      .from(deliveries)
+      .where(and(eq(deliveries.id, deliveryId.parse(id)), eq(deliveries.webhookId, hook.id)))
+      .limit(1)
+  )[0];
   if (!old) throw notFound('No such delivery');
   const now = new Date();
-  const row = db()
-    .insert(deliveries)
-    .values({ eventId: old.eventId, webhookId: hook.id, nextAttemptAt: now, createdAt: now })
-    .returning()
-    .get();
-  setImmediate(wakeDeliveries);
+  const row = (
+    await transaction((tx) =>
+      tx
+        .insert(deliveries)
+        .values({ eventId: old.eventId, webhookId: hook.id, nextAttemptAt: now, createdAt: now })
+        .returning(),
+    )
+  )[0];
+  void wakeDeliveries();
   return { id: row.id };
 }

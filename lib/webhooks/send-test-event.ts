@@ -10,7 +10,7 @@ import { getWebhookOrThrow } from './get-webhook-or-throw';
 /** "Send test": one signed request now, outside the outbox, answered with what the target said. */
 export async function sendTestEvent(actor: Actor, webhookId: string): Promise<SendResult> {
   assertCanManageWebhooks(actor);
-  const hook = getWebhookOrThrow(webhookId);
+  const hook = await getWebhookOrThrow(webhookId);
   const body = JSON.stringify({ service: serviceId(), type: 'test', old: null, new: null });
   return sendWebhook(
     { url: hook.url, secret: unseal('webhook', hook.secretSealed), operator: hook.source === 'env' },

@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { db } from '@/db';
+import { transaction } from '@/db';
 import { webhooks } from '@/db/schema';
 import { recordActivity } from '@/lib/activity/record-activity';
 import type { Actor } from '@/lib/auth/actor';
@@ -16,22 +16,23 @@ import { webhookChanges } from './schemas';
 export async function updateWebhook(actor: Actor, id: string, input: unknown): Promise<WebhookView> {
   assertCanManageWebhooks(actor);
   const { secret, ...changes } = webhookChanges.parse(input);
-  const current = getWebhookOrThrow(id);
+  const current = await getWebhookOrThrow(id);
   if (current.source === 'env' && (changes.url !== undefined || secret)) {
     throw badRequest(
       'This webhook comes from KURA_MEDIA_WEBHOOK_URL and KURA_WEBHOOK_SECRET: change them in the environment',
     );
   }
   if (changes.url !== undefined) await assertPublicTarget(changes.url, 'url');
-  const row = db().transaction((tx) => {
-    const updated = tx
-      .update(webhooks)
-      .set({ ...changes, ...(secret ? { secretSealed: seal('webhook', secret) } : {}) })
-      .where(eq(webhooks.id, current.id))
-      .returning()
-      .get();
+  const row = await transaction(async (tx) => {
+    const updated = (
+      await tx
+        .update(webhooks)
+        .set({ ...changes, ...(secret ? { secretSealed: seal('webhook', secret) } : {}) })
+        .where(eq(webhooks.id, current.id))
+        .returning()
+    )[0];
     const after = { ...webhookInActivity(updated), ...(secret ? { secret: 'changed' } : {}) };
-    recordActivity(tx, actor, [
+    await recordActivity(tx, actor, [
       { operation: 'webhook_updated', mediaId: null, target: updated.name, before: webhookInActivity(current), after },
     ]);
     return updated;

@@ -11,15 +11,15 @@ import { updateApi } from '@/lib/content/update-api';
 import { updateContent } from '@/lib/content/update-content';
 
 /** Create an API (Administrators). */
-export const createApiAction = authedAction(createApiInput, (input, actor) => {
-  const created = createApi(actor, input);
+export const createApiAction = authedAction(createApiInput, async (input, actor) => {
+  const created = await createApi(actor, input);
   revalidatePath('/apis', 'layout');
   return created;
 });
 
 /** Rename an API and change its fields (Administrators). */
-export const updateApiAction = authedAction(createApiInput, (input, actor) => {
-  const updated = updateApi(actor, input.endpoint, input);
+export const updateApiAction = authedAction(createApiInput, async (input, actor) => {
+  const updated = await updateApi(actor, input.endpoint, input);
   revalidatePath('/apis', 'layout');
   return updated;
 });
@@ -31,8 +31,8 @@ const saveContentInput = z.object({
 });
 
 /** Create a content item, or change one; values use the content API's write shapes (media by id). */
-export const saveContentAction = authedAction(saveContentInput, ({ endpoint, id, values }, actor) => {
-  const saved = id ? updateContent(actor, endpoint, id, values) : createContent(actor, endpoint, values);
+export const saveContentAction = authedAction(saveContentInput, async ({ endpoint, id, values }, actor) => {
+  const saved = id ? await updateContent(actor, endpoint, id, values) : await createContent(actor, endpoint, values);
   revalidatePath('/apis', 'layout');
   revalidatePath('/media');
   return saved;
@@ -41,8 +41,8 @@ export const saveContentAction = authedAction(saveContentInput, ({ endpoint, id,
 /** Delete a content item (its references go with it). */
 export const deleteContentAction = authedAction(
   z.object({ endpoint: z.string().min(1), id: contentId }),
-  ({ endpoint, id }, actor) => {
-    deleteContent(actor, endpoint, id);
+  async ({ endpoint, id }, actor) => {
+    await deleteContent(actor, endpoint, id);
     revalidatePath('/apis', 'layout');
     revalidatePath('/media');
     return { id };

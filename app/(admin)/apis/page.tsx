@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: 'Content' };
 
 export default async function ApisPage() {
   const actor = await requireMemberPage();
-  const apis = listApis(actor);
+  const apis = await listApis(actor);
   const canCreate = canManageApis(actor);
   return (
     <main className="flex-1 overflow-auto bg-slate-50">

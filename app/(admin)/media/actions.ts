@@ -24,7 +24,7 @@ export const searchMediaForPicker = authedAction(
     imagesOnly: z.boolean().optional(),
     page: z.number().int().min(1).max(100_000).default(1),
   }),
-  (input, actor) => listMediaPage(actor, { ...input, pageSize: PICKER_PAGE_SIZE }),
+  async (input, actor) => await listMediaPage(actor, { ...input, pageSize: PICKER_PAGE_SIZE }),
 );
 
 /** Delete one media item from the detail panel; refused, naming the content, while content uses it. */
@@ -37,16 +37,16 @@ export const deleteMediaAction = authedAction(z.object({ id: mediaId }), async (
 /** Rename, alt text, tags or creator of one media item (the panel's dialogs). */
 export const editMediaAction = authedAction(
   z.object({ id: mediaId, changes: z.record(z.string(), z.unknown()) }),
-  ({ id, changes }, actor) => {
-    const record = editMedia(actor, id, changes);
+  async ({ id, changes }, actor) => {
+    const record = await editMedia(actor, id, changes);
     revalidatePath('/media');
     return record;
   },
 );
 
 /** The bulk bar: change the creator of, or add tags to, the selected media. */
-export const bulkEditMediaAction = authedAction(z.record(z.string(), z.unknown()), (input, actor) => {
-  const outcomes = editManyMedia(actor, input);
+export const bulkEditMediaAction = authedAction(z.record(z.string(), z.unknown()), async (input, actor) => {
+  const outcomes = await editManyMedia(actor, input);
   revalidatePath('/media');
   return outcomes;
 });
@@ -72,26 +72,27 @@ export const deleteAllMediaAction = authedAction(
 );
 
 /** Members to choose a creator from. */
-export const memberChoicesAction = authedAction(z.object({}), (_input, actor) => listMemberChoices(actor));
+export const memberChoicesAction = authedAction(z.object({}), async (_input, actor) => await listMemberChoices(actor));
 
 /** Media settings: rename a tag. */
 export const renameTagAction = authedAction(
   z.object({ id: z.string().min(1), name: z.string() }),
-  ({ id, name }, actor) => {
-    const tag = renameTag(actor, id, name);
+  async ({ id, name }, actor) => {
+    const tag = await renameTag(actor, id, name);
     revalidatePath('/media', 'layout');
     return tag;
   },
 );
 
 /** Media settings: delete an unused tag. */
-export const deleteTagAction = authedAction(z.object({ id: z.string().min(1) }), ({ id }, actor) => {
-  deleteTag(actor, id);
+export const deleteTagAction = authedAction(z.object({ id: z.string().min(1) }), async ({ id }, actor) => {
+  await deleteTag(actor, id);
   revalidatePath('/media', 'layout');
   return { id };
 });
 
 /** Tags to pick from (the tag dialog, the bulk "Add tags" and Media settings), with how many media use each. */
-export const listTagsAction = authedAction(z.object({ search: z.string().max(50).optional() }), ({ search }, actor) =>
-  listTags(actor, search),
+export const listTagsAction = authedAction(
+  z.object({ search: z.string().max(50).optional() }),
+  async ({ search }, actor) => await listTags(actor, search),
 );

@@ -28,11 +28,11 @@ export default async function MediaPage({
   const query = libraryQuery.parse(params);
   // The Image API preview's "Try parameters": signed by the panel on the server, never by the browser.
   const tried = typeof params.try === 'string' ? params.try.slice(0, 2000) : null;
-  const list = listMediaPage(actor, { page: query.page, pageSize: PAGE_SIZE, ...libraryFilter(query) });
+  const list = await listMediaPage(actor, { page: query.page, pageSize: PAGE_SIZE, ...libraryFilter(query) });
   let selected: MediaRecord | null = null;
   if (query.selected) {
     try {
-      selected = getMedia(actor, query.selected);
+      selected = await getMedia(actor, query.selected);
     } catch (err) {
       if (!(err instanceof KuraError && err.code === 'not_found')) throw err;
     }
@@ -44,8 +44,8 @@ export default async function MediaPage({
     <MediaLibrary
       list={list}
       query={query}
-      tags={listTags(actor).map((t) => t.name)}
-      members={listMemberChoices(actor)}
+      tags={(await listTags(actor)).map((t) => t.name)}
+      members={await listMemberChoices(actor)}
       canUpload={hasMediaRight(actor, 'upload')}
       canEdit={hasMediaRight(actor, 'edit')}
       canDelete={hasMediaRight(actor, 'delete')}
@@ -55,7 +55,7 @@ export default async function MediaPage({
           <DetailPanel
             item={selected}
             closeHref={closeHref}
-            references={mediaReferences(actor, selected.id)}
+            references={await mediaReferences(actor, selected.id)}
             canEdit={hasMediaRight(actor, 'edit')}
             canDelete={hasMediaRight(actor, 'delete')}
             preview={

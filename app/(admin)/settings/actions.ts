@@ -33,15 +33,15 @@ export const addMemberAction = authedAction(addMemberInput, async (input, actor)
 });
 
 /** Change a member's name and roles (Administrators). */
-export const updateMemberAction = authedAction(updateMemberInput, (input, actor) => {
-  const updated = updateMember(actor, input);
+export const updateMemberAction = authedAction(updateMemberInput, async (input, actor) => {
+  const updated = await updateMember(actor, input);
   changed();
   return updated;
 });
 
 /** Remove a member; their media stay, without a creator (Administrators). */
-export const removeMemberAction = authedAction(z.object({ id: memberId }), ({ id }, actor) => {
-  const removed = removeMember(actor, id);
+export const removeMemberAction = authedAction(z.object({ id: memberId }), async ({ id }, actor) => {
+  const removed = await removeMember(actor, id);
   changed();
   return removed;
 });
@@ -52,51 +52,55 @@ export const changePasswordAction = authedAction(changePasswordInput, (input, ac
 );
 
 /** Members → End sessions: every login of that member ends (Administrators). */
-export const endMemberSessionsAction = authedAction(z.object({ id: memberId }), ({ id }, actor) =>
-  endMemberSessions(actor, id),
+export const endMemberSessionsAction = authedAction(
+  z.object({ id: memberId }),
+  async ({ id }, actor) => await endMemberSessions(actor, id),
 );
 
 /** Account → Log out other sessions: every login of the member but this one ends. */
-export const endOtherSessionsAction = authedAction(z.object({}).strict(), (_input, actor) => endOtherSessions(actor));
+export const endOtherSessionsAction = authedAction(
+  z.object({}).strict(),
+  async (_input, actor) => await endOtherSessions(actor),
+);
 
 /** New role (Administrators). */
-export const createRoleAction = authedAction(createRoleInput, (input, actor) => {
-  const created = createRole(actor, input);
+export const createRoleAction = authedAction(createRoleInput, async (input, actor) => {
+  const created = await createRole(actor, input);
   changed();
   return created;
 });
 
 /** Change a role's name and permissions (Administrators). */
-export const updateRoleAction = authedAction(updateRoleInput, (input, actor) => {
-  const updated = updateRole(actor, input);
+export const updateRoleAction = authedAction(updateRoleInput, async (input, actor) => {
+  const updated = await updateRole(actor, input);
   changed();
   return updated;
 });
 
 /** Delete a role no member holds (Administrators). */
-export const deleteRoleAction = authedAction(z.object({ id: roleId }), ({ id }, actor) => {
-  const deleted = deleteRole(actor, id);
+export const deleteRoleAction = authedAction(z.object({ id: roleId }), async ({ id }, actor) => {
+  const deleted = await deleteRole(actor, id);
   changed();
   return deleted;
 });
 
 /** New API key; the answer is the only time the key itself is shown (Administrators). */
-export const createApiKeyAction = authedAction(createApiKeyInput, (input, actor) => {
-  const created = createApiKey(actor, input);
+export const createApiKeyAction = authedAction(createApiKeyInput, async (input, actor) => {
+  const created = await createApiKey(actor, input);
   revalidatePath('/settings/api-keys');
   return created;
 });
 
 /** Change an API key's name and permissions (Administrators). */
-export const updateApiKeyAction = authedAction(updateApiKeyInput, (input, actor) => {
-  const updated = updateApiKey(actor, input);
+export const updateApiKeyAction = authedAction(updateApiKeyInput, async (input, actor) => {
+  const updated = await updateApiKey(actor, input);
   revalidatePath('/settings/api-keys');
   return updated;
 });
 
 /** Revoke an API key: the next request with it gets 401 (Administrators). */
-export const revokeApiKeyAction = authedAction(z.object({ id: apiKeyId }), ({ id }, actor) => {
-  const revoked = revokeApiKey(actor, id);
+export const revokeApiKeyAction = authedAction(z.object({ id: apiKeyId }), async ({ id }, actor) => {
+  const revoked = await revokeApiKey(actor, id);
   revalidatePath('/settings/api-keys');
   return revoked;
 });

@@ -33,8 +33,8 @@ export const updateWebhookAction = authedAction(
   },
 );
 
-export const deleteWebhookAction = authedAction(z.object({ id }), ({ id }, actor) => {
-  deleteWebhook(actor, id);
+export const deleteWebhookAction = authedAction(z.object({ id }), async ({ id }, actor) => {
+  await deleteWebhook(actor, id);
   refresh();
   return { id };
 });
@@ -44,13 +44,13 @@ export const sendTestWebhookAction = authedAction(z.object({ id }), ({ id }, act
 
 export const listDeliveriesAction = authedAction(
   z.object({ id, before: z.number().int().positive().optional() }),
-  ({ id, before }, actor) => listDeliveries(actor, id, before),
+  async ({ id, before }, actor) => await listDeliveries(actor, id, before),
 );
 
 export const redeliverAction = authedAction(
   z.object({ id, delivery: z.number().int().positive() }),
-  ({ id, delivery }, actor) => {
-    const queued = redeliver(actor, id, delivery);
+  async ({ id, delivery }, actor) => {
+    const queued = await redeliver(actor, id, delivery);
     refresh();
     return queued;
   },

@@ -18,6 +18,6 @@ export default pagesRoute({
     if (!fromKuraPage(headersOf(req))) throw forbidden('Uploads must come from a Kura page');
     assertMediaRight(actor, 'upload'); // refuse before reading a byte; uploadMedia checks again
     const created = await receiveFile(req, uploadLimit(), (file) => uploadMedia(actor, file));
-    sendJson(res, 201, presentMedia([created])[0]);
+    sendJson(res, 201, (await presentMedia([created]))[0]);
   },
 });

@@ -16,9 +16,9 @@ export const config = { api: { bodyParser: false, responseLimit: false, external
 export default pagesRoute({
   // GET /api/v1/media?limit&offset&imageOnly — microCMS's media list (API key with media get), newest first.
   async GET(req, res) {
-    const actor = apiActor(headersOf(req));
+    const actor = await apiActor(headersOf(req));
     const query = mediaListV1Query.parse(req.query);
-    const { items, total } = listMediaRange(actor, {
+    const { items, total } = await listMediaRange(actor, {
       limit: query.limit,
       offset: query.offset,
       imagesOnly: query.imageOnly,
@@ -27,9 +27,9 @@ export default pagesRoute({
   },
   // POST /api/v1/media — upload one file (multipart part "file") with an API key; 201 with the media record.
   async POST(req, res) {
-    const actor = apiActor(headersOf(req));
+    const actor = await apiActor(headersOf(req));
     assertMediaRight(actor, 'upload'); // refuse before reading a byte; uploadMedia checks again
     const created = await receiveFile(req, uploadLimit(), (file) => uploadMedia(actor, file));
-    sendJson(res, 201, presentMedia([created])[0]);
+    sendJson(res, 201, (await presentMedia([created]))[0]);
   },
 });

@@ -9,7 +9,7 @@ import { hasMediaRight } from '@/lib/permissions/media';
 /** The content edit page, shared by /apis/{api}/new and /apis/{api}/{contentId}. */
 export async function ContentPage({ endpoint, contentId }: { endpoint: string; contentId: string | null }) {
   const actor = await requireMemberPage();
-  const editing = orNotFound(() => contentForEditing(actor, endpoint, contentId));
+  const editing = await orNotFound(async () => await contentForEditing(actor, endpoint, contentId));
   return (
     <main className="flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-4xl px-6 pt-8">

@@ -15,7 +15,7 @@ export default async function ContentListPage(props: {
   const actor = await requireMemberPage();
   const { api: endpoint } = await props.params;
   const { page } = query.parse(await props.searchParams);
-  const list = orNotFound(() => listContentPage(actor, endpoint, { page, pageSize: 50 }));
+  const list = await orNotFound(async () => await listContentPage(actor, endpoint, { page, pageSize: 50 }));
   return (
     <main className="flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-5xl px-6 py-8">

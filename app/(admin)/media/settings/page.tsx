@@ -34,13 +34,13 @@ export default async function MediaSettingsPage({
           <h1 className="mt-1 text-xl font-semibold">Media settings</h1>
         </div>
         <TagSettings
-          tags={listTags(actor)}
+          tags={await listTags(actor)}
           initialSearch={q}
           canEdit={canManageTags(actor)}
           maxPerMedia={KURA_MAX_TAGS_PER_MEDIA}
           maxTotal={KURA_MAX_TAGS}
         />
-        {canManageWebhooks(actor) && <WebhookSettings scope={{ kind: 'media' }} webhooks={listWebhooks(actor)} />}
+        {canManageWebhooks(actor) && <WebhookSettings scope={{ kind: 'media' }} webhooks={await listWebhooks(actor)} />}
         {canManageStorage(actor) && (
           <SettingsLink
             id="storage"

@@ -9,7 +9,7 @@ import { PASSWORD_MIN_LENGTH } from '@/lib/members/schemas';
 export const metadata: Metadata = { title: 'Account' };
 
 export default async function AccountPage() {
-  const account = getAccount(await requireMemberPage());
+  const account = await getAccount(await requireMemberPage());
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <section aria-labelledby="account-heading" className="rounded-lg border border-slate-200 bg-white px-5 py-4">

@@ -11,6 +11,6 @@ export const metadata: Metadata = { title: 'API keys' };
 export default async function ApiKeysPage() {
   const actor = await requireAdminPage(isAdmin);
   if (!actor) return <AdminOnly what="manage API keys" />;
-  const apis = listApis(actor).map(({ id, name, endpoint }) => ({ id, name, endpoint }));
-  return <ApiKeysScreen apiKeys={listApiKeys(actor)} apis={apis} />;
+  const apis = (await listApis(actor)).map(({ id, name, endpoint }) => ({ id, name, endpoint }));
+  return <ApiKeysScreen apiKeys={await listApiKeys(actor)} apis={apis} />;
 }

@@ -12,8 +12,13 @@ export const metadata: Metadata = { title: 'Members' };
 export default async function MembersPage() {
   const actor = await requireAdminPage(isAdmin);
   if (!actor) return <AdminOnly what="manage members" />;
-  const roles = listRoles(actor).map(({ id, name }) => ({ id, name }));
+  const roles = (await listRoles(actor)).map(({ id, name }) => ({ id, name }));
   return (
-    <MembersScreen members={listMembers(actor)} roles={roles} youId={actor.id} passwordMin={PASSWORD_MIN_LENGTH} />
+    <MembersScreen
+      members={await listMembers(actor)}
+      roles={roles}
+      youId={actor.id}
+      passwordMin={PASSWORD_MIN_LENGTH}
+    />
   );
 }

@@ -11,6 +11,6 @@ export const metadata: Metadata = { title: 'Roles' };
 export default async function RolesPage() {
   const actor = await requireAdminPage(isAdmin);
   if (!actor) return <AdminOnly what="manage roles" />;
-  const apis = listApis(actor).map(({ id, name, endpoint }) => ({ id, name, endpoint }));
-  return <RolesScreen roles={listRoles(actor)} apis={apis} />;
+  const apis = (await listApis(actor)).map(({ id, name, endpoint }) => ({ id, name, endpoint }));
+  return <RolesScreen roles={await listRoles(actor)} apis={apis} />;
 }

@@ -17,10 +17,10 @@ const deleteQuery = z.object({
 // get).
 export function GET(request: Request) {
   return handle(async () => {
-    const actor = apiActor(request.headers);
+    const actor = await apiActor(request.headers);
     const query = mediaListV2Query.parse(Object.fromEntries(new URL(request.url).searchParams));
     const { imageOnly, ...filter } = query;
-    return Response.json(listMediaAfterToken(actor, { ...filter, kind: imageOnly ? 'image' : undefined }), {
+    return Response.json(await listMediaAfterToken(actor, { ...filter, kind: imageOnly ? 'image' : undefined }), {
       headers: { 'Cache-Control': 'no-store' },
     });
   });
@@ -29,10 +29,10 @@ export function GET(request: Request) {
 // DELETE /api/v2/media?url= — delete one media item unless content uses it (API key with media delete).
 export function DELETE(request: Request) {
   return handle(async () => {
-    const actor = apiActor(request.headers);
+    const actor = await apiActor(request.headers);
     const { url } = deleteQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
     if (!URL.canParse(url)) throw badRequest('url: must be the delivery URL of the media to delete');
-    const parts = parseDeliveryUrl(url);
+    const parts = await parseDeliveryUrl(url);
     if (!parts) throw notFound('No media at this URL');
     try {
       return Response.json(await deleteMedia(actor, parts.mediaId, { fileName: parts.fileName }));

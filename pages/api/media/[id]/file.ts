@@ -23,6 +23,6 @@ export default pagesRoute({
     if (newUrl === null) throw badRequest('newUrl must be true or false');
     assertMediaRight(actor, 'edit'); // refuse before reading a byte; replaceMedia checks again
     const replaced = await receiveFile(req, uploadLimit(), (file) => replaceMedia(actor, id, { ...file, newUrl }));
-    sendJson(res, 200, presentMedia([replaced])[0]);
+    sendJson(res, 200, (await presentMedia([replaced]))[0]);
   },
 });

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'API settings' };
 export default async function ApiSettingsPage({ params }: { params: Promise<{ api: string }> }) {
   const actor = (await requireAdminPage(canManageApis)) ?? notFound();
   const { api: endpoint } = await params;
-  const api = orNotFound(() => findApi(endpoint));
+  const api = await orNotFound(async () => await findApi(endpoint));
   return (
     <main className="flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-4xl px-6 py-8">
@@ -33,7 +33,7 @@ export default async function ApiSettingsPage({ params }: { params: Promise<{ ap
         <div className="mt-10">
           <WebhookSettings
             scope={{ kind: 'content', api: api.endpoint }}
-            webhooks={listWebhooks(actor, api.endpoint)}
+            webhooks={await listWebhooks(actor, api.endpoint)}
           />
         </div>
       </div>

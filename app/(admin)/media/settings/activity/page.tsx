@@ -20,7 +20,7 @@ export default async function ActivityPage({
 }) {
   const actor = (await requireAdminPage(canReadActivity)) ?? notFound();
   const params = await searchParams;
-  const { query, total, actors, entries } = orNotFound(() => listActivity(actor, params));
+  const { query, total, actors, entries } = await orNotFound(async () => await listActivity(actor, params));
   const filtered = Boolean(query.category || query.actor || query.operation || query.from || query.to);
   return (
     <main className="flex min-h-0 flex-1 flex-col bg-slate-50">

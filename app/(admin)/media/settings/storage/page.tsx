@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Storage · Media settings' };
 // /media/settings/storage — where new uploads are stored (Administrators; anyone else gets a 404).
 export default async function StorageSettingsPage() {
   const actor = (await requireAdminPage(canManageStorage)) ?? notFound();
-  const view = getStorageSettings(actor);
+  const view = await getStorageSettings(actor);
   return (
     <main className="flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-4xl space-y-6 px-6 py-8">

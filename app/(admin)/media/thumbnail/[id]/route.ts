@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 export function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
   return handle(async () => {
     const actor = await requireMember();
-    const row = getMediaRow(actor, mediaId.parse((await ctx.params).id));
+    const row = await getMediaRow(actor, mediaId.parse((await ctx.params).id));
     if (row.kind !== 'image') throw notFound('No preview for this media');
     const variant = await thumbnailOf(row);
     return new Response(new Uint8Array(variant.data), {

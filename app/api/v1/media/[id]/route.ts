@@ -10,9 +10,9 @@ type Params = { params: Promise<{ id: string }> };
 // GET /api/v1/media/{id} — one media record (API key with media get).
 export function GET(request: Request, { params }: Params) {
   return handle(async () => {
-    const actor = apiActor(request.headers);
+    const actor = await apiActor(request.headers);
     const id = mediaId.parse((await params).id);
-    return Response.json(getMedia(actor, id), { headers: { 'Cache-Control': 'no-store' } });
+    return Response.json(await getMedia(actor, id), { headers: { 'Cache-Control': 'no-store' } });
   });
 }
 
@@ -20,8 +20,8 @@ export function GET(request: Request, { params }: Params) {
 // record.
 export function PATCH(request: Request, { params }: Params) {
   return handle(async () => {
-    const actor = apiActor(request.headers);
+    const actor = await apiActor(request.headers);
     const id = mediaId.parse((await params).id);
-    return Response.json(editMedia(actor, id, await readJson(request)));
+    return Response.json(await editMedia(actor, id, await readJson(request)));
   });
 }

@@ -16,12 +16,12 @@ export default pagesRoute({
   // PUT /api/v1/media/{id}/file[?newUrl=true] — re-upload (multipart part "file") with an API key holding edit; 200
   // with the media record.
   async PUT(req, res) {
-    const actor = apiActor(headersOf(req));
+    const actor = await apiActor(headersOf(req));
     const id = mediaId.parse(req.query.id);
     const newUrl = queryFlag(req.query.newUrl);
     if (newUrl === null) throw badRequest('newUrl must be true or false');
     assertMediaRight(actor, 'edit'); // refuse before reading a byte; replaceMedia checks again
     const replaced = await receiveFile(req, uploadLimit(), (file) => replaceMedia(actor, id, { ...file, newUrl }));
-    sendJson(res, 200, presentMedia([replaced])[0]);
+    sendJson(res, 200, (await presentMedia([replaced]))[0]);
   },
 });
