@@ -47,3 +47,8 @@ export type MediaReadScope = (typeof MEDIA_READ_SCOPES)[number];
 /** The changes a webhook can be sent for (the webhooks table's `events`). */
 export const WEBHOOK_EVENT_TYPES = ['new', 'edit', 'delete'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+export const MEDIA_KINDS = ['image', 'file'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+
+export const DELIVERY_STATES = ['pending', 'delivered', 'failed'] as const;

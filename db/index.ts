@@ -1,98 +1,74 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import { dataDirectory } from './data-dir';
-import * as schema from './schema';
+import { sql } from 'drizzle-orm';
+import type { Db } from './engine';
+import { databaseKind } from './kind';
+import { migratePostgres, openPostgres, postgresTransaction, type PostgresEngine } from './postgres';
+import { openSqlite, sqliteTransaction, type SqliteEngine } from './sqlite';
 
-/**
- * The database as domain code sees it: every statement is awaited (`await db().select()…`, never `.all()`,
- * `.get()` or `.run()`), so the same code runs on an asynchronous driver. See docs/scale-out.md.
- */
-export type Db = BaseSQLiteDatabase<'async', unknown, typeof schema>;
-/** The handle a transaction's statements run on; domain code takes `Tx` where it must run inside one. */
+export type { Db } from './engine';
+export { databaseKind, type DatabaseKind } from './kind';
+/** A transaction handle; domain code takes `Tx` where it must run inside one. */
 export type Tx = Db;
 
-/** The transaction this async context is inside, while it is open. */
+type Engine = { kind: 'sqlite'; sqlite: SqliteEngine } | { kind: 'postgres'; postgres: PostgresEngine };
+
+/** The transaction this async context is inside, while it is open, and what waits for its commit. */
 type Open = { tx: Db; open: boolean; committed: (() => void)[] };
 const inside = new AsyncLocalStorage<Open>();
 
-type Connections = { reader: Db; writer: Db; writerFile: Database.Database; queue: Promise<void> };
-
-function configure(sqlite: Database.Database) {
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-}
-
-function open(): Connections {
-  const dir = dataDirectory();
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'kura.db');
-  const writerFile = new Database(file);
-  configure(writerFile);
-  const writer = drizzle(writerFile, { schema });
-  migrate(writer, { migrationsFolder: path.join(process.cwd(), 'db/migrations') });
-  // Reads outside a transaction use their own read-only connection: they see committed rows only, and a
-  // write that forgot `transaction()` fails at once instead of joining another request's transaction.
-  const readerFile = new Database(file, { readonly: true });
-  readerFile.pragma('busy_timeout = 5000');
-  const reader = drizzle(readerFile, { schema });
-  return { reader: reader as unknown as Db, writer: writer as unknown as Db, writerFile, queue: Promise.resolve() };
-}
-
 /**
- * The connections of this process, opened and migrated on first use. They hang off `globalThis` because
- * Next bundles routes separately (the convention of lib/process-singleton.ts, which db/ may not import).
+ * The database of this process, opened on first use (SQLite is migrated then; PostgreSQL by
+ * `migrateDatabase()` at start). It hangs off `globalThis` because Next bundles routes separately
+ * (the convention of lib/process-singleton.ts, which db/ may not import).
  */
-function connections(): Connections {
-  const slots = globalThis as unknown as Record<symbol, Connections | undefined>;
-  return (slots[Symbol.for('kura.db')] ??= open());
+function engine(): Engine {
+  const slots = globalThis as unknown as Record<symbol, Engine | undefined>;
+  return (slots[Symbol.for('kura.db')] ??=
+    databaseKind() === 'postgres'
+      ? { kind: 'postgres', postgres: openPostgres(process.env.KURA_DATABASE_URL!) }
+      : { kind: 'sqlite', sqlite: openSqlite() });
+}
+
+/** Opens the database and brings its schema up to date (at start, before the first request). */
+export async function migrateDatabase(): Promise<void> {
+  const e = engine();
+  if (e.kind === 'postgres') await migratePostgres(e.postgres);
 }
 
 /** The database for reads: inside a transaction its handle (so reads see its writes), else committed rows. */
 export function db(): Db {
   const current = inside.getStore();
-  return current?.open ? current.tx : connections().reader;
+  if (current?.open) return current.tx;
+  const e = engine();
+  return e.kind === 'postgres' ? e.postgres.db : e.sqlite.reader;
 }
 
 /**
- * Runs `fn` as one transaction and answers what it returns; an error rolls everything back. On SQLite
- * this is `BEGIN IMMEDIATE` on the one writer connection, taken in turn by the requests of this process
- * (and against other processes by SQLite's lock), so a check and the write it guards cannot interleave
- * with another writer. Every write goes through here. A call from inside a transaction joins it.
- * Never await anything but statements inside `fn`: the writer waits for it.
+ * Runs `fn` as one transaction and answers what it returns; an error rolls everything back. Every write
+ * goes through here. SQLite: `BEGIN IMMEDIATE` on the one writer, taken in turn. PostgreSQL: READ
+ * COMMITTED on a pooled client, run again on a serialization failure or deadlock (so `fn` must not do
+ * anything but statements: no I/O, and nothing it would regret doing twice). A call from inside a
+ * transaction joins it.
  */
 export async function transaction<T>(fn: (tx: Tx) => Promise<T> | T): Promise<T> {
   const current = inside.getStore();
   if (current?.open) return fn(current.tx);
-  const c = connections();
-  const turn = c.queue;
-  let done!: () => void;
-  c.queue = new Promise<void>((resolve) => (done = resolve));
-  await turn;
-  const state: Open = { tx: c.writer, open: true, committed: [] };
-  try {
-    c.writerFile.exec('BEGIN IMMEDIATE');
+  const e = engine();
+  let state: Open | undefined;
+  const run = async (tx: Db) => {
+    state = { tx, open: true, committed: [] };
+    const open = state;
     try {
-      const result = await inside.run(state, () => fn(c.writer));
-      c.writerFile.exec('COMMIT');
-      state.open = false;
-      for (const callback of state.committed) callback();
-      return result;
-    } catch (err) {
-      if (c.writerFile.inTransaction) c.writerFile.exec('ROLLBACK');
-      throw err;
+      return await inside.run(open, () => fn(tx));
+    } finally {
+      open.open = false;
     }
-  } finally {
-    state.open = false;
-    done();
-  }
+  };
+  const result =
+    e.kind === 'postgres' ? await postgresTransaction(e.postgres, run) : await sqliteTransaction(e.sqlite, run);
+  for (const callback of state?.committed ?? []) callback();
+  return result;
 }
 
 /** Runs `callback` once the current transaction has committed (never if it rolls back); outside one, now. */
@@ -100,4 +76,11 @@ export function afterCommit(callback: () => void): void {
   const current = inside.getStore();
   if (current?.open) current.committed.push(callback);
   else callback();
+}
+
+/** Throws unless the database answers (`GET /api/health`). */
+export async function pingDatabase(): Promise<void> {
+  const e = engine();
+  if (e.kind === 'postgres') await e.postgres.pool.query('select 1');
+  else await e.sqlite.reader.get(sql`select 1`);
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { eq, inArray, lt, and, or, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
+import { greatest } from '@/db/dialect';
 import { loginThrottle } from '@/db/schema';
 import { stepCounter, THROTTLE_LIMITS, THROTTLE_WINDOW_MS, type Counter, type ThrottleKind } from './throttle-policy';
 
@@ -47,7 +48,7 @@ export async function forgiveAttempt(tx: Tx, keys: Record<ThrottleKind, string>)
   await tx.delete(loginThrottle).where(eq(loginThrottle.key, keys.pair));
   await tx
     .update(loginThrottle)
-    .set({ failures: sql`max(${loginThrottle.failures} - 1, 0)` })
+    .set({ failures: greatest(sql`${loginThrottle.failures} - 1`, 0) })
     .where(inArray(loginThrottle.key, [keys.email, keys.client]));
 }
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { countDistinct, eq, inArray } from 'drizzle-orm';
 import { db, type Db, type Tx } from '@/db';
 import { apis, contentMedia, contents } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -23,7 +23,7 @@ export type MediaReferences = { total: number; visible: ReferenceHolder[]; hidde
 export async function referenceCounts(mediaIds: string[], from: Db | Tx = db()): Promise<Map<string, number>> {
   if (mediaIds.length === 0) return new Map();
   const rows = await from
-    .select({ mediaId: contentMedia.mediaId, n: sql<number>`count(distinct ${contentMedia.contentId})` })
+    .select({ mediaId: contentMedia.mediaId, n: countDistinct(contentMedia.contentId) })
     .from(contentMedia)
     .where(inArray(contentMedia.mediaId, mediaIds))
     .groupBy(contentMedia.mediaId);

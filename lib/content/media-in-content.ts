@@ -81,7 +81,7 @@ export async function checkMediaRefs(
           kind: media.kind,
           width: media.width,
           height: media.height,
-          readable: sql<number>`case when ${readableMedia(actor)} then 1 else 0 end`,
+          readable: sql<number>`case when ${readableMedia(actor)} then 1 else 0 end`.mapWith(Number),
         })
         .from(media)
         .where(inArray(media.id, ids))

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, gt, inArray, lte } from 'drizzle-orm';
 import { db, transaction } from '@/db';
 import { media } from '@/db/schema';
 import { recordActivity } from '@/lib/activity/record-activity';
@@ -57,10 +57,7 @@ export async function deleteAllMedia(
     for (const r of gone) await removeJournalled(r.storage, r.storageKey);
     deleted += gone.length;
   }
-  const [{ kept }] = await db()
-    .select({ kept: sql<number>`count(*)` })
-    .from(media)
-    .where(readableMedia(actor));
+  const [{ kept }] = await db().select({ kept: count() }).from(media).where(readableMedia(actor));
   await transaction(
     async (tx) =>
       await recordActivity(tx, actor, [

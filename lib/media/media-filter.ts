@@ -17,6 +17,7 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import { db } from '@/db';
+import { containsText } from '@/db/dialect';
 import { contentMedia, media, mediaTags, tags } from '@/db/schema';
 
 import type { KindFilter, MediaSort } from './filter-options';
@@ -39,9 +40,7 @@ export type MediaFilter = {
   unused?: boolean;
 };
 
-const escapeLike = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-const contains = (column: typeof media.fileName | typeof media.alt, text: string) =>
-  sql`${column} like ${escapeLike(text)} escape '\\'`;
+const contains = (column: typeof media.fileName | typeof media.alt, text: string) => containsText(column, text);
 
 /** The filter as WHERE conditions on `media`, shaped for finding a page or for counting all matches. */
 export function filterConditions(filter: MediaFilter, purpose: 'page' | 'count' = 'page'): SQL[] {

@@ -31,7 +31,7 @@ export async function listMembers(actor: Actor): Promise<MemberRow[]> {
       memberId: memberRoles.memberId,
       id: roles.id,
       name: roles.name,
-      builtin: sql<number>`${roles.builtin} is not null`,
+      builtin: sql<number>`${roles.builtin} is not null`.mapWith(Number),
     })
     .from(memberRoles)
     .innerJoin(roles, eq(roles.id, memberRoles.roleId))

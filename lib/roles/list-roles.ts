@@ -28,7 +28,9 @@ export async function listRoles(actor: Actor): Promise<RoleRow[]> {
   const rows = await db()
     .select({
       role: roles,
-      members: sql<number>`(select count(*) from ${memberRoles} where ${memberRoles.roleId} = ${roles.id})`,
+      members: sql<number>`(select count(*) from ${memberRoles} where ${memberRoles.roleId} = ${roles.id})`.mapWith(
+        Number,
+      ),
     })
     .from(roles)
     .orderBy(desc(sql`${roles.builtin} is not null`), asc(roles.name));

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
-import { db, transaction } from '@/db';
+import { db, migrateDatabase, transaction } from '@/db';
 import { apiKeys, memberRoles, members, roles } from '@/db/schema';
 import { pruneActivity } from '@/lib/activity/prune-activity';
 import { KEY_PREVIEW_LENGTH } from '@/lib/api-keys/create-api-key';
@@ -32,7 +32,7 @@ const PRUNE_EVERY_MS = 60 * 60 * 1000;
  */
 export async function bootstrap(): Promise<void> {
   keepDataDirPrivate(); // before the first file is created
-  db(); // opens and migrates
+  await migrateDatabase();
   await ensureServiceId();
   authSecret();
   const adminRoleId = await ensureAdministratorRole();

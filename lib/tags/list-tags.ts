@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
+import { containsText } from '@/db/dialect';
 import { media, mediaTags, tags } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { readableMedia } from '@/lib/permissions/media';
@@ -12,16 +13,15 @@ export type TagRow = { id: string; name: string; uses: number };
  * within the actor's read scope, so the count reveals nothing about media they may not read.
  */
 export async function listTags(actor: Actor, search = ''): Promise<TagRow[]> {
-  const pattern = `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const holders = db()
     .select({ n: count() })
     .from(mediaTags)
     .innerJoin(media, eq(media.id, mediaTags.mediaId))
     .where(and(eq(mediaTags.tagId, tags.id), readableMedia(actor)));
-  const uses = sql<number>`(${holders})`;
+  const uses = sql<number>`(${holders})`.mapWith(Number);
   return await db()
     .select({ id: tags.id, name: tags.name, uses })
     .from(tags)
-    .where(search.trim() ? sql`${tags.name} like ${pattern} escape '\\'` : undefined)
+    .where(search.trim() ? containsText(tags.name, search.trim()) : undefined)
     .orderBy(asc(tags.name));
 }

@@ -13,7 +13,7 @@ export async function listWebhooks(actor: Actor, api?: string): Promise<WebhookV
   const apiId = api === undefined ? null : (await findApi(api)).id;
   const count = (state: 'pending' | 'failed') =>
     sql<number>`(select count(*) from ${deliveries}
-      where ${deliveries.webhookId} = ${webhooks.id} and ${deliveries.state} = ${state})`;
+      where ${deliveries.webhookId} = ${webhooks.id} and ${deliveries.state} = ${state})`.mapWith(Number);
   return (
     await db()
       .select({ webhook: webhooks, pending: count('pending'), failed: count('failed') })

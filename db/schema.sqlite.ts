@@ -1,0 +1,369 @@
+// The SQLite tables (the embedded default). db/schema.pg.ts mirrors them for PostgreSQL: change both together.
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  AUDIT_ACTOR_TYPES,
+  AUDIT_OPERATIONS,
+  DELIVERY_STATES,
+  MEDIA_KINDS,
+  MEDIA_READ_SCOPES,
+  type WebhookEventType,
+} from './enums';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+/** One row per service-wide setting (service id, storage choice, ...). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const members = sqliteTable('members', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: createdAt(),
+});
+
+export const roles = sqliteTable('roles', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  /** 'administrator' for the built-in role that can do everything; null for roles made by people. */
+  builtin: text('builtin', { enum: ['administrator'] }).unique(),
+  mediaRead: text('media_read', { enum: MEDIA_READ_SCOPES }).notNull().default('none'),
+  mediaUpload: integer('media_upload', { mode: 'boolean' }).notNull().default(false),
+  mediaEdit: integer('media_edit', { mode: 'boolean' }).notNull().default(false),
+  mediaDelete: integer('media_delete', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const memberRoles = sqliteTable(
+  'member_roles',
+  {
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    roleId: text('role_id')
+      .notNull()
+      .references(() => roles.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.roleId] }), index('member_roles_role').on(t.roleId)],
+);
+
+export const apiKeys = sqliteTable('api_keys', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** SHA-256 of the key: keys are 256-bit random, so a fast hash is enough and lookups stay indexed. */
+  keyHash: text('key_hash').notNull().unique(),
+  /** First characters of the key, to tell keys apart in the UI. */
+  keyPreview: text('key_preview').notNull(),
+  mediaGet: integer('media_get', { mode: 'boolean' }).notNull().default(false),
+  mediaUpload: integer('media_upload', { mode: 'boolean' }).notNull().default(false),
+  mediaEdit: integer('media_edit', { mode: 'boolean' }).notNull().default(false),
+  mediaDelete: integer('media_delete', { mode: 'boolean' }).notNull().default(false),
+  /** Every content right on every API, present and future (the key from `KURA_API_KEY`). */
+  contentAll: integer('content_all', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+});
+
+export const media = sqliteTable(
+  'media',
+  {
+    /** 32 lowercase hex characters of randomness, new for every upload. */
+    id: text('id').primaryKey(),
+    fileName: text('file_name').notNull(),
+    kind: text('kind', { enum: MEDIA_KINDS }).notNull(),
+    mimeType: text('mime_type').notNull(),
+    /** Lowercase extension without the dot, from the sniffed type when known. */
+    extension: text('extension').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    alt: text('alt').notNull().default(''),
+    /** Which storage holds the bytes ('local' or 's3'); media keeps the storage it was uploaded to. */
+    storage: text('storage').notNull(),
+    storageKey: text('storage_key').notNull(),
+    creatorId: text('creator_id').references(() => members.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('media_created').on(t.createdAt, t.id),
+    index('media_size').on(t.size, t.id),
+    index('media_name').on(t.fileName, t.id),
+    // Covers "this id, of this kind" lookups, so counting a tag filter never reads whole rows.
+    index('media_id_kind').on(t.id, t.kind, t.mimeType),
+    index('media_creator').on(t.creatorId),
+    uniqueIndex('media_storage_key').on(t.storage, t.storageKey),
+  ],
+);
+
+export const tags = sqliteTable('tags', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const mediaTags = sqliteTable(
+  'media_tags',
+  {
+    mediaId: text('media_id')
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
+    tagId: text('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'restrict' }),
+  },
+  (t) => [primaryKey({ columns: [t.mediaId, t.tagId] }), index('media_tags_tag').on(t.tagId)],
+);
+
+/**
+ * The distinct Image API variants asked of one media version (KURA_MAX_VARIANTS_PER_MEDIA): a row is
+ * reserved before a new variant renders, so the bound holds even while its files are evicted.
+ */
+export const imageVariants = sqliteTable(
+  'image_variants',
+  {
+    mediaId: text('media_id')
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
+    /** The content hash: a re-upload starts a new count. */
+    sha256: text('sha256').notNull(),
+    /** SHA-256 of the plan's cacheKey (the variant file's name). */
+    planHash: text('plan_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.mediaId, t.sha256, t.planHash] })],
+);
+
+/**
+ * Storage objects that may exist without a media row: uploads in flight (a crash leaves them behind)
+ * and old bytes to remove after a commit. Written before the object and cleared in the same
+ * transaction that makes it live, so the sweeper can always finish what a crash interrupted.
+ */
+export const storageJournal = sqliteTable(
+  'storage_journal',
+  {
+    storage: text('storage').notNull(),
+    key: text('key').notNull(),
+    reason: text('reason', { enum: ['upload', 'garbage'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.storage, t.key] })],
+);
+
+/** A content endpoint (microCMS's "API"): its id is the path segment, its fields a JSON schema. */
+export const apis = sqliteTable('apis', {
+  id: text('id').primaryKey(),
+  /** The endpoint in `/api/v1/{endpoint}` and `/apis/{endpoint}`; lowercase, unique, never `media`. */
+  endpoint: text('endpoint').notNull().unique(),
+  name: text('name').notNull(),
+  /** `ApiField[]` (lib/content/schemas.ts), in display order. */
+  fields: text('fields', { mode: 'json' }).notNull().$type<unknown[]>(),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const contents = sqliteTable(
+  'contents',
+  {
+    id: text('id').primaryKey(),
+    apiId: text('api_id')
+      .notNull()
+      .references(() => apis.id, { onDelete: 'cascade' }),
+    /** Field values by field id, stored form: media fields hold media ids, rich editor holds sanitized HTML. */
+    data: text('data', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('contents_api_created').on(t.apiId, t.createdAt, t.id)],
+);
+
+/**
+ * Which content uses which media, through which field. Rewritten in the transaction of every content
+ * write. `restrict` makes SQLite itself refuse to delete referenced media, whatever the code path.
+ */
+export const contentMedia = sqliteTable(
+  'content_media',
+  {
+    contentId: text('content_id')
+      .notNull()
+      .references(() => contents.id, { onDelete: 'cascade' }),
+    mediaId: text('media_id')
+      .notNull()
+      .references(() => media.id, { onDelete: 'restrict' }),
+    field: text('field').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.contentId, t.mediaId, t.field] }), index('content_media_media').on(t.mediaId)],
+);
+
+/** A role's rights on one API's content (the built-in Administrator has all of them everywhere). */
+export const roleContentRights = sqliteTable(
+  'role_content_rights',
+  {
+    roleId: text('role_id')
+      .notNull()
+      .references(() => roles.id, { onDelete: 'cascade' }),
+    apiId: text('api_id')
+      .notNull()
+      .references(() => apis.id, { onDelete: 'cascade' }),
+    read: integer('read', { mode: 'boolean' }).notNull().default(false),
+    create: integer('create', { mode: 'boolean' }).notNull().default(false),
+    update: integer('update', { mode: 'boolean' }).notNull().default(false),
+    delete: integer('delete', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.roleId, t.apiId] })],
+);
+
+/** An API key's rights on one API's content (microCMS: GET, POST, PATCH, DELETE per endpoint). */
+export const apiKeyContentRights = sqliteTable(
+  'api_key_content_rights',
+  {
+    apiKeyId: text('api_key_id')
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: 'cascade' }),
+    apiId: text('api_id')
+      .notNull()
+      .references(() => apis.id, { onDelete: 'cascade' }),
+    read: integer('read', { mode: 'boolean' }).notNull().default(false),
+    create: integer('create', { mode: 'boolean' }).notNull().default(false),
+    update: integer('update', { mode: 'boolean' }).notNull().default(false),
+    delete: integer('delete', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.apiKeyId, t.apiId] })],
+);
+
+/** Where a site wants to hear about changes: media changes (api null) or one API's content. */
+export const webhooks = sqliteTable(
+  'webhooks',
+  {
+    id: text('id').primaryKey(),
+    /** null: media webhook (Media settings); else the API whose content it reports. */
+    apiId: text('api_id').references(() => apis.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    url: text('url').notNull(),
+    /** The signing secret, sealed with a key derived from AUTH_SECRET (lib/crypto/sealed.ts). */
+    secretSealed: text('secret_sealed').notNull(),
+    /** `WebhookEventType[]` this webhook is sent. */
+    events: text('events', { mode: 'json' }).notNull().$type<WebhookEventType[]>(),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    /** 'env' for the one provisioned from KURA_MEDIA_WEBHOOK_URL (kept in step with the environment). */
+    source: text('source', { enum: ['settings', 'env'] })
+      .notNull()
+      .default('settings'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('webhooks_api').on(t.apiId)],
+);
+
+/**
+ * The outbox: one row per change reported, written in the transaction of the change itself, holding
+ * the exact body that is sent (so every retry sends the same bytes and the same signature).
+ */
+export const events = sqliteTable('events', {
+  id: text('id').primaryKey(),
+  /** e.g. `media.new`, `content.edit` (the X-Kura-Event-Type header). */
+  type: text('type').notNull(),
+  body: text('body').notNull(),
+  createdAt: createdAt(),
+});
+
+/** One event to one webhook. Sent in id order per webhook; retried with backoff until delivered or given up. */
+export const deliveries = sqliteTable(
+  'deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    webhookId: text('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    state: text('state', { enum: DELIVERY_STATES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: createdAt(),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('deliveries_webhook_state').on(t.webhookId, t.state, t.id)],
+);
+
+/** Every attempt of a delivery: when, the HTTP status (null when none came) and what went wrong. */
+export const deliveryAttempts = sqliteTable(
+  'delivery_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deliveryId: integer('delivery_id')
+      .notNull()
+      .references(() => deliveries.id, { onDelete: 'cascade' }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    status: integer('status'),
+    error: text('error'),
+    durationMs: integer('duration_ms').notNull(),
+  },
+  (t) => [index('delivery_attempts_delivery').on(t.deliveryId)],
+);
+
+/** The activity of the media library: who did what to which media, with the values before and after. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    actorType: text('actor_type', { enum: AUDIT_ACTOR_TYPES }).notNull(),
+    /** Not a foreign key: the log outlives removed members and revoked keys. */
+    actorId: text('actor_id').notNull(),
+    actorName: text('actor_name').notNull(),
+    operation: text('operation', { enum: AUDIT_OPERATIONS }).notNull(),
+    mediaId: text('media_id'),
+    /** What the entry is about, as people read it (the file name; for "delete all", a count). */
+    target: text('target').notNull(),
+    before: text('before', { mode: 'json' }).$type<Record<string, unknown> | null>(),
+    after: text('after', { mode: 'json' }).$type<Record<string, unknown> | null>(),
+  },
+  (t) => [
+    index('audit_log_at').on(t.at),
+    index('audit_log_actor').on(t.actorId, t.at),
+    index('audit_log_operation').on(t.operation, t.at),
+  ],
+);
+
+/**
+ * One login: its id is in the session cookie (JWT) and every request checks it here, so logout, a
+ * password change, an Administrator or the member's removal (cascade) can end it.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    /** Updated at most every few minutes, for the idle limit. */
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Where the login came from, for the member's own list. */
+    client: text('client').notNull(),
+  },
+  (t) => [index('sessions_member').on(t.memberId), index('sessions_expires').on(t.expiresAt)],
+);
+
+/**
+ * Failed-login counters, one per key (`pair:<email> <client>`, `email:<email>`, `client:<client>`),
+ * kept in the database so a restart does not reset them (lib/auth/throttle-store.ts).
+ */
+export const loginThrottle = sqliteTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStart: integer('window_start', { mode: 'timestamp_ms' }).notNull(),
+  blockedUntil: integer('blocked_until', { mode: 'timestamp_ms' }),
+  /** How many blocks this key has had lately: each one lasts twice as long as the one before. */
+  blocks: integer('blocks').notNull().default(0),
+});
