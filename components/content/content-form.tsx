@@ -75,7 +75,7 @@ export function ContentForm({ editing, maxUploadBytes, canUpload }: Props) {
       setStatus('Saved');
       router.refresh();
     },
-    { refresh: false },
+    { refresh: false, keepError: true }, // the message stays above Save too: the field may be out of sight
   );
   const deleting = useActionForm(deleteContentAction, [], () => router.push(`/apis/${api.endpoint}`), {
     refresh: false,

@@ -10,7 +10,7 @@ import { DirectUrlNote } from './direct-url-note';
 
 type Form = StorageSettingsView['form'];
 
-/** The S3 fields whose messages are shown beside them (the others go to the Save result). */
+/** The S3 fields whose messages are also shown beside them (every refusal is in the Save result). */
 const FIELDS = ['bucket', 'region', 'endpoint', 'accessKeyId', 'secretAccessKey', 'prefix', 'publicUrl'];
 
 function Check(props: { label: string; checked: boolean; onChange: (v: boolean) => void; hint: string }) {
@@ -50,11 +50,16 @@ export function StorageForm({ uploadTo, initial }: { uploadTo: string; initial: 
   const { secretStored: _stored, ...fields } = form;
   const values = () => ({ ...fields, secretAccessKey: secret });
 
-  const saving = useActionForm(saveStorageAction, FIELDS, (done) => {
-    setSaved(done.message);
-    if (secret) setForm((f) => ({ ...f, secretStored: true }));
-    setSecret('');
-  });
+  const saving = useActionForm(
+    saveStorageAction,
+    FIELDS,
+    (done) => {
+      setSaved(done.message);
+      if (secret) setForm((f) => ({ ...f, secretStored: true }));
+      setSecret('');
+    },
+    { keepError: true }, // the Save result beside the button says it too: the field may be out of sight
+  );
   const save = () => {
     setSaved(null);
     saving.submit(target === 'local' ? { target } : { target, ...values() });

@@ -12,6 +12,8 @@ type Options = {
   fieldOf?: (path: string) => string;
   /** `false` when `onDone` itself refreshes or navigates. */
   refresh?: boolean;
+  /** The error box keeps the server's message even when each field shows its own (a long form, fields out of sight). */
+  keepError?: boolean;
 };
 
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -26,7 +28,7 @@ export function useActionForm<I, T>(
   action: (input: I) => Promise<ActionResult<T>>,
   fields: string[],
   onDone: (data: T) => void,
-  { fieldOf = firstSegment, refresh = true }: Options = {},
+  { fieldOf = firstSegment, refresh = true, keepError = false }: Options = {},
 ) {
   const router = useRouter();
   const errorId = useId();
@@ -45,7 +47,7 @@ export function useActionForm<I, T>(
           else elsewhere = true;
         }
         return setShown({
-          error: Object.keys(fieldErrors).length > 0 && !elsewhere ? null : result.error,
+          error: Object.keys(fieldErrors).length > 0 && !elsewhere && !keepError ? null : result.error,
           fieldErrors,
         });
       }
