@@ -1,8 +1,10 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { createApiAction, updateApiAction } from '@/app/(admin)/apis/actions';
+import { FieldError } from '@/components/ui/field-error';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { FIELD_KIND_LABELS, FIELD_KINDS, type ApiField, type FieldKind } from '@/lib/content/schemas';
 
 type Draft = {
@@ -34,6 +36,13 @@ const box =
   'focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500';
 const input = `${box} w-full`;
 
+/** The form field of a server path: `fields.2.id` for a field's row, else the first segment (`endpoint`). */
+const fieldOf = (path: string) =>
+  path
+    .split('.')
+    .slice(0, path.startsWith('fields.') ? 3 : 1)
+    .join('.');
+
 /** Create or change an API: endpoint (fixed once created), name, and its ordered list of fields. */
 export function ApiForm({ mode, initial }: Props) {
   const router = useRouter();
@@ -42,8 +51,14 @@ export function ApiForm({ mode, initial }: Props) {
   const [fields, setFields] = useState<Draft[]>(
     initial ? initial.fields.map(toDraft) : [{ ...blank(), id: 'title', name: 'Title', required: true }],
   );
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const form = useActionForm(
+    mode === 'create' ? createApiAction : updateApiAction,
+    ['name', 'endpoint', ...fields.flatMap((_, i) => [`fields.${i}.id`, `fields.${i}.name`, `fields.${i}.imageSize`])],
+    (saved) => router.push(`/apis/${saved.endpoint}`),
+    { fieldOf, refresh: false },
+  );
+  /** The message shown under an input, by its server path. */
+  const errorOf = (path: string) => <FieldError id={form.fieldErrorId(path)} message={form.fieldErrors[path]} />;
 
   const change = (key: number, patch: Partial<Draft>) =>
     setFields((fs) => fs.map((f) => (f.key === key ? { ...f, ...patch } : f)));
@@ -70,45 +85,47 @@ export function ApiForm({ mode, initial }: Props) {
           : {}),
       })),
     };
-    startTransition(async () => {
-      const result = await (mode === 'create' ? createApiAction : updateApiAction)(payload);
-      if (!result.ok) return setError(result.error);
-      setError(null);
-      router.push(`/apis/${result.data.endpoint}`);
-    });
+    form.submit(payload);
   }
 
   return (
-    <form onSubmit={submit} className="space-y-6" aria-describedby="api-form-error">
+    <form onSubmit={submit} className="space-y-6" aria-describedby={form.errorId}>
       <div className="grid gap-4 sm:grid-cols-2">
-        <label className="block text-sm font-medium">
-          API name
-          <input
-            className={`${input} mt-1`}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            required
-            maxLength={60}
-            placeholder="Blog"
-          />
-        </label>
-        <label className="block text-sm font-medium">
-          Endpoint
-          <input
-            className={`${input} mt-1 font-mono disabled:bg-slate-100`}
-            value={endpoint}
-            onChange={(e) => setEndpoint(e.target.value)}
-            disabled={mode === 'edit'}
-            required
-            placeholder="blogs"
-            aria-describedby="endpoint-hint"
-          />
-          <span id="endpoint-hint" className="mt-1 block text-xs font-normal text-slate-500">
-            {mode === 'edit'
-              ? 'Fixed: clients read /api/v1/' + endpoint
-              : 'Lowercase letters, digits, - and _; the path /api/v1/{endpoint}. “media” is reserved.'}
-          </span>
-        </label>
+        <div>
+          <label className="block text-sm font-medium">
+            API name
+            <input
+              className={`${input} mt-1`}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              required
+              maxLength={60}
+              placeholder="Blog"
+              {...form.describe('name')}
+            />
+          </label>
+          {errorOf('name')}
+        </div>
+        <div>
+          <label className="block text-sm font-medium">
+            Endpoint
+            <input
+              className={`${input} mt-1 font-mono disabled:bg-slate-100`}
+              value={endpoint}
+              onChange={(e) => setEndpoint(e.target.value)}
+              disabled={mode === 'edit'}
+              required
+              placeholder="blogs"
+              {...form.describe('endpoint', 'endpoint-hint')}
+            />
+            <span id="endpoint-hint" className="mt-1 block text-xs font-normal text-slate-500">
+              {mode === 'edit'
+                ? 'Fixed: clients read /api/v1/' + endpoint
+                : 'Lowercase letters, digits, - and _; the path /api/v1/{endpoint}. “media” is reserved.'}
+            </span>
+          </label>
+          {errorOf('endpoint')}
+        </div>
       </div>
 
       <fieldset>
@@ -117,26 +134,34 @@ export function ApiForm({ mode, initial }: Props) {
           {fields.map((f, i) => (
             <li key={f.key} className="rounded-lg border border-slate-200 bg-white p-3" aria-label={`Field ${i + 1}`}>
               <div className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_10rem_auto]">
-                <label className="block text-xs font-medium text-slate-600">
-                  Field id
-                  <input
-                    className={`${input} mt-1 font-mono`}
-                    value={f.id}
-                    onChange={(e) => change(f.key, { id: e.target.value })}
-                    required
-                    placeholder="title"
-                  />
-                </label>
-                <label className="block text-xs font-medium text-slate-600">
-                  Display name
-                  <input
-                    className={`${input} mt-1`}
-                    value={f.name}
-                    onChange={(e) => change(f.key, { name: e.target.value })}
-                    required
-                    placeholder="Title"
-                  />
-                </label>
+                <div>
+                  <label className="block text-xs font-medium text-slate-600">
+                    Field id
+                    <input
+                      className={`${input} mt-1 font-mono`}
+                      value={f.id}
+                      onChange={(e) => change(f.key, { id: e.target.value })}
+                      required
+                      placeholder="title"
+                      {...form.describe(`fields.${i}.id`)}
+                    />
+                  </label>
+                  {errorOf(`fields.${i}.id`)}
+                </div>
+                <div>
+                  <label className="block text-xs font-medium text-slate-600">
+                    Display name
+                    <input
+                      className={`${input} mt-1`}
+                      value={f.name}
+                      onChange={(e) => change(f.key, { name: e.target.value })}
+                      required
+                      placeholder="Title"
+                      {...form.describe(`fields.${i}.name`)}
+                    />
+                  </label>
+                  {errorOf(`fields.${i}.name`)}
+                </div>
                 <label className="block text-xs font-medium text-slate-600">
                   Kind
                   <select
@@ -195,6 +220,7 @@ export function ApiForm({ mode, initial }: Props) {
                     Exact image size (optional):
                     <input
                       aria-label={`Required width of ${f.id || 'field'}`}
+                      {...form.describe(`fields.${i}.imageSize`)}
                       className={`${box} w-24`}
                       inputMode="numeric"
                       value={f.width}
@@ -204,6 +230,7 @@ export function ApiForm({ mode, initial }: Props) {
                     ×
                     <input
                       aria-label={`Required height of ${f.id || 'field'}`}
+                      {...form.describe(`fields.${i}.imageSize`)}
                       className={`${box} w-24`}
                       inputMode="numeric"
                       value={f.height}
@@ -214,6 +241,7 @@ export function ApiForm({ mode, initial }: Props) {
                   </span>
                 )}
               </div>
+              {errorOf(`fields.${i}.imageSize`)}
             </li>
           ))}
         </ol>
@@ -229,19 +257,19 @@ export function ApiForm({ mode, initial }: Props) {
         </button>
       </fieldset>
 
-      <div id="api-form-error" aria-live="polite" className="text-sm text-red-600">
-        {error}
+      <div id={form.errorId} aria-live="polite" className="text-sm text-red-600">
+        {form.error}
       </div>
       <div className="flex gap-3">
         <button
           type="submit"
-          disabled={pending}
+          disabled={form.pending}
           className={
             'rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium ' +
             'text-white hover:bg-indigo-500 disabled:opacity-60'
           }
         >
-          {pending ? 'Saving…' : 'Save'}
+          {form.pending ? 'Saving…' : 'Save'}
         </button>
         <button
           type="button"

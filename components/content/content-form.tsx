@@ -1,8 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { deleteContentAction, saveContentAction } from '@/app/(admin)/apis/actions';
+import { useActionForm } from '@/components/ui/use-action-form';
 import type { ContentEditing } from '@/lib/content/content-for-editing';
 import type { MediaRecord } from '@/lib/media/present';
 import { valueOf } from '@/lib/content/schemas';
@@ -50,13 +51,9 @@ export function ContentForm({ editing, maxUploadBytes, canUpload }: Props) {
   const router = useRouter();
   const { api, fields, content } = editing;
   const [values, setValues] = useState(() => initialValues(editing));
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
   const [richPick, setRichPick] = useState<RichPick | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
   const canSave = content ? editing.can.update : editing.can.create;
 
   const set = (id: string, value: FieldValue) => {
@@ -64,35 +61,30 @@ export function ContentForm({ editing, maxUploadBytes, canUpload }: Props) {
     setStatus(null);
   };
 
-  function save(e: React.FormEvent) {
-    e.preventDefault();
-    startTransition(async () => {
-      const result = await saveContentAction({
-        endpoint: api.endpoint,
-        id: content?.id,
-        values: toBody(fields, values),
-      });
-      if (!result.ok) {
-        // Domain messages start with the field id ("eyecatch: …"): show them at that field too.
-        const field = fields.find((f) => result.error.startsWith(`${f.id}: `));
-        setFieldErrors(field ? { [field.id]: result.error.slice(field.id.length + 2) } : {});
-        setError(result.error);
-        return;
-      }
-      setError(null);
-      setFieldErrors({});
-      if (!content) return router.push(`/apis/${api.endpoint}/${result.data.id}`);
+  const saving = useActionForm(
+    async (input: Parameters<typeof saveContentAction>[0]) => {
+      const result = await saveContentAction(input);
+      if (result.ok) return result;
+      // Domain messages start with the field id ("eyecatch: …"): show them at that field.
+      const field = fields.find((f) => result.error.startsWith(`${f.id}: `));
+      return field ? { ...result, fieldErrors: { [field.id]: result.error.slice(field.id.length + 2) } } : result;
+    },
+    fields.map((f) => f.id),
+    (saved) => {
+      if (!content) return router.push(`/apis/${api.endpoint}/${saved.id}`);
       setStatus('Saved');
       router.refresh();
-    });
-  }
+    },
+    { refresh: false, keepError: true }, // the message stays above Save too: the field may be out of sight
+  );
+  const deleting = useActionForm(deleteContentAction, [], () => router.push(`/apis/${api.endpoint}`), {
+    refresh: false,
+  });
+  const pending = saving.pending || deleting.pending;
 
-  function remove() {
-    startTransition(async () => {
-      const result = await deleteContentAction({ endpoint: api.endpoint, id: content!.id });
-      if (!result.ok) return setDeleteError(result.error);
-      router.push(`/apis/${api.endpoint}`);
-    });
+  function save(e: React.FormEvent) {
+    e.preventDefault();
+    saving.submit({ endpoint: api.endpoint, id: content?.id, values: toBody(fields, values) });
   }
 
   const pick = (accept: 'image' | 'any') =>
@@ -114,14 +106,14 @@ export function ContentForm({ editing, maxUploadBytes, canUpload }: Props) {
           field={field}
           value={values[field.id]}
           onChange={(v) => set(field.id, v)}
-          error={fieldErrors[field.id]}
+          error={saving.fieldErrors[field.id]}
           onPick={pick}
           maxUploadBytes={maxUploadBytes}
           canUpload={canUpload}
         />
       ))}
-      <div role="alert" className="text-sm text-red-600 empty:hidden">
-        {error}
+      <div id={saving.errorId} role="alert" className="text-sm text-red-600 empty:hidden">
+        {saving.error}
       </div>
       <div className="sticky bottom-0 -mx-6 flex items-center gap-3 border-t border-slate-200 bg-white/95 px-6 py-3">
         <button
@@ -141,7 +133,7 @@ export function ContentForm({ editing, maxUploadBytes, canUpload }: Props) {
           <button
             type="button"
             onClick={() => {
-              setDeleteError(null);
+              deleting.setError(null);
               setConfirmingDelete(true);
             }}
             className="ml-auto rounded-md border border-red-200 px-4 py-1.5 text-sm text-red-700 hover:bg-red-50"
@@ -164,9 +156,9 @@ export function ContentForm({ editing, maxUploadBytes, canUpload }: Props) {
         <ConfirmDialog
           title="Delete this content?"
           confirmLabel="Delete"
-          pending={pending}
-          error={deleteError}
-          onConfirm={remove}
+          pending={deleting.pending}
+          error={deleting.error}
+          onConfirm={() => deleting.submit({ endpoint: api.endpoint, id: content!.id })}
           onCancel={() => setConfirmingDelete(false)}
         >
           The content is removed from the API at once. The media it uses stays in the library.

@@ -9,7 +9,7 @@ type Props = { ids: string[]; members: MemberChoice[]; onCancel: () => void; onD
 
 /** After a removal: the removed member's media get another member as creator (the library's bulk change). */
 export function ReassignMediaDialog({ ids, members, onCancel, onDone }: Props) {
-  const form = useActionForm(bulkEditMediaAction, [], (outcomes) => {
+  const form = useActionForm(bulkEditMediaAction, ['creatorId'], (outcomes) => {
     const changed = outcomes.filter((o) => o.changed).length;
     const left = outcomes.length - changed;
     onDone(`Gave ${changed} media a new creator.${left > 0 ? ` ${left} were no longer there.` : ''}`);
@@ -17,9 +17,7 @@ export function ReassignMediaDialog({ ids, members, onCancel, onDone }: Props) {
   return (
     <BulkCreatorDialog
       count={ids.length}
-      pending={form.pending}
-      error={form.error}
-      setError={form.setError}
+      form={form}
       members={members}
       onCancel={onCancel}
       onSave={(creatorId) => form.submit({ ids, creatorId })}

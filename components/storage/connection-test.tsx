@@ -6,6 +6,7 @@ import { testStorageAction } from '@/app/(admin)/media/settings/storage/actions'
 type Outcome = { ok: boolean; message: string };
 
 /** "Test connection": writes, reads and deletes a probe object and says which step failed and why. */
+// Not on useActionForm: a probe saves nothing (no refresh), and its answer, refusal or not, is one status line.
 export function ConnectionTest({ input }: { input: 'env' | (() => unknown) }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [pending, startTransition] = useTransition();

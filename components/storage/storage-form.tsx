@@ -1,52 +1,17 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
+import { useId, useState } from 'react';
 import { saveStorageAction } from '@/app/(admin)/media/settings/storage/actions';
+import { TextField } from '@/components/ui/text-field';
+import { useActionForm } from '@/components/ui/use-action-form';
 import type { StorageSettingsView } from '@/lib/storage-settings/get-storage-settings';
 import { ConnectionTest } from './connection-test';
 import { DirectUrlNote } from './direct-url-note';
 
 type Form = StorageSettingsView['form'];
 
-const input =
-  'w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm ' +
-  'focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200';
-
-function TextField(props: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  hint?: string;
-  type?: string;
-  placeholder?: string;
-  mono?: boolean;
-}) {
-  const id = useId();
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {props.label}
-      </label>
-      <input
-        id={id}
-        type={props.type ?? 'text'}
-        value={props.value}
-        placeholder={props.placeholder}
-        onChange={(e) => props.onChange(e.target.value)}
-        aria-describedby={props.hint ? `${id}-hint` : undefined}
-        autoComplete="off"
-        spellCheck={false}
-        className={`${input} ${props.mono ? 'font-mono' : ''}`}
-      />
-      {props.hint && (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {props.hint}
-        </p>
-      )}
-    </div>
-  );
-}
+/** The S3 fields whose messages are also shown beside them (every refusal is in the Save result). */
+const FIELDS = ['bucket', 'region', 'endpoint', 'accessKeyId', 'secretAccessKey', 'prefix', 'publicUrl'];
 
 function Check(props: { label: string; checked: boolean; onChange: (v: boolean) => void; hint: string }) {
   const id = useId();
@@ -74,12 +39,10 @@ function Check(props: { label: string; checked: boolean; onChange: (v: boolean) 
 
 /** Media settings → Storage: local disk or a bucket, its connection test, and Save (which tests again first). */
 export function StorageForm({ uploadTo, initial }: { uploadTo: string; initial: Form }) {
-  const router = useRouter();
   const [target, setTarget] = useState<'local' | 's3'>(uploadTo === 'local' ? 'local' : 's3');
   const [form, setForm] = useState(initial);
   const [secret, setSecret] = useState('');
-  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const [saved, setSaved] = useState<string | null>(null);
   const set =
     <K extends keyof Form>(key: K) =>
     (value: Form[K]) =>
@@ -87,17 +50,21 @@ export function StorageForm({ uploadTo, initial }: { uploadTo: string; initial: 
   const { secretStored: _stored, ...fields } = form;
   const values = () => ({ ...fields, secretAccessKey: secret });
 
-  const save = () =>
-    startTransition(async () => {
-      setResult(null);
-      const saved = await saveStorageAction(target === 'local' ? { target } : { target, ...values() });
-      setResult(saved.ok ? { ok: true, message: saved.data.message } : { ok: false, message: saved.error });
-      if (saved.ok) {
-        if (secret) setForm((f) => ({ ...f, secretStored: true }));
-        setSecret('');
-        router.refresh();
-      }
-    });
+  const saving = useActionForm(
+    saveStorageAction,
+    FIELDS,
+    (done) => {
+      setSaved(done.message);
+      if (secret) setForm((f) => ({ ...f, secretStored: true }));
+      setSecret('');
+    },
+    { keepError: true }, // the Save result beside the button says it too: the field may be out of sight
+  );
+  const save = () => {
+    setSaved(null);
+    saving.submit(target === 'local' ? { target } : { target, ...values() });
+  };
+  const errors = saving.fieldErrors;
 
   return (
     <section aria-labelledby="storage-form-heading" className="rounded-lg border border-slate-200 bg-white px-5 py-4">
@@ -135,13 +102,14 @@ export function StorageForm({ uploadTo, initial }: { uploadTo: string; initial: 
         {target === 's3' && (
           <div className="space-y-4 border-l-2 border-indigo-100 pl-4">
             <div className="grid grid-cols-2 gap-4">
-              <TextField label="Bucket" value={form.bucket} onChange={set('bucket')} mono />
-              <TextField label="Region" value={form.region} onChange={set('region')} mono />
+              <TextField label="Bucket" value={form.bucket} onChange={set('bucket')} error={errors.bucket} mono />
+              <TextField label="Region" value={form.region} onChange={set('region')} error={errors.region} mono />
             </div>
             <TextField
               label="Endpoint"
               value={form.endpoint}
               onChange={set('endpoint')}
+              error={errors.endpoint}
               mono
               placeholder="https://s3.example.com"
               hint="Empty for Amazon S3; the URL of any S3-compatible server otherwise."
@@ -174,12 +142,19 @@ export function StorageForm({ uploadTo, initial }: { uploadTo: string; initial: 
             </fieldset>
             {form.credentials === 'keys' && (
               <div className="grid grid-cols-2 gap-4">
-                <TextField label="Access key ID" value={form.accessKeyId} onChange={set('accessKeyId')} mono />
+                <TextField
+                  label="Access key ID"
+                  value={form.accessKeyId}
+                  onChange={set('accessKeyId')}
+                  error={errors.accessKeyId}
+                  mono
+                />
                 <TextField
                   label="Secret access key"
                   type="password"
                   value={secret}
                   onChange={setSecret}
+                  error={errors.secretAccessKey}
                   placeholder={form.secretStored ? 'Stored — leave empty to keep it' : ''}
                   hint="Stored encrypted and never shown again."
                 />
@@ -189,6 +164,7 @@ export function StorageForm({ uploadTo, initial }: { uploadTo: string; initial: 
               label="Key prefix"
               value={form.prefix}
               onChange={set('prefix')}
+              error={errors.prefix}
               mono
               placeholder="media/"
               hint="Objects are stored under this folder of the bucket."
@@ -197,6 +173,7 @@ export function StorageForm({ uploadTo, initial }: { uploadTo: string; initial: 
               label="Public base URL"
               value={form.publicUrl}
               onChange={set('publicUrl')}
+              error={errors.publicUrl}
               mono
               placeholder="https://cdn.example.com"
               hint={
@@ -221,13 +198,13 @@ export function StorageForm({ uploadTo, initial }: { uploadTo: string; initial: 
         <div className="flex items-center gap-3 border-t border-slate-100 pt-4">
           <button
             type="submit"
-            disabled={pending}
+            disabled={saving.pending}
             className={
               'rounded-md bg-slate-900 px-4 py-1.5 text-sm font-medium ' +
               'text-white hover:bg-slate-700 disabled:opacity-50'
             }
           >
-            {pending ? 'Saving…' : 'Save'}
+            {saving.pending ? 'Saving…' : 'Save'}
           </button>
           <p className="text-xs text-slate-500">
             {target === 's3'
@@ -235,17 +212,17 @@ export function StorageForm({ uploadTo, initial }: { uploadTo: string; initial: 
               : 'Media already in a bucket stays there.'}
           </p>
         </div>
-        <div role="status" aria-label="Save result" className="text-sm">
-          {result && (
+        <div id={saving.errorId} role="status" aria-label="Save result" className="text-sm">
+          {(saving.error ?? saved) && (
             <p
               className={
                 `rounded-md border px-3 py-2 ` +
-                (result.ok
-                  ? 'border-emerald-200 bg-emerald-50 text-emerald-900'
-                  : 'border-red-200 bg-red-50 text-red-800')
+                (saving.error
+                  ? 'border-red-200 bg-red-50 text-red-800'
+                  : 'border-emerald-200 bg-emerald-50 text-emerald-900')
               }
             >
-              {result.message}
+              {saving.error ?? saved}
             </p>
           )}
         </div>

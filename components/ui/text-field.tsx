@@ -1,6 +1,7 @@
 'use client';
 
 import { useId } from 'react';
+import { FieldError } from './field-error';
 import { inputClass } from './input-class';
 
 type Props = {
@@ -12,6 +13,9 @@ type Props = {
   hint?: string;
   type?: 'text' | 'email' | 'password';
   autoComplete?: string;
+  placeholder?: string;
+  /** Monospace, without spell checking: for names, keys and URLs. */
+  mono?: boolean;
   maxLength?: number;
   inputRef?: React.RefObject<HTMLInputElement | null>;
 };
@@ -25,6 +29,8 @@ export function TextField({
   hint,
   type = 'text',
   autoComplete = 'off',
+  placeholder,
+  mono,
   maxLength,
   inputRef,
 }: Props) {
@@ -44,21 +50,19 @@ export function TextField({
         value={value}
         onChange={(e) => onChange(e.target.value)}
         autoComplete={autoComplete}
+        placeholder={placeholder}
+        spellCheck={mono ? false : undefined}
         maxLength={maxLength}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className={`mt-1 ${inputClass}`}
+        className={`mt-1 ${inputClass}${mono ? ' font-mono' : ''}`}
       />
       {hint && (
         <p id={hintId} className="mt-1 text-xs text-slate-500">
           {hint}
         </p>
       )}
-      {error && (
-        <p id={errorId} className="mt-1 text-sm text-red-600">
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId} message={error} />
     </div>
   );
 }

@@ -1,11 +1,13 @@
 'use client';
 
-import { useId, useRef, useState, useTransition } from 'react';
+import { useRef, useState } from 'react';
 import { createWebhookAction, updateWebhookAction } from '@/app/(admin)/webhooks/actions';
 import type { WebhookEventType } from '@/lib/webhooks/event-types';
 import { CopyButton } from '@/components/media/copy-button';
 import { EditDialog } from '@/components/ui/edit-dialog';
+import { FieldError } from '@/components/ui/field-error';
 import { inputClass } from '@/components/ui/input-class';
+import { useActionForm } from '@/components/ui/use-action-form';
 import type { WebhookView } from '@/lib/webhooks/present-webhook';
 import { EVENT_LABELS, EVENT_TYPES, generateSecret, type WebhookScope } from './webhook-text';
 
@@ -18,11 +20,11 @@ type Props = {
 };
 
 type Field = 'name' | 'url' | 'secret' | 'events';
+const FIELDS: Field[] = ['name', 'url', 'secret', 'events'];
 const code = 'font-mono text-[0.95em] text-slate-700';
 
 /** Add or edit a webhook: name, URL, signing secret, the events it is sent, and whether it is on. */
 export function WebhookDialog({ scope, webhook, onCancel, onSaved }: Props) {
-  const id = useId();
   const nameInput = useRef<HTMLInputElement>(null);
   const fromEnv = webhook?.source === 'env';
   const [name, setName] = useState(webhook?.name ?? '');
@@ -30,61 +32,37 @@ export function WebhookDialog({ scope, webhook, onCancel, onSaved }: Props) {
   const [secret, setSecret] = useState('');
   const [events, setEvents] = useState<WebhookEventType[]>(webhook?.events ?? [...EVENT_TYPES]);
   const [enabled, setEnabled] = useState(webhook?.enabled ?? true);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
-  const [pending, startTransition] = useTransition();
-
-  function submit() {
-    startTransition(async () => {
-      const result = webhook
-        ? await updateWebhookAction({
-            id: webhook.id,
-            changes: { name, events, enabled, ...(fromEnv ? {} : { url, secret }) },
-          })
-        : await createWebhookAction({
-            ...(scope.kind === 'content' ? { api: scope.api } : {}),
-            name,
-            url,
-            secret,
-            events,
-            enabled,
-          });
-      if (result.ok) return onSaved(result.data);
-      const byField = Object.fromEntries(
-        Object.entries(result.fieldErrors ?? {}).map(([path, message]) => [
-          path.replace(/^changes\./, '').split('.')[0],
-          message,
-        ]),
-      );
-      setFieldErrors(byField);
-      setError(
-        Object.keys(byField).some((f) => ['name', 'url', 'secret', 'events'].includes(f))
-          ? 'Check the fields marked above.'
-          : result.error,
-      );
-    });
-  }
-
-  const described = (field: Field, ...more: string[]) => ({
-    'aria-invalid': fieldErrors[field] ? true : undefined,
-    'aria-describedby': [fieldErrors[field] ? `${id}-${field}-error` : '', ...more, `${id}-error`]
-      .filter(Boolean)
-      .join(' '),
-  });
-  const fieldError = (field: Field) => (
-    <p id={`${id}-${field}-error`} className="text-xs text-red-600 empty:hidden">
-      {fieldErrors[field]}
-    </p>
+  const form = useActionForm(
+    ({
+      url,
+      secret,
+      ...rest
+    }: {
+      name: string;
+      url: string;
+      secret: string;
+      events: WebhookEventType[];
+      enabled: boolean;
+    }) =>
+      webhook
+        ? updateWebhookAction({ id: webhook.id, changes: { ...rest, ...(fromEnv ? {} : { url, secret }) } })
+        : createWebhookAction({ ...(scope.kind === 'content' ? { api: scope.api } : {}), ...rest, url, secret }),
+    FIELDS,
+    onSaved,
+    { fieldOf: (path) => path.replace(/^changes\./, '').split('.')[0] },
   );
+  const id = form.errorId;
+  const hasFieldErrors = Object.keys(form.fieldErrors).length > 0;
+  const fieldError = (field: Field) => <FieldError id={form.fieldErrorId(field)} message={form.fieldErrors[field]} />;
 
   return (
     <EditDialog
       title={webhook ? 'Edit webhook' : 'Add webhook'}
-      errorId={`${id}-error`}
-      error={error}
-      pending={pending}
+      errorId={id}
+      error={form.error ?? (hasFieldErrors ? 'Check the fields marked above.' : null)}
+      pending={form.pending}
       initialFocus={nameInput}
-      onSubmit={submit}
+      onSubmit={() => form.submit({ name, url, secret, events, enabled })}
       onCancel={onCancel}
     >
       <div className="space-y-1">
@@ -100,7 +78,7 @@ export function WebhookDialog({ scope, webhook, onCancel, onSaved }: Props) {
           autoComplete="off"
           placeholder="Rebuild the website"
           className={inputClass}
-          {...described('name')}
+          {...form.describe('name')}
         />
         {fieldError('name')}
       </div>
@@ -119,7 +97,7 @@ export function WebhookDialog({ scope, webhook, onCancel, onSaved }: Props) {
           spellCheck={false}
           placeholder="https://example.com/hooks/kura"
           className={`${inputClass} font-mono disabled:bg-slate-100 disabled:text-slate-500`}
-          {...described('url', fromEnv ? `${id}-env` : '')}
+          {...form.describe('url', fromEnv ? `${id}-env` : '')}
         />
         {fieldError('url')}
       </div>
@@ -144,7 +122,7 @@ export function WebhookDialog({ scope, webhook, onCancel, onSaved }: Props) {
                   : 'At least 16 characters'
             }
             className={`${inputClass} min-w-0 flex-1 font-mono disabled:bg-slate-100`}
-            {...described('secret', `${id}-secret-hint`)}
+            {...form.describe('secret', `${id}-secret-hint`)}
           />
           {!fromEnv && (
             <button
@@ -175,7 +153,10 @@ export function WebhookDialog({ scope, webhook, onCancel, onSaved }: Props) {
           )}
         </p>
       </div>
-      <fieldset className="space-y-1" aria-describedby={fieldErrors.events ? `${id}-events-error` : undefined}>
+      <fieldset
+        className="space-y-1"
+        aria-describedby={form.fieldErrors.events ? form.fieldErrorId('events') : undefined}
+      >
         <legend className="text-sm font-medium">Events</legend>
         {EVENT_TYPES.map((type) => (
           <label key={type} className="flex items-center gap-2 text-sm">

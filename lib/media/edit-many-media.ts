@@ -1,6 +1,5 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
 import { transaction } from '@/db';
 import { media, members } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -8,20 +7,8 @@ import { config } from '@/lib/config';
 import { badRequest } from '@/lib/errors';
 import { recordMediaChange, tagNamesOf } from '@/lib/events/media-change';
 import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
-import { mediaId, tagName } from './schemas';
+import { bulkEditInput } from './schemas';
 import { addTagsTo, dropUnused, tagsFor } from './media-tags';
-
-export const bulkEditInput = z.union([
-  z
-    .object({ ids: z.array(mediaId).min(1, 'Select at least one media item').max(1000), creatorId: z.string().min(1) })
-    .strict(),
-  z
-    .object({
-      ids: z.array(mediaId).min(1, 'Select at least one media item').max(1000),
-      addTags: z.array(tagName).min(1, 'Give at least one tag').max(50, 'At most 50 tags at once'),
-    })
-    .strict(),
-]);
 
 export type BulkOutcome = { id: string; changed: true } | { id: string; changed: false; reason: string };
 

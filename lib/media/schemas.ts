@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAtRoot } from '@/lib/parse-at-root';
 
 export const mediaId = z.string().regex(/^[0-9a-f]{32}$/, 'A media id is 32 lowercase hex characters');
 
@@ -15,3 +16,21 @@ export const mediaChanges = z
   })
   .strict();
 export type MediaChanges = z.infer<typeof mediaChanges>;
+
+/** The bulk bar's one change to many media: a new creator, or tags to add (`editManyMedia` and its action). */
+export const bulkEditInput = z.union([
+  z
+    .object({ ids: z.array(mediaId).min(1, 'Select at least one media item').max(1000), creatorId: z.string().min(1) })
+    .strict(),
+  z
+    .object({
+      ids: z.array(mediaId).min(1, 'Select at least one media item').max(1000),
+      addTags: z.array(tagName).min(1, 'Give at least one tag').max(50, 'At most 50 tags at once'),
+    })
+    .strict(),
+]);
+
+/** The panel's edit of one media item; `changes` refused as `editMedia` refuses them (`fileName: …`). */
+export const editMediaInput = z
+  .object({ id: mediaId, changes: z.record(z.string(), z.unknown()) })
+  .transform(({ id, changes }, ctx) => ({ id, changes: parseAtRoot(mediaChanges, changes, ctx) }));

@@ -201,6 +201,9 @@ test('New API refuses the reserved endpoint “media” and names the problem', 
   await page.getByLabel('Endpoint').fill('media');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('"media" is reserved and cannot name an API')).toBeVisible();
+  // Beside the Endpoint field, which is marked invalid and described by it.
+  await expect(page.getByLabel('Endpoint')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Endpoint')).toHaveAccessibleDescription(/"media" is reserved and cannot name an API/);
   await expect(page).toHaveURL(/\/apis\/new$/);
 });
 

@@ -128,6 +128,31 @@ test('Tags: typed with commas, picked from existing tags, limited to 10; a tag f
   await expect(page).toHaveURL(new RegExp(`[?&]tag=${encodeURIComponent(a)}(&|$)`));
 });
 
+test('Tags: a tag the server refuses is named beside the Tags field, which is marked invalid', async ({
+  page,
+  request,
+}) => {
+  const m = await image(request, 'long-tag');
+  const panel = await openPanel(page, m.id);
+  await panel.getByRole('button', { name: 'Edit tags' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Tags' });
+  const input = dialog.getByRole('textbox', { name: 'Tags', exact: true });
+  await expect(input).not.toHaveAttribute('aria-invalid');
+  await input.fill(`${'x'.repeat(51)},`);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+
+  // The schema's own message, under the field and in its description; the dialog's error box stays empty.
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await expect(input).toHaveAccessibleDescription(/A tag has 1–50 characters/);
+  const message = dialog.getByText('A tag has 1–50 characters', { exact: true });
+  await expect(message).toBeVisible();
+  expect(await input.getAttribute('aria-describedby')).toContain(await message.getAttribute('id'));
+  await expect(dialog.getByRole('alert')).toHaveCount(0); // hidden while empty
+  await page.screenshot({ path: `${shots}/panel-tags-field-error.png` });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel.getByTestId('panel-tags')).toHaveText('None');
+});
+
 test('Change creator: any member, chosen by name and email', async ({ page, request }) => {
   const m = await image(request, 'creator');
   const name = `Creator ${suffix()}`;

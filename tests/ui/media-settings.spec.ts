@@ -185,3 +185,26 @@ test('a member without Edit media sees the tags read-only and no Delete all', as
     await context.close();
   }
 });
+
+test('Storage: a bucket name the schema refuses is named beside the Bucket field, and nothing is saved', async ({
+  page,
+}) => {
+  const storageRows = () => data.query("select key, value from settings where key like 'storage.%' order by key");
+  const before = storageRows();
+  await page.goto('/media/settings/storage');
+  await page.getByRole('radio', { name: 'Amazon S3 or an S3-compatible bucket' }).check();
+  const bucket = page.getByRole('textbox', { name: 'Bucket', exact: true });
+  await bucket.fill('Not A Bucket');
+  await page.getByRole('textbox', { name: 'Region', exact: true }).fill('us-east-1');
+  await page.getByRole('button', { name: 'Save' }).click();
+
+  const message = '3–63 lowercase letters, digits, dots and hyphens, e.g. my-media';
+  await expect(bucket).toHaveAttribute('aria-invalid', 'true');
+  await expect(bucket).toHaveAccessibleDescription(message);
+  await expect(page.getByRole('textbox', { name: 'Region', exact: true })).not.toHaveAttribute('aria-invalid');
+  // The Save result beside the button says it as before: the field may be out of sight.
+  await expect(page.getByRole('status', { name: 'Save result' })).toHaveText(`bucket: ${message}`);
+  await bucket.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/storage-bucket-field-error.png` });
+  expect(storageRows()).toEqual(before);
+});

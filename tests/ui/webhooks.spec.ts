@@ -218,6 +218,10 @@ test(
       await dialog.getByRole('button', { name: 'Save' }).click();
       await expect(dialog.getByLabel('URL', { exact: true })).toHaveAttribute('aria-invalid', 'true');
       await expect(dialog.getByText('an http:// or https:// URL, e.g. https://example.com/hooks/kura')).toBeVisible();
+      await expect(dialog.getByLabel('URL', { exact: true })).toHaveAccessibleDescription(
+        /an http:\/\/ or https:\/\/ URL, e\.g\. https:\/\/example\.com\/hooks\/kura/i,
+      );
+      await page.screenshot({ path: `${shots}/webhook-url-field-error.png` });
 
       await dialog.getByLabel('URL', { exact: true }).fill(closed.url);
       await dialog.getByRole('button', { name: 'Save' }).click();

@@ -10,7 +10,7 @@ import { deleteManyMedia } from '@/lib/media/delete-many-media';
 import { editManyMedia } from '@/lib/media/edit-many-media';
 import { editMedia } from '@/lib/media/edit-media';
 import { listMediaPage } from '@/lib/media/list-media-page';
-import { mediaId } from '@/lib/media/schemas';
+import { bulkEditInput, editMediaInput, mediaId } from '@/lib/media/schemas';
 import { deleteTag } from '@/lib/tags/delete-tag';
 import { listTags } from '@/lib/tags/list-tags';
 import { renameTag } from '@/lib/tags/rename-tag';
@@ -35,17 +35,14 @@ export const deleteMediaAction = authedAction(z.object({ id: mediaId }), async (
 });
 
 /** Rename, alt text, tags or creator of one media item (the panel's dialogs). */
-export const editMediaAction = authedAction(
-  z.object({ id: mediaId, changes: z.record(z.string(), z.unknown()) }),
-  async ({ id, changes }, actor) => {
-    const record = await editMedia(actor, id, changes);
-    revalidatePath('/media');
-    return record;
-  },
-);
+export const editMediaAction = authedAction(editMediaInput, async ({ id, changes }, actor) => {
+  const record = await editMedia(actor, id, changes);
+  revalidatePath('/media');
+  return record;
+});
 
 /** The bulk bar: change the creator of, or add tags to, the selected media. */
-export const bulkEditMediaAction = authedAction(z.record(z.string(), z.unknown()), async (input, actor) => {
+export const bulkEditMediaAction = authedAction(bulkEditInput, async (input, actor) => {
   const outcomes = await editManyMedia(actor, input);
   revalidatePath('/media');
   return outcomes;

@@ -1,8 +1,10 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { bulkDeleteMediaAction, bulkEditMediaAction } from '@/app/(admin)/media/actions';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { ActionResult } from '@/lib/auth/authed-action';
 import type { MediaRecord } from '@/lib/media/present';
 import type { MemberChoice } from '@/lib/members/list-members';
 import { BulkCreatorDialog, BulkTagsDialog } from './bulk-dialogs';
@@ -20,62 +22,57 @@ type Props = {
   onDone: (result: BulkResult, done: string[], kind: BulkKind) => void;
 };
 
-type Answer = { ok: true; data: BulkOutcome[] } | { ok: false; error: string };
+/** One bulk change as the bar sends it. */
+type Run = { kind: 'creator'; creatorId: string } | { kind: 'tags'; addTags: string[] } | { kind: 'delete' };
+
+/** Sends one bulk change; both actions' answers as done-or-kept outcomes, so the result region reads them alike. */
+async function send(ids: string[], run: Run): Promise<ActionResult<{ kind: BulkKind; outcomes: BulkOutcome[] }>> {
+  if (run.kind === 'delete') {
+    const answer = await bulkDeleteMediaAction({ ids });
+    if (!answer.ok) return answer;
+    const outcomes = answer.data.map((o): BulkOutcome =>
+      o.deleted ? { id: o.id, done: true } : { id: o.id, done: false, reason: o.reason },
+    );
+    return { ok: true, data: { kind: 'delete', outcomes } };
+  }
+  const answer = await bulkEditMediaAction(
+    run.kind === 'creator' ? { ids, creatorId: run.creatorId } : { ids, addTags: run.addTags },
+  );
+  if (!answer.ok) return answer;
+  const outcomes = answer.data.map((o): BulkOutcome =>
+    o.changed ? { id: o.id, done: true } : { id: o.id, done: false, reason: o.reason },
+  );
+  return { ok: true, data: { kind: run.kind, outcomes } };
+}
 
 const button = 'rounded-md border px-3 py-1.5 text-sm font-medium disabled:opacity-60';
 
 /** "N selected" and what can be done to them all: change the creator, add tags, delete. */
 export function BulkBar({ selection, items, members, tags, canEdit, canDelete, onDone }: Props) {
   const [open, setOpen] = useState<BulkKind | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
   const ids = selection.ids;
+  const form = useActionForm(
+    (run: Run) => send(ids, run),
+    ['creatorId', 'addTags'],
+    ({ kind, outcomes }) => {
+      const names = new Map(items.map((m) => [m.id, m.fileName]));
+      setOpen(null);
+      onDone(
+        summarise(kind, outcomes, names),
+        outcomes.filter((o) => o.done).map((o) => o.id),
+        kind,
+      );
+    },
+    { refresh: false }, // onDone refreshes, or leaves the deleted item's URL
+  );
 
   const show = (kind: BulkKind) => {
-    setError(null);
+    form.setError(null);
     setOpen(kind);
   };
   const close = () => setOpen(null);
 
-  const run = (kind: BulkKind, call: () => Promise<Answer>) =>
-    startTransition(async () => {
-      setError(null);
-      const answer = await call();
-      if (!answer.ok) return setError(answer.error);
-      const names = new Map(items.map((m) => [m.id, m.fileName]));
-      setOpen(null);
-      onDone(
-        summarise(kind, answer.data, names),
-        answer.data.filter((o) => o.done).map((o) => o.id),
-        kind,
-      );
-    });
-
-  const edit = (kind: 'creator' | 'tags', input: { creatorId: string } | { addTags: string[] }) =>
-    run(kind, async () => {
-      const answer = await bulkEditMediaAction({ ids, ...input });
-      if (!answer.ok) return answer;
-      return {
-        ok: true,
-        data: answer.data.map((o) =>
-          o.changed ? { id: o.id, done: true } : { id: o.id, done: false, reason: o.reason },
-        ),
-      };
-    });
-
-  const remove = () =>
-    run('delete', async () => {
-      const answer = await bulkDeleteMediaAction({ ids });
-      if (!answer.ok) return answer;
-      return {
-        ok: true,
-        data: answer.data.map((o) =>
-          o.deleted ? { id: o.id, done: true } : { id: o.id, done: false, reason: o.reason },
-        ),
-      };
-    });
-
-  const dialog = { count: ids.length, pending, error, setError, onCancel: close };
+  const dialog = { count: ids.length, form, onCancel: close };
   return (
     <section
       aria-label="Bulk actions"
@@ -120,16 +117,22 @@ export function BulkBar({ selection, items, members, tags, canEdit, canDelete, o
       </button>
 
       {open === 'creator' && (
-        <BulkCreatorDialog {...dialog} members={members} onSave={(creatorId) => edit('creator', { creatorId })} />
+        <BulkCreatorDialog
+          {...dialog}
+          members={members}
+          onSave={(creatorId) => form.submit({ kind: 'creator', creatorId })}
+        />
       )}
-      {open === 'tags' && <BulkTagsDialog {...dialog} tags={tags} onSave={(addTags) => edit('tags', { addTags })} />}
+      {open === 'tags' && (
+        <BulkTagsDialog {...dialog} tags={tags} onSave={(addTags) => form.submit({ kind: 'tags', addTags })} />
+      )}
       {open === 'delete' && (
         <ConfirmDialog
           title={`Delete ${ids.length} media?`}
           confirmLabel="Delete"
-          pending={pending}
-          error={error}
-          onConfirm={remove}
+          pending={form.pending}
+          error={form.error}
+          onConfirm={() => form.submit({ kind: 'delete' })}
           onCancel={close}
         >
           Media that content uses is kept and listed with the reason. The URLs of the others stop working at once. This

@@ -2,39 +2,40 @@
 
 import { useId, useRef, useState } from 'react';
 import { EditDialog } from '@/components/ui/edit-dialog';
+import { FieldError } from '@/components/ui/field-error';
 import { inputClass } from '@/components/ui/input-class';
+import type { ActionFormView } from '@/components/ui/use-action-form';
 import type { MemberChoice } from '@/lib/members/list-members';
 
 const field = `mt-1 ${inputClass}`;
 
 type DialogProps = {
   count: number;
-  pending: boolean;
-  error: string | null;
-  setError: (e: string | null) => void;
+  /** The sending form's state (`useActionForm`): pending, the error box and the field's own message. */
+  form: ActionFormView;
   onCancel: () => void;
 };
 
 /** The bulk "Change creator": one member becomes the creator of every selected item. */
 export function BulkCreatorDialog({
   count,
-  pending,
-  error,
-  setError,
+  form,
   onCancel,
   members,
   onSave,
 }: DialogProps & { members: MemberChoice[]; onSave: (creatorId: string) => void }) {
   const id = useId();
-  const errorId = useId();
   const select = useRef<HTMLSelectElement>(null);
   const [creatorId, setCreatorId] = useState('');
   return (
     <EditDialog
       title={`Change creator of ${count} media`}
-      {...{ pending, error, errorId, onCancel }}
+      pending={form.pending}
+      error={form.error}
+      errorId={form.errorId}
+      onCancel={onCancel}
       initialFocus={select}
-      onSubmit={() => (creatorId ? onSave(creatorId) : setError('Choose a member'))}
+      onSubmit={() => (creatorId ? onSave(creatorId) : form.setError('Choose a member'))}
     >
       <div>
         <label htmlFor={id} className="block text-sm font-medium text-slate-700">
@@ -45,7 +46,7 @@ export function BulkCreatorDialog({
           id={id}
           value={creatorId}
           onChange={(e) => setCreatorId(e.target.value)}
-          aria-describedby={errorId}
+          {...form.describe('creatorId')}
           className={field}
         >
           <option value="">Choose a member</option>
@@ -55,6 +56,7 @@ export function BulkCreatorDialog({
             </option>
           ))}
         </select>
+        <FieldError id={form.fieldErrorId('creatorId')} message={form.fieldErrors.creatorId} />
       </div>
     </EditDialog>
   );
@@ -73,16 +75,13 @@ export const parseTags = (text: string) => [
 /** The bulk "Add tags": these tags are added to every selected item (the tags they already have stay). */
 export function BulkTagsDialog({
   count,
-  pending,
-  error,
-  setError,
+  form,
   onCancel,
   tags,
   onSave,
 }: DialogProps & { tags: string[]; onSave: (tags: string[]) => void }) {
   const id = useId();
   const hintId = useId();
-  const errorId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const chosen = parseTags(text);
@@ -101,9 +100,12 @@ export function BulkTagsDialog({
   return (
     <EditDialog
       title={`Add tags to ${count} media`}
-      {...{ pending, error, errorId, onCancel }}
+      pending={form.pending}
+      error={form.error}
+      errorId={form.errorId}
+      onCancel={onCancel}
       initialFocus={input}
-      onSubmit={() => (chosen.length ? onSave(chosen) : setError('Give at least one tag'))}
+      onSubmit={() => (chosen.length ? onSave(chosen) : form.setError('Give at least one tag'))}
     >
       <div>
         <label htmlFor={id} className="block text-sm font-medium text-slate-700">
@@ -116,10 +118,10 @@ export function BulkTagsDialog({
           onChange={(e) => setText(e.target.value)}
           autoComplete="off"
           placeholder="e.g. hero, spring-campaign"
-          aria-describedby={`${hintId} ${errorId}`}
-          aria-invalid={error ? true : undefined}
+          {...form.describe('addTags', hintId)}
           className={field}
         />
+        <FieldError id={form.fieldErrorId('addTags')} message={form.fieldErrors.addTags} />
         <p id={hintId} className="mt-1 text-xs text-slate-500">
           Separate tags with commas. Tags that do not exist yet are created.
         </p>

@@ -1,10 +1,13 @@
 'use client';
 
 import { useRef, useState } from 'react';
+import { editMediaAction } from '@/app/(admin)/media/actions';
 import { EditDialog } from '@/components/ui/edit-dialog';
+import { FieldError } from '@/components/ui/field-error';
 import { inputClass } from '@/components/ui/input-class';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { MediaChanges } from '@/lib/media/schemas';
 import { PencilEditor } from './pencil-editor';
-import { useEditMedia } from './use-edit-media';
 
 const MAX_ALT = 1000;
 
@@ -16,7 +19,8 @@ export function AltTextButton({ id, alt }: { id: string; alt: string }) {
 }
 
 function AltTextDialog({ id, alt, close }: { id: string; alt: string; close: () => void }) {
-  const { pending, error, errorId, save } = useEditMedia(id, close);
+  const form = useActionForm((changes: MediaChanges) => editMediaAction({ id, changes }), ['alt'], close);
+  const { errorId } = form;
   const [value, setValue] = useState(alt);
   const input = useRef<HTMLTextAreaElement>(null);
 
@@ -24,11 +28,11 @@ function AltTextDialog({ id, alt, close }: { id: string; alt: string; close: () 
     <EditDialog
       title="Alt text"
       errorId={errorId}
-      error={error}
-      pending={pending}
+      error={form.error}
+      pending={form.pending}
       initialFocus={input}
       onCancel={close}
-      onSubmit={() => save({ alt: value.trim() })}
+      onSubmit={() => form.submit({ alt: value.trim() })}
     >
       <div className="space-y-1">
         <label htmlFor={`${errorId}-alt`} className="block text-sm font-medium">
@@ -47,10 +51,10 @@ function AltTextDialog({ id, alt, close }: { id: string; alt: string; close: () 
             e.preventDefault();
             e.currentTarget.form?.requestSubmit();
           }}
-          aria-describedby={`${errorId}-count ${errorId}`}
-          aria-invalid={error ? true : undefined}
+          {...form.describe('alt', `${errorId}-count`)}
           className={`${inputClass} resize-y`}
         />
+        <FieldError id={form.fieldErrorId('alt')} message={form.fieldErrors.alt} />
         <p id={`${errorId}-count`} className="text-right text-xs text-slate-500">
           {value.length.toLocaleString('en-US')} / {MAX_ALT.toLocaleString('en-US')} characters
         </p>

@@ -1,12 +1,14 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { memberChoicesAction } from '@/app/(admin)/media/actions';
 import type { MemberChoice } from '@/lib/members/list-members';
+import { editMediaAction, memberChoicesAction } from '@/app/(admin)/media/actions';
 import { EditDialog } from '@/components/ui/edit-dialog';
+import { FieldError } from '@/components/ui/field-error';
 import { inputClass } from '@/components/ui/input-class';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { MediaChanges } from '@/lib/media/schemas';
 import { PencilEditor } from './pencil-editor';
-import { useEditMedia } from './use-edit-media';
 
 type Creator = { id: string; name: string } | null;
 
@@ -23,7 +25,8 @@ export function CreatorButton({ id, creator }: { id: string; creator: Creator })
 const optionText = (m: { name: string; email?: string }) => (m.email ? `${m.name} (${m.email})` : m.name);
 
 function CreatorDialog({ id, creator, close }: { id: string; creator: Creator; close: () => void }) {
-  const { pending, error, setError, errorId, save } = useEditMedia(id, close);
+  const form = useActionForm((changes: MediaChanges) => editMediaAction({ id, changes }), ['creatorId'], close);
+  const { errorId, setError } = form;
   const [members, setMembers] = useState<MemberChoice[] | null>(null);
   const [creatorId, setCreatorId] = useState(creator?.id ?? '');
   const select = useRef<HTMLSelectElement>(null);
@@ -46,12 +49,12 @@ function CreatorDialog({ id, creator, close }: { id: string; creator: Creator; c
     <EditDialog
       title="Change creator"
       errorId={errorId}
-      error={error}
-      pending={pending}
+      error={form.error}
+      pending={form.pending}
       blocked={!members}
       initialFocus={select}
       onCancel={close}
-      onSubmit={() => (creatorId ? save({ creatorId }) : setError('Choose a member'))}
+      onSubmit={() => (creatorId ? form.submit({ creatorId }) : setError('Choose a member'))}
     >
       <div className="space-y-1">
         <label htmlFor={`${errorId}-creator`} className="block text-sm font-medium">
@@ -62,7 +65,7 @@ function CreatorDialog({ id, creator, close }: { id: string; creator: Creator; c
           id={`${errorId}-creator`}
           value={creatorId}
           onChange={(e) => setCreatorId(e.target.value)}
-          aria-describedby={errorId}
+          {...form.describe('creatorId')}
           aria-busy={!members}
           className={inputClass}
         >
@@ -73,6 +76,7 @@ function CreatorDialog({ id, creator, close }: { id: string; creator: Creator; c
             </option>
           ))}
         </select>
+        <FieldError id={form.fieldErrorId('creatorId')} message={form.fieldErrors.creatorId} />
       </div>
     </EditDialog>
   );

@@ -1,10 +1,13 @@
 'use client';
 
 import { useRef, useState } from 'react';
+import { editMediaAction } from '@/app/(admin)/media/actions';
 import { EditDialog } from '@/components/ui/edit-dialog';
+import { FieldError } from '@/components/ui/field-error';
 import { inputClass } from '@/components/ui/input-class';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { MediaChanges } from '@/lib/media/schemas';
 import { PencilEditor } from './pencil-editor';
-import { useEditMedia } from './use-edit-media';
 
 /** The pencil beside the file name: a new name, same id; the old URL stops working. */
 export function RenameButton({ id, fileName }: { id: string; fileName: string }) {
@@ -14,7 +17,8 @@ export function RenameButton({ id, fileName }: { id: string; fileName: string })
 }
 
 function RenameDialog({ id, fileName, close }: { id: string; fileName: string; close: () => void }) {
-  const { pending, error, setError, errorId, save } = useEditMedia(id, close);
+  const form = useActionForm((changes: MediaChanges) => editMediaAction({ id, changes }), ['fileName'], close);
+  const { errorId } = form;
   const [name, setName] = useState(fileName);
   const input = useRef<HTMLInputElement>(null);
   const selected = useRef(false);
@@ -23,14 +27,14 @@ function RenameDialog({ id, fileName, close }: { id: string; fileName: string; c
     <EditDialog
       title="Rename file"
       errorId={errorId}
-      error={error}
-      pending={pending}
+      error={form.error}
+      pending={form.pending}
       initialFocus={input}
       onCancel={close}
       onSubmit={() => {
-        if (!name.trim()) return setError('Give the file a name');
+        if (!name.trim()) return form.setError('Give the file a name');
         if (name.trim() === fileName) return close();
-        save({ fileName: name });
+        form.submit({ fileName: name });
       }}
     >
       <div className="space-y-1">
@@ -49,12 +53,12 @@ function RenameDialog({ id, fileName, close }: { id: string; fileName: string; c
             const dot = fileName.lastIndexOf('.');
             e.currentTarget.setSelectionRange(0, dot > 0 ? dot : fileName.length);
           }}
-          aria-describedby={`${errorId}-hint ${errorId}`}
-          aria-invalid={error ? true : undefined}
+          {...form.describe('fileName', `${errorId}-hint`)}
           autoComplete="off"
           spellCheck={false}
           className={inputClass}
         />
+        <FieldError id={form.fieldErrorId('fileName')} message={form.fieldErrors.fileName} />
         <p id={`${errorId}-hint`} className="text-xs text-slate-500">
           The URL changes with the name and the old one stops working; links in rich-editor content are updated.
         </p>

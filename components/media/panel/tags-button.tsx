@@ -1,10 +1,12 @@
 'use client';
 
 import { useRef, useState } from 'react';
+import { editMediaAction } from '@/app/(admin)/media/actions';
 import { EditDialog } from '@/components/ui/edit-dialog';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { MediaChanges } from '@/lib/media/schemas';
 import { PencilEditor } from './pencil-editor';
 import { TagsField, splitTags } from './tags-field';
-import { useEditMedia } from './use-edit-media';
 
 /** The pencil beside the tags: the whole list is chosen here and saved at once. */
 export function TagsButton({ id, tags }: { id: string; tags: string[] }) {
@@ -14,7 +16,8 @@ export function TagsButton({ id, tags }: { id: string; tags: string[] }) {
 }
 
 function TagsDialog({ id, initial, close }: { id: string; initial: string[]; close: () => void }) {
-  const { pending, error, errorId, save } = useEditMedia(id, close);
+  const form = useActionForm((changes: MediaChanges) => editMediaAction({ id, changes }), ['tags'], close);
+  const { errorId } = form;
   const [tags, setTags] = useState(initial);
   const [draft, setDraft] = useState('');
   const input = useRef<HTMLInputElement>(null);
@@ -26,16 +29,17 @@ function TagsDialog({ id, initial, close }: { id: string; initial: string[]; clo
     <EditDialog
       title="Tags"
       errorId={errorId}
-      error={error}
-      pending={pending}
+      error={form.error}
+      pending={form.pending}
       initialFocus={input}
       onCancel={close}
       // What is still being typed counts too: "a, b" then Save keeps both.
-      onSubmit={() => save({ tags: [...new Set([...tags, ...splitTags(`${draft},`).done])] })}
+      onSubmit={() => form.submit({ tags: [...new Set([...tags, ...splitTags(`${draft},`).done])] })}
     >
       <TagsField
         inputId={`${errorId}-tags`}
-        errorId={errorId}
+        describe={(hintId) => form.describe('tags', hintId)}
+        error={{ id: form.fieldErrorId('tags'), message: form.fieldErrors.tags }}
         input={input}
         tags={tags}
         draft={draft}

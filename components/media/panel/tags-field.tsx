@@ -1,11 +1,15 @@
 'use client';
 
+import { FieldError } from '@/components/ui/field-error';
 import { inputClass } from '@/components/ui/input-class';
 import { useTagChoices } from './use-tag-choices';
 
 type Props = {
   inputId: string;
-  errorId: string;
+  /** The input's aria wiring from the dialog's form (`useActionForm().describe`), given the hint's id. */
+  describe: (hintId: string) => { 'aria-invalid'?: boolean; 'aria-describedby': string };
+  /** The server's message about the tags, and the id it is shown under. */
+  error: { id: string; message?: string };
   input: React.RefObject<HTMLInputElement | null>;
   tags: string[];
   draft: string;
@@ -22,7 +26,7 @@ export function splitTags(text: string): { done: string[]; rest: string } {
 }
 
 /** The tag dialog's body: chosen tags as chips, the input (comma or Enter adds), existing tags to toggle. */
-export function TagsField({ inputId, errorId, input, tags, draft, onDraft, onAdd, onRemove }: Props) {
+export function TagsField({ inputId, describe, error, input, tags, draft, onDraft, onAdd, onRemove }: Props) {
   const choices = useTagChoices(draft);
   return (
     <div className="space-y-2">
@@ -69,9 +73,10 @@ export function TagsField({ inputId, errorId, input, tags, draft, onDraft, onAdd
             onDraft('');
           } else if (e.key === 'Backspace' && !draft && tags.length) onRemove(tags[tags.length - 1]);
         }}
-        aria-describedby={`${inputId}-hint ${errorId}`}
+        {...describe(`${inputId}-hint`)}
         className={inputClass}
       />
+      <FieldError {...error} />
       <p id={`${inputId}-hint`} className="text-xs text-slate-500">
         Separate tags with commas or press Enter. Each tag has 1–50 characters.
       </p>

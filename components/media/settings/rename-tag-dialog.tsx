@@ -1,9 +1,11 @@
 'use client';
 
-import { useId, useRef, useState, useTransition } from 'react';
+import { useId, useRef, useState } from 'react';
 import { renameTagAction } from '@/app/(admin)/media/actions';
 import { EditDialog } from '@/components/ui/edit-dialog';
+import { FieldError } from '@/components/ui/field-error';
 import { inputClass } from '@/components/ui/input-class';
+import { useActionForm } from '@/components/ui/use-action-form';
 import type { TagRow } from '@/lib/tags/list-tags';
 
 type Props = { tag: TagRow; onCancel: () => void; onRenamed: (tag: TagRow) => void };
@@ -11,28 +13,18 @@ type Props = { tag: TagRow; onCancel: () => void; onRenamed: (tag: TagRow) => vo
 /** Renames a tag on every media that holds it; a name another tag has is refused and shown here. */
 export function RenameTagDialog({ tag, onCancel, onRenamed }: Props) {
   const inputId = useId();
-  const errorId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [name, setName] = useState(tag.name);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function submit() {
-    startTransition(async () => {
-      const result = await renameTagAction({ id: tag.id, name });
-      if (!result.ok) return setError(result.fieldErrors?.name ?? result.error);
-      onRenamed(result.data);
-    });
-  }
+  const form = useActionForm(renameTagAction, ['name'], onRenamed);
 
   return (
     <EditDialog
       title="Rename tag"
-      errorId={errorId}
-      error={error}
-      pending={pending}
+      errorId={form.errorId}
+      error={form.error}
+      pending={form.pending}
       initialFocus={input}
-      onSubmit={submit}
+      onSubmit={() => form.submit({ id: tag.id, name })}
       onCancel={onCancel}
     >
       <p className="text-sm text-slate-600">
@@ -50,10 +42,10 @@ export function RenameTagDialog({ tag, onCancel, onRenamed }: Props) {
           onFocus={(e) => e.currentTarget.select()}
           maxLength={50}
           autoComplete="off"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={errorId}
+          {...form.describe('name')}
           className={`mt-1 ${inputClass}`}
         />
+        <FieldError id={form.fieldErrorId('name')} message={form.fieldErrors.name} />
       </div>
     </EditDialog>
   );
