@@ -38,7 +38,9 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh data dir every run; `exec` so that stopping the server stops next itself.
-    command: `rm -rf '${E2E.dataDir}' && exec node node_modules/next/dist/bin/next start -p ${E2E.port} -H 127.0.0.1`,
+    command:
+      `rm -rf '${E2E.dataDir}' && node tests/support/test-database.mjs reset '${E2E.dataDir}' && ` +
+      `exec node node_modules/next/dist/bin/next start -p ${E2E.port} -H 127.0.0.1`,
     env: serverEnv(E2E.dataDir, E2E.port) as Record<string, string>,
     url: `${E2E.baseURL}/api/health`,
     reuseExistingServer: false,

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { openTestDb, type TestDb } from './sql';
+import { testDatabaseUrl } from './test-database.mjs';
 
 /**
  * Everything a refused request could have changed: every row of every table of the SQLite file (so a
@@ -12,19 +14,29 @@ import Database from 'better-sqlite3';
  * views read in full and compared, so a commit that changed nothing in the end is no change either.
  */
 export class StateWatch {
+  /** On PostgreSQL (npm test's second pass) the tables are read in full before and after instead. */
+  private readonly postgres: PostgresTables | null;
+  private before = new Map<string, string[]>();
   private readonly pinned: Database.Database;
   private readonly live: Database.Database;
   private version = 0;
   private files = new Set<string>();
 
   constructor(private readonly dataDir: string) {
-    const file = path.join(dataDir, 'kura.db');
-    this.pinned = new Database(file, { readonly: true, fileMustExist: true });
-    this.live = new Database(file, { readonly: true, fileMustExist: true });
+    this.postgres = testDatabaseUrl(dataDir) ? new PostgresTables(openTestDb(dataDir)) : null;
+    // Unused on PostgreSQL, where there is no kura.db: in-memory stand-ins keep the fields typed.
+    const file = this.postgres ? ':memory:' : path.join(dataDir, 'kura.db');
+    this.pinned = new Database(file, { readonly: !this.postgres, fileMustExist: !this.postgres });
+    this.live = new Database(file, { readonly: !this.postgres, fileMustExist: !this.postgres });
   }
 
   /** Pins the state as it is now. */
   begin(): void {
+    if (this.postgres) {
+      this.before = this.postgres.rows();
+      this.files = storedFiles(this.dataDir);
+      return;
+    }
     this.pinned.exec('BEGIN');
     this.pinned.prepare('select count(*) from sqlite_master').get(); // the read transaction starts here
     this.version = this.live.pragma('data_version', { simple: true }) as number;
@@ -33,24 +45,55 @@ export class StateWatch {
 
   /** What changed since {@link begin}, as people read it (empty: nothing). */
   changes(): string[] {
+    if (this.postgres) return [...diffTables(this.before, this.postgres.rows()), ...this.fileChanges()];
     try {
       const changes =
         this.live.pragma('data_version', { simple: true }) === this.version
           ? []
           : diffTables(rowsOf(this.pinned), rowsOf(this.live));
-      const now = storedFiles(this.dataDir);
-      const added = [...now].filter((f) => !this.files.has(f)).length;
-      const removed = [...this.files].filter((f) => !now.has(f)).length;
-      if (added || removed) changes.push(`stored files: +${added} −${removed}`);
-      return changes;
+      return [...changes, ...this.fileChanges()];
     } finally {
       this.pinned.exec('COMMIT');
     }
   }
 
+  private fileChanges(): string[] {
+    const now = storedFiles(this.dataDir);
+    const added = [...now].filter((f) => !this.files.has(f)).length;
+    const removed = [...this.files].filter((f) => !now.has(f)).length;
+    return added || removed ? [`stored files: +${added} −${removed}`] : [];
+  }
+
   close() {
     this.pinned.close();
     this.live.close();
+  }
+}
+
+/** Every row of every table of a PostgreSQL database, in one query (the session rule as below). */
+class PostgresTables {
+  private readonly query: string;
+
+  constructor(private readonly db: TestDb) {
+    const names = db
+      .all<{ name: string }>(
+        "select table_name as name from information_schema.tables where table_schema = 'public' " +
+          "and table_type = 'BASE TABLE' order by table_name",
+      )
+      .map((r) => r.name);
+    const select = (t: string) =>
+      t === 'sessions' ? 'select id, member_id, created_at, expires_at, client from sessions' : `select * from "${t}"`;
+    this.query =
+      'select ' +
+      names.map((t) => `(select coalesce(json_agg(to_json(r)), '[]') from (${select(t)}) r) as "${t}"`).join(', ');
+  }
+
+  rows(): Map<string, string[]> {
+    const [row] = this.db.all<Record<string, string>>(this.query);
+    // Each column came back as the JSON text of that table's rows (tests/support/sql.ts keeps JSON as text).
+    return new Map(
+      Object.entries(row).map(([t, json]) => [t, (JSON.parse(json) as unknown[]).map((r) => JSON.stringify(r))]),
+    );
   }
 }
 
