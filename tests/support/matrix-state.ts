@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openTestDb, type TestDb } from './sql';
+import { Client } from 'pg';
 import { testDatabaseUrl } from './test-database.mjs';
 
 /**
@@ -14,16 +14,16 @@ import { testDatabaseUrl } from './test-database.mjs';
  * views read in full and compared, so a commit that changed nothing in the end is no change either.
  */
 export class StateWatch {
-  /** On PostgreSQL (npm test's second pass) the tables are read in full before and after instead. */
-  private readonly postgres: PostgresTables | null;
-  private before = new Map<string, string[]>();
+  /** On PostgreSQL (npm test's second pass), the same idea with its own means. */
+  private readonly postgres: PostgresWatch | null;
   private readonly pinned: Database.Database;
   private readonly live: Database.Database;
   private version = 0;
   private files = new Set<string>();
 
   constructor(private readonly dataDir: string) {
-    this.postgres = testDatabaseUrl(dataDir) ? new PostgresTables(openTestDb(dataDir)) : null;
+    const url = testDatabaseUrl(dataDir);
+    this.postgres = url ? new PostgresWatch(url) : null;
     // Unused on PostgreSQL, where there is no kura.db: in-memory stand-ins keep the fields typed.
     const file = this.postgres ? ':memory:' : path.join(dataDir, 'kura.db');
     this.pinned = new Database(file, { readonly: !this.postgres, fileMustExist: !this.postgres });
@@ -31,9 +31,9 @@ export class StateWatch {
   }
 
   /** Pins the state as it is now. */
-  begin(): void {
+  async begin(): Promise<void> {
     if (this.postgres) {
-      this.before = this.postgres.rows();
+      await this.postgres.begin();
       this.files = storedFiles(this.dataDir);
       return;
     }
@@ -44,8 +44,8 @@ export class StateWatch {
   }
 
   /** What changed since {@link begin}, as people read it (empty: nothing). */
-  changes(): string[] {
-    if (this.postgres) return [...diffTables(this.before, this.postgres.rows()), ...this.fileChanges()];
+  async changes(): Promise<string[]> {
+    if (this.postgres) return [...(await this.postgres.changes()), ...this.fileChanges()];
     try {
       const changes =
         this.live.pragma('data_version', { simple: true }) === this.version
@@ -64,36 +64,75 @@ export class StateWatch {
     return added || removed ? [`stored files: +${added} −${removed}`] : [];
   }
 
-  close() {
+  async close() {
     this.pinned.close();
     this.live.close();
+    await this.postgres?.close();
   }
 }
 
-/** Every row of every table of a PostgreSQL database, in one query (the session rule as below). */
-class PostgresTables {
-  private readonly query: string;
+/**
+ * The same watch on PostgreSQL: a REPEATABLE READ transaction on a second connection pins the state, and
+ * the next transaction id to be handed out (every writing transaction takes one) says whether anyone may
+ * have written since; only then are both views read in full.
+ */
+class PostgresWatch {
+  private readonly pinned: Client;
+  private readonly live: Client;
+  private connected?: Promise<unknown>;
+  private query = '';
+  private xmax = '';
 
-  constructor(private readonly db: TestDb) {
-    const names = db
-      .all<{ name: string }>(
-        "select table_name as name from information_schema.tables where table_schema = 'public' " +
-          "and table_type = 'BASE TABLE' order by table_name",
-      )
-      .map((r) => r.name);
-    const select = (t: string) =>
-      t === 'sessions' ? 'select id, member_id, created_at, expires_at, client from sessions' : `select * from "${t}"`;
-    this.query =
-      'select ' +
-      names.map((t) => `(select coalesce(json_agg(to_json(r)), '[]') from (${select(t)}) r) as "${t}"`).join(', ');
+  constructor(url: string) {
+    this.pinned = new Client({ connectionString: url });
+    this.live = new Client({ connectionString: url });
   }
 
-  rows(): Map<string, string[]> {
-    const [row] = this.db.all<Record<string, string>>(this.query);
-    // Each column came back as the JSON text of that table's rows (tests/support/sql.ts keeps JSON as text).
-    return new Map(
-      Object.entries(row).map(([t, json]) => [t, (JSON.parse(json) as unknown[]).map((r) => JSON.stringify(r))]),
-    );
+  private async connect() {
+    this.connected ??= Promise.all([this.pinned.connect(), this.live.connect()]).then(async () => {
+      const { rows } = await this.live.query<{ name: string }>(
+        "select table_name as name from information_schema.tables where table_schema = 'public' " +
+          "and table_type = 'BASE TABLE' order by table_name",
+      );
+      const select = (t: string) =>
+        t === 'sessions'
+          ? 'select id, member_id, created_at, expires_at, client from sessions'
+          : `select * from "${t}"`;
+      this.query =
+        'select ' +
+        rows
+          .map(({ name: t }) => `(select coalesce(json_agg(to_json(r)), '[]') from (${select(t)}) r) as "${t}"`)
+          .join(', ');
+    });
+    await this.connected;
+  }
+
+  private nextXid = async () =>
+    (await this.live.query<{ x: string }>('select pg_snapshot_xmax(pg_current_snapshot())::text as x')).rows[0].x;
+
+  private async rows(client: Client): Promise<Map<string, string[]>> {
+    const [row] = (await client.query<Record<string, unknown[]>>(this.query)).rows;
+    return new Map(Object.entries(row).map(([t, rows]) => [t, rows.map((r) => JSON.stringify(r))]));
+  }
+
+  async begin(): Promise<void> {
+    await this.connect();
+    await this.pinned.query('begin isolation level repeatable read read only');
+    await this.pinned.query('select 1'); // the snapshot is taken here
+    this.xmax = await this.nextXid();
+  }
+
+  async changes(): Promise<string[]> {
+    try {
+      if ((await this.nextXid()) === this.xmax) return [];
+      return diffTables(await this.rows(this.pinned), await this.rows(this.live));
+    } finally {
+      await this.pinned.query('commit');
+    }
+  }
+
+  async close() {
+    await Promise.all([this.pinned.end(), this.live.end()]).catch(() => {});
   }
 }
 
