@@ -1,6 +1,7 @@
 // Design notes: docs/image-api.md (parameters, what is ignored and why).
 import { cacheKeyOf } from './cache-key';
 import { negotiateFormat } from './negotiate-format';
+import { ADJUST_ALIASES, ADJUST_PARAMS, readAdjust, readFrame, readTrim } from './parse-adjust';
 import {
   MAX_SIDE,
   clamp,
@@ -26,7 +27,7 @@ import {
 } from './param-values';
 import type { Color, Crop, Fill, ImagePlan, OutputFormat, TransformOps } from './plan';
 
-/** The first-tier parameters of the Image API, under their imgix names. */
+/** The Image API's parameters under their imgix names: the first tier, then parse-adjust.ts's. */
 const PARAMS = [
   'w',
   'h',
@@ -63,6 +64,7 @@ const PARAMS = [
   'sharp',
   'lossless',
   'dl',
+  ...ADJUST_PARAMS,
 ] as const;
 type Param = (typeof PARAMS)[number];
 
@@ -77,6 +79,7 @@ const ALIASES: Readonly<Record<string, Param>> = {
   'min-height': 'min-h',
   fillcolor: 'fill-color',
   or: 'orient',
+  ...ADJUST_ALIASES,
 };
 
 /** Kura's version tag: it busts CDN caches and means nothing to the image. */
@@ -197,6 +200,9 @@ function buildOps(query: Query, opts: ImageParamsOptions) {
     mask: mask === 'corners' ? { kind: 'corners', radius } : mask === 'ellipse' ? { kind: 'ellipse' } : null,
     blur: read('blur', numberIn(0, 2000)) ?? 0,
     sharp: read('sharp', numberIn(0, 100, 2)) ?? 0,
+    adjust: readAdjust(read),
+    trim: readTrim(read),
+    frame: readFrame(read),
     output: {
       format,
       animatedFallback,
@@ -207,7 +213,9 @@ function buildOps(query: Query, opts: ImageParamsOptions) {
   };
   const unusedAuto = query.auto.filter((token) => token !== 'format' && token !== 'compress');
   const download = read('dl', (_, value) => ({ fileName: value.trim() === '' ? null : value }));
-  const ignored = [...query.unknown, ...unusedAuto.map((token) => `auto=${token}`)];
+  // trim-sd is validated but sharp's trim has no standard-deviation test: it has no effect.
+  const approximated = ops.trim?.mode === 'auto' ? [query.values.get('trim-sd')?.key ?? []].flat() : [];
+  const ignored = [...query.unknown, ...unusedAuto.map((token) => `auto=${token}`), ...approximated];
   return { ops, varyAccept, download, ignored };
 }
 

@@ -93,6 +93,56 @@ export interface Output {
   readonly compress: boolean;
 }
 
+/**
+ * Colour and detail (imgix's adjustment and stylize parameters), each already clamped to imgix's range;
+ * null in the plan when every one is at its default. Render order: docs/image-api.md.
+ */
+export interface Adjust {
+  /** -100–100 each. */
+  readonly bri: number;
+  readonly con: number;
+  readonly exp: number;
+  readonly gam: number;
+  /** -100–0. */
+  readonly high: number;
+  /** 0–100. */
+  readonly shad: number;
+  /** -100–100; -100 is greyscale. */
+  readonly sat: number;
+  readonly vib: number;
+  /** Degrees, 0 ≤ hue < 360. */
+  readonly hue: number;
+  readonly invert: boolean;
+  /** Shades of one colour; the colour's alpha is the effect's strength. */
+  readonly monochrome: Color | null;
+  /** 0–100. */
+  readonly sepia: number;
+  /** Shadows to `dark`, highlights to `light`; alpha 0–1 from duotone-alpha (default 1). */
+  readonly duotone: { readonly dark: Color; readonly light: Color; readonly alpha: number } | null;
+  /** Pixelate: block size in pixels, 0–100. */
+  readonly px: number;
+  /** Unsharp mask: amount -100–100 (negative softens), radius ≥ 0 (default 2.5). */
+  readonly usm: { readonly amount: number; readonly radius: number } | null;
+  /** Noise reduction (approximated): bound and sharpen, -100–100, default 20 each. */
+  readonly nr: { readonly bound: number; readonly sharpen: number } | null;
+  /** Halftone: 0–100. */
+  readonly htn: number;
+}
+
+export const TRIM_MODES = ['auto', 'color', 'alpha', 'colorunlessalpha'] as const;
+export type TrimMode = (typeof TRIM_MODES)[number];
+
+/** Edges cut from the source before anything else. */
+export interface Trim {
+  readonly mode: TrimMode;
+  /** trim=color's colour (trim-color); null means the top-left pixel's. */
+  readonly color: Color | null;
+  /** Allowed difference from the colour: trim-md for auto (default 11), trim-tol for color (default 0). */
+  readonly threshold: number;
+  /** trim-pad: pixels of the trimmed border kept around the content. */
+  readonly pad: number;
+}
+
 /** `dl`: serve as an attachment; a null name means the original file name. */
 export interface Download {
   readonly fileName: string | null;
@@ -129,6 +179,15 @@ export interface TransformPlan extends PlanCommon {
   readonly mask: Mask | null;
   readonly blur: number;
   readonly sharp: number;
+  /** Null when no colour or detail parameter is given (then it is not part of `cacheKey`). */
+  readonly adjust: Adjust | null;
+  /** Null without `trim` (then it is not part of `cacheKey`). */
+  readonly trim: Trim | null;
+  /**
+   * `frame` (animations) or `page` (multi-page TIFF), 1-based: that one page as a still. Null renders as
+   * before (animations stay animated); not part of `cacheKey` when null.
+   */
+  readonly frame: number | null;
   readonly output: Output;
   /** Canonical string of everything above that shapes the bytes (not `download`, not `ignored`). */
   readonly cacheKey: string;

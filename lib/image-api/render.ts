@@ -2,7 +2,8 @@
 import { stat } from 'node:fs/promises';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { KuraError } from '@/lib/errors';
-import type { Color, ImageFormat, TransformPlan } from './plan';
+import type { Color, ImageFormat, TransformPlan, Trim } from './plan';
+import { applyAdjust } from './render-adjust';
 import { blurhashOf } from './render-blurhash';
 import { outputSizeOf } from './output-budget';
 import { applyEffects, applyOrientation, blurSigma, hasEffects, pipelinedEffects, settle } from './render-effects';
@@ -67,7 +68,7 @@ export const tooLarge = (pixels: number, limit: number) =>
  * w=100&h=100&fit=crop → 100×100, source format
  */
 export async function renderImage(input: Buffer | string, plan: TransformPlan, opts: RenderOptions): Promise<Rendered> {
-  const meta = await sharp(input, { limitInputPixels: false })
+  const file = await sharp(input, { limitInputPixels: false })
     .metadata()
     .catch((err: unknown) => {
       if (err instanceof Error && /unsupported image format/i.test(err.message)) {
@@ -75,44 +76,71 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
       }
       throw err instanceof Error ? undecodable() : err;
     });
-  const pages = meta.pages ?? 1;
+  // frame/page picks one page (a frame of an animation, a page of a TIFF), clamped to the last.
+  const page = plan.frame !== null && (file.pages ?? 1) > 1 ? Math.min(plan.frame, file.pages ?? 1) - 1 : null;
+  const meta = page === null ? file : await sharp(input, { limitInputPixels: false, page }).metadata();
+  const pages = page === null ? (file.pages ?? 1) : 1;
   const pixels = meta.width * (meta.pageHeight ?? meta.height);
   if (pixels > opts.maxInputPixels) throw tooLarge(pixels, opts.maxInputPixels);
 
   // Animation survives only when every step works frame by frame and the output can animate.
-  const framewise = pages > 1 && !hasEffects(plan) && plan.orient === null;
+  const stills = plan.adjust !== null || plan.trim !== null;
+  const framewise = pages > 1 && !hasEffects(plan) && !stills && plan.orient === null;
   // auto=format's AVIF would keep one frame: such an animation takes the fallback auto=format chose.
   const { format: chosen, animatedFallback } = plan.output;
   const requested = framewise && animatedFallback !== null ? animatedFallback : chosen;
-  if (requested === 'json') return jsonOf(meta, input);
+  if (requested === 'json') return jsonOf(file, input);
   // blurhash renders like a PNG (alpha kept, then flattened on white) and hashes the result.
-  const format = requested === 'source' ? sourceFormatOf(meta) : requested === 'blurhash' ? 'png' : requested;
+  const format = requested === 'source' ? sourceFormatOf(file) : requested === 'blurhash' ? 'png' : requested;
   const animated = framewise && (format === 'gif' || format === 'webp') && requested !== 'blurhash';
   if (animated && pixels * pages > opts.maxInputPixels) throw tooLarge(pixels * pages, opts.maxInputPixels);
 
   let source: Size =
     plan.orient === null ? meta.autoOrient : { width: meta.width, height: meta.pageHeight ?? meta.height };
   if (plan.orient !== null && plan.orient >= 5) source = { width: source.height, height: source.width };
-  outputSizeOf(plan, source, animated ? pages : 1, { maxPixels: opts.maxOutputPixels });
+  const budget = { maxPixels: opts.maxOutputPixels };
+  outputSizeOf(plan, source, animated ? pages : 1, budget);
   const limit = opts.maxOutputPixels;
   opts.onPixelWork?.();
 
   try {
-    let image = sharp(input, { limitInputPixels: opts.maxInputPixels, autoOrient: plan.orient === null, animated });
-    if (plan.orient !== null && plan.orient !== 1)
-      image = await applyOrientation(image, plan.orient, opts.maxInputPixels);
+    const inputOptions = { limitInputPixels: opts.maxInputPixels, autoOrient: plan.orient === null, animated };
+    const open = async () => {
+      const image = sharp(input, page === null ? inputOptions : { ...inputOptions, page });
+      return plan.orient !== null && plan.orient !== 1
+        ? applyOrientation(image, plan.orient, opts.maxInputPixels)
+        : image;
+    };
+    let image = await open();
+    // trim: a pass of its own finds the edges; everything after sees the trimmed image as the source.
+    const trimmed =
+      plan.trim === null
+        ? null
+        : await trimRegion(
+            await open(),
+            plan.trim,
+            source,
+            meta.hasAlpha,
+            opts.maxInputPixels + 2 * (source.width + source.height) + 4,
+          );
+    if (trimmed !== null) {
+      source = { width: trimmed.width, height: trimmed.height };
+      outputSizeOf(plan, source, 1, budget);
+    }
 
     const rect = rectRegion(plan.rect, source);
     const geometry = geometryOf(plan.resize, plan.crop, rect ?? source);
-    const extract = within(rect, geometry.extract);
+    const extract = within(trimmed, within(rect, geometry.extract));
     if (extract !== null) image = image.extract(extract);
     image =
       plan.fill?.mode === 'blur' && geometry.extend !== null && !animated
         ? await blurFilled(image, geometry, limit)
         : sized(image, geometry, fillColorOf(plan, format, animated));
 
+    if (plan.adjust !== null) image = await applyAdjust(await settle(image, limit), plan.adjust, limit);
+
     // Steps still waiting in the pipeline: sharp flattens before it extends, so bg needs a settled image.
-    let pending = geometry.extend !== null && !animated;
+    let pending = geometry.extend !== null && !animated && plan.adjust === null;
     if (hasEffects(plan)) {
       const pipelined = geometry.extend === null ? pipelinedEffects(image, plan, geometry) : null;
       image = pipelined ?? (await applyEffects(await settle(image, limit), plan, limit));
@@ -152,6 +180,40 @@ export const undecodable = () =>
     'unprocessable',
     'The image cannot be decoded, so it cannot be transformed (the file may be damaged or cut short)',
   );
+
+/**
+ * The region `trim` keeps, in the oriented source: sharp's trim for auto and color (a colour within the
+ * threshold, the top-left pixel's by default), the alpha channel's bounding box for alpha. trim-pad is
+ * sharp's margin. An image that would trim to nothing keeps its full size (sharp's rule).
+ */
+async function trimRegion(image: Sharp, trim: Trim, source: Size, hasAlpha: boolean, limit: number): Promise<Region> {
+  const { width, height } = source;
+  const full = { left: 0, top: 0, width, height };
+  const byAlpha = trim.mode === 'alpha' || (trim.mode === 'colorunlessalpha' && hasAlpha);
+  if (byAlpha && !hasAlpha) return full; // nothing is transparent: nothing to trim
+  // By alpha: the alpha channel framed in one transparent pixel (its own pass: sharp trims before it extends),
+  // so that the "top-left" colour is transparency.
+  const frame = byAlpha ? 1 : 0;
+  // (sharp extends a single band with the background's alpha, so transparent black is 0.)
+  const alphaFrame = { top: 1, right: 1, bottom: 1, left: 1, background: TRANSPARENT };
+  const pass = byAlpha
+    ? (await settle(image.extractChannel('alpha').extend(alphaFrame), limit)).trim({ threshold: 0, margin: trim.pad })
+    : image.trim({
+        ...(trim.color === null ? {} : { background: trim.color }),
+        threshold: trim.threshold,
+        margin: trim.pad,
+      });
+  const { info } = await pass.raw().toBuffer({ resolveWithObject: true });
+  const left = Math.max(0, -(info.trimOffsetLeft ?? 0) - frame);
+  const top = Math.max(0, -(info.trimOffsetTop ?? 0) - frame);
+  const region = {
+    left,
+    top,
+    width: Math.min(width - left, info.width),
+    height: Math.min(height - top, info.pageHeight ?? info.height),
+  };
+  return region.width > 0 && region.height > 0 ? region : full;
+}
 
 /** A translucent bg: the image over a canvas of that colour, keeping the result's own transparency. */
 async function underlay(image: Sharp, color: Color, limit: number): Promise<Sharp> {
