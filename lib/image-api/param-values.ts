@@ -39,6 +39,12 @@ export function parseNumber(key: string, raw: string): number {
   return Number(text);
 }
 
+/** A parser of a plain decimal, rounded to `places` and clamped to [min, max]. */
+export const numberIn =
+  (min: number, max: number, places = 0) =>
+  (key: string, value: string) =>
+    clamp(round(parseNumber(key, value), places), min, max);
+
 /** A keyword from a fixed list, case-insensitive. */
 export function parseKeyword<const T extends readonly [string, ...string[]]>(
   key: string,

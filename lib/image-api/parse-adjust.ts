@@ -1,5 +1,14 @@
 // Design notes: docs/image-api.md (colour and detail, trim, frames).
-import { MAX_SIDE, clamp, invalid, parseBoolean, parseColor, parseKeyword, parseNumber, round } from './param-values';
+import {
+  MAX_SIDE,
+  invalid,
+  numberIn,
+  parseBoolean,
+  parseColor,
+  parseKeyword,
+  parseNumber,
+  round,
+} from './param-values';
 import { TRIM_MODES, type Adjust, type Color, type Trim } from './plan';
 
 /** The parameters of this module, under their imgix names. */
@@ -49,11 +58,6 @@ export const ADJUST_ALIASES: Readonly<Record<string, AdjustParam>> = {
 /** Reads one parameter's last value with a parser, or null when absent (parse-params' `read`). */
 export type Reader = <T>(param: AdjustParam, parse: (key: string, value: string) => T) => T | null;
 
-const between =
-  (min: number, max: number, places = 0) =>
-  (key: string, value: string) =>
-    clamp(round(parseNumber(key, value), places), min, max);
-
 /** `hue` in degrees, wrapped into [0, 360) like `rot`: 360 is no shift, -30 is 330. */
 function parseHue(key: string, raw: string): number {
   const degrees = round(((parseNumber(key, raw) % 360) + 360) % 360);
@@ -69,7 +73,7 @@ function parseDuotone(key: string, raw: string): { dark: Color; light: Color } {
 
 /** Colour and detail; null when every value is at imgix's default (no effect). */
 export function readAdjust(read: Reader): Adjust | null {
-  const percent = between(-100, 100);
+  const percent = numberIn(-100, 100);
   const duotone = read('duotone', parseDuotone);
   const usm = read('usm', percent) ?? 0;
   const nrBound = read('nr', percent);
@@ -79,20 +83,20 @@ export function readAdjust(read: Reader): Adjust | null {
     con: read('con', percent) ?? 0,
     exp: read('exp', percent) ?? 0,
     gam: read('gam', percent) ?? 0,
-    high: read('high', between(-100, 0)) ?? 0,
-    shad: read('shad', between(0, 100, 2)) ?? 0,
+    high: read('high', numberIn(-100, 0)) ?? 0,
+    shad: read('shad', numberIn(0, 100, 2)) ?? 0,
     sat: read('sat', percent) ?? 0,
     vib: read('vib', percent) ?? 0,
     hue: read('hue', parseHue) ?? 0,
     invert: read('invert', parseBoolean) ?? false,
     monochrome: visible(read('monochrome', parseColor)),
-    sepia: read('sepia', between(0, 100)) ?? 0,
-    duotone: duotoneOf(duotone, read('duotone-alpha', between(0, 100)) ?? 100),
-    px: pixelBlock(read('px', between(0, 100)) ?? 0),
-    usm: usm === 0 ? null : { amount: usm, radius: read('usmrad', between(0, 500, 2)) ?? 2.5 },
+    sepia: read('sepia', numberIn(0, 100)) ?? 0,
+    duotone: duotoneOf(duotone, read('duotone-alpha', numberIn(0, 100)) ?? 100),
+    px: pixelBlock(read('px', numberIn(0, 100)) ?? 0),
+    usm: usm === 0 ? null : { amount: usm, radius: read('usmrad', numberIn(0, 500, 2)) ?? 2.5 },
     // imgix's defaults (20, 20) hold once either is given; a bound of 0 or less reduces nothing.
     nr: (nrBound ?? (nrSharpen === null ? 0 : 20)) > 0 ? { bound: nrBound ?? 20, sharpen: nrSharpen ?? 20 } : null,
-    htn: read('htn', between(0, 100)) ?? 0,
+    htn: read('htn', numberIn(0, 100)) ?? 0,
   };
   return isIdentity(adjust) ? null : adjust;
 }
@@ -119,7 +123,7 @@ function isIdentity(a: Adjust): boolean {
 }
 
 /** A threshold of trim-md / trim-tol: a colour distance, 0–255. */
-const threshold = between(0, 255, 2);
+const threshold = numberIn(0, 255, 2);
 
 /** `trim` and its settings; the settings of the other mode are inert and left out. */
 export function readTrim(read: Reader): Trim | null {
@@ -128,7 +132,7 @@ export function readTrim(read: Reader): Trim | null {
   const md = read('trim-md', threshold);
   const tol = read('trim-tol', threshold);
   read('trim-sd', threshold); // validated; sharp's trim has no standard-deviation test (docs/image-api.md)
-  const pad = read('trim-pad', between(0, MAX_SIDE)) ?? 0;
+  const pad = read('trim-pad', numberIn(0, MAX_SIDE)) ?? 0;
   if (mode === null) return null;
   const byColor = mode !== 'auto';
   return {
@@ -141,6 +145,6 @@ export function readTrim(read: Reader): Trim | null {
 
 /** `frame` (imgix, animations) or else `page` (multi-page files), 1-based; 1 is the first. */
 export function readFrame(read: Reader): number | null {
-  const page = between(1, 65535);
+  const page = numberIn(1, 65535);
   return read('frame', page) ?? read('page', page);
 }

@@ -2,9 +2,9 @@
 import { cacheKeyOf } from './cache-key';
 import { negotiateFormat } from './negotiate-format';
 import { ADJUST_ALIASES, ADJUST_PARAMS, readAdjust, readFrame, readTrim } from './parse-adjust';
+import { TEXT_ALIASES, TEXT_PARAMS, readText } from './parse-text';
 import {
   MAX_SIDE,
-  clamp,
   decodeBase64Param,
   parseAspectRatio,
   parseBoolean,
@@ -17,12 +17,11 @@ import {
   parseFormat,
   parseKeyword,
   parseList,
-  parseNumber,
+  numberIn,
   parseOrient,
   parseRadii,
   parseRect,
   parseRotation,
-  round,
   type CropToken,
 } from './param-values';
 import type { Color, Crop, Fill, ImagePlan, OutputFormat, TransformOps } from './plan';
@@ -65,6 +64,7 @@ const PARAMS = [
   'lossless',
   'dl',
   ...ADJUST_PARAMS,
+  ...TEXT_PARAMS,
 ] as const;
 type Param = (typeof PARAMS)[number];
 
@@ -80,6 +80,7 @@ const ALIASES: Readonly<Record<string, Param>> = {
   fillcolor: 'fill-color',
   or: 'orient',
   ...ADJUST_ALIASES,
+  ...TEXT_ALIASES,
 };
 
 /** Kura's version tag: it busts CDN caches and means nothing to the image. */
@@ -117,11 +118,6 @@ function readQuery(search: URLSearchParams): Query {
   }
   return { values, auto, unknown };
 }
-
-const numberIn =
-  (min: number, max: number, places = 0) =>
-  (key: string, value: string) =>
-    clamp(round(parseNumber(key, value), places), min, max);
 
 /** Formats without a quality knob: a q there would only split the cache. */
 const NO_QUALITY: ReadonlySet<OutputFormat> = new Set(['png', 'png8', 'gif', 'json', 'blurhash']);
@@ -177,6 +173,7 @@ function buildOps(query: Query, opts: ImageParamsOptions) {
     avif: opts.avif,
   });
   const q = read('q', numberIn(1, 100));
+  const text = readText(read);
 
   const ops: TransformOps = {
     rect: read('rect', parseRect),
@@ -203,6 +200,7 @@ function buildOps(query: Query, opts: ImageParamsOptions) {
     adjust: readAdjust(read),
     trim: readTrim(read),
     frame: readFrame(read),
+    text: text.text,
     output: {
       format,
       animatedFallback,
@@ -214,7 +212,11 @@ function buildOps(query: Query, opts: ImageParamsOptions) {
   const unusedAuto = query.auto.filter((token) => token !== 'format' && token !== 'compress');
   const download = read('dl', (_, value) => ({ fileName: value.trim() === '' ? null : value }));
   // trim-sd is validated but sharp's trim has no standard-deviation test: it has no effect.
-  const approximated = ops.trim?.mode === 'auto' ? [query.values.get('trim-sd')?.key ?? []].flat() : [];
+  // txt-font names a font Kura does not have: the nearest generic family stands in.
+  const approximated = [
+    ...(ops.trim?.mode === 'auto' ? [query.values.get('trim-sd')?.key ?? []].flat() : []),
+    ...(text.approximated ? [query.values.get('txt-font')?.key ?? []].flat() : []),
+  ];
   const ignored = [...query.unknown, ...unusedAuto.map((token) => `auto=${token}`), ...approximated];
   return { ops, varyAccept, download, ignored };
 }

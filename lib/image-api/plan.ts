@@ -143,6 +143,38 @@ export interface Trim {
   readonly pad: number;
 }
 
+export interface TextFont {
+  readonly family: 'serif' | 'sans-serif' | 'monospace';
+  readonly bold: boolean;
+  readonly italic: boolean;
+}
+
+/** `txt` and `txt-*`: one text overlay, sizes in CSS pixels (render multiplies them by dpr). */
+export interface TextOverlay {
+  /** At most 500 characters; `\n` breaks lines. */
+  readonly text: string;
+  readonly align: { readonly x: 'left' | 'center' | 'right'; readonly y: 'top' | 'middle' | 'bottom' };
+  /** What goes when the text is wider than its box: the end (default), the start or the middle, with or without "…". */
+  readonly clip: { readonly from: 'start' | 'middle' | 'end'; readonly ellipsis: boolean };
+  readonly color: Color;
+  /** `max`: shrink the text to its box instead of clipping it. */
+  readonly fit: 'max' | null;
+  readonly font: TextFont;
+  readonly size: number;
+  /** Outline width in pixels (0 = none) and its colour. */
+  readonly line: number;
+  readonly lineColor: Color;
+  /** Distance from the image's edges (and the box's inset). */
+  readonly pad: number;
+  /** Shadow strength 0–10. */
+  readonly shad: number;
+  /** Width of the text box; null = the image's width less the padding. */
+  readonly width: number | null;
+  /** Absolute position of the box's top-left corner; overrides txt-align on that axis. */
+  readonly x: number | null;
+  readonly y: number | null;
+}
+
 /** `dl`: serve as an attachment; a null name means the original file name. */
 export interface Download {
   readonly fileName: string | null;
@@ -188,6 +220,8 @@ export interface TransformPlan extends PlanCommon {
    * before (animations stay animated); not part of `cacheKey` when null.
    */
   readonly frame: number | null;
+  /** Null without `txt` (then it is not part of `cacheKey`). */
+  readonly text: TextOverlay | null;
   readonly output: Output;
   /** Canonical string of everything above that shapes the bytes (not `download`, not `ignored`). */
   readonly cacheKey: string;

@@ -5,6 +5,7 @@ import { KuraError } from '@/lib/errors';
 import type { Color, ImageFormat, TransformPlan, Trim } from './plan';
 import { applyAdjust } from './render-adjust';
 import { blurhashOf } from './render-blurhash';
+import { textLayer } from './render-text';
 import { outputSizeOf } from './output-budget';
 import { applyEffects, applyOrientation, blurSigma, hasEffects, pipelinedEffects, settle } from './render-effects';
 import { geometryOf, rectRegion, type Geometry, type Region, type Size } from './render-geometry';
@@ -84,7 +85,7 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
   if (pixels > opts.maxInputPixels) throw tooLarge(pixels, opts.maxInputPixels);
 
   // Animation survives only when every step works frame by frame and the output can animate.
-  const stills = plan.adjust !== null || plan.trim !== null;
+  const stills = plan.adjust !== null || plan.trim !== null || plan.text !== null;
   const framewise = pages > 1 && !hasEffects(plan) && !stills && plan.orient === null;
   // auto=format's AVIF would keep one frame: such an animation takes the fallback auto=format chose.
   const { format: chosen, animatedFallback } = plan.output;
@@ -145,6 +146,17 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
       const pipelined = geometry.extend === null ? pipelinedEffects(image, plan, geometry) : null;
       image = pipelined ?? (await applyEffects(await settle(image, limit), plan, limit));
       pending = pipelined !== null;
+    }
+    if (plan.text !== null) {
+      // The text goes over the finished image (after pad and border), as one composited layer.
+      image = await settle(image, limit);
+      const { width, height } = await image.metadata();
+      const layer = await textLayer(plan.text, { width, height }, plan.resize.dpr);
+      if (layer !== null) {
+        const raw = { width: layer.width, height: layer.height, channels: 4 as const };
+        image = image.composite([{ input: layer.data, raw, left: layer.left, top: layer.top }]);
+      }
+      pending = layer !== null;
     }
     const settled = async () => (pending ? settle(image, limit) : image);
     const background =
