@@ -81,6 +81,7 @@ const STEPWISE_SHARE = 4;
  */
 export function stepwiseCause(plan: TransformPlan, geometry: { extend: unknown; cover: unknown }): string | null {
   if (plan.adjust !== null) return adjustedParam(plan.adjust);
+  if (plan.mark !== null) return 'mark';
   if (plan.text !== null) return 'txt';
   const simple = (['blur', 'sharp'] as const).find((p) => plan[p] > 0);
   if (simple) return simple;

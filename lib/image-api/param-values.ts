@@ -220,3 +220,16 @@ export function parseBoolean(key: string, raw: string): boolean {
   if (text === '0' || text === 'false') return false;
   throw invalid(key, '1, 0, true or false');
 }
+
+/** An overlay's place: a comma list of top/middle/bottom and left/center/right; a missing axis is bottom / right. */
+export function parseAlignment(
+  key: string,
+  raw: string,
+): { x: 'left' | 'center' | 'right'; y: 'top' | 'middle' | 'bottom' } {
+  const tokens = parseList(raw).map((t) =>
+    parseKeyword(key, t, ['top', 'middle', 'bottom', 'left', 'center', 'right']),
+  );
+  const x = tokens.find((t) => t === 'left' || t === 'center' || t === 'right') ?? 'right';
+  const y = tokens.find((t) => t === 'top' || t === 'middle' || t === 'bottom') ?? 'bottom';
+  return { x, y } as { x: 'left' | 'center' | 'right'; y: 'top' | 'middle' | 'bottom' };
+}

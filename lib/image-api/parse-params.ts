@@ -2,6 +2,7 @@
 import { cacheKeyOf } from './cache-key';
 import { negotiateFormat } from './negotiate-format';
 import { ADJUST_ALIASES, ADJUST_PARAMS, readAdjust, readFrame, readTrim } from './parse-adjust';
+import { MARK_ALIASES, MARK_PARAMS, readMark } from './parse-mark';
 import { TEXT_ALIASES, TEXT_PARAMS, readText } from './parse-text';
 import {
   MAX_SIDE,
@@ -24,7 +25,7 @@ import {
   parseRotation,
   type CropToken,
 } from './param-values';
-import type { Color, Crop, Fill, ImagePlan, OutputFormat, TransformOps } from './plan';
+import type { Color, Crop, Fill, ImagePlan, OutputFormat, TransformOps, TransformPlan } from './plan';
 
 /** The Image API's parameters under their imgix names: the first tier, then parse-adjust.ts's. */
 const PARAMS = [
@@ -65,6 +66,7 @@ const PARAMS = [
   'dl',
   ...ADJUST_PARAMS,
   ...TEXT_PARAMS,
+  ...MARK_PARAMS,
 ] as const;
 type Param = (typeof PARAMS)[number];
 
@@ -81,6 +83,7 @@ const ALIASES: Readonly<Record<string, Param>> = {
   or: 'orient',
   ...ADJUST_ALIASES,
   ...TEXT_ALIASES,
+  ...MARK_ALIASES,
 };
 
 /** Kura's version tag: it busts CDN caches and means nothing to the image. */
@@ -201,6 +204,7 @@ function buildOps(query: Query, opts: ImageParamsOptions) {
     trim: readTrim(read),
     frame: readFrame(read),
     text: text.text,
+    mark: readMark(read),
     output: {
       format,
       animatedFallback,
@@ -259,4 +263,15 @@ export function parseImageParams(search: URLSearchParams, opts: ImageParamsOptio
   const cacheKey = cacheKeyOf(ops);
   if (cacheKey === IDENTITY_KEY) return { transforms: false, ...common };
   return { transforms: true, ...ops, ...common, cacheKey };
+}
+
+/**
+ * The plan with its watermark's content hash (`mark.source`) in the plan and in `cacheKey`: set on delivery, once
+ * the mark URL is found to be one of this service's media, so that re-uploading the watermark changes the variant.
+ */
+export function withMarkSource(plan: TransformPlan, source: string): TransformPlan {
+  if (plan.mark === null) return plan;
+  const { transforms, download, ignored, varyAccept, cacheKey: _, ...ops } = plan;
+  const marked: TransformOps = { ...ops, mark: { ...plan.mark, source } };
+  return { transforms, download, ignored, varyAccept, ...marked, cacheKey: cacheKeyOf(marked) };
 }

@@ -1,6 +1,6 @@
 // Design notes: docs/image-api.md (text).
 import { badRequest } from '@/lib/errors';
-import { MAX_SIDE, invalid, numberIn, parseColor, parseKeyword, parseList } from './param-values';
+import { MAX_SIDE, invalid, numberIn, parseAlignment, parseColor, parseKeyword, parseList } from './param-values';
 import type { TextFont, TextOverlay } from './plan';
 
 /** imgix's text parameters (txt and txt-*). */
@@ -65,15 +65,6 @@ function parseText(key: string, raw: string): string {
   return raw;
 }
 
-function parseAlign(key: string, raw: string): TextOverlay['align'] {
-  const tokens = parseList(raw).map((t) =>
-    parseKeyword(key, t, ['top', 'middle', 'bottom', 'left', 'center', 'right']),
-  );
-  const x = tokens.find((t) => t === 'left' || t === 'center' || t === 'right') ?? 'right';
-  const y = tokens.find((t) => t === 'top' || t === 'middle' || t === 'bottom') ?? 'bottom';
-  return { x: x as TextOverlay['align']['x'], y: y as TextOverlay['align']['y'] };
-}
-
 function parseClip(key: string, raw: string): TextOverlay['clip'] {
   const tokens = parseList(raw).map((t) => parseKeyword(key, t, ['start', 'middle', 'end', 'ellipsis']));
   const from = tokens.find((t) => t !== 'ellipsis') ?? 'end';
@@ -124,7 +115,7 @@ export function readText(read: TextReader): { text: TextOverlay | null; approxim
   const pixels = numberIn(0, MAX_SIDE);
   const overlay: { -readonly [K in keyof TextOverlay]: TextOverlay[K] } = {
     text: text ?? '',
-    align: read('txt-align', parseAlign) ?? { x: 'right', y: 'bottom' },
+    align: read('txt-align', parseAlignment) ?? { x: 'right', y: 'bottom' },
     clip: read('txt-clip', parseClip) ?? { from: 'end', ellipsis: false },
     color: read('txt-color', parseColor) ?? BLACK,
     fit: read('txt-fit', (key, value) => parseKeyword(key, value, ['max'])),

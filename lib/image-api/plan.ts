@@ -175,6 +175,31 @@ export interface TextOverlay {
   readonly y: number | null;
 }
 
+/** `mark` and `mark-*`: a watermark from this service's own media. */
+export interface Watermark {
+  /** The watermark's delivery URL as given, its own Image API parameters included. */
+  readonly url: string;
+  /**
+   * The watermark media's content hash, set on delivery once `url` is found to be one of this service's media:
+   * part of `cacheKey`, so re-uploading the watermark changes every variant that uses it. Null from the parser.
+   */
+  readonly source: string | null;
+  /** Opacity 0–1 (mark-alpha / 100). */
+  readonly alpha: number;
+  readonly align: { readonly x: 'left' | 'center' | 'right'; readonly y: 'top' | 'middle' | 'bottom' };
+  /** Box for the watermark: pixels, or fractions of the base image. */
+  readonly w: Dimension | null;
+  readonly h: Dimension | null;
+  /** Width as a percentage of the base image's width (when neither mark-w nor mark-h is given). */
+  readonly scale: number | null;
+  readonly pad: number;
+  readonly x: number | null;
+  readonly y: number | null;
+  readonly fit: 'clip' | 'crop' | 'fill' | 'max' | 'scale';
+  /** `grid`: repeat the watermark over the whole image. */
+  readonly tile: 'grid' | null;
+}
+
 /** `dl`: serve as an attachment; a null name means the original file name. */
 export interface Download {
   readonly fileName: string | null;
@@ -222,6 +247,8 @@ export interface TransformPlan extends PlanCommon {
   readonly frame: number | null;
   /** Null without `txt` (then it is not part of `cacheKey`). */
   readonly text: TextOverlay | null;
+  /** Null without `mark` (then it is not part of `cacheKey`). */
+  readonly mark: Watermark | null;
   readonly output: Output;
   /** Canonical string of everything above that shapes the bytes (not `download`, not `ignored`). */
   readonly cacheKey: string;

@@ -215,7 +215,7 @@ export async function textLayer(t: TextOverlay, canvas: Size, dpr: number): Prom
 }
 
 /** The part of a layer inside the canvas (sharp composites only overlays that fit). */
-function cropped(layer: TextLayer, canvas: Size): TextLayer | null {
+export function cropped(layer: TextLayer, canvas: Size): TextLayer | null {
   const x0 = Math.max(0, layer.left);
   const y0 = Math.max(0, layer.top);
   const x1 = Math.min(canvas.width, layer.left + layer.width);

@@ -1,10 +1,11 @@
 // Design notes: docs/image-api.md (the render pipeline).
 import { stat } from 'node:fs/promises';
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import sharp, { type Metadata, type OverlayOptions, type Sharp } from 'sharp';
 import { KuraError } from '@/lib/errors';
 import type { Color, ImageFormat, TransformPlan, Trim } from './plan';
 import { applyAdjust } from './render-adjust';
 import { blurhashOf } from './render-blurhash';
+import { markOverlays, type MarkSource } from './render-mark';
 import { textLayer } from './render-text';
 import { outputSizeOf } from './output-budget';
 import { applyEffects, applyOrientation, blurSigma, hasEffects, pipelinedEffects, settle } from './render-effects';
@@ -15,6 +16,8 @@ export interface RenderOptions {
   readonly maxInputPixels: number;
   /** Outputs above this many pixels (width × height × frames) are refused with 400 (KURA_MAX_OUTPUT_PIXELS). */
   readonly maxOutputPixels: number;
+  /** The watermark's bytes and own plan, resolved on delivery; required when the plan has `mark`. */
+  readonly mark?: MarkSource;
   /** Called once the plan passed every check, just before the first pixel is decoded. */
   readonly onPixelWork?: () => void;
 }
@@ -85,7 +88,7 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
   if (pixels > opts.maxInputPixels) throw tooLarge(pixels, opts.maxInputPixels);
 
   // Animation survives only when every step works frame by frame and the output can animate.
-  const stills = plan.adjust !== null || plan.trim !== null || plan.text !== null;
+  const stills = plan.adjust !== null || plan.trim !== null || plan.text !== null || plan.mark !== null;
   const framewise = pages > 1 && !hasEffects(plan) && !stills && plan.orient === null;
   // auto=format's AVIF would keep one frame: such an animation takes the fallback auto=format chose.
   const { format: chosen, animatedFallback } = plan.output;
@@ -147,16 +150,24 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
       image = pipelined ?? (await applyEffects(await settle(image, limit), plan, limit));
       pending = pipelined !== null;
     }
-    if (plan.text !== null) {
-      // The text goes over the finished image (after pad and border), as one composited layer.
+    if (plan.mark !== null || plan.text !== null) {
+      // Watermark, then text, over the finished image (after pad and border), in one composite.
       image = await settle(image, limit);
       const { width, height } = await image.metadata();
-      const layer = await textLayer(plan.text, { width, height }, plan.resize.dpr);
+      const canvas = { width, height };
+      const overlays: OverlayOptions[] = [];
+      if (plan.mark !== null) {
+        if (opts.mark === undefined) throw new Error('renderImage: a plan with mark needs opts.mark');
+        const own = (markInput: Buffer | string, markPlan: TransformPlan) => renderOwnMark(markInput, markPlan, opts);
+        overlays.push(...(await markOverlays(plan.mark, opts.mark, canvas, plan.resize.dpr, own)));
+      }
+      const layer = plan.text === null ? null : await textLayer(plan.text, canvas, plan.resize.dpr);
       if (layer !== null) {
         const raw = { width: layer.width, height: layer.height, channels: 4 as const };
-        image = image.composite([{ input: layer.data, raw, left: layer.left, top: layer.top }]);
+        overlays.push({ input: layer.data, raw, left: layer.left, top: layer.top });
       }
-      pending = layer !== null;
+      if (overlays.length > 0) image = image.composite(overlays);
+      pending = overlays.length > 0;
     }
     const settled = async () => (pending ? settle(image, limit) : image);
     const background =
@@ -192,6 +203,14 @@ export const undecodable = () =>
     'unprocessable',
     'The image cannot be decoded, so it cannot be transformed (the file may be damaged or cut short)',
   );
+
+/** The watermark's own parameters, rendered as a PNG (alpha kept) under the same limits; no watermark of its own. */
+async function renderOwnMark(input: Buffer | string, plan: TransformPlan, opts: RenderOptions): Promise<Buffer> {
+  const output = { ...plan.output, format: 'png' as const, quality: null, animatedFallback: null };
+  const own = { ...plan, mark: null, output };
+  const limits = { maxInputPixels: opts.maxInputPixels, maxOutputPixels: opts.maxOutputPixels };
+  return (await renderImage(input, own, limits)).data;
+}
 
 /**
  * The region `trim` keeps, in the oriented source: sharp's trim for auto and color (a colour within the

@@ -45,7 +45,7 @@ const cache = () =>
  * every variant of one file sits in one directory. Written atomically (temp + rename) with its length in
  * the header: a partial or empty file is never served, only rendered again.
  */
-export async function getVariant(m: Media, plan: TransformPlan): Promise<Variant> {
+export async function getVariant(m: Media, plan: TransformPlan, extras: VariantExtras = {}): Promise<Variant> {
   const { root, index, inFlight, hot } = cache();
   const planHash = createHash('sha256').update(plan.cacheKey).digest('hex').slice(0, 40);
   const file = path.join(root, m.sha256.slice(0, 2), m.sha256, planHash);
@@ -67,7 +67,7 @@ export async function getVariant(m: Media, plan: TransformPlan): Promise<Variant
   const release = isOwnTransform(plan.cacheKey)
     ? () => {}
     : reserveVariant(m, planHash, config().KURA_MAX_VARIANTS_PER_MEDIA);
-  const job = render(m, plan, file, etag)
+  const job = render(m, plan, file, etag, extras)
     .catch((err: unknown) => {
       release();
       undecodableImages.note(m.sha256, err);
@@ -78,16 +78,34 @@ export async function getVariant(m: Media, plan: TransformPlan): Promise<Variant
   return job;
 }
 
-async function render(m: Media, plan: TransformPlan, file: string, etag: string): Promise<Variant> {
+/** What a variant needs besides its media and plan: the watermark media of `plan.mark` and its own plan. */
+export interface VariantExtras {
+  readonly mark?: { readonly media: Media; readonly plan: TransformPlan | null } | null;
+}
+
+/** The stored bytes of a media: a local path, or the whole object read from its storage. */
+async function inputOf(m: Media): Promise<Buffer | string> {
+  const storage = storageNamed(m.storage);
+  return storage.localPath ? storage.localPath(m.storageKey) : readAll(await storage.read(m.storageKey));
+}
+
+async function render(
+  m: Media,
+  plan: TransformPlan,
+  file: string,
+  etag: string,
+  extras: VariantExtras,
+): Promise<Variant> {
   const { queue, index } = cache();
   return queue.run(async () => {
-    const storage = storageNamed(m.storage);
-    const input = storage.localPath ? storage.localPath(m.storageKey) : await readAll(await storage.read(m.storageKey));
+    const input = await inputOf(m);
+    const mark = extras.mark ? { input: await inputOf(extras.mark.media), plan: extras.mark.plan } : undefined;
     const { KURA_MAX_INPUT_PIXELS, KURA_MAX_OUTPUT_PIXELS } = config();
     const out = await renderImage(input, plan, {
       maxInputPixels: KURA_MAX_INPUT_PIXELS,
       maxOutputPixels: KURA_MAX_OUTPUT_PIXELS,
       onPixelWork: () => traceRender(m),
+      mark,
     });
     const header = Buffer.from(`${MAGIC}\t${out.contentType}\t${out.data.length}\n`);
     const fileBytes = header.length + out.data.length;

@@ -83,6 +83,9 @@ const NAMES = [
   'trim',
   'trim-color',
   'frame',
+  'mark',
+  'mark-align',
+  'mark-w',
   'v',
   's',
 ];

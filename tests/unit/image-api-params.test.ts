@@ -94,6 +94,7 @@ describe('defaults of a transform', () => {
       trim: null,
       frame: null,
       text: null,
+      mark: null,
       output: { format: 'source', animatedFallback: null, quality: 75, lossless: false, compress: false },
       download: null,
       ignored: [],
@@ -631,7 +632,7 @@ describe('dl', () => {
 
 describe('ignored parameters and v', () => {
   it('lists unknown parameters sorted and once, as spelled', () => {
-    expect(parse('w=10&foo=hi&mark=x.png&W=3&foo=again&blend=red').ignored).toEqual(['W', 'blend', 'foo', 'mark']);
+    expect(parse('w=10&foo=hi&bm=x&W=3&foo=again&blend=red').ignored).toEqual(['W', 'blend', 'bm', 'foo']);
   });
 
   it('never lists v, nor lets it change the plan', () => {

@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { KuraError } from '@/lib/errors';
-import { parseImageParams } from '@/lib/image-api/parse-params';
-import type { TransformPlan } from '@/lib/image-api/plan';
+import { messageOf, parse, transform } from '../support/image-params';
 
 // txt and txt-*: parsing only (rendering: tests/api/image-api-text.spec.ts).
 
-const parse = (query: string) => parseImageParams(new URLSearchParams(query));
-
-function transform(query: string): TransformPlan {
-  const plan = parse(query);
-  if (!plan.transforms) throw new Error(`expected "${query}" to be a transform`);
-  return plan;
-}
-
 const text = (query: string) => transform(query).text;
 const b64 = (value: string) => Buffer.from(value).toString('base64url');
-
-function messageOf(query: string): string {
-  try {
-    parse(query);
-  } catch (err) {
-    if (err instanceof KuraError && err.status === 400) return err.message;
-    throw err;
-  }
-  throw new Error(`expected "${query}" to be refused`);
-}
 
 describe('txt', () => {
   it('has imgix’s defaults: bottom right, end clip, black, sans-serif 12 px, padding 10', () => {
