@@ -10,7 +10,8 @@ import { processSingleton } from '@/lib/process-singleton';
 import { storageNamed } from '@/lib/storage-settings/configured-storages';
 import { CacheIndex, allocatedBytes } from './cache-index';
 import { checkBeforeReading } from './check-stored-size';
-import { isOwnTransform } from './own-transforms';
+import { kuraUrl } from '@/lib/media/urls';
+import { isOwnTransform, isOwnWatermarkPreset } from './own-transforms';
 import type { TransformPlan } from './plan';
 import { renderImage } from './render';
 import { RenderQueue } from './render-queue';
@@ -64,9 +65,8 @@ export async function getVariant(m: Media, plan: TransformPlan, extras: VariantE
   if (failed) throw failed;
   // Refused before the queue and before any byte of the original is read: stored size, then the bound.
   checkBeforeReading(m, plan);
-  const release = isOwnTransform(plan.cacheKey)
-    ? () => {}
-    : reserveVariant(m, planHash, config().KURA_MAX_VARIANTS_PER_MEDIA);
+  const own = isOwnTransform(plan.cacheKey) || isOwnWatermarkPreset(plan, new URL(kuraUrl(m)).pathname, m.sha256);
+  const release = own ? () => {} : reserveVariant(m, planHash, config().KURA_MAX_VARIANTS_PER_MEDIA);
   const job = render(m, plan, file, etag, extras)
     .catch((err: unknown) => {
       release();
