@@ -9,7 +9,7 @@ import {
   parseNumber,
   round,
 } from './param-values';
-import { TRIM_MODES, type Adjust, type Color, type Trim } from './plan';
+import { TRIM_MODES, type Adjust, type Animation, type Color, type Trim } from './plan';
 
 /** The parameters of this module, under their imgix names. */
 export const ADJUST_PARAMS = [
@@ -41,6 +41,10 @@ export const ADJUST_PARAMS = [
   'trim-pad',
   'frame',
   'page',
+  'loop',
+  'fps',
+  'reverse',
+  'skip',
 ] as const;
 export type AdjustParam = (typeof ADJUST_PARAMS)[number];
 
@@ -147,4 +151,16 @@ export function readTrim(read: Reader): Trim | null {
 export function readFrame(read: Reader): number | null {
   const page = numberIn(1, 65535);
   return read('frame', page) ?? read('page', page);
+}
+
+/** loop (0 = forever), fps, reverse and skip; null when none changes how an animation plays. */
+export function readAnimation(read: Reader): Animation | null {
+  const animation: Animation = {
+    loop: read('loop', numberIn(0, 65535)),
+    fps: read('fps', numberIn(0.1, 100, 2)),
+    reverse: read('reverse', parseBoolean) ?? false,
+    skip: read('skip', numberIn(1, 65535)) ?? 1,
+  };
+  const plays = animation.loop !== null || animation.fps !== null || animation.reverse || animation.skip > 1;
+  return plays ? animation : null;
 }

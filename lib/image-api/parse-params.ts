@@ -1,7 +1,7 @@
 // Design notes: docs/image-api.md (parameters, what is ignored and why).
 import { cacheKeyOf } from './cache-key';
 import { negotiateFormat } from './negotiate-format';
-import { ADJUST_ALIASES, ADJUST_PARAMS, readAdjust, readFrame, readTrim } from './parse-adjust';
+import { ADJUST_ALIASES, ADJUST_PARAMS, readAdjust, readAnimation, readFrame, readTrim } from './parse-adjust';
 import { MARK_ALIASES, MARK_PARAMS, readMark } from './parse-mark';
 import { TEXT_ALIASES, TEXT_PARAMS, readText } from './parse-text';
 import {
@@ -203,6 +203,7 @@ function buildOps(query: Query, opts: ImageParamsOptions) {
     adjust: readAdjust(read),
     trim: readTrim(read),
     frame: readFrame(read),
+    animation: readAnimation(read),
     text: text.text,
     mark: readMark(read),
     output: {

@@ -200,6 +200,17 @@ export interface Watermark {
   readonly tile: 'grid' | null;
 }
 
+/** `loop`, `fps`, `reverse`, `skip`: how an animation that stays animated plays. */
+export interface Animation {
+  /** Times to play (0 = forever); null keeps the source's. */
+  readonly loop: number | null;
+  /** Frames per second for every frame; null keeps the source's delays. */
+  readonly fps: number | null;
+  readonly reverse: boolean;
+  /** Keep one frame in `skip` (frames 1, 1 + skip, 1 + 2·skip…); 1 keeps all. */
+  readonly skip: number;
+}
+
 /** `dl`: serve as an attachment; a null name means the original file name. */
 export interface Download {
   readonly fileName: string | null;
@@ -245,6 +256,8 @@ export interface TransformPlan extends PlanCommon {
    * before (animations stay animated); not part of `cacheKey` when null.
    */
   readonly frame: number | null;
+  /** Null without loop, fps, reverse or skip (then it is not part of `cacheKey`). */
+  readonly animation: Animation | null;
   /** Null without `txt` (then it is not part of `cacheKey`). */
   readonly text: TextOverlay | null;
   /** Null without `mark` (then it is not part of `cacheKey`). */

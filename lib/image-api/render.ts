@@ -5,6 +5,7 @@ import { KuraError } from '@/lib/errors';
 import type { Color, ImageFormat, TransformPlan, Trim } from './plan';
 import { applyAdjust } from './render-adjust';
 import { blurhashOf } from './render-blurhash';
+import { playOptions, reframed } from './render-animation';
 import { markOverlays, type MarkSource } from './render-mark';
 import { textLayer } from './render-text';
 import { outputSizeOf } from './output-budget';
@@ -80,6 +81,15 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
       }
       throw err instanceof Error ? undecodable() : err;
     });
+  // reverse / skip: a new animation with the kept frames in playing order, rendered like any other.
+  const animation = plan.animation;
+  const reorders = animation !== null && (animation.reverse || animation.skip > 1);
+  if (reorders && plan.frame === null && (file.pages ?? 1) > 1 && plan.output.format !== 'json') {
+    const all = file.width * (file.pageHeight ?? file.height) * (file.pages ?? 1);
+    if (all > opts.maxInputPixels) throw tooLarge(all, opts.maxInputPixels);
+    const played = await reframed(input, file, animation, opts.maxInputPixels);
+    return renderImage(played, { ...plan, animation: { ...animation, reverse: false, skip: 1 } }, opts);
+  }
   // frame/page picks one page (a frame of an animation, a page of a TIFF), clamped to the last.
   const page = plan.frame !== null && (file.pages ?? 1) > 1 ? Math.min(plan.frame, file.pages ?? 1) - 1 : null;
   const meta = page === null ? file : await sharp(input, { limitInputPixels: false, page }).metadata();
@@ -332,13 +342,13 @@ function encoded(image: Sharp, format: ImageFormat, plan: TransformPlan): Sharp 
     case 'png8':
       return image.png({ palette: true });
     case 'webp':
-      return image.webp({ quality, lossless });
+      return image.webp({ quality, lossless, ...playOptions(plan.animation) });
     case 'avif': {
       const chosenByAuto = plan.output.animatedFallback !== null;
       return image.avif({ quality: chosenByAuto ? autoAvifQuality(quality) : quality, lossless, effort: AVIF_EFFORT });
     }
     case 'gif':
-      return image.gif();
+      return image.gif(playOptions(plan.animation));
   }
 }
 

@@ -334,6 +334,28 @@ test.describe('frame and page', () => {
     expect([sizedMeta.width, sizedMeta.height, sizedMeta.pages ?? 1]).toEqual([20, 15, 1]);
   });
 
+  test('reverse, skip, loop and fps change how the animation plays', async ({ request }) => {
+    const gif = await upload(request, 'plays', 'gif', await animatedGif(40, 30, ['red', 'lime', 'blue']));
+    const framesOf = async (query: string) => {
+      const body = (await fetchVariant(request, gif, query)).body;
+      const meta = await sharp(body).metadata();
+      const colours: ColourName[] = [];
+      for (let page = 0; page < (meta.pages ?? 1); page++) {
+        const frame = await sharp(body, { page }).png().toBuffer();
+        colours.push(
+          await colourAt(frame, Math.floor(meta.width / 2), Math.floor((meta.pageHeight ?? meta.height) / 2)),
+        );
+      }
+      return { colours, loop: meta.loop, delay: meta.delay, format: meta.format };
+    };
+    expect((await framesOf('reverse=1')).colours).toEqual(['blue', 'lime', 'red']);
+    expect((await framesOf('skip=2')).colours).toEqual(['red', 'blue']);
+    expect((await framesOf('reverse=true&skip=2&w=20&fm=webp')).colours).toEqual(['blue', 'red']);
+    expect(await framesOf('loop=3')).toMatchObject({ loop: 3, colours: ['red', 'lime', 'blue'], format: 'gif' });
+    expect((await framesOf('fps=5')).delay).toEqual([200, 200, 200]);
+    expect((await framesOf('reverse=1&fm=png')).colours).toEqual(['blue']); // a still: the first frame played
+  });
+
   test('page=3 returns the third page of a multi-page TIFF', async ({ request }) => {
     const pages = await Promise.all(['red', 'lime', 'blue'].map((name) => solid(40, 30, PALETTE[name as ColourName])));
     const tiff = await upload(

@@ -150,7 +150,7 @@ describe('colour and detail parameters', () => {
 describe('the variant key', () => {
   it('keeps the key of a URL without the new parameters as it was (no adjust, trim or frame field)', () => {
     const key = transform('w=100').cacheKey;
-    expect(key).not.toMatch(/adjust|trim|frame/);
+    expect(key).not.toMatch(/adjust|trim|frame|animation|text|mark/);
     expect(key).toBe(transform('w=100&bri=0&duotone-alpha=20').cacheKey);
   });
 
@@ -226,5 +226,36 @@ describe('frame and page', () => {
   it('refuses a non-number naming the parameter', () => {
     expectRefused('frame=first', 'frame', 'a number');
     expectRefused('page=last', 'page', 'a number');
+  });
+});
+
+describe('loop, fps, reverse and skip', () => {
+  it('reads and clamps them', () => {
+    expect(transform('loop=3').animation).toEqual({ loop: 3, fps: null, reverse: false, skip: 1 });
+    expect(transform('fps=12.345&reverse=true&skip=2').animation).toEqual({
+      loop: null,
+      fps: 12.35,
+      reverse: true,
+      skip: 2,
+    });
+    expect(transform('loop=-1&fps=1000&skip=0&reverse=1').animation).toEqual({
+      loop: 0,
+      fps: 100,
+      reverse: true,
+      skip: 1,
+    });
+  });
+
+  it('serves the original when none changes how it plays', () => {
+    expect(parse('reverse=0&skip=1').transforms).toBe(false);
+  });
+
+  it.each([
+    ['loop=forever', 'loop', 'a number'],
+    ['fps=fast', 'fps', 'a number'],
+    ['reverse=yes', 'reverse', '1, 0, true or false'],
+    ['skip=odd', 'skip', 'a number'],
+  ])('refuses %s naming %s', (query, key, expected) => {
+    expectRefused(query, key, expected);
   });
 });

@@ -93,6 +93,7 @@ describe('defaults of a transform', () => {
       adjust: null,
       trim: null,
       frame: null,
+      animation: null,
       text: null,
       mark: null,
       output: { format: 'source', animatedFallback: null, quality: 75, lossless: false, compress: false },
