@@ -73,12 +73,18 @@ function kept(chars: readonly string[], n: number, from: TextOverlay['clip']['fr
  * the most characters that fit beside "…", found by halving). Characters that could never fit are dropped before
  * rendering, so a 500-character line at a large size costs no more than what shows.
  */
+/** The font size at which fit=max measures a line that cannot fit at its own size. */
+const PROBE_SIZE = 32;
+
 async function fitted(t: TextOverlay, size: number, box: number): Promise<Mask> {
   // No glyph is narrower than a fifth of the size: more characters than this cannot fit.
   const room = Math.ceil(box / (size * 0.2)) + 1;
   const chars = [...t.text];
   const text = t.fit === 'max' || chars.length <= room ? t.text : kept(chars, room, t.clip.from, false);
-  const whole = await maskOf(text, t, size);
+  // fit=max: measured at a small size first, then laid out at the size that fits (never a huge line to shrink).
+  const probe = t.fit === 'max' && chars.length > room ? await maskOf(text, t, PROBE_SIZE) : null;
+  const layout = probe === null ? size : Math.max(1, Math.min(size, Math.floor((PROBE_SIZE * box) / probe.width)));
+  const whole = await maskOf(text, t, layout);
   if (whole.width <= box) return whole;
   if (t.fit === 'max') {
     const height = Math.max(1, Math.round((whole.height * box) / whole.width));
