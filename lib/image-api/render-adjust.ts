@@ -1,6 +1,6 @@
 // Design notes: docs/image-api.md (colour and detail: order, formulas, where imgix looks different).
 import sharp, { type Sharp } from 'sharp';
-import type { Adjust, Color } from './plan';
+import type { Adjust } from './plan';
 import { settle } from './render-effects';
 
 type Matrix = readonly [number, number, number, number, number, number, number, number, number];
@@ -91,27 +91,53 @@ function colourPass(data: Buffer, channels: number, a: Adjust): void {
   const mono = a.monochrome;
   const duo = a.duotone;
   const [m0, m1, m2, m3, m4, m5, m6, m7, m8] = matrix;
+  // Scalars only in the loop: it runs once per pixel (up to 16.7 M of them within the stepwise budget).
+  const [mr, mg, mb, ma] = mono === null ? [0, 0, 0, 0] : [mono.r, mono.g, mono.b, mono.alpha];
+  const [dr, dg, db] = duo === null ? [0, 0, 0] : [duo.dark.r, duo.dark.g, duo.dark.b];
+  const [lr, lg, lb] = duo === null ? [0, 0, 0] : [duo.light.r - dr, duo.light.g - dg, duo.light.b - db];
+  const da = duo?.alpha ?? 0;
+  const shade = (v: number, l: number) => (l <= 128 ? (v * l) / 128 : v + ((255 - v) * (l - 128)) / 127);
   for (let i = 0; i < data.length; i += channels) {
     let r = data[i];
     let g = data[i + 1];
     let b = data[i + 2];
-    if (lut !== null) [r, g, b] = [lut[r], lut[g], lut[b]];
+    if (lut !== null) {
+      r = lut[r];
+      g = lut[g];
+      b = lut[b];
+    }
     if (vib !== 0) {
       // Vibrance: saturation scaled by how muted the pixel is, so saturated colours move least.
       const max = Math.max(r, g, b);
-      const muted = max === 0 ? 1 : 1 - (max - Math.min(r, g, b)) / max;
-      const k = 1 + vib * muted;
+      const k = 1 + vib * (max === 0 ? 1 : 1 - (max - Math.min(r, g, b)) / max);
       const l = LR * r + LG * g + LB * b;
-      [r, g, b] = [l + k * (r - l), l + k * (g - l), l + k * (b - l)];
+      r = l + k * (r - l);
+      g = l + k * (g - l);
+      b = l + k * (b - l);
     }
-    if (useMatrix) [r, g, b] = [m0 * r + m1 * g + m2 * b, m3 * r + m4 * g + m5 * b, m6 * r + m7 * g + m8 * b];
-    if (mono !== null) [r, g, b] = mixed([r, g, b], shadeOf(mono, LR * r + LG * g + LB * b), mono.alpha);
-    if (duo !== null) {
+    if (useMatrix) {
+      const [r0, g0, b0] = [r, g, b];
+      r = m0 * r0 + m1 * g0 + m2 * b0;
+      g = m3 * r0 + m4 * g0 + m5 * b0;
+      b = m6 * r0 + m7 * g0 + m8 * b0;
+    }
+    if (ma > 0) {
+      const l = clamp255(LR * r + LG * g + LB * b);
+      r += ma * (shade(mr, l) - r);
+      g += ma * (shade(mg, l) - g);
+      b += ma * (shade(mb, l) - b);
+    }
+    if (da > 0) {
       const t = clamp255(LR * r + LG * g + LB * b) / 255;
-      const tone = [0, 1, 2].map((c) => channel(duo.dark, c) + t * (channel(duo.light, c) - channel(duo.dark, c)));
-      [r, g, b] = mixed([r, g, b], tone, duo.alpha);
+      r += da * (dr + t * lr - r);
+      g += da * (dg + t * lg - g);
+      b += da * (db + t * lb - b);
     }
-    if (a.invert) [r, g, b] = [255 - r, 255 - g, 255 - b];
+    if (a.invert) {
+      r = 255 - r;
+      g = 255 - g;
+      b = 255 - b;
+    }
     data[i] = clamp255(r);
     data[i + 1] = clamp255(g);
     data[i + 2] = clamp255(b);
@@ -119,19 +145,6 @@ function colourPass(data: Buffer, channels: number, a: Adjust): void {
 }
 
 const clamp255 = (v: number) => Math.min(255, Math.max(0, Math.round(v)));
-const channel = (c: Color, i: number) => (i === 0 ? c.r : i === 1 ? c.g : c.b);
-
-/** Shades and tints of one colour by luminance: black at 0, the colour at mid-grey, white at 255. */
-function shadeOf(c: Color, luminance: number): number[] {
-  const l = clamp255(luminance);
-  return [c.r, c.g, c.b].map((v) => (l <= 128 ? (v * l) / 128 : v + ((255 - v) * (l - 128)) / 127));
-}
-
-const mixed = (from: readonly number[], to: readonly number[], alpha: number): [number, number, number] => [
-  from[0] + alpha * (to[0] - from[0]),
-  from[1] + alpha * (to[1] - from[1]),
-  from[2] + alpha * (to[2] - from[2]),
-];
 
 /** Halftone: grey dots on white in cells of 2 + htn/5 px, each dot's area the darkness of its cell. */
 function halftonePass(data: Buffer, width: number, height: number, channels: number, htn: number): void {
