@@ -29,7 +29,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import sharp from 'sharp';
 import { fresh, get } from './lib/http-get.mjs';
-import { API_KEY, benchNodeArgs, buildId, requireBuild, startKura } from './lib/kura-server.mjs';
+import { benchNodeArgs, buildId, requireBuild, startKura, uploadMedia } from './lib/kura-server.mjs';
 import { loadKuraModule } from './lib/load-kura-module.mjs';
 import {
   cpuMeter,
@@ -56,7 +56,6 @@ import {
 } from './lib/processes.mjs';
 import { median } from './lib/stats.mjs';
 import { syntheticPhoto } from './lib/synthetic-photo.mjs';
-import { uploadFile } from './lib/upload-client.mjs';
 
 export const name = 'image-api';
 
@@ -138,7 +137,6 @@ const AVIF_IN_SET = TRANSFORMS.filter((t) => t.includes('fm=avif'));
 const f = (x, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
 const kib = (bytes) => `${f(bytes / 1024)} KiB`;
 const mib = (bytes) => `${f(bytes / MiB)} MiB`;
-const pathOf = (url) => new URL(url).pathname;
 
 // ---------------------------------------------------------------------------------------------
 // Setup: fixtures, servers, uploads.
@@ -156,19 +154,6 @@ async function makeFixtures(dir) {
   fs.writeFileSync(files.photoAfter, await syntheticPhoto(PHOTO.width, PHOTO.height));
   fs.writeFileSync(files.big, await syntheticPhoto(BIG.width, BIG.height, { seed: 2 }));
   return files;
-}
-
-async function uploadMedia(server, file) {
-  const res = await uploadFile({
-    port: server.port,
-    path: '/api/v1/media',
-    headers: { 'X-MICROCMS-API-KEY': API_KEY },
-    file,
-    fileName: path.basename(file),
-  });
-  if (res.status !== 201)
-    throw new Error(`upload of ${path.basename(file)} answered ${res.status}: ${JSON.stringify(res.body)}`);
-  return pathOf(res.body.url);
 }
 
 /** The process that holds the listening socket: `next start` may serve from a child of its own. */

@@ -11,6 +11,7 @@ const BENCHMARKS = [
   './library.mjs',
   './image-api.mjs',
   './image-api-rss.mjs',
+  './image-api-overlays.mjs',
   './s3.mjs',
   './webhooks.mjs',
 ];

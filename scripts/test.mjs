@@ -1,5 +1,6 @@
 // `npm test`: lint and format check, then every test — unit (vitest), then HTTP API and browser end-to-end
-// (Playwright against `next start`). Installs Debian chromium when missing and running as root.
+// (Playwright against `next start`). Installs Debian chromium and the Japanese fonts (fonts-noto-cjk, for the
+// Image API's text overlays) when missing and running as root.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,6 +8,8 @@ import { buildIfStale } from './build-state.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
+/** A file of Debian's fonts-noto-cjk: Japanese, Chinese and Korean glyphs for `txt` overlays. */
+const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 
 function run(cmd, args, env = {}) {
   const result = spawnSync(cmd, args, {
@@ -17,14 +20,20 @@ function run(cmd, args, env = {}) {
   return result.status ?? 1;
 }
 
-if (!fs.existsSync(CHROMIUM)) {
+/** The Debian packages the tests need that are missing: [path that shows it is there, package]. */
+const missing = [
+  [CHROMIUM, 'chromium'],
+  [CJK_FONT, 'fonts-noto-cjk'],
+].filter(([file]) => !fs.existsSync(file));
+if (missing.length > 0) {
+  const packages = missing.map(([, name]) => name);
   if (process.getuid?.() === 0) {
-    console.log('[kura] installing Debian chromium for the browser tests…');
-    if (run('apt-get', ['update', '-qq']) !== 0 || run('apt-get', ['install', '-y', '-qq', 'chromium']) !== 0)
+    console.log(`[kura] installing ${packages.join(' and ')} for the tests…`);
+    if (run('apt-get', ['update', '-qq']) !== 0 || run('apt-get', ['install', '-y', '-qq', ...packages]) !== 0)
       process.exit(1);
   } else {
     console.error(
-      `[kura] the browser tests need Chromium at ${CHROMIUM}. Install it with:\n  sudo apt-get install -y chromium`,
+      `[kura] the tests need ${packages.join(' and ')}. Install with:\n  sudo apt-get install -y ${packages.join(' ')}`,
     );
     process.exit(1);
   }

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, freePort, spawnTracked, waitForHealth } from './processes.mjs';
+import { uploadFile } from './upload-client.mjs';
 
 export const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 export const API_KEY = 'kura-bench-key-0123456789abcdef0'; // 32 characters
@@ -54,4 +55,18 @@ export async function startKura(dir, { env: extra = {}, nodeArgs = [], admin = A
   );
   await waitForHealth(child, port);
   return { child, port, base: `http://127.0.0.1:${port}` };
+}
+
+/** Uploads one file to a server of `startKura` through the HTTP API; resolves to its delivery path. */
+export async function uploadMedia(server, file) {
+  const res = await uploadFile({
+    port: server.port,
+    path: '/api/v1/media',
+    headers: { 'X-MICROCMS-API-KEY': API_KEY },
+    file,
+    fileName: path.basename(file),
+  });
+  if (res.status !== 201)
+    throw new Error(`upload of ${path.basename(file)} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return new URL(res.body.url).pathname;
 }

@@ -9,6 +9,7 @@ import { signUrl, verifySignature } from '@/lib/image-api/signature';
 import { findDeliverable } from '@/lib/media/find-deliverable';
 import { kuraUrl, versionOf } from '@/lib/media/urls';
 import { errorAnswer, jsonAnswer, type Answer } from './answer';
+import { isTransformable, resolveMark } from './mark';
 import { deliverOriginal } from './original';
 import { deliverVariant } from './variant';
 
@@ -52,7 +53,10 @@ export async function deliver(address: DeliveryAddress, request: DeliveryRequest
       const ignored = ignoredHeader(plan.ignored);
       if (ignored) early['Kura-Ignored-Params'] = ignored;
       if (plan.varyAccept) early.Vary = 'Accept';
-      if (plan.transforms) return await deliverVariant(m, plan, request, { cacheControl, early });
+      if (plan.transforms) {
+        const { plan: marked, mark } = await resolveMark(plan);
+        return await deliverVariant(m, marked, request, { cacheControl, early, mark });
+      }
     }
     return await deliverOriginal(m, request, { search, cacheControl, early });
   } catch (err) {
@@ -77,6 +81,3 @@ function redirectToCurrent(m: Media, search: URLSearchParams, url: string): Answ
 
 /** The path and query the client signed: the public `/assets/…` path, whether or not Next rewrote it. */
 const signedPart = (url: string) => (url.startsWith('/api/assets/') ? url.slice(4) : url);
-
-/** Raster images take Image API parameters; SVG and every other file are always served as stored. */
-const isTransformable = (m: Media) => m.kind === 'image' && m.mimeType !== 'image/svg+xml';

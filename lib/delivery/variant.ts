@@ -5,15 +5,16 @@ import { getVariant } from '@/lib/image-api/variant-cache';
 import { downloadDisposition } from '@/lib/media/delivery-headers';
 import { matchesETag, type Answer } from './answer';
 import type { DeliveryRequest } from './deliver';
+import type { ResolvedMark } from './mark';
 
 /** An Image API variant (rendered or cached): 304 when the client holds it, else 200; HEAD sends no bytes. */
 export async function deliverVariant(
   m: Media,
   plan: TransformPlan,
   request: DeliveryRequest,
-  opts: { cacheControl: string; early: Record<string, string> },
+  opts: { cacheControl: string; early: Record<string, string>; mark?: ResolvedMark | null },
 ): Promise<Answer> {
-  const variant = await getVariant(m, plan);
+  const variant = await getVariant(m, plan, { mark: opts.mark ?? null });
   const headers: Record<string, string> = {
     ...opts.early,
     ETag: variant.etag,

@@ -16,7 +16,15 @@ function canonicalJson(value: Json): string {
   return `{${fields.join(',')}}`;
 }
 
+/**
+ * Fields added after the first tier: left out of the key while null, so the key (and the variant bound's row)
+ * of every URL that does not use them stays what it was.
+ */
+const OPTIONAL_FIELDS: readonly (keyof TransformOps)[] = ['adjust', 'trim', 'frame', 'animation', 'text', 'mark'];
+
 /** The variant key of a normalised plan: two queries share it exactly when their plans are equal. */
 export function cacheKeyOf(ops: TransformOps): string {
-  return `${KEY_VERSION}:${canonicalJson(ops as unknown as Json)}`;
+  const fields: Record<string, unknown> = { ...ops };
+  for (const field of OPTIONAL_FIELDS) if (fields[field] === null) delete fields[field];
+  return `${KEY_VERSION}:${canonicalJson(fields as unknown as Json)}`;
 }

@@ -1,7 +1,7 @@
 // Design notes: docs/image-api.md, the output budget.
 import { badRequest } from '@/lib/errors';
 import { MAX_SIDE } from './param-values';
-import type { TransformPlan } from './plan';
+import type { Adjust, TransformPlan } from './plan';
 import { geometryOf, rectRegion, type Size } from './render-geometry';
 
 export interface OutputBudget {
@@ -80,6 +80,9 @@ const STEPWISE_SHARE = 4;
  * render-effects.ts declines, and effects on a fill/fillmax/clamp canvas), or null when they pipeline.
  */
 export function stepwiseCause(plan: TransformPlan, geometry: { extend: unknown; cover: unknown }): string | null {
+  if (plan.adjust !== null) return adjustedParam(plan.adjust);
+  if (plan.mark !== null) return 'mark';
+  if (plan.text !== null) return 'txt';
   const simple = (['blur', 'sharp'] as const).find((p) => plan[p] > 0);
   if (simple) return simple;
   if (plan.mask !== null) return 'mask';
@@ -99,4 +102,27 @@ export function stepwiseCause(plan: TransformPlan, geometry: { extend: unknown; 
   if (effect !== null && geometry.extend !== null) return effect;
   if (plan.rot % 180 !== 0 && (plan.flip.h || plan.flip.v || geometry.cover !== null)) return 'rot';
   return null;
+}
+
+/** The first colour or detail parameter that is set: each of them works on a raw copy of the image. */
+function adjustedParam(a: Adjust): string {
+  const set: [string, boolean][] = [
+    ['bri', a.bri !== 0],
+    ['con', a.con !== 0],
+    ['exp', a.exp !== 0],
+    ['gam', a.gam !== 0],
+    ['high', a.high !== 0],
+    ['shad', a.shad !== 0],
+    ['sat', a.sat !== 0],
+    ['vib', a.vib !== 0],
+    ['hue', a.hue !== 0],
+    ['invert', a.invert],
+    ['monochrome', a.monochrome !== null],
+    ['sepia', a.sepia !== 0],
+    ['duotone', a.duotone !== null],
+    ['px', a.px !== 0],
+    ['nr', a.nr !== null],
+    ['usm', a.usm !== null],
+  ];
+  return set.find(([, on]) => on)?.[0] ?? 'htn';
 }

@@ -39,6 +39,12 @@ export function parseNumber(key: string, raw: string): number {
   return Number(text);
 }
 
+/** A parser of a plain decimal, rounded to `places` and clamped to [min, max]. */
+export const numberIn =
+  (min: number, max: number, places = 0) =>
+  (key: string, value: string) =>
+    clamp(round(parseNumber(key, value), places), min, max);
+
 /** A keyword from a fixed list, case-insensitive. */
 export function parseKeyword<const T extends readonly [string, ...string[]]>(
   key: string,
@@ -213,4 +219,17 @@ export function parseBoolean(key: string, raw: string): boolean {
   if (text === '1' || text === 'true') return true;
   if (text === '0' || text === 'false') return false;
   throw invalid(key, '1, 0, true or false');
+}
+
+/** An overlay's place: a comma list of top/middle/bottom and left/center/right; a missing axis is bottom / right. */
+export function parseAlignment(
+  key: string,
+  raw: string,
+): { x: 'left' | 'center' | 'right'; y: 'top' | 'middle' | 'bottom' } {
+  const tokens = parseList(raw).map((t) =>
+    parseKeyword(key, t, ['top', 'middle', 'bottom', 'left', 'center', 'right']),
+  );
+  const x = tokens.find((t) => t === 'left' || t === 'center' || t === 'right') ?? 'right';
+  const y = tokens.find((t) => t === 'top' || t === 'middle' || t === 'bottom') ?? 'bottom';
+  return { x, y } as { x: 'left' | 'center' | 'right'; y: 'top' | 'middle' | 'bottom' };
 }

@@ -1,9 +1,11 @@
 // Design notes: docs/image-api.md (parameters, what is ignored and why).
 import { cacheKeyOf } from './cache-key';
 import { negotiateFormat } from './negotiate-format';
+import { ADJUST_ALIASES, ADJUST_PARAMS, readAdjust, readAnimation, readFrame, readTrim } from './parse-adjust';
+import { MARK_ALIASES, MARK_PARAMS, readMark } from './parse-mark';
+import { TEXT_ALIASES, TEXT_PARAMS, readText } from './parse-text';
 import {
   MAX_SIDE,
-  clamp,
   decodeBase64Param,
   parseAspectRatio,
   parseBoolean,
@@ -16,17 +18,16 @@ import {
   parseFormat,
   parseKeyword,
   parseList,
-  parseNumber,
+  numberIn,
   parseOrient,
   parseRadii,
   parseRect,
   parseRotation,
-  round,
   type CropToken,
 } from './param-values';
-import type { Color, Crop, Fill, ImagePlan, OutputFormat, TransformOps } from './plan';
+import type { Color, Crop, Fill, ImagePlan, OutputFormat, TransformOps, TransformPlan } from './plan';
 
-/** The first-tier parameters of the Image API, under their imgix names. */
+/** The Image API's parameters under their imgix names: the first tier, then parse-adjust.ts's. */
 const PARAMS = [
   'w',
   'h',
@@ -63,6 +64,9 @@ const PARAMS = [
   'sharp',
   'lossless',
   'dl',
+  ...ADJUST_PARAMS,
+  ...TEXT_PARAMS,
+  ...MARK_PARAMS,
 ] as const;
 type Param = (typeof PARAMS)[number];
 
@@ -77,6 +81,9 @@ const ALIASES: Readonly<Record<string, Param>> = {
   'min-height': 'min-h',
   fillcolor: 'fill-color',
   or: 'orient',
+  ...ADJUST_ALIASES,
+  ...TEXT_ALIASES,
+  ...MARK_ALIASES,
 };
 
 /** Kura's version tag: it busts CDN caches and means nothing to the image. */
@@ -114,11 +121,6 @@ function readQuery(search: URLSearchParams): Query {
   }
   return { values, auto, unknown };
 }
-
-const numberIn =
-  (min: number, max: number, places = 0) =>
-  (key: string, value: string) =>
-    clamp(round(parseNumber(key, value), places), min, max);
 
 /** Formats without a quality knob: a q there would only split the cache. */
 const NO_QUALITY: ReadonlySet<OutputFormat> = new Set(['png', 'png8', 'gif', 'json', 'blurhash']);
@@ -174,6 +176,7 @@ function buildOps(query: Query, opts: ImageParamsOptions) {
     avif: opts.avif,
   });
   const q = read('q', numberIn(1, 100));
+  const text = readText(read);
 
   const ops: TransformOps = {
     rect: read('rect', parseRect),
@@ -197,6 +200,12 @@ function buildOps(query: Query, opts: ImageParamsOptions) {
     mask: mask === 'corners' ? { kind: 'corners', radius } : mask === 'ellipse' ? { kind: 'ellipse' } : null,
     blur: read('blur', numberIn(0, 2000)) ?? 0,
     sharp: read('sharp', numberIn(0, 100, 2)) ?? 0,
+    adjust: readAdjust(read),
+    trim: readTrim(read),
+    frame: readFrame(read),
+    animation: readAnimation(read),
+    text: text.text,
+    mark: readMark(read),
     output: {
       format,
       animatedFallback,
@@ -207,7 +216,13 @@ function buildOps(query: Query, opts: ImageParamsOptions) {
   };
   const unusedAuto = query.auto.filter((token) => token !== 'format' && token !== 'compress');
   const download = read('dl', (_, value) => ({ fileName: value.trim() === '' ? null : value }));
-  const ignored = [...query.unknown, ...unusedAuto.map((token) => `auto=${token}`)];
+  // trim-sd is validated but sharp's trim has no standard-deviation test: it has no effect.
+  // txt-font names a font Kura does not have: the nearest generic family stands in.
+  const approximated = [
+    ...(ops.trim?.mode === 'auto' ? [query.values.get('trim-sd')?.key ?? []].flat() : []),
+    ...(text.approximated ? [query.values.get('txt-font')?.key ?? []].flat() : []),
+  ];
+  const ignored = [...query.unknown, ...unusedAuto.map((token) => `auto=${token}`), ...approximated];
   return { ops, varyAccept, download, ignored };
 }
 
@@ -249,4 +264,15 @@ export function parseImageParams(search: URLSearchParams, opts: ImageParamsOptio
   const cacheKey = cacheKeyOf(ops);
   if (cacheKey === IDENTITY_KEY) return { transforms: false, ...common };
   return { transforms: true, ...ops, ...common, cacheKey };
+}
+
+/**
+ * The plan with its watermark's content hash (`mark.source`) in the plan and in `cacheKey`: set on delivery, once
+ * the mark URL is found to be one of this service's media, so that re-uploading the watermark changes the variant.
+ */
+export function withMarkSource(plan: TransformPlan, source: string): TransformPlan {
+  if (plan.mark === null) return plan;
+  const { transforms, download, ignored, varyAccept, cacheKey: _, ...ops } = plan;
+  const marked: TransformOps = { ...ops, mark: { ...plan.mark, source } };
+  return { transforms, download, ignored, varyAccept, ...marked, cacheKey: cacheKeyOf(marked) };
 }

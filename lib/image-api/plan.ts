@@ -93,6 +93,124 @@ export interface Output {
   readonly compress: boolean;
 }
 
+/**
+ * Colour and detail (imgix's adjustment and stylize parameters), each already clamped to imgix's range;
+ * null in the plan when every one is at its default. Render order: docs/image-api.md.
+ */
+export interface Adjust {
+  /** -100–100 each. */
+  readonly bri: number;
+  readonly con: number;
+  readonly exp: number;
+  readonly gam: number;
+  /** -100–0. */
+  readonly high: number;
+  /** 0–100. */
+  readonly shad: number;
+  /** -100–100; -100 is greyscale. */
+  readonly sat: number;
+  readonly vib: number;
+  /** Degrees, 0 ≤ hue < 360. */
+  readonly hue: number;
+  readonly invert: boolean;
+  /** Shades of one colour; the colour's alpha is the effect's strength. */
+  readonly monochrome: Color | null;
+  /** 0–100. */
+  readonly sepia: number;
+  /** Shadows to `dark`, highlights to `light`; alpha 0–1 from duotone-alpha (default 1). */
+  readonly duotone: { readonly dark: Color; readonly light: Color; readonly alpha: number } | null;
+  /** Pixelate: block size in pixels, 0–100. */
+  readonly px: number;
+  /** Unsharp mask: amount -100–100 (negative softens), radius ≥ 0 (default 2.5). */
+  readonly usm: { readonly amount: number; readonly radius: number } | null;
+  /** Noise reduction (approximated): bound and sharpen, -100–100, default 20 each. */
+  readonly nr: { readonly bound: number; readonly sharpen: number } | null;
+  /** Halftone: 0–100. */
+  readonly htn: number;
+}
+
+export const TRIM_MODES = ['auto', 'color', 'alpha', 'colorunlessalpha'] as const;
+export type TrimMode = (typeof TRIM_MODES)[number];
+
+/** Edges cut from the source before anything else. */
+export interface Trim {
+  readonly mode: TrimMode;
+  /** trim=color's colour (trim-color); null means the top-left pixel's. */
+  readonly color: Color | null;
+  /** Allowed difference from the colour: trim-md for auto (default 11), trim-tol for color (default 0). */
+  readonly threshold: number;
+  /** trim-pad: pixels of the trimmed border kept around the content. */
+  readonly pad: number;
+}
+
+export interface TextFont {
+  readonly family: 'serif' | 'sans-serif' | 'monospace';
+  readonly bold: boolean;
+  readonly italic: boolean;
+}
+
+/** `txt` and `txt-*`: one text overlay, sizes in CSS pixels (render multiplies them by dpr). */
+export interface TextOverlay {
+  /** At most 500 characters; `\n` breaks lines. */
+  readonly text: string;
+  readonly align: { readonly x: 'left' | 'center' | 'right'; readonly y: 'top' | 'middle' | 'bottom' };
+  /** What goes when the text is wider than its box: the end (default), the start or the middle, with or without "…". */
+  readonly clip: { readonly from: 'start' | 'middle' | 'end'; readonly ellipsis: boolean };
+  readonly color: Color;
+  /** `max`: shrink the text to its box instead of clipping it. */
+  readonly fit: 'max' | null;
+  readonly font: TextFont;
+  readonly size: number;
+  /** Outline width in pixels (0 = none) and its colour. */
+  readonly line: number;
+  readonly lineColor: Color;
+  /** Distance from the image's edges (and the box's inset). */
+  readonly pad: number;
+  /** Shadow strength 0–10. */
+  readonly shad: number;
+  /** Width of the text box; null = the image's width less the padding. */
+  readonly width: number | null;
+  /** Absolute position of the box's top-left corner; overrides txt-align on that axis. */
+  readonly x: number | null;
+  readonly y: number | null;
+}
+
+/** `mark` and `mark-*`: a watermark from this service's own media. */
+export interface Watermark {
+  /** The watermark's delivery URL as given, its own Image API parameters included. */
+  readonly url: string;
+  /**
+   * The watermark media's content hash, set on delivery once `url` is found to be one of this service's media:
+   * part of `cacheKey`, so re-uploading the watermark changes every variant that uses it. Null from the parser.
+   */
+  readonly source: string | null;
+  /** Opacity 0–1 (mark-alpha / 100). */
+  readonly alpha: number;
+  readonly align: { readonly x: 'left' | 'center' | 'right'; readonly y: 'top' | 'middle' | 'bottom' };
+  /** Box for the watermark: pixels, or fractions of the base image. */
+  readonly w: Dimension | null;
+  readonly h: Dimension | null;
+  /** Width as a percentage of the base image's width (when neither mark-w nor mark-h is given). */
+  readonly scale: number | null;
+  readonly pad: number;
+  readonly x: number | null;
+  readonly y: number | null;
+  readonly fit: 'clip' | 'crop' | 'fill' | 'max' | 'scale';
+  /** `grid`: repeat the watermark over the whole image. */
+  readonly tile: 'grid' | null;
+}
+
+/** `loop`, `fps`, `reverse`, `skip`: how an animation that stays animated plays. */
+export interface Animation {
+  /** Times to play (0 = forever); null keeps the source's. */
+  readonly loop: number | null;
+  /** Frames per second for every frame; null keeps the source's delays. */
+  readonly fps: number | null;
+  readonly reverse: boolean;
+  /** Keep one frame in `skip` (frames 1, 1 + skip, 1 + 2·skip…); 1 keeps all. */
+  readonly skip: number;
+}
+
 /** `dl`: serve as an attachment; a null name means the original file name. */
 export interface Download {
   readonly fileName: string | null;
@@ -129,6 +247,21 @@ export interface TransformPlan extends PlanCommon {
   readonly mask: Mask | null;
   readonly blur: number;
   readonly sharp: number;
+  /** Null when no colour or detail parameter is given (then it is not part of `cacheKey`). */
+  readonly adjust: Adjust | null;
+  /** Null without `trim` (then it is not part of `cacheKey`). */
+  readonly trim: Trim | null;
+  /**
+   * `frame` (animations) or `page` (multi-page TIFF), 1-based: that one page as a still. Null renders as
+   * before (animations stay animated); not part of `cacheKey` when null.
+   */
+  readonly frame: number | null;
+  /** Null without loop, fps, reverse or skip (then it is not part of `cacheKey`). */
+  readonly animation: Animation | null;
+  /** Null without `txt` (then it is not part of `cacheKey`). */
+  readonly text: TextOverlay | null;
+  /** Null without `mark` (then it is not part of `cacheKey`). */
+  readonly mark: Watermark | null;
   readonly output: Output;
   /** Canonical string of everything above that shapes the bytes (not `download`, not `ignored`). */
   readonly cacheKey: string;

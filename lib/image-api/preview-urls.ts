@@ -1,6 +1,6 @@
 import 'server-only';
 import { config } from '@/lib/config';
-import { PREVIEW_DEFAULT_TRY, PREVIEW_PRESETS, SNIPPET_WIDTHS, snippetQuery } from './own-transforms';
+import { PREVIEW_DEFAULT_TRY, PREVIEW_PRESETS, SNIPPET_WIDTHS, snippetQuery, watermarkPreset } from './own-transforms';
 import { signUrl } from './signature';
 
 export interface PreviewUrl {
@@ -32,7 +32,10 @@ export function previewUrls(versionedUrl: string, tried: string | null): Preview
   const typed = (tried ?? PREVIEW_DEFAULT_TRY).replace(/^[?&]+/, '');
   const srcset = SNIPPET_WIDTHS.map((w) => `${url(snippetQuery(w))} ${w}w`).join(', ');
   return {
-    presets: PREVIEW_PRESETS.map((params) => ({ params, url: url(params) })),
+    presets: [...PREVIEW_PRESETS, watermarkPreset(new URL(versionedUrl).pathname)].map((params) => ({
+      params,
+      url: url(params),
+    })),
     tried: { params: typed, url: url(new URLSearchParams(typed).toString()) },
     snippet: { src: url(snippetQuery(640)), srcset },
   };

@@ -1,9 +1,13 @@
 // Design notes: docs/image-api.md (the render pipeline).
 import { stat } from 'node:fs/promises';
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import sharp, { type Metadata, type OverlayOptions, type Sharp } from 'sharp';
 import { KuraError } from '@/lib/errors';
-import type { Color, ImageFormat, TransformPlan } from './plan';
+import type { Color, ImageFormat, TransformPlan, Trim } from './plan';
+import { applyAdjust } from './render-adjust';
 import { blurhashOf } from './render-blurhash';
+import { playOptions, reframed } from './render-animation';
+import { markOverlays, type MarkSource } from './render-mark';
+import { textLayer } from './render-text';
 import { outputSizeOf } from './output-budget';
 import { applyEffects, applyOrientation, blurSigma, hasEffects, pipelinedEffects, settle } from './render-effects';
 import { geometryOf, rectRegion, type Geometry, type Region, type Size } from './render-geometry';
@@ -13,6 +17,8 @@ export interface RenderOptions {
   readonly maxInputPixels: number;
   /** Outputs above this many pixels (width × height × frames) are refused with 400 (KURA_MAX_OUTPUT_PIXELS). */
   readonly maxOutputPixels: number;
+  /** The watermark's bytes and own plan, resolved on delivery; required when the plan has `mark`. */
+  readonly mark?: MarkSource;
   /** Called once the plan passed every check, just before the first pixel is decoded. */
   readonly onPixelWork?: () => void;
 }
@@ -67,7 +73,7 @@ export const tooLarge = (pixels: number, limit: number) =>
  * w=100&h=100&fit=crop → 100×100, source format
  */
 export async function renderImage(input: Buffer | string, plan: TransformPlan, opts: RenderOptions): Promise<Rendered> {
-  const meta = await sharp(input, { limitInputPixels: false })
+  const file = await sharp(input, { limitInputPixels: false })
     .metadata()
     .catch((err: unknown) => {
       if (err instanceof Error && /unsupported image format/i.test(err.message)) {
@@ -75,48 +81,103 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
       }
       throw err instanceof Error ? undecodable() : err;
     });
-  const pages = meta.pages ?? 1;
+  // reverse / skip: a new animation with the kept frames in playing order, rendered like any other.
+  const animation = plan.animation;
+  const reorders = animation !== null && (animation.reverse || animation.skip > 1);
+  if (reorders && plan.frame === null && (file.pages ?? 1) > 1 && plan.output.format !== 'json') {
+    const all = file.width * (file.pageHeight ?? file.height) * (file.pages ?? 1);
+    if (all > opts.maxInputPixels) throw tooLarge(all, opts.maxInputPixels);
+    const played = await reframed(input, file, animation, opts.maxInputPixels);
+    return renderImage(played, { ...plan, animation: { ...animation, reverse: false, skip: 1 } }, opts);
+  }
+  // frame/page picks one page (a frame of an animation, a page of a TIFF), clamped to the last.
+  const page = plan.frame !== null && (file.pages ?? 1) > 1 ? Math.min(plan.frame, file.pages ?? 1) - 1 : null;
+  const meta = page === null ? file : await sharp(input, { limitInputPixels: false, page }).metadata();
+  const pages = page === null ? (file.pages ?? 1) : 1;
   const pixels = meta.width * (meta.pageHeight ?? meta.height);
   if (pixels > opts.maxInputPixels) throw tooLarge(pixels, opts.maxInputPixels);
 
   // Animation survives only when every step works frame by frame and the output can animate.
-  const framewise = pages > 1 && !hasEffects(plan) && plan.orient === null;
+  const stills = plan.adjust !== null || plan.trim !== null || plan.text !== null || plan.mark !== null;
+  const framewise = pages > 1 && !hasEffects(plan) && !stills && plan.orient === null;
   // auto=format's AVIF would keep one frame: such an animation takes the fallback auto=format chose.
   const { format: chosen, animatedFallback } = plan.output;
   const requested = framewise && animatedFallback !== null ? animatedFallback : chosen;
-  if (requested === 'json') return jsonOf(meta, input);
+  if (requested === 'json') return jsonOf(file, input);
   // blurhash renders like a PNG (alpha kept, then flattened on white) and hashes the result.
-  const format = requested === 'source' ? sourceFormatOf(meta) : requested === 'blurhash' ? 'png' : requested;
+  const format = requested === 'source' ? sourceFormatOf(file) : requested === 'blurhash' ? 'png' : requested;
   const animated = framewise && (format === 'gif' || format === 'webp') && requested !== 'blurhash';
   if (animated && pixels * pages > opts.maxInputPixels) throw tooLarge(pixels * pages, opts.maxInputPixels);
 
   let source: Size =
     plan.orient === null ? meta.autoOrient : { width: meta.width, height: meta.pageHeight ?? meta.height };
   if (plan.orient !== null && plan.orient >= 5) source = { width: source.height, height: source.width };
-  outputSizeOf(plan, source, animated ? pages : 1, { maxPixels: opts.maxOutputPixels });
+  const budget = { maxPixels: opts.maxOutputPixels };
+  outputSizeOf(plan, source, animated ? pages : 1, budget);
   const limit = opts.maxOutputPixels;
   opts.onPixelWork?.();
 
   try {
-    let image = sharp(input, { limitInputPixels: opts.maxInputPixels, autoOrient: plan.orient === null, animated });
-    if (plan.orient !== null && plan.orient !== 1)
-      image = await applyOrientation(image, plan.orient, opts.maxInputPixels);
+    const inputOptions = { limitInputPixels: opts.maxInputPixels, autoOrient: plan.orient === null, animated };
+    const open = async () => {
+      const image = sharp(input, page === null ? inputOptions : { ...inputOptions, page });
+      return plan.orient !== null && plan.orient !== 1
+        ? applyOrientation(image, plan.orient, opts.maxInputPixels)
+        : image;
+    };
+    let image = await open();
+    // trim: a pass of its own finds the edges; everything after sees the trimmed image as the source.
+    const trimmed =
+      plan.trim === null
+        ? null
+        : await trimRegion(
+            await open(),
+            plan.trim,
+            source,
+            meta.hasAlpha,
+            opts.maxInputPixels + 2 * (source.width + source.height) + 4,
+          );
+    if (trimmed !== null) {
+      source = { width: trimmed.width, height: trimmed.height };
+      outputSizeOf(plan, source, 1, budget);
+    }
 
     const rect = rectRegion(plan.rect, source);
     const geometry = geometryOf(plan.resize, plan.crop, rect ?? source);
-    const extract = within(rect, geometry.extract);
+    const extract = within(trimmed, within(rect, geometry.extract));
     if (extract !== null) image = image.extract(extract);
     image =
       plan.fill?.mode === 'blur' && geometry.extend !== null && !animated
         ? await blurFilled(image, geometry, limit)
         : sized(image, geometry, fillColorOf(plan, format, animated));
 
+    if (plan.adjust !== null) image = await applyAdjust(await settle(image, limit), plan.adjust, limit);
+
     // Steps still waiting in the pipeline: sharp flattens before it extends, so bg needs a settled image.
-    let pending = geometry.extend !== null && !animated;
+    let pending = geometry.extend !== null && !animated && plan.adjust === null;
     if (hasEffects(plan)) {
       const pipelined = geometry.extend === null ? pipelinedEffects(image, plan, geometry) : null;
       image = pipelined ?? (await applyEffects(await settle(image, limit), plan, limit));
       pending = pipelined !== null;
+    }
+    if (plan.mark !== null || plan.text !== null) {
+      // Watermark, then text, over the finished image (after pad and border), in one composite.
+      image = await settle(image, limit);
+      const { width, height } = await image.metadata();
+      const canvas = { width, height };
+      const overlays: OverlayOptions[] = [];
+      if (plan.mark !== null) {
+        if (opts.mark === undefined) throw new Error('renderImage: a plan with mark needs opts.mark');
+        const own = (markInput: Buffer | string, markPlan: TransformPlan) => renderOwnMark(markInput, markPlan, opts);
+        overlays.push(...(await markOverlays(plan.mark, opts.mark, canvas, plan.resize.dpr, own)));
+      }
+      const layer = plan.text === null ? null : await textLayer(plan.text, canvas, plan.resize.dpr);
+      if (layer !== null) {
+        const raw = { width: layer.width, height: layer.height, channels: 4 as const };
+        overlays.push({ input: layer.data, raw, left: layer.left, top: layer.top });
+      }
+      if (overlays.length > 0) image = image.composite(overlays);
+      pending = overlays.length > 0;
     }
     const settled = async () => (pending ? settle(image, limit) : image);
     const background =
@@ -152,6 +213,48 @@ export const undecodable = () =>
     'unprocessable',
     'The image cannot be decoded, so it cannot be transformed (the file may be damaged or cut short)',
   );
+
+/** The watermark's own parameters, rendered as a PNG (alpha kept) under the same limits; no watermark of its own. */
+async function renderOwnMark(input: Buffer | string, plan: TransformPlan, opts: RenderOptions): Promise<Buffer> {
+  const output = { ...plan.output, format: 'png' as const, quality: null, animatedFallback: null };
+  const own = { ...plan, mark: null, output };
+  const limits = { maxInputPixels: opts.maxInputPixels, maxOutputPixels: opts.maxOutputPixels };
+  return (await renderImage(input, own, limits)).data;
+}
+
+/**
+ * The region `trim` keeps, in the oriented source: sharp's trim for auto and color (a colour within the
+ * threshold, the top-left pixel's by default), the alpha channel's bounding box for alpha. trim-pad is
+ * sharp's margin. An image that would trim to nothing keeps its full size (sharp's rule).
+ */
+async function trimRegion(image: Sharp, trim: Trim, source: Size, hasAlpha: boolean, limit: number): Promise<Region> {
+  const { width, height } = source;
+  const full = { left: 0, top: 0, width, height };
+  const byAlpha = trim.mode === 'alpha' || (trim.mode === 'colorunlessalpha' && hasAlpha);
+  if (byAlpha && !hasAlpha) return full; // nothing is transparent: nothing to trim
+  // By alpha: the alpha channel framed in one transparent pixel (its own pass: sharp trims before it extends),
+  // so that the "top-left" colour is transparency.
+  const frame = byAlpha ? 1 : 0;
+  // (sharp extends a single band with the background's alpha, so transparent black is 0.)
+  const alphaFrame = { top: 1, right: 1, bottom: 1, left: 1, background: TRANSPARENT };
+  const pass = byAlpha
+    ? (await settle(image.extractChannel('alpha').extend(alphaFrame), limit)).trim({ threshold: 0, margin: trim.pad })
+    : image.trim({
+        ...(trim.color === null ? {} : { background: trim.color }),
+        threshold: trim.threshold,
+        margin: trim.pad,
+      });
+  const { info } = await pass.raw().toBuffer({ resolveWithObject: true });
+  const left = Math.max(0, -(info.trimOffsetLeft ?? 0) - frame);
+  const top = Math.max(0, -(info.trimOffsetTop ?? 0) - frame);
+  const region = {
+    left,
+    top,
+    width: Math.min(width - left, info.width),
+    height: Math.min(height - top, info.pageHeight ?? info.height),
+  };
+  return region.width > 0 && region.height > 0 ? region : full;
+}
 
 /** A translucent bg: the image over a canvas of that colour, keeping the result's own transparency. */
 async function underlay(image: Sharp, color: Color, limit: number): Promise<Sharp> {
@@ -239,13 +342,13 @@ function encoded(image: Sharp, format: ImageFormat, plan: TransformPlan): Sharp 
     case 'png8':
       return image.png({ palette: true });
     case 'webp':
-      return image.webp({ quality, lossless });
+      return image.webp({ quality, lossless, ...playOptions(plan.animation) });
     case 'avif': {
       const chosenByAuto = plan.output.animatedFallback !== null;
       return image.avif({ quality: chosenByAuto ? autoAvifQuality(quality) : quality, lossless, effort: AVIF_EFFORT });
     }
     case 'gif':
-      return image.gif();
+      return image.gif(playOptions(plan.animation));
   }
 }
 

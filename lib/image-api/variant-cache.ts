@@ -10,7 +10,8 @@ import { processSingleton } from '@/lib/process-singleton';
 import { storageNamed } from '@/lib/storage-settings/configured-storages';
 import { CacheIndex, allocatedBytes } from './cache-index';
 import { checkBeforeReading } from './check-stored-size';
-import { isOwnTransform } from './own-transforms';
+import { kuraUrl } from '@/lib/media/urls';
+import { isOwnTransform, isOwnWatermarkPreset } from './own-transforms';
 import type { TransformPlan } from './plan';
 import { renderImage } from './render';
 import { RenderQueue } from './render-queue';
@@ -45,7 +46,7 @@ const cache = () =>
  * every variant of one file sits in one directory. Written atomically (temp + rename) with its length in
  * the header: a partial or empty file is never served, only rendered again.
  */
-export async function getVariant(m: Media, plan: TransformPlan): Promise<Variant> {
+export async function getVariant(m: Media, plan: TransformPlan, extras: VariantExtras = {}): Promise<Variant> {
   const { root, index, inFlight, hot } = cache();
   const planHash = createHash('sha256').update(plan.cacheKey).digest('hex').slice(0, 40);
   const file = path.join(root, m.sha256.slice(0, 2), m.sha256, planHash);
@@ -65,12 +66,11 @@ export async function getVariant(m: Media, plan: TransformPlan): Promise<Variant
   // Refused before the queue and before any byte of the original is read: stored size, then the bound.
   checkBeforeReading(m, plan);
   // In flight from here on, before the first await: a second request for this variant shares this render.
+  const own = isOwnTransform(plan.cacheKey) || isOwnWatermarkPreset(plan, new URL(kuraUrl(m)).pathname, m.sha256);
   const job = (async () => {
-    const release = isOwnTransform(plan.cacheKey)
-      ? async () => {}
-      : await reserveVariant(m, planHash, config().KURA_MAX_VARIANTS_PER_MEDIA);
+    const release = own ? async () => {} : await reserveVariant(m, planHash, config().KURA_MAX_VARIANTS_PER_MEDIA);
     try {
-      return await render(m, plan, file, etag);
+      return await render(m, plan, file, etag, extras);
     } catch (err) {
       await release();
       undecodableImages.note(m.sha256, err);
@@ -81,16 +81,34 @@ export async function getVariant(m: Media, plan: TransformPlan): Promise<Variant
   return job;
 }
 
-async function render(m: Media, plan: TransformPlan, file: string, etag: string): Promise<Variant> {
+/** What a variant needs besides its media and plan: the watermark media of `plan.mark` and its own plan. */
+export interface VariantExtras {
+  readonly mark?: { readonly media: Media; readonly plan: TransformPlan | null } | null;
+}
+
+/** The stored bytes of a media: a local path, or the whole object read from its storage. */
+async function inputOf(m: Media): Promise<Buffer | string> {
+  const storage = storageNamed(m.storage);
+  return storage.localPath ? storage.localPath(m.storageKey) : readAll(await storage.read(m.storageKey));
+}
+
+async function render(
+  m: Media,
+  plan: TransformPlan,
+  file: string,
+  etag: string,
+  extras: VariantExtras,
+): Promise<Variant> {
   const { queue, index } = cache();
   return queue.run(async () => {
-    const storage = storageNamed(m.storage);
-    const input = storage.localPath ? storage.localPath(m.storageKey) : await readAll(await storage.read(m.storageKey));
+    const input = await inputOf(m);
+    const mark = extras.mark ? { input: await inputOf(extras.mark.media), plan: extras.mark.plan } : undefined;
     const { KURA_MAX_INPUT_PIXELS, KURA_MAX_OUTPUT_PIXELS } = config();
     const out = await renderImage(input, plan, {
       maxInputPixels: KURA_MAX_INPUT_PIXELS,
       maxOutputPixels: KURA_MAX_OUTPUT_PIXELS,
       onPixelWork: () => traceRender(m),
+      mark,
     });
     const header = Buffer.from(`${MAGIC}\t${out.contentType}\t${out.data.length}\n`);
     const fileBytes = header.length + out.data.length;

@@ -19,6 +19,9 @@ test('the Image API preview shows transforms side by side, copies their URLs, an
     'auto=format',
     'blur=200',
     'mask=ellipse&w=200&h=200&fit=crop',
+    'w=1200&h=630&fit=crop&txt=Open+Graph+title&txt-size=72&txt-color=fff&txt-font=sans-serif,bold' +
+      '&txt-align=bottom,left&txt-pad=60&txt-shad=4',
+    `w=600&mark=${encodeURIComponent(new URL(m.url).pathname)}&mark-scale=25&mark-alpha=50&mark-pad=16`,
   ];
   for (const params of presets) {
     const figure = region.getByRole('figure', { name: `Preview ${params}` });
@@ -26,6 +29,13 @@ test('the Image API preview shows transforms side by side, copies their URLs, an
     await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
     await expect(figure.getByTestId('preview-bytes')).toHaveText(/\d+(\.\d)? (bytes|KB)/);
   }
+  // The Open Graph preset is 1200×630 with a title; the watermark preset lays the image over itself.
+  const og = region.getByRole('figure', { name: `Preview ${presets[6]}` }).getByRole('img');
+  expect(await og.evaluate((el: HTMLImageElement) => [el.naturalWidth, el.naturalHeight])).toEqual([1200, 630]);
+  const marked = region.getByRole('figure', { name: `Preview ${presets[7]}` }).getByRole('img');
+  expect(await marked.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(600);
+  await og.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'tests/.tmp/screenshots/image-api-preview-og.png' });
   const w300 = region.getByRole('figure', { name: 'Preview w=300' });
   await expect.poll(() => w300.getByRole('img').evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(300);
   const crop = region.getByRole('figure', { name: 'Preview fit=crop&w=200&h=200' }).getByRole('img');

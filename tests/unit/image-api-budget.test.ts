@@ -137,6 +137,10 @@ describe('effects that run step by step get a quarter of the budget (bench/RESUL
     ['w=6000&h=6000&fit=scale&mask=ellipse', '"mask"'],
     ['w=5000&h=5000&fit=scale&rot=30', '"rot"'],
     ['w=6000&h=6000&fit=fill&pad=10', '"pad"'],
+    ['w=6000&h=6000&fit=scale&bri=10&sat=5', '"bri"'],
+    ['w=6000&h=6000&fit=scale&htn=10', '"htn"'],
+    ['w=6000&h=6000&fit=scale&txt=Title', '"txt"'],
+    ['w=6000&h=6000&fit=scale&mark=/assets/s/0123456789abcdef0123456789abcdef/a.png', '"mark"'],
   ])('%s is refused with 400 naming %s and the quarter limit', (query, param) => {
     const err = refusal(() => outputSizeOf(plan(query), source, 1, BUDGET));
     expect((err as KuraError).status).toBe(400);
