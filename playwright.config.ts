@@ -23,7 +23,8 @@ export default defineConfig({
   workers: 2,
   // One retry in CI only, so a machine hiccup does not block a landing; a retried test is reported as flaky.
   retries: process.env.CI ? 1 : 0,
-  reporter: [['list'], ['json', { outputFile: 'tests/.tmp/playwright.json' }]],
+  // npm test's PostgreSQL pass writes its own report (scripts/test.mjs adds both up).
+  reporter: [['list'], ['json', { outputFile: process.env.KURA_PLAYWRIGHT_REPORT ?? 'tests/.tmp/playwright.json' }]],
   use: { baseURL: E2E.baseURL, launchOptions: chromium, trace: 'retain-on-failure' },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/ },
