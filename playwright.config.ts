@@ -23,7 +23,8 @@ export default defineConfig({
   workers: 2,
   // One retry in CI only, so a machine hiccup does not block a landing; a retried test is reported as flaky.
   retries: process.env.CI ? 1 : 0,
-  reporter: [['list'], ['json', { outputFile: 'tests/.tmp/playwright.json' }]],
+  // npm test's PostgreSQL pass writes its own report (scripts/test.mjs adds both up).
+  reporter: [['list'], ['json', { outputFile: process.env.KURA_PLAYWRIGHT_REPORT ?? 'tests/.tmp/playwright.json' }]],
   use: { baseURL: E2E.baseURL, launchOptions: chromium, trace: 'retain-on-failure' },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/ },
@@ -38,7 +39,9 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh data dir every run; `exec` so that stopping the server stops next itself.
-    command: `rm -rf '${E2E.dataDir}' && exec node node_modules/next/dist/bin/next start -p ${E2E.port} -H 127.0.0.1`,
+    command:
+      `rm -rf '${E2E.dataDir}' && node tests/support/test-database.mjs reset '${E2E.dataDir}' && ` +
+      `exec node node_modules/next/dist/bin/next start -p ${E2E.port} -H 127.0.0.1`,
     env: serverEnv(E2E.dataDir, E2E.port) as Record<string, string>,
     url: `${E2E.baseURL}/api/health`,
     reuseExistingServer: false,

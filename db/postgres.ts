@@ -3,14 +3,13 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { Pool, type PoolClient } from 'pg';
 import type { Db } from './engine';
+import { isRetryable } from './errors';
 import * as schema from './schema.pg';
 
 export type PostgresEngine = { pool: Pool; db: Db };
 
 /** The advisory lock several instances starting at once take around migrations: each runs once. */
 const MIGRATION_LOCK = 0x6b757261; // "kura"
-/** Serialization failure and deadlock: PostgreSQL asks for the transaction to be run again. */
-const RETRYABLE = new Set(['40001', '40P01']);
 const ATTEMPTS = 5;
 
 export function openPostgres(url: string): PostgresEngine {
@@ -34,8 +33,8 @@ export async function migratePostgres(engine: PostgresEngine): Promise<void> {
 
 /**
  * One transaction on a pooled client, READ COMMITTED: invariants rest on constraints and on row locks
- * (`FOR UPDATE`) taken by the statements that need them. A serialization failure or deadlock runs the
- * whole transaction again, a bounded number of times.
+ * (`FOR UPDATE`) taken by the statements that need them. A failure PostgreSQL asks to retry (db/errors.ts)
+ * runs the whole transaction again, a bounded number of times.
  */
 export async function postgresTransaction<T>(engine: PostgresEngine, run: (tx: Db) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -47,10 +46,7 @@ export async function postgresTransaction<T>(engine: PostgresEngine, run: (tx: D
       return result;
     } catch (err) {
       await client.query('rollback').catch(() => {});
-      const code =
-        (err as { code?: string; cause?: { code?: string } }).code ??
-        (err as { cause?: { code?: string } }).cause?.code;
-      if (!code || !RETRYABLE.has(code) || attempt >= ATTEMPTS) throw err;
+      if (!isRetryable(err) || attempt >= ATTEMPTS) throw err;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     } finally {
       client.release();

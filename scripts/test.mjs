@@ -1,10 +1,12 @@
 // `npm test`: lint and format check, then every test — unit (vitest), then HTTP API and browser end-to-end
-// (Playwright against `next start`). Installs Debian chromium and the Japanese fonts (fonts-noto-cjk, for the
+// (Playwright against `next start`), then the HTTP API and fault suites again on PostgreSQL
+// (scripts/test-postgres.mjs). Installs Debian chromium and the Japanese fonts (fonts-noto-cjk, for the
 // Image API's text overlays) when missing and running as root.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildIfStale } from './build-state.mjs';
+import { dropLeftovers, findPostgres } from './test-postgres.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -60,6 +62,7 @@ if (run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.tests.json']) !== 0) {
 const reports = path.join(ROOT, 'tests/.tmp');
 fs.rmSync(path.join(reports, 'vitest.json'), { force: true });
 fs.rmSync(path.join(reports, 'playwright.json'), { force: true });
+fs.rmSync(path.join(reports, 'playwright-postgres.json'), { force: true });
 const unit = run(bin('vitest'), [
   'run',
   '--reporter=default',
@@ -67,6 +70,24 @@ const unit = run(bin('vitest'), [
   `--outputFile=${path.join(reports, 'vitest.json')}`,
 ]);
 const e2e = run(bin('playwright'), ['test', ...process.argv.slice(2)]);
+
+// The same HTTP API and fault suites on PostgreSQL (the browser suite on SQLite is enough). Only for a
+// whole run: arguments (a file, a project) mean someone is looking at one thing.
+let onPostgres = 0;
+if (process.argv.length <= 2) {
+  const pg = findPostgres();
+  if (pg.url) {
+    dropLeftovers(pg.url);
+    console.log('\n[kura] the HTTP API and fault suites on PostgreSQL…');
+    onPostgres = run(bin('playwright'), ['test', '--project=api', '--project=faults'], {
+      KURA_TEST_POSTGRES_URL: pg.url,
+      KURA_PLAYWRIGHT_REPORT: 'tests/.tmp/playwright-postgres.json',
+    });
+  } else if (process.env.CI) {
+    console.error(`[kura] CI needs the PostgreSQL suites, but: ${pg.skip}`);
+    onPostgres = 1;
+  } else console.log(`\n[kura] PostgreSQL suites skipped: ${pg.skip}. Set KURA_TEST_POSTGRES_URL to run them.`);
+}
 
 // One closing line for both runners.
 const read = (file) => {
@@ -78,7 +99,10 @@ const read = (file) => {
 };
 const v = read('vitest.json');
 const p = read('playwright.json')?.stats;
-const passed = (v?.numPassedTests ?? 0) + (p ? p.expected + p.flaky : 0);
-const failed = (v?.numFailedTests ?? 0) + (p?.unexpected ?? 0);
-console.log(`\n${passed} passed, ${failed} failed${p?.skipped ? `, ${p.skipped} skipped` : ''}`);
-process.exit(unit || e2e || (v && p ? 0 : 1));
+const q = read('playwright-postgres.json')?.stats;
+const passed = (v?.numPassedTests ?? 0) + [p, q].reduce((n, s) => n + (s ? s.expected + s.flaky : 0), 0);
+const failed = (v?.numFailedTests ?? 0) + (p?.unexpected ?? 0) + (q?.unexpected ?? 0);
+const skipped = (p?.skipped ?? 0) + (q?.skipped ?? 0);
+const where = q ? ` (${q.expected + q.flaky} of them on PostgreSQL)` : '';
+console.log(`\n${passed} passed${where}, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(unit || e2e || onPostgres || (v && p ? 0 : 1));

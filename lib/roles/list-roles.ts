@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, desc, sql } from 'drizzle-orm';
+import { asc, count, desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { MediaReadScope } from '@/db/enums';
 import { memberRoles, roleContentRights, roles } from '@/db/schema';
@@ -28,9 +28,10 @@ export async function listRoles(actor: Actor): Promise<RoleRow[]> {
   const rows = await db()
     .select({
       role: roles,
-      members: sql<number>`(select count(*) from ${memberRoles} where ${memberRoles.roleId} = ${roles.id})`.mapWith(
-        Number,
-      ),
+      members:
+        sql<number>`(${db().select({ n: count() }).from(memberRoles).where(eq(memberRoles.roleId, roles.id))})`.mapWith(
+          Number,
+        ),
     })
     .from(roles)
     .orderBy(desc(sql`${roles.builtin} is not null`), asc(roles.name));

@@ -1,6 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { transaction } from '@/db';
+import { isUniqueViolation } from '@/db/errors';
 import { media, mediaTags, tags } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { KuraError, notFound } from '@/lib/errors';
@@ -37,8 +38,7 @@ export async function renameTag(actor: Actor, id: string, name: unknown): Promis
       return { ...row, uses: holders.length };
     });
   } catch (err) {
-    if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE')
-      throw new KuraError('conflict', `A tag named "${newName}" already exists`);
+    if (isUniqueViolation(err)) throw new KuraError('conflict', `A tag named "${newName}" already exists`);
     throw err;
   }
 }

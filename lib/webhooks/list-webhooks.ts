@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, count as countAll, desc, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { deliveries, webhooks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -11,9 +11,12 @@ import { presentWebhook, type WebhookView } from './present-webhook';
 export async function listWebhooks(actor: Actor, api?: string): Promise<WebhookView[]> {
   assertCanManageWebhooks(actor);
   const apiId = api === undefined ? null : (await findApi(api)).id;
+  // A builder subquery, so its columns are written with their tables: a bare "id" inside would be the delivery's.
   const count = (state: 'pending' | 'failed') =>
-    sql<number>`(select count(*) from ${deliveries}
-      where ${deliveries.webhookId} = ${webhooks.id} and ${deliveries.state} = ${state})`.mapWith(Number);
+    sql<number>`(${db()
+      .select({ n: countAll() })
+      .from(deliveries)
+      .where(and(eq(deliveries.webhookId, webhooks.id), eq(deliveries.state, state)))})`.mapWith(Number);
   return (
     await db()
       .select({ webhook: webhooks, pending: count('pending'), failed: count('failed') })

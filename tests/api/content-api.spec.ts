@@ -1,7 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { inspect } from '../support/data-dir';
+import { withTestDb } from '../support/sql';
 import { E2E } from '../support/env';
 import { keyHeader, pathOf, png, uniqueName, uploadViaApi, type MediaRecord } from '../support/media';
 import { createApi, createApiKey } from '../support/seed';
@@ -56,10 +55,7 @@ const referenceCount = (mediaId: string) =>
     .n;
 
 function setAlt(mediaId: string, alt: string) {
-  const db = new Database(path.join(E2E.dataDir, 'kura.db'));
-  db.pragma('busy_timeout = 5000');
-  db.prepare('update media set alt = ? where id = ?').run(alt, mediaId);
-  db.close();
+  withTestDb(E2E.dataDir, (db) => db.run('update media set alt = ? where id = ?', alt, mediaId));
 }
 
 test(

@@ -7,6 +7,7 @@ import { inspect } from '../support/data-dir';
 import { E2E, testPort } from '../support/env';
 import { KuraServer } from '../support/kura-server';
 import { png, uniqueName } from '../support/media';
+import { testDatabaseUrl } from '../support/test-database.mjs';
 
 // A server of its own without KURA_ALLOW_PRIVATE_TARGETS (the shared one allows them for its receivers),
 // restarted with another KURA_API_KEY; serial because the tests share it.
@@ -80,7 +81,9 @@ test('the database, the session secret and media are readable by the server user
   expect((await upload(OLD_KEY, uniqueName('private', 'png'))).status).toBe(201);
   const mode = (p: string) => fs.statSync(path.join(DATA, p)).mode & 0o777;
   expect(mode('')).toBe(0o700);
-  for (const file of ['kura.db', 'kura.db-wal', 'auth-secret']) expect([file, mode(file)]).toEqual([file, 0o600]);
+  // On PostgreSQL the database is not a file of the data dir.
+  const files = testDatabaseUrl(DATA) ? ['auth-secret'] : ['kura.db', 'kura.db-wal', 'auth-secret'];
+  for (const file of files) expect([file, mode(file)]).toEqual([file, 0o600]);
   const objects = inspect(DATA).objects();
   expect(objects.length).toBeGreaterThan(0);
   for (const object of objects) {

@@ -150,7 +150,7 @@ test('every cell of the permission matrix: allowed, or refused without a change 
     expect(failures, failures.join('\n')).toEqual([]);
     finished = true;
   } finally {
-    watch.close();
+    await watch.close();
     db.close();
     if (!finished) console.log(`--- server output ---\n${server.output.slice(-5000)}`);
     await server.kill('SIGTERM');

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { withTestDb, type Param } from './sql';
 
-/** Reads a server's real data dir: the SQLite file and the storage folders, as they are on disk. */
+/** Reads a server's real data dir: its database (tests/support/sql.ts) and the storage folders on disk. */
 export function inspect(dataDir: string) {
   const files = (dir: string): string[] => {
     const full = path.join(dataDir, dir);
@@ -12,14 +12,8 @@ export function inspect(dataDir: string) {
       .filter((e) => e.isFile())
       .map((e) => path.join(e.parentPath, e.name));
   };
-  const query = <T>(sql: string, ...params: unknown[]): T[] => {
-    const db = new Database(path.join(dataDir, 'kura.db'), { readonly: true, fileMustExist: true });
-    try {
-      return db.prepare(sql).all(...params) as T[];
-    } finally {
-      db.close();
-    }
-  };
+  const query = <T>(sql: string, ...params: Param[]): T[] =>
+    withTestDb(dataDir, (db) => db.all<T>(sql, ...params), { readonly: true });
   return {
     objects: () => files('media/objects'),
     temps: () => files('media/tmp'),

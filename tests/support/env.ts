@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { testDatabaseUrl } from './test-database.mjs';
 
 /** The shared test server: one `next start` on its own data dir, started by Playwright's webServer. */
 // KURA_E2E_PORT lets a second checkout run its tests beside this one (fault tests keep their own ports).
@@ -30,4 +31,6 @@ export const serverEnv = (dataDir: string, port: number): NodeJS.ProcessEnv => (
   KURA_MAX_UPLOAD_BYTES: String(E2E.maxUploadBytes),
   // Test receivers and s3rver listen on 127.0.0.1 and are entered through the UI; tests of the guard set 0.
   KURA_ALLOW_PRIVATE_TARGETS: '1',
+  // npm test's PostgreSQL pass: this data dir's own database (tests/support/test-database.mjs).
+  ...(testDatabaseUrl(dataDir) ? { KURA_DATABASE_URL: testDatabaseUrl(dataDir)! } : {}),
 });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serverEnv } from './env';
+import { resetTestDatabase, testDatabaseUrl } from './test-database.mjs';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -22,6 +23,12 @@ export class KuraServer {
 
   async start(): Promise<void> {
     fs.mkdirSync(this.dataDir, { recursive: true });
+    // On PostgreSQL a new data dir starts on an empty database too; a restart keeps both.
+    const marker = path.join(this.dataDir, '.test-database');
+    if (testDatabaseUrl(this.dataDir) && !fs.existsSync(marker)) {
+      resetTestDatabase(this.dataDir);
+      fs.writeFileSync(marker, '');
+    }
     this.child = spawn(
       process.execPath,
       [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(this.port), '-H', '127.0.0.1'],

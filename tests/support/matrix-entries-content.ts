@@ -11,7 +11,7 @@ const ACTIONS = 'app/(admin)/apis/actions.ts';
 const action = (name: string) => actionKey(ACTIONS, name);
 
 const contentData = (ctx: MatrixContext, id: string) => {
-  const row = ctx.db.db.prepare('select data from contents where id = ?').pluck().get(id) as string | undefined;
+  const row = ctx.db.value('select data from contents where id = ?', id) as string | undefined;
   return row === undefined ? undefined : (JSON.parse(row) as Record<string, unknown>);
 };
 const createdId = (a: Answer) =>
@@ -37,9 +37,7 @@ export const CONTENT_ENTRIES: Table = {
         expect: memberWith(isAdmin),
         call: (fx) => ({ endpoint: fx.marker, name: `API ${fx.marker}`, fields: API_FIELDS }),
         verify: (_a, fx, ctx) =>
-          expect(ctx.db.db.prepare('select name from apis where endpoint = ?').pluck().get(fx.marker)).toBe(
-            `API ${fx.marker}`,
-          ),
+          expect(ctx.db.value('select name from apis where endpoint = ?', fx.marker)).toBe(`API ${fx.marker}`),
       },
     ],
   },
@@ -50,9 +48,7 @@ export const CONTENT_ENTRIES: Table = {
         expect: memberWith(isAdmin),
         call: (fx) => ({ endpoint: fx.freshApi.endpoint, name: `renamed ${fx.marker}`, fields: API_FIELDS }),
         verify: (_a, fx, ctx) =>
-          expect(ctx.db.db.prepare('select name from apis where id = ?').pluck().get(fx.freshApi.id)).toBe(
-            `renamed ${fx.marker}`,
-          ),
+          expect(ctx.db.value('select name from apis where id = ?', fx.freshApi.id)).toBe(`renamed ${fx.marker}`),
       },
     ],
   },
@@ -83,9 +79,9 @@ export const CONTENT_ENTRIES: Table = {
         expect: createNamingMedia,
         call: (fx) => ({ endpoint: fx.api.endpoint, values: { title: `uses ${fx.marker}`, eyecatch: fx.media.id } }),
         verify: (a, fx, ctx) =>
-          expect(
-            ctx.db.db.prepare('select media_id from content_media where content_id = ?').pluck().all(createdId(a)),
-          ).toEqual([fx.media.id]),
+          expect(ctx.db.values('select media_id from content_media where content_id = ?', createdId(a))).toEqual([
+            fx.media.id,
+          ]),
       },
     ],
   },

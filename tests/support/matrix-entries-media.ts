@@ -13,7 +13,7 @@ const action = (name: string) => actionKey(ACTIONS, name);
 const dataOf = <T>(a: Answer) => a.result!.data as T;
 const jsonOf = <T>(a: Answer) => JSON.parse(a.text) as T;
 const mediaRow = (ctx: MatrixContext, id: string) =>
-  ctx.db.db.prepare('select * from media where id = ?').get(id) as
+  ctx.db.row('select * from media where id = ?', id) as
     { alt: string; creator_id: string | null; sha256: string; file_name: string } | undefined;
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -45,7 +45,7 @@ const reupload = (path: (fx: Fixtures) => string) => ({
 const upload = {
   call: route((fx) => ({ path: '', file: { name: `${fx.marker}-upload.png`, bytes: fx.png, type: 'image/png' } })),
   uploaded: (ctx: MatrixContext, fx: Fixtures) =>
-    ctx.db.db.prepare('select creator_id from media where file_name = ?').get(`${fx.marker}-upload.png`) as
+    ctx.db.row('select creator_id from media where file_name = ?', `${fx.marker}-upload.png`) as
       { creator_id: string | null } | undefined,
 };
 
@@ -102,10 +102,10 @@ export const MEDIA_ENTRIES: Table = {
         observe: bulkOutcome,
         verify: (_a, fx, ctx) =>
           expect(
-            ctx.db.db
-              .prepare('select t.name from media_tags mt join tags t on t.id = mt.tag_id where mt.media_id = ?')
-              .pluck()
-              .all(fx.media.id),
+            ctx.db.values(
+              'select t.name from media_tags mt join tags t on t.id = mt.tag_id where mt.media_id = ?',
+              fx.media.id,
+            ),
           ).toEqual([`bulk-${fx.marker}`]),
       },
       {
@@ -170,9 +170,7 @@ export const MEDIA_ENTRIES: Table = {
         expect: memberWith((a) => a.edit && a.read === 'all'),
         call: (fx) => ({ id: fx.tag.id, name: `renamed-${fx.marker}` }),
         verify: (_a, fx, ctx) =>
-          expect(ctx.db.db.prepare('select name from tags where id = ?').pluck().get(fx.tag.id)).toBe(
-            `renamed-${fx.marker}`,
-          ),
+          expect(ctx.db.value('select name from tags where id = ?', fx.tag.id)).toBe(`renamed-${fx.marker}`),
       },
     ],
   },
@@ -183,7 +181,7 @@ export const MEDIA_ENTRIES: Table = {
         expect: memberWith((a) => a.edit && a.read === 'all'),
         call: (fx) => ({ id: fx.unusedTag.id }),
         verify: (_a, fx, ctx) =>
-          expect(ctx.db.db.prepare('select id from tags where id = ?').get(fx.unusedTag.id)).toBeUndefined(),
+          expect(ctx.db.row('select id from tags where id = ?', fx.unusedTag.id)).toBeUndefined(),
       },
     ],
   },

@@ -10,8 +10,7 @@ const WEBHOOKS = 'app/(admin)/webhooks/actions.ts';
 const webhook = (name: string) => actionKey(WEBHOOKS, name);
 const adminOnly = memberWith(isAdmin);
 const hookRow = (ctx: MatrixContext, id: string) =>
-  ctx.db.db.prepare('select name, enabled from webhooks where id = ?').get(id) as
-    { name: string; enabled: number } | undefined;
+  ctx.db.row('select name, enabled from webhooks where id = ?', id) as { name: string; enabled: number } | undefined;
 
 export const SERVICE_ENTRIES: Table = {
   [webhook('createWebhookAction')]: {
@@ -26,9 +25,7 @@ export const SERVICE_ENTRIES: Table = {
           enabled: false,
         }),
         verify: (_a, fx, ctx) =>
-          expect(
-            ctx.db.db.prepare('select count(*) from webhooks where name = ?').pluck().get(`hook ${fx.marker}`),
-          ).toBe(1),
+          expect(ctx.db.value('select count(*) from webhooks where name = ?', `hook ${fx.marker}`)).toBe(1),
       },
     ],
   },
@@ -88,9 +85,7 @@ export const SERVICE_ENTRIES: Table = {
         expect: adminOnly,
         call: (fx) => ({ id: fx.webhook.id, delivery: fx.webhook.deliveryId }),
         verify: (_a, fx, ctx) =>
-          expect(
-            ctx.db.db.prepare('select count(*) from deliveries where webhook_id = ?').pluck().get(fx.webhook.id),
-          ).toBe(2),
+          expect(ctx.db.value('select count(*) from deliveries where webhook_id = ?', fx.webhook.id)).toBe(2),
       },
     ],
   },

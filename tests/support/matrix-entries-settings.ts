@@ -4,6 +4,7 @@ import type { Answer } from './matrix-client';
 import { actionKey } from './matrix-discover';
 import { route, type Fixtures, type MatrixContext, type Table } from './matrix-case';
 import { E2E } from './env';
+import type { Param } from './sql';
 
 /**
  * Rows of the matrix about Kura's settings: members, roles, API keys (lib/permissions/admin.ts),
@@ -17,10 +18,10 @@ const STORAGE = 'app/(admin)/media/settings/storage/actions.ts';
 const adminOnly = memberWith(isAdmin);
 const anyMember = memberWith(() => true);
 
-const row = (ctx: MatrixContext, sql: string, ...args: unknown[]) =>
-  ctx.db.db.prepare(sql).get(...args) as Record<string, unknown> | undefined;
+const row = (ctx: MatrixContext, sql: string, ...args: Param[]) =>
+  ctx.db.row(sql, ...args) as Record<string, unknown> | undefined;
 const rolesOf = (ctx: MatrixContext, memberId: string) =>
-  ctx.db.db.prepare('select role_id from member_roles where member_id = ?').pluck().all(memberId);
+  ctx.db.values('select role_id from member_roles where member_id = ?', memberId);
 
 /** What the connection test answers for a bucket behind a closed port: the write fails, first of its steps. */
 const UNREACHABLE_BUCKET = {
@@ -92,9 +93,7 @@ export const SETTINGS_ENTRIES: Table = {
         call: (fx) => ({ id: fx.member.id }),
         verify: (a, fx, ctx) => {
           expect(a.result?.data).toMatchObject({ id: fx.member.id });
-          expect(ctx.db.db.prepare('select count(*) from sessions where member_id = ?').pluck().get(fx.member.id)).toBe(
-            0,
-          );
+          expect(ctx.db.value('select count(*) from sessions where member_id = ?', fx.member.id)).toBe(0);
         },
       },
     ],
@@ -106,9 +105,7 @@ export const SETTINGS_ENTRIES: Table = {
         expect: anyMember,
         call: () => ({}),
         verify: (_a, fx, ctx) =>
-          expect(
-            ctx.db.db.prepare('select count(*) from sessions where member_id = ?').pluck().get(fx.actor.memberId),
-          ).toBe(1),
+          expect(ctx.db.value('select count(*) from sessions where member_id = ?', fx.actor.memberId ?? null)).toBe(1),
       },
     ],
   },
@@ -121,12 +118,14 @@ export const SETTINGS_ENTRIES: Table = {
         call: (fx) => ({ currentPassword: passwordOf(fx), newPassword: `new password ${fx.marker}` }),
         verify: async (_a, fx, ctx) => {
           const { hash, verify } = await import('@node-rs/argon2');
-          const stored = row(ctx, 'select password_hash from members where id = ?', fx.actor.memberId)
+          const stored = row(ctx, 'select password_hash from members where id = ?', fx.actor.memberId ?? null)
             ?.password_hash as string;
           const changed = await verify(stored, `new password ${fx.marker}`);
-          ctx.db.db
-            .prepare('update members set password_hash = ? where id = ?')
-            .run(await hash(passwordOf(fx)), fx.actor.memberId);
+          ctx.db.db.run(
+            'update members set password_hash = ? where id = ?',
+            await hash(passwordOf(fx)),
+            fx.actor.memberId ?? null,
+          );
           expect(changed).toBe(true);
         },
       },
@@ -138,9 +137,7 @@ export const SETTINGS_ENTRIES: Table = {
         expect: adminOnly,
         call: (fx) => ({ name: `role ${fx.marker}`, mediaRead: 'none' }),
         verify: (_a, fx, ctx) =>
-          expect(ctx.db.db.prepare('select count(*) from roles where name = ?').pluck().get(`role ${fx.marker}`)).toBe(
-            1,
-          ),
+          expect(ctx.db.value('select count(*) from roles where name = ?', `role ${fx.marker}`)).toBe(1),
       },
     ],
   },
@@ -246,9 +243,7 @@ export const SETTINGS_ENTRIES: Table = {
         verify: (a, _fx, ctx) => {
           expect(a.result?.error?.replace(/^Not switched on: /, '')).toMatch(WRITE_FAILED);
           expect(ctx.db.uploadTarget()).toBeUndefined();
-          expect(ctx.db.db.prepare("select count(*) from settings where key like 'storage.s3:%'").pluck().get()).toBe(
-            0,
-          );
+          expect(ctx.db.value("select count(*) from settings where key like 'storage.s3:%'")).toBe(0);
         },
       },
     ],

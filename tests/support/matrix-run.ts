@@ -71,7 +71,7 @@ export async function runCell(
 
   const refused = expected !== 'allowed';
   if (refused) {
-    base.watch.begin();
+    await base.watch.begin();
     lap('snapshots');
   }
   const problems: string[] = [];
@@ -92,7 +92,7 @@ export async function runCell(
     lap('calls');
   } finally {
     if (refused) {
-      const changes = base.watch.changes();
+      const changes = await base.watch.changes();
       if (changes.length) problems.push(`refused, yet changed: ${changes.join('; ')}`);
       lap('snapshots');
     }

@@ -1,6 +1,5 @@
 import { createCipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openTestDb, type Param, type TestDb } from './sql';
 import type { ContentRight, ReadScope } from './matrix-actors';
 
 /** lib/storage-settings/upload-target.ts: the settings row naming where new uploads go. */
@@ -8,18 +7,33 @@ export const UPLOAD_TARGET = 'storage.upload';
 
 /**
  * Rows the permission matrix needs and no screen makes yet (roles with any rights, members, webhooks),
- * written straight into a running server's SQLite file, as the settings screens will.
+ * written straight into a running server's database (tests/support/sql.ts), as the settings screens will.
  */
 export class MatrixDb {
-  readonly db: Database.Database;
+  readonly db: TestDb;
 
   constructor(readonly dataDir: string) {
-    this.db = new Database(path.join(dataDir, 'kura.db'));
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openTestDb(dataDir);
   }
 
   close() {
     this.db.close();
+  }
+
+  /** The first row a query answers (undefined: none). */
+  row<T = Record<string, unknown>>(sql: string, ...params: Param[]): T | undefined {
+    return this.db.all<T>(sql, ...params)[0];
+  }
+
+  /** The first column of the first row (undefined: no row). */
+  value(sql: string, ...params: Param[]): unknown {
+    const row = this.row(sql, ...params);
+    return row && Object.values(row)[0];
+  }
+
+  /** The first column of every row. */
+  values(sql: string, ...params: Param[]): unknown[] {
+    return this.db.all(sql, ...params).map((row) => Object.values(row)[0]);
   }
 
   createRole(role: {
@@ -31,40 +45,43 @@ export class MatrixDb {
     content?: Record<string, ContentRight[]>;
   }): string {
     const id = randomBytes(16).toString('hex');
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          'insert into roles (id, name, media_read, media_upload, media_edit, media_delete) values (?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          id,
-          role.name ?? `matrix role ${id.slice(0, 8)}`,
-          role.mediaRead,
-          Number(!!role.upload),
-          Number(!!role.edit),
-          Number(!!role.delete),
-        );
-      for (const [apiId, rights] of Object.entries(role.content ?? {})) {
-        this.db
-          .prepare(
-            'insert into role_content_rights (role_id, api_id, read, ' +
-              '"create", "update", "delete") values (?, ?, ?, ?, ?, ?)',
-          )
-          .run(id, apiId, ...(['read', 'create', 'update', 'delete'] as const).map((r) => Number(rights.includes(r))));
-      }
-    })();
+    this.db.batch([
+      [
+        'insert into roles (id, name, media_read, media_upload, media_edit, media_delete) values (?, ?, ?, ?, ?, ?)',
+        id,
+        role.name ?? `matrix role ${id.slice(0, 8)}`,
+        role.mediaRead,
+        !!role.upload,
+        !!role.edit,
+        !!role.delete,
+      ],
+      ...Object.entries(role.content ?? {}).map(([apiId, rights]): [string, ...Param[]] => [
+        'insert into role_content_rights (role_id, api_id, read, "create", "update", "delete") ' +
+          'values (?, ?, ?, ?, ?, ?)',
+        id,
+        apiId,
+        ...(['read', 'create', 'update', 'delete'] as const).map((r) => rights.includes(r)),
+      ]),
+    ]);
     return id;
   }
 
   createMember(member: { email: string; passwordHash: string; roleIds: string[] }): string {
     const id = randomBytes(16).toString('hex');
-    this.db.transaction(() => {
-      this.db
-        .prepare('insert into members (id, email, name, password_hash) values (?, ?, ?, ?)')
-        .run(id, member.email, member.email.split('@')[0], member.passwordHash);
-      for (const roleId of member.roleIds)
-        this.db.prepare('insert into member_roles (member_id, role_id) values (?, ?)').run(id, roleId);
-    })();
+    this.db.batch([
+      [
+        'insert into members (id, email, name, password_hash) values (?, ?, ?, ?)',
+        id,
+        member.email,
+        member.email.split('@')[0],
+        member.passwordHash,
+      ],
+      ...member.roleIds.map((roleId): [string, ...Param[]] => [
+        'insert into member_roles (member_id, role_id) values (?, ?)',
+        id,
+        roleId,
+      ]),
+    ]);
     return id;
   }
 
@@ -72,63 +89,73 @@ export class MatrixDb {
   insertApiKey(name: string): string {
     const id = randomBytes(16).toString('hex');
     const hash = randomBytes(32).toString('hex');
-    this.db
-      .prepare('insert into api_keys (id, name, key_hash, key_preview) values (?, ?, ?, ?)')
-      .run(id, name, hash, hash.slice(0, 6));
+    this.db.run(
+      'insert into api_keys (id, name, key_hash, key_preview) values (?, ?, ?, ?)',
+      id,
+      name,
+      hash,
+      hash.slice(0, 6),
+    );
     return id;
   }
 
   /** No storage chosen in Media settings: new uploads go to local disk, as on a new server. */
   forgetUploadTarget() {
-    this.db.prepare('delete from settings where key = ?').run(UPLOAD_TARGET);
+    this.db.run('delete from settings where key = ?', UPLOAD_TARGET);
   }
 
   /** The storage chosen in Media settings (undefined: none, so local disk). */
   uploadTarget(): string | undefined {
-    return this.db.prepare('select value from settings where key = ?').pluck().get(UPLOAD_TARGET) as string | undefined;
+    return this.db.all<{ value: string }>('select value from settings where key = ?', UPLOAD_TARGET)[0]?.value;
   }
 
   memberId(email: string): string {
-    return (this.db.prepare('select id from members where email = ?').get(email) as { id: string }).id;
+    return this.db.all<{ id: string }>('select id from members where email = ?', email)[0].id;
   }
 
   serviceId(): string {
-    return (this.db.prepare("select value from settings where key = 'service_id'").get() as { value: string }).value;
+    return this.db.all<{ value: string }>("select value from settings where key = 'service_id'")[0].value;
   }
 
   /** Makes an uploaded media item look uploaded by this member, with this alt text. */
   setCreatorAndAlt(mediaId: string, creatorId: string | null, alt: string) {
-    this.db.prepare('update media set creator_id = ?, alt = ? where id = ?').run(creatorId, alt, mediaId);
+    this.db.run('update media set creator_id = ?, alt = ? where id = ?', creatorId, alt, mediaId);
   }
 
   /** A media row with how many tags and references it has: equal strings, untouched media. */
   mediaState(mediaId: string): string {
-    const row = this.db
-      .prepare(
-        `select m.*, (select count(*) from media_tags where media_id = m.id) as tag_count,
-                (select count(*) from content_media where media_id = m.id) as reference_count
-         from media m where m.id = ?`,
-      )
-      .get(mediaId);
+    const [row] = this.db.all(
+      `select m.*, (select count(*) from media_tags where media_id = m.id) as tag_count,
+              (select count(*) from content_media where media_id = m.id) as reference_count
+       from media m where m.id = ?`,
+      mediaId,
+    );
     return JSON.stringify(row ?? null);
   }
 
   insertContent(apiId: string, data: Record<string, unknown>): string {
     const id = randomBytes(9).toString('hex');
-    this.db
-      .prepare('insert into contents (id, api_id, data, updated_at) values (?, ?, ?, ?)')
-      .run(id, apiId, JSON.stringify(data), Date.now());
+    this.db.run(
+      'insert into contents (id, api_id, data, updated_at) values (?, ?, ?, ?)',
+      id,
+      apiId,
+      JSON.stringify(data),
+      new Date(),
+    );
     return id;
   }
 
   /** A tag on these media (none: an unused tag). */
   insertTag(name: string, mediaIds: string[] = []): string {
     const id = randomBytes(16).toString('hex');
-    this.db.transaction(() => {
-      this.db.prepare('insert into tags (id, name) values (?, ?)').run(id, name);
-      for (const mediaId of mediaIds)
-        this.db.prepare('insert into media_tags (media_id, tag_id) values (?, ?)').run(mediaId, id);
-    })();
+    this.db.batch([
+      ['insert into tags (id, name) values (?, ?)', id, name],
+      ...mediaIds.map((mediaId): [string, ...Param[]] => [
+        'insert into media_tags (media_id, tag_id) values (?, ?)',
+        mediaId,
+        id,
+      ]),
+    ]);
     return id;
   }
 
@@ -144,24 +171,26 @@ export class MatrixDb {
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     const data = Buffer.concat([cipher.update('matrix-secret-0123456789', 'utf8'), cipher.final()]);
     const sealed = ['v1', ...[iv, cipher.getAuthTag(), data].map((p) => p.toString('base64url'))].join('.');
-    let deliveryId = 0;
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          'insert into webhooks (id, api_id, name, url, secret_sealed, ' +
-            'events, enabled) values (?, null, ?, ?, ?, \'["new"]\', 0)',
-        )
-        .run(id, `matrix hook ${id.slice(0, 6)}`, url, sealed);
-      this.db.prepare("insert into events (id, type, body) values (?, 'media.new', '{}')").run(eventId);
-      deliveryId = Number(
-        this.db
-          .prepare(
-            'insert into deliveries (event_id, webhook_id, state, ' +
-              "attempts, next_attempt_at) values (?, ?, 'delivered', 1, ?)",
-          )
-          .run(eventId, id, Date.now()).lastInsertRowid,
-      );
-    })();
+    this.db.batch([
+      [
+        'insert into webhooks (id, api_id, name, url, secret_sealed, events, enabled) ' +
+          'values (?, null, ?, ?, ?, \'["new"]\', ?)',
+        id,
+        `matrix hook ${id.slice(0, 6)}`,
+        url,
+        sealed,
+        false,
+      ],
+      ["insert into events (id, type, body) values (?, 'media.new', '{}')", eventId],
+      [
+        'insert into deliveries (event_id, webhook_id, state, attempts, next_attempt_at) ' +
+          "values (?, ?, 'delivered', 1, ?)",
+        eventId,
+        id,
+        new Date(),
+      ],
+    ]);
+    const [{ id: deliveryId }] = this.db.all<{ id: number }>('select id from deliveries where event_id = ?', eventId);
     return { id, deliveryId };
   }
 }

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { Client } from 'pg';
+import { testDatabaseUrl } from './test-database.mjs';
 
 /**
  * Everything a refused request could have changed: every row of every table of the SQLite file (so a
@@ -12,19 +14,29 @@ import Database from 'better-sqlite3';
  * views read in full and compared, so a commit that changed nothing in the end is no change either.
  */
 export class StateWatch {
+  /** On PostgreSQL (npm test's second pass), the same idea with its own means. */
+  private readonly postgres: PostgresWatch | null;
   private readonly pinned: Database.Database;
   private readonly live: Database.Database;
   private version = 0;
   private files = new Set<string>();
 
   constructor(private readonly dataDir: string) {
-    const file = path.join(dataDir, 'kura.db');
-    this.pinned = new Database(file, { readonly: true, fileMustExist: true });
-    this.live = new Database(file, { readonly: true, fileMustExist: true });
+    const url = testDatabaseUrl(dataDir);
+    this.postgres = url ? new PostgresWatch(url) : null;
+    // Unused on PostgreSQL, where there is no kura.db: in-memory stand-ins keep the fields typed.
+    const file = this.postgres ? ':memory:' : path.join(dataDir, 'kura.db');
+    this.pinned = new Database(file, { readonly: !this.postgres, fileMustExist: !this.postgres });
+    this.live = new Database(file, { readonly: !this.postgres, fileMustExist: !this.postgres });
   }
 
   /** Pins the state as it is now. */
-  begin(): void {
+  async begin(): Promise<void> {
+    if (this.postgres) {
+      await this.postgres.begin();
+      this.files = storedFiles(this.dataDir);
+      return;
+    }
     this.pinned.exec('BEGIN');
     this.pinned.prepare('select count(*) from sqlite_master').get(); // the read transaction starts here
     this.version = this.live.pragma('data_version', { simple: true }) as number;
@@ -32,25 +44,95 @@ export class StateWatch {
   }
 
   /** What changed since {@link begin}, as people read it (empty: nothing). */
-  changes(): string[] {
+  async changes(): Promise<string[]> {
+    if (this.postgres) return [...(await this.postgres.changes()), ...this.fileChanges()];
     try {
       const changes =
         this.live.pragma('data_version', { simple: true }) === this.version
           ? []
           : diffTables(rowsOf(this.pinned), rowsOf(this.live));
-      const now = storedFiles(this.dataDir);
-      const added = [...now].filter((f) => !this.files.has(f)).length;
-      const removed = [...this.files].filter((f) => !now.has(f)).length;
-      if (added || removed) changes.push(`stored files: +${added} −${removed}`);
-      return changes;
+      return [...changes, ...this.fileChanges()];
     } finally {
       this.pinned.exec('COMMIT');
     }
   }
 
-  close() {
+  private fileChanges(): string[] {
+    const now = storedFiles(this.dataDir);
+    const added = [...now].filter((f) => !this.files.has(f)).length;
+    const removed = [...this.files].filter((f) => !now.has(f)).length;
+    return added || removed ? [`stored files: +${added} −${removed}`] : [];
+  }
+
+  async close() {
     this.pinned.close();
     this.live.close();
+    await this.postgres?.close();
+  }
+}
+
+/**
+ * The same watch on PostgreSQL: a REPEATABLE READ transaction on a second connection pins the state, and
+ * the next transaction id to be handed out (every writing transaction takes one) says whether anyone may
+ * have written since; only then are both views read in full.
+ */
+class PostgresWatch {
+  private readonly pinned: Client;
+  private readonly live: Client;
+  private connected?: Promise<unknown>;
+  private query = '';
+  private xmax = '';
+
+  constructor(url: string) {
+    this.pinned = new Client({ connectionString: url });
+    this.live = new Client({ connectionString: url });
+  }
+
+  private async connect() {
+    this.connected ??= Promise.all([this.pinned.connect(), this.live.connect()]).then(async () => {
+      const { rows } = await this.live.query<{ name: string }>(
+        "select table_name as name from information_schema.tables where table_schema = 'public' " +
+          "and table_type = 'BASE TABLE' order by table_name",
+      );
+      const select = (t: string) =>
+        t === 'sessions'
+          ? 'select id, member_id, created_at, expires_at, client from sessions'
+          : `select * from "${t}"`;
+      this.query =
+        'select ' +
+        rows
+          .map(({ name: t }) => `(select coalesce(json_agg(to_json(r)), '[]') from (${select(t)}) r) as "${t}"`)
+          .join(', ');
+    });
+    await this.connected;
+  }
+
+  private nextXid = async () =>
+    (await this.live.query<{ x: string }>('select pg_snapshot_xmax(pg_current_snapshot())::text as x')).rows[0].x;
+
+  private async rows(client: Client): Promise<Map<string, string[]>> {
+    const [row] = (await client.query<Record<string, unknown[]>>(this.query)).rows;
+    return new Map(Object.entries(row).map(([t, rows]) => [t, rows.map((r) => JSON.stringify(r))]));
+  }
+
+  async begin(): Promise<void> {
+    await this.connect();
+    await this.pinned.query('begin isolation level repeatable read read only');
+    await this.pinned.query('select 1'); // the snapshot is taken here
+    this.xmax = await this.nextXid();
+  }
+
+  async changes(): Promise<string[]> {
+    try {
+      if ((await this.nextXid()) === this.xmax) return [];
+      return diffTables(await this.rows(this.pinned), await this.rows(this.live));
+    } finally {
+      await this.pinned.query('commit');
+    }
+  }
+
+  async close() {
+    await Promise.all([this.pinned.end(), this.live.end()]).catch(() => {});
   }
 }
 

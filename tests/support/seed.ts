@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import { withTestDb, type Param } from './sql';
 
 /**
  * Adds an API key with the given rights straight into a server's database: the way to get a key
@@ -13,30 +12,23 @@ export function createApiKey(
 ): string {
   const secret = randomBytes(24).toString('base64url');
   const keyId = randomBytes(16).toString('hex');
-  const db = new Database(path.join(dataDir, 'kura.db'));
-  try {
-    db.prepare(
-      `insert into api_keys (id, name, key_hash, key_preview, media_get, media_upload, media_edit, media_delete)
-       values (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      keyId,
-      'test key',
-      createHash('sha256').update(secret).digest('hex'),
-      secret.slice(0, 4),
-      Number(!!rights.media_get),
-      Number(!!rights.media_upload),
-      Number(!!rights.media_edit),
-      Number(!!rights.media_delete),
-    );
-    for (const [apiId, r] of Object.entries(content)) {
-      db.prepare(
-        'insert into api_key_content_rights (api_key_id, api_id, read, ' +
-          '"create", "update", "delete") values (?, ?, ?, ?, ?, ?)',
-      ).run(keyId, apiId, Number(!!r.read), Number(!!r.create), Number(!!r.update), Number(!!r.delete));
-    }
-  } finally {
-    db.close();
-  }
+  withTestDb(dataDir, (db) =>
+    db.batch([
+      [
+        `insert into api_keys (id, name, key_hash, key_preview, media_get, media_upload, media_edit, media_delete)
+         values (?, ?, ?, ?, ?, ?, ?, ?)`,
+        keyId,
+        'test key',
+        createHash('sha256').update(secret).digest('hex'),
+        secret.slice(0, 4),
+        !!rights.media_get,
+        !!rights.media_upload,
+        !!rights.media_edit,
+        !!rights.media_delete,
+      ],
+      ...contentRights('api_key_content_rights', 'api_key_id', keyId, content),
+    ]),
+  );
   return secret;
 }
 
@@ -51,15 +43,38 @@ type SeedField = {
 /** Adds an API (content endpoint) straight into a server's database, as the API screen would. Returns its id. */
 export function createApi(dataDir: string, endpoint: string, fields: SeedField[], name = endpoint): string {
   const id = randomBytes(16).toString('hex');
-  withDb(dataDir, (db) =>
-    db
-      .prepare('insert into apis (id, endpoint, name, fields, updated_at) values (?, ?, ?, ?, ?)')
-      .run(id, endpoint, name, JSON.stringify(fields.map((f) => ({ required: false, ...f }))), Date.now()),
+  withTestDb(dataDir, (db) =>
+    db.run(
+      'insert into apis (id, endpoint, name, fields, updated_at) values (?, ?, ?, ?, ?)',
+      id,
+      endpoint,
+      name,
+      JSON.stringify(fields.map((f) => ({ required: false, ...f }))),
+      new Date(),
+    ),
   );
   return id;
 }
 
 type ContentRight = Partial<Record<'read' | 'create' | 'update' | 'delete', boolean>>;
+
+/** The rows of one holder's per-API content rights (a role's or an API key's). */
+function contentRights(
+  table: 'role_content_rights' | 'api_key_content_rights',
+  holderColumn: 'role_id' | 'api_key_id',
+  holderId: string,
+  content: Record<string, ContentRight>,
+): [string, ...Param[]][] {
+  return Object.entries(content).map(([apiId, r]) => [
+    `insert into ${table} (${holderColumn}, api_id, read, "create", "update", "delete") values (?, ?, ?, ?, ?, ?)`,
+    holderId,
+    apiId,
+    !!r.read,
+    !!r.create,
+    !!r.update,
+    !!r.delete,
+  ]);
+}
 
 /**
  * Adds a member holding one new role with these rights, straight into the database (what the
@@ -74,40 +89,27 @@ export async function createMemberWithRole(
   const passwordHash = await hash(member.password);
   const memberId = randomBytes(16).toString('hex');
   const roleId = randomBytes(16).toString('hex');
-  withDb(dataDir, (db) =>
-    db.transaction(() => {
-      db.prepare('insert into members (id, email, name, password_hash) values (?, ?, ?, ?)').run(
+  withTestDb(dataDir, (db) =>
+    db.batch([
+      [
+        'insert into members (id, email, name, password_hash) values (?, ?, ?, ?)',
         memberId,
         member.email,
         member.name ?? member.email,
         passwordHash,
-      );
-      db.prepare('insert into roles (id, name, media_read, media_delete) values (?, ?, ?, ?)').run(
+      ],
+      [
+        'insert into roles (id, name, media_read, media_delete) values (?, ?, ?, ?)',
         roleId,
         `role ${roleId.slice(0, 8)}`,
         role.mediaRead,
-        Number(!!role.mediaDelete),
-      );
-      db.prepare('insert into member_roles (member_id, role_id) values (?, ?)').run(memberId, roleId);
-      for (const [apiId, r] of Object.entries(role.content)) {
-        db.prepare(
-          'insert into role_content_rights (role_id, api_id, read, ' +
-            '"create", "update", "delete") values (?, ?, ?, ?, ?, ?)',
-        ).run(roleId, apiId, Number(!!r.read), Number(!!r.create), Number(!!r.update), Number(!!r.delete));
-      }
-    })(),
+        !!role.mediaDelete,
+      ],
+      ['insert into member_roles (member_id, role_id) values (?, ?)', memberId, roleId],
+      ...contentRights('role_content_rights', 'role_id', roleId, role.content),
+    ]),
   );
   return memberId;
-}
-
-function withDb<T>(dataDir: string, run: (db: Database.Database) => T): T {
-  const db = new Database(path.join(dataDir, 'kura.db'));
-  db.pragma('busy_timeout = 5000');
-  try {
-    return run(db);
-  } finally {
-    db.close();
-  }
 }
 
 /** Adds a role straight into the database (as the roles screen would). Returns its id. */
@@ -123,25 +125,19 @@ export function createRole(
   content: Record<string, ContentRight> = {},
 ): string {
   const id = randomBytes(16).toString('hex');
-  withDb(dataDir, (db) =>
-    db.transaction(() => {
-      db.prepare(
+  withTestDb(dataDir, (db) =>
+    db.batch([
+      [
         'insert into roles (id, name, media_read, media_upload, media_edit, media_delete) values (?, ?, ?, ?, ?, ?)',
-      ).run(
         id,
         role.name,
         role.mediaRead,
-        Number(!!role.mediaUpload),
-        Number(!!role.mediaEdit),
-        Number(!!role.mediaDelete),
-      );
-      for (const [apiId, r] of Object.entries(content)) {
-        db.prepare(
-          'insert into role_content_rights (role_id, api_id, read, ' +
-            '"create", "update", "delete") values (?, ?, ?, ?, ?, ?)',
-        ).run(id, apiId, Number(!!r.read), Number(!!r.create), Number(!!r.update), Number(!!r.delete));
-      }
-    })(),
+        !!role.mediaUpload,
+        !!role.mediaEdit,
+        !!role.mediaDelete,
+      ],
+      ...contentRights('role_content_rights', 'role_id', id, content),
+    ]),
   );
   return id;
 }
@@ -155,17 +151,21 @@ export async function createMember(
   const { hash } = await import('@node-rs/argon2');
   const passwordHash = await hash(member.password);
   const id = randomBytes(16).toString('hex');
-  withDb(dataDir, (db) =>
-    db.transaction(() => {
-      db.prepare('insert into members (id, email, name, password_hash) values (?, ?, ?, ?)').run(
+  withTestDb(dataDir, (db) =>
+    db.batch([
+      [
+        'insert into members (id, email, name, password_hash) values (?, ?, ?, ?)',
         id,
         member.email,
         member.name ?? member.email,
         passwordHash,
-      );
-      for (const roleId of roleIds)
-        db.prepare('insert into member_roles (member_id, role_id) values (?, ?)').run(id, roleId);
-    })(),
+      ],
+      ...roleIds.map((roleId): [string, ...Param[]] => [
+        'insert into member_roles (member_id, role_id) values (?, ?)',
+        id,
+        roleId,
+      ]),
+    ]),
   );
   return id;
 }

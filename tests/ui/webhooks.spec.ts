@@ -155,6 +155,11 @@ test(
       await expect(secondRow.getByTestId('delivery-state')).toHaveText('Pending');
       await expect(secondRow).toContainText('last: 500 Internal Server Error');
       await expect(secondRow).toContainText('scripted failure');
+      // The list counts what waits: this webhook's line, not every delivery (a second tab, the log stays open).
+      const list = await page.context().newPage();
+      await list.goto('/media/settings');
+      await expect(list.getByRole('listitem', { name: hook })).toContainText('1 pending · 0 failed');
+      await list.close();
       stopFailing();
       // the log refreshes itself while pending
       await expect(secondRow.getByTestId('delivery-state')).toHaveText('Delivered', { timeout: 60_000 });

@@ -1,0 +1,4 @@
+export function testDatabaseUrl(dataDir: string): string | null;
+export function databaseName(dataDir: string): string;
+export function psqlAdmin(sql: string): string;
+export function resetTestDatabase(dataDir: string): void;
