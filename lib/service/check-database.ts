@@ -1,7 +1,18 @@
 import 'server-only';
-import { pingDatabase } from '@/db';
+import { databaseKind, pingDatabase } from '@/db';
+import { uploadTargetName } from '@/lib/storage-settings/upload-target';
 
-/** Throws unless the database is open and migrated (`GET /api/health`). */
-export async function checkDatabase(): Promise<void> {
+/** What `GET /api/health` tells an operator besides "ok": which database and upload storage this server uses. */
+export type HealthDetails = { database: 'sqlite' | 'postgresql'; storage: 'local' | 's3' };
+
+/**
+ * Throws unless the database is open and migrated (`GET /api/health`); answers which database and which kind
+ * of storage new uploads go to (never a name, bucket or secret).
+ */
+export async function checkDatabase(): Promise<HealthDetails> {
   await pingDatabase();
+  return {
+    database: databaseKind() === 'postgres' ? 'postgresql' : 'sqlite',
+    storage: uploadTargetName() === 'local' ? 'local' : 's3',
+  };
 }

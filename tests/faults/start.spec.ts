@@ -60,7 +60,12 @@ test(
     const first = npmStart(dataDir, port);
     try {
       await waitForHealth(`http://127.0.0.1:${port}`, 60_000);
-      expect(await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).toEqual({ ok: true });
+      // npm start with no KURA_DATABASE_URL: the embedded default, whatever database the other tests use.
+      expect(await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).toEqual({
+        ok: true,
+        database: 'sqlite',
+        storage: 'local',
+      });
       const password = /created Administrator admin@localhost with password: (\S+)/.exec(first.output())?.[1];
       expect(password, first.output()).toBeTruthy();
       expect(fs.existsSync(path.join(dataDir, 'kura.db'))).toBe(true);

@@ -2,8 +2,7 @@ import { checkDatabase } from '@/lib/service/check-database';
 
 export const dynamic = 'force-dynamic';
 
-// GET /api/health — 200 once the database is open and migrated.
+// GET /api/health — 200 once the database is open and migrated, with which database and storage are in use.
 export async function GET() {
-  await checkDatabase();
-  return Response.json({ ok: true });
+  return Response.json({ ok: true, ...(await checkDatabase()) });
 }
