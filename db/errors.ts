@@ -11,10 +11,13 @@ const codeOf = (err: unknown): string | undefined => {
 export const isUniqueViolation = (err: unknown): boolean =>
   ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY', '23505'].includes(codeOf(err) ?? '');
 
+/** PostgreSQL asks for the transaction to run again: a serialization failure or a deadlock. */
+export const isSerializationFailure = (err: unknown): boolean => ['40001', '40P01'].includes(codeOf(err) ?? '');
+
 /**
- * PostgreSQL asks for the transaction to run again: a serialization failure or deadlock, or a unique or
- * foreign-key check that failed because another transaction committed meanwhile (READ COMMITTED sees
- * that commit only in the next statement). Run again, the transaction's own checks see the other's
- * rows and answer as they would have alone (the media is gone, the name is taken, content uses it).
+ * A unique or foreign-key check that may have failed because another transaction committed meanwhile (READ
+ * COMMITTED sees that commit only in the next statement). Run once more, the transaction's own checks see the
+ * other's rows and answer as they would have alone (the media is gone, the name is taken, content uses it); a
+ * second failure is a real violation.
  */
-export const isRetryable = (err: unknown): boolean => ['40001', '40P01', '23503', '23505'].includes(codeOf(err) ?? '');
+export const isConstraintRace = (err: unknown): boolean => ['23503', '23505'].includes(codeOf(err) ?? '');

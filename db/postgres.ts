@@ -3,7 +3,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { Pool, type PoolClient } from 'pg';
 import type { Db } from './engine';
-import { isRetryable } from './errors';
+import { isConstraintRace, isSerializationFailure } from './errors';
 import * as schema from './schema.pg';
 
 export type PostgresEngine = { pool: Pool; db: Db };
@@ -46,7 +46,8 @@ export async function postgresTransaction<T>(engine: PostgresEngine, run: (tx: D
       return result;
     } catch (err) {
       await client.query('rollback').catch(() => {});
-      if (!isRetryable(err) || attempt >= ATTEMPTS) throw err;
+      const again = isSerializationFailure(err) ? attempt < ATTEMPTS : isConstraintRace(err) && attempt === 1;
+      if (!again) throw err;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     } finally {
       client.release();

@@ -199,12 +199,13 @@ export const contentMedia = pgTable(
   (t) => [primaryKey({ columns: [t.contentId, t.mediaId, t.field] }), index('content_media_media').on(t.mediaId)],
 );
 
-const contentRights = {
+/** The four content rights a role or an API key holds on one API (as db/schema.sqlite.ts). */
+const contentRights = () => ({
   read: flag('read'),
   create: flag('create'),
   update: flag('update'),
   delete: flag('delete'),
-};
+});
 
 export const roleContentRights = pgTable(
   'role_content_rights',
@@ -215,7 +216,7 @@ export const roleContentRights = pgTable(
     apiId: text('api_id')
       .notNull()
       .references(() => apis.id, { onDelete: 'cascade' }),
-    ...contentRights,
+    ...contentRights(),
   },
   (t) => [primaryKey({ columns: [t.roleId, t.apiId] })],
 );
@@ -229,7 +230,7 @@ export const apiKeyContentRights = pgTable(
     apiId: text('api_id')
       .notNull()
       .references(() => apis.id, { onDelete: 'cascade' }),
-    ...contentRights,
+    ...contentRights(),
   },
   (t) => [primaryKey({ columns: [t.apiKeyId, t.apiId] })],
 );

@@ -203,6 +203,14 @@ export const contentMedia = sqliteTable(
   (t) => [primaryKey({ columns: [t.contentId, t.mediaId, t.field] }), index('content_media_media').on(t.mediaId)],
 );
 
+/** The four content rights a role or an API key holds on one API (microCMS's GET, POST, PATCH, DELETE). */
+const contentRights = () => ({
+  read: integer('read', { mode: 'boolean' }).notNull().default(false),
+  create: integer('create', { mode: 'boolean' }).notNull().default(false),
+  update: integer('update', { mode: 'boolean' }).notNull().default(false),
+  delete: integer('delete', { mode: 'boolean' }).notNull().default(false),
+});
+
 /** A role's rights on one API's content (the built-in Administrator has all of them everywhere). */
 export const roleContentRights = sqliteTable(
   'role_content_rights',
@@ -213,10 +221,7 @@ export const roleContentRights = sqliteTable(
     apiId: text('api_id')
       .notNull()
       .references(() => apis.id, { onDelete: 'cascade' }),
-    read: integer('read', { mode: 'boolean' }).notNull().default(false),
-    create: integer('create', { mode: 'boolean' }).notNull().default(false),
-    update: integer('update', { mode: 'boolean' }).notNull().default(false),
-    delete: integer('delete', { mode: 'boolean' }).notNull().default(false),
+    ...contentRights(),
   },
   (t) => [primaryKey({ columns: [t.roleId, t.apiId] })],
 );
@@ -231,10 +236,7 @@ export const apiKeyContentRights = sqliteTable(
     apiId: text('api_id')
       .notNull()
       .references(() => apis.id, { onDelete: 'cascade' }),
-    read: integer('read', { mode: 'boolean' }).notNull().default(false),
-    create: integer('create', { mode: 'boolean' }).notNull().default(false),
-    update: integer('update', { mode: 'boolean' }).notNull().default(false),
-    delete: integer('delete', { mode: 'boolean' }).notNull().default(false),
+    ...contentRights(),
   },
   (t) => [primaryKey({ columns: [t.apiKeyId, t.apiId] })],
 );
