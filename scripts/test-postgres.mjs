@@ -4,6 +4,7 @@
 // installed with apt) when running as root. Without it the pass is skipped with one line; CI=true fails.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { checkoutPrefix } from '../tests/support/test-database.mjs';
 
 const LOCAL = 'postgres://kura:kura@127.0.0.1:5432/postgres';
 
@@ -45,11 +46,19 @@ export function findPostgres() {
   return localCluster();
 }
 
-/** Drops the databases an earlier run left behind (one per test data dir). */
+/** Drops the databases an earlier run in this checkout left behind (one per test data dir). */
 export function dropLeftovers(url) {
   const names = execFileSync(
     'psql',
-    ['-X', '-A', '-t', '-d', url, '-c', "select datname from pg_database where datname like 'kura\\_t\\_%'"],
+    [
+      '-X',
+      '-A',
+      '-t',
+      '-d',
+      url,
+      '-c',
+      `select datname from pg_database where starts_with(datname, '${checkoutPrefix}')`,
+    ],
     { encoding: 'utf8' },
   )
     .split('\n')

@@ -3,6 +3,7 @@
 // `node tests/support/test-database.mjs reset <dataDir>` does it from a shell command (Playwright's webServer).
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 /** The database URL for this data dir, or null when the tests run on SQLite. */
 export function testDatabaseUrl(dataDir) {
@@ -13,7 +14,12 @@ export function testDatabaseUrl(dataDir) {
   return url.toString();
 }
 
-export const databaseName = (dataDir) => `kura_t_${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`;
+const digest = (text, length) => createHash('sha256').update(text).digest('hex').slice(0, length);
+
+/** Every test database of this checkout starts with it, so runs in two checkouts never drop each other's. */
+export const checkoutPrefix = `kura_t_${digest(fileURLToPath(new URL('../..', import.meta.url)), 8)}_`;
+
+export const databaseName = (dataDir) => `${checkoutPrefix}${digest(dataDir, 16)}`;
 
 /** psql on the server's maintenance database, as the test role. */
 export function psqlAdmin(sql) {
