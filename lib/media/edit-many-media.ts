@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { transaction } from '@/db';
+import { forUpdate } from '@/db/locks';
 import { media, members } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { config } from '@/lib/config';
@@ -21,12 +22,15 @@ export async function editManyMedia(actor: Actor, input: unknown): Promise<BulkO
   const parsed = bulkEditInput.parse(input);
   const ids = [...new Set(parsed.ids)];
   return await transaction(async (tx) => {
+    // Locked: the per-media tag limit is counted on tags no other edit is adding at the same moment.
     const found = new Set(
       (
-        await tx
-          .select({ id: media.id })
-          .from(media)
-          .where(and(inArray(media.id, ids), readableMedia(actor)))
+        await forUpdate(
+          tx
+            .select({ id: media.id })
+            .from(media)
+            .where(and(inArray(media.id, ids), readableMedia(actor))),
+        )
       ).map((r) => r.id),
     );
     const missing = (id: string): BulkOutcome => ({ id, changed: false, reason: 'No such media' });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { transaction } from '@/db';
+import { forUpdate } from '@/db/locks';
 import { media, members } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { config } from '@/lib/config';
@@ -29,7 +30,8 @@ export async function editMedia(actor: Actor, id: string, input: unknown): Promi
   }
   const row = await transaction(async (tx) => {
     const where = and(eq(media.id, id), readableMedia(actor));
-    const current = (await tx.select().from(media).where(where).limit(1))[0];
+    // Locked: a rename judged on the current name, and its links rewritten from it, see the last writer's name.
+    const current = (await forUpdate(tx.select().from(media).where(where).limit(1)))[0];
     if (!current) throw notFound('No such media');
     const renamed = fileName !== undefined && fileName !== current.fileName;
     if (renamed && configuredStorage(current.storage)?.keepsFileName) {

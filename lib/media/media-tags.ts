@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, count, eq, inArray, notExists, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
+import { lockNamed } from '@/db/locks';
 import { mediaTags, tags } from '@/db/schema';
 import { config } from '@/lib/config';
 import { badRequest } from '@/lib/errors';
@@ -17,8 +18,17 @@ export async function tagsFor(tx: Tx, names: string[]): Promise<{ ids: string[];
   if (wanted.length === 0) return { ids: [], created: [] };
   const known = async () =>
     await tx.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.name, wanted));
-  const existing = await known();
-  const missing = wanted.filter((n) => !existing.some((t) => t.name === n));
+  const absent = async () => {
+    const existing = await known();
+    return wanted.filter((n) => !existing.some((t) => t.name === n));
+  };
+  let missing = await absent();
+  if (missing.length > 0) {
+    // Creating tags: one transaction at a time counts and creates (the service's tag limit holds under
+    // concurrency), and looks again at what the one before it created.
+    await lockNamed(tx, 'tags');
+    missing = await absent();
+  }
   if (missing.length > 0) {
     const max = config().KURA_MAX_TAGS;
     const [{ n }] = await tx.select({ n: count() }).from(tags);

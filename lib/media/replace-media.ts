@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { db, transaction } from '@/db';
+import { forUpdate } from '@/db/locks';
 import { media, mediaTags, type Media } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { repointMedia } from '@/lib/content/repoint-media';
@@ -45,7 +46,8 @@ export async function replaceMedia(
   try {
     await input.requestComplete;
     [replaced, old] = await transaction(async (tx) => {
-      const current = (await tx.select().from(media).where(where).limit(1))[0];
+      // Locked: two re-uploads at once each retire the file the other left, never the same one twice.
+      const current = (await forUpdate(tx.select().from(media).where(where).limit(1)))[0];
       if (!current) throw notFound('No such media');
       if (current.kind !== bytes.kind) throw badRequest('A re-upload must be of the same kind');
       await clearJournal(tx, bytes.storage, bytes.key);

@@ -1,15 +1,18 @@
 import 'server-only';
 import { count, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
+import { lockNamed } from '@/db/locks';
 import { memberRoles, roles } from '@/db/schema';
 import { badRequest } from '@/lib/errors';
 
 /**
  * Run last inside a transaction that removes members or roles: if nobody would hold the Administrator
- * role any more, throwing rolls the whole change back. Transactions are `immediate`, so two removals
- * at the same moment are judged one after the other and the second sees the first.
+ * role any more, throwing rolls the whole change back. Two removals at the same moment are judged one
+ * after the other (SQLite's one writer; on PostgreSQL a named lock taken before counting), so the second
+ * counts without the first's Administrator.
  */
 export async function assertAnAdministratorRemains(tx: Tx): Promise<void> {
+  await lockNamed(tx, 'administrators');
   const [{ admins }] = await tx
     .select({ admins: count() })
     .from(memberRoles)
