@@ -3,7 +3,15 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
 import type { Db } from './engine';
 import { databaseKind } from './kind';
-import { migratePostgres, openPostgres, postgresTransaction, type PostgresEngine } from './postgres';
+import {
+  listenPostgres,
+  migratePostgres,
+  notifyPostgres,
+  openPostgres,
+  postgresTransaction,
+  withAdvisoryLock,
+  type PostgresEngine,
+} from './postgres';
 import { openSqlite, sqliteTransaction, type SqliteEngine } from './sqlite';
 
 export type { Db } from './engine';
@@ -83,4 +91,48 @@ export async function pingDatabase(): Promise<void> {
   const e = engine();
   if (e.kind === 'postgres') await e.postgres.pool.query('select 1');
   else await e.sqlite.reader.get(sql`select 1`);
+}
+
+/**
+ * Runs `fn` while no other instance runs anything under `name` (bootstrap, several instances starting
+ * together: each waits its turn). On SQLite, one process owns the file: `fn` just runs.
+ */
+export async function withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const e = engine();
+  if (e.kind !== 'postgres') return await fn();
+  const result = await withAdvisoryLock(e.postgres, name, true, fn);
+  if (!result.ran) throw new Error(`the lock ${name} was not taken`);
+  return result.value;
+}
+
+/** Runs `fn` unless another instance is running something under `name` now (a periodic job): whether it ran. */
+export async function unlessLocked(name: string, fn: () => Promise<void>): Promise<boolean> {
+  const e = engine();
+  if (e.kind !== 'postgres') return (await fn(), true);
+  return (await withAdvisoryLock(e.postgres, name, false, fn)).ran;
+}
+
+const listeners = (): Map<string, Set<() => void>> => {
+  const slots = globalThis as unknown as Record<symbol, Map<string, Set<() => void>> | undefined>;
+  return (slots[Symbol.for('kura.db.listeners')] ??= new Map());
+};
+
+/**
+ * Tells every instance (this one included) that `channel` has news, once the current transaction has
+ * committed: PostgreSQL's NOTIFY, or in this process on SQLite. Listeners read the news from the tables.
+ */
+export function notify(channel: string): void {
+  afterCommit(() => {
+    const e = engine();
+    if (e.kind === 'postgres')
+      notifyPostgres(e.postgres, channel).catch((err) => console.error(`[kura] NOTIFY ${channel} failed`, err));
+    else for (const onNotice of listeners().get(channel) ?? []) onNotice();
+  });
+}
+
+/** Calls `onNotice` on every {@link notify} of `channel`, from any instance (and after a lost connection). */
+export function listen(channel: string, onNotice: () => void): void {
+  const e = engine();
+  if (e.kind === 'postgres') listenPostgres(process.env.KURA_DATABASE_URL!, new Map([[channel, onNotice]]));
+  else listeners().set(channel, (listeners().get(channel) ?? new Set()).add(onNotice));
 }

@@ -158,6 +158,7 @@ export const storageJournal = pgTable(
     key: text('key').notNull(),
     reason: text('reason', { enum: ['upload', 'garbage'] }).notNull(),
     createdAt: createdAt(),
+    instanceId: text('instance_id'),
   },
   (t) => [primaryKey({ columns: [t.storage, t.key] })],
 );
@@ -336,4 +337,19 @@ export const loginThrottle = pgTable('login_throttle', {
   windowStart: at('window_start').notNull(),
   blockedUntil: at('blocked_until'),
   blocks: integer('blocks').notNull().default(0),
+});
+
+export const instances = pgTable('instances', {
+  id: text('id').primaryKey(),
+  startedAt: at('started_at').notNull(),
+  heartbeatAt: at('heartbeat_at').notNull(),
+  address: text('address').notNull(),
+});
+
+export const webhookLeases = pgTable('webhook_leases', {
+  webhookId: text('webhook_id')
+    .primaryKey()
+    .references(() => webhooks.id, { onDelete: 'cascade' }),
+  instanceId: text('instance_id').notNull(),
+  expiresAt: at('expires_at').notNull(),
 });

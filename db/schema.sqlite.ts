@@ -154,6 +154,8 @@ export const storageJournal = sqliteTable(
     key: text('key').notNull(),
     reason: text('reason', { enum: ['upload', 'garbage'] }).notNull(),
     createdAt: createdAt(),
+    /** The instance whose upload this is: its entries are left alone while it lives (docs/scale-out.md). */
+    instanceId: text('instance_id'),
   },
   (t) => [primaryKey({ columns: [t.storage, t.key] })],
 );
@@ -368,4 +370,22 @@ export const loginThrottle = sqliteTable('login_throttle', {
   blockedUntil: integer('blocked_until', { mode: 'timestamp_ms' }),
   /** How many blocks this key has had lately: each one lasts twice as long as the one before. */
   blocks: integer('blocks').notNull().default(0),
+});
+
+/** Every Kura process on this database: its id (kept in its data dir), and when it last said it was alive. */
+export const instances = sqliteTable('instances', {
+  id: text('id').primaryKey(),
+  startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+  heartbeatAt: integer('heartbeat_at', { mode: 'timestamp_ms' }).notNull(),
+  /** Host name and port, for an operator reading the table. */
+  address: text('address').notNull(),
+});
+
+/** Which instance sends a webhook's deliveries, until when (renewed while it lives; taken over after). */
+export const webhookLeases = sqliteTable('webhook_leases', {
+  webhookId: text('webhook_id')
+    .primaryKey()
+    .references(() => webhooks.id, { onDelete: 'cascade' }),
+  instanceId: text('instance_id').notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
 });

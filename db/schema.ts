@@ -18,6 +18,8 @@ export const {
   mediaTags,
   imageVariants,
   storageJournal,
+  instances,
+  webhookLeases,
   apis,
   contents,
   contentMedia,

@@ -1,9 +1,10 @@
 // Design notes: docs/events.md.
 import 'server-only';
-import { and, asc, eq, inArray, min } from 'drizzle-orm';
-import { db, transaction } from '@/db';
-import { deliveries, deliveryAttempts, events, webhooks } from '@/db/schema';
+import { and, asc, eq, inArray, lt, min, or } from 'drizzle-orm';
+import { db, listen, notify, transaction } from '@/db';
+import { deliveries, deliveryAttempts, events, webhookLeases, webhooks } from '@/db/schema';
 import { unseal } from '@/lib/crypto/sealed';
+import { instanceId, LIVE_MS } from '@/lib/instances/this-instance';
 import { processSingleton } from '@/lib/process-singleton';
 import { retryDelay, RETRY_FOR_MS } from './retry';
 import { sendWebhook } from './send';
@@ -11,8 +12,13 @@ import { sendWebhook } from './send';
 /** Even with nothing announced, look for due deliveries this often (a retry's time, a missed wake). */
 const POLL_MS = 30_000;
 
+/** The channel an enqueued event or a redeliver announces on, to every instance. */
+const CHANNEL = 'kura_deliveries';
+
 // One sender per webhook at a time: deliveries to one target go out in order, one after the other,
-// and a slow target never holds up another. Shared by every bundle of the process (processSingleton).
+// and a slow target never holds up another. Across instances, the sender of a webhook is the instance
+// holding its lease (webhook_leases: taken when free or expired, renewed by the instance's heartbeat, so a
+// dead holder's line is taken over within LIVE_MS). Shared by every bundle of the process (processSingleton).
 const worker = () =>
   processSingleton('deliveries', () => ({
     started: false,
@@ -24,8 +30,12 @@ const worker = () =>
 export async function startDeliveries(): Promise<void> {
   if (worker().started) return;
   worker().started = true;
+  listen(CHANNEL, () => void wakeDeliveries());
   await wakeDeliveries();
 }
+
+/** Wakes the sender of every instance once the current transaction commits (new deliveries, a redeliver). */
+export const announceDeliveries = () => notify(CHANNEL);
 
 /**
  * Looks for due deliveries now (after a commit that enqueued some, or a redeliver), then sleeps until the next is due.
@@ -37,9 +47,13 @@ export async function wakeDeliveries(): Promise<void> {
   let wait = POLL_MS;
   try {
     const now = Date.now();
+    const leases = await foreignLeases();
     for (const head of await pendingHeads()) {
       const dueIn = head.nextAttemptAt.getTime() - now;
-      if (dueIn > 0) wait = Math.min(wait, dueIn);
+      const heldUntil = leases.get(head.webhookId);
+      // Another instance sends this line; look again when its lease would run out.
+      if (heldUntil) wait = Math.min(wait, Math.max(dueIn, heldUntil.getTime() - now + 100));
+      else if (dueIn > 0) wait = Math.min(wait, dueIn);
       else if (!senders.has(head.webhookId)) senders.set(head.webhookId, send(head.webhookId));
     }
   } catch (err) {
@@ -63,12 +77,57 @@ async function pendingHeads(): Promise<{ webhookId: string; nextAttemptAt: Date 
     .where(inArray(deliveries.id, head));
 }
 
-/** Drains one webhook's line, then sets the timer for its next retry (a failure waits for the poll). */
-async function send(webhookId: string): Promise<void> {
-  const drained = await drain(webhookId).then(
-    () => true,
-    (err) => (console.error('[kura] webhook deliveries failed; will retry', err), false),
+/** The webhooks whose line another instance holds now, with when its lease runs out. */
+async function foreignLeases(): Promise<Map<string, Date>> {
+  const rows = await db().select().from(webhookLeases);
+  const now = Date.now();
+  return new Map(
+    rows
+      .filter((l) => l.instanceId !== instanceId() && l.expiresAt.getTime() > now)
+      .map((l) => [l.webhookId, l.expiresAt]),
   );
+}
+
+/** Takes (or renews) this webhook's lease for this instance: false when another live instance holds it. */
+async function takeLease(webhookId: string): Promise<boolean> {
+  const now = new Date();
+  const lease = { instanceId: instanceId(), expiresAt: new Date(now.getTime() + LIVE_MS) };
+  const taken = await transaction((tx) =>
+    tx
+      .insert(webhookLeases)
+      .values({ webhookId, ...lease })
+      .onConflictDoUpdate({
+        target: webhookLeases.webhookId,
+        set: lease,
+        setWhere: or(eq(webhookLeases.instanceId, instanceId()), lt(webhookLeases.expiresAt, now)),
+      })
+      .returning({ webhookId: webhookLeases.webhookId }),
+  );
+  return taken.length > 0;
+}
+
+async function releaseLease(webhookId: string): Promise<void> {
+  await transaction((tx) =>
+    tx
+      .delete(webhookLeases)
+      .where(and(eq(webhookLeases.webhookId, webhookId), eq(webhookLeases.instanceId, instanceId()))),
+  );
+}
+
+/**
+ * Drains one webhook's line while holding its lease, lets the lease go, then looks again (what arrived while
+ * it let go is not left waiting) and sets the timer for its next retry (a failure waits for the poll).
+ */
+async function send(webhookId: string): Promise<void> {
+  const drained = await (async () => {
+    if (!(await takeLease(webhookId))) return true;
+    try {
+      await drain(webhookId);
+    } finally {
+      await releaseLease(webhookId);
+    }
+    return true;
+  })().catch((err) => (console.error('[kura] webhook deliveries failed; will retry', err), false));
   worker().senders.delete(webhookId);
   if (drained) await wakeDeliveries();
 }
@@ -87,6 +146,8 @@ async function drain(webhookId: string): Promise<void> {
         .limit(1)
     )[0];
     if (!head || head.delivery.nextAttemptAt.getTime() > Date.now()) return;
+    // Still this instance's line (a pause longer than the lease may have let another take it over).
+    if (!(await takeLease(webhookId))) return;
     await attempt(head);
   }
 }

@@ -1,11 +1,11 @@
 // Design notes: docs/events.md.
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterCommit, type Tx } from '@/db';
+import type { Tx } from '@/db';
 import type { WebhookEventType } from '@/db/enums';
 import { deliveries, events, webhooks } from '@/db/schema';
 import { newId } from '@/lib/ids';
-import { wakeDeliveries } from './delivery-worker';
+import { announceDeliveries } from './delivery-worker';
 
 export type EventScope = { kind: 'media' } | { kind: 'content'; apiId: string };
 
@@ -36,6 +36,6 @@ export async function enqueueEvent(tx: Tx, scope: EventScope, type: WebhookEvent
   await tx
     .insert(deliveries)
     .values(listening.map((w) => ({ eventId, webhookId: w.id, nextAttemptAt: now, createdAt: now })));
-  // The worker reads committed rows only: it is woken once this transaction has committed.
-  afterCommit(() => void wakeDeliveries());
+  // The senders read committed rows only: every instance's is woken once this transaction has committed.
+  announceDeliveries();
 }

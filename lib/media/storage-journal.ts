@@ -1,8 +1,9 @@
 // Design notes: docs/architecture.md, "Storage and the journal".
 import 'server-only';
-import { and, eq, lt, or } from 'drizzle-orm';
+import { and, eq, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import { db, type Tx, transaction } from '@/db';
 import { storageJournal } from '@/db/schema';
+import { instanceId, otherLiveInstances } from '@/lib/instances/this-instance';
 import { storageNamed } from '@/lib/storage-settings/configured-storages';
 
 /**
@@ -12,7 +13,9 @@ import { storageNamed } from '@/lib/storage-settings/configured-storages';
  * step leaves behind, the sweeper removes.
  */
 export async function journalUpload(storage: string, key: string): Promise<void> {
-  await transaction((tx) => tx.insert(storageJournal).values({ storage, key, reason: 'upload' }));
+  await transaction((tx) =>
+    tx.insert(storageJournal).values({ storage, key, reason: 'upload', instanceId: instanceId() }),
+  );
 }
 
 /** Inside the transaction that makes `key` live: it is no longer a leftover. */
@@ -46,15 +49,25 @@ export async function removeJournalled(storage: string, key: string): Promise<bo
 }
 
 /**
- * Removes journalled objects: all garbage, and uploads older than `uploadsOlderThanMs` (at start,
- * when nothing is in flight, every upload entry).
+ * Removes journalled objects: all garbage, and the uploads nobody can still be finishing: those of instances
+ * that are gone (no heartbeat within LIVE_MS; several instances share one journal), those older than
+ * `uploadsOlderThanMs`, and at start (`atStart`) this instance's own, left by its previous run.
  */
-export async function sweepJournal(uploadsOlderThanMs: number): Promise<number> {
+export async function sweepJournal(uploadsOlderThanMs: number, atStart = false): Promise<number> {
   const cutoff = new Date(Date.now() - uploadsOlderThanMs);
+  const alive = await otherLiveInstances();
+  if (!atStart) alive.push(instanceId());
   const rows = await db()
     .select()
     .from(storageJournal)
-    .where(or(eq(storageJournal.reason, 'garbage'), lt(storageJournal.createdAt, cutoff)));
+    .where(
+      or(
+        eq(storageJournal.reason, 'garbage'),
+        lt(storageJournal.createdAt, cutoff),
+        isNull(storageJournal.instanceId),
+        alive.length ? notInArray(storageJournal.instanceId, alive) : sql`1 = 1`,
+      ),
+    );
   let removed = 0;
   for (const row of rows) if (await removeJournalled(row.storage, row.key)) removed++;
   return removed;

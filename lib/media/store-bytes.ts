@@ -3,6 +3,7 @@ import { pipeline, type Readable } from 'node:stream';
 import type { MediaKind } from '@/db/schema';
 import { config } from '@/lib/config';
 import { badRequest, KuraError } from '@/lib/errors';
+import { refreshSettings } from '@/lib/settings/snapshot';
 import { uploadStorage } from '@/lib/storage-settings/configured-storages';
 import { journalUpload, removeJournalled } from './storage-journal';
 import { isPassive } from './delivery-headers';
@@ -56,6 +57,7 @@ export async function storeBytes(
     );
   }
   const meter = new Meter(max, () => new KuraError('too_large', uploadLimitMessage(max)));
+  await refreshSettings(); // where uploads go may have changed on another instance a moment ago
   const storage = uploadStorage();
   const key = storage.newKey(opts.keyFor, opts.fileName);
   await journalUpload(storage.name, key);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
-import { db, migrateDatabase, transaction } from '@/db';
+import { db, migrateDatabase, transaction, unlessLocked, withLock } from '@/db';
 import { apiKeys, memberRoles, members, roles } from '@/db/schema';
 import { pruneActivity } from '@/lib/activity/prune-activity';
 import { KEY_PREVIEW_LENGTH } from '@/lib/api-keys/create-api-key';
@@ -12,11 +12,13 @@ import { config } from '@/lib/config';
 import { startDeliveries } from '@/lib/events/delivery-worker';
 import { pruneDeliveries } from '@/lib/events/prune-deliveries';
 import { newId } from '@/lib/ids';
+import { forgetGoneInstances, InstanceRefused, registerInstance } from '@/lib/instances/this-instance';
 import { sweepJournal } from '@/lib/media/storage-journal';
 import { envS3Location } from '@/lib/storage/s3-config';
 import { allStorages } from '@/lib/storage-settings/configured-storages';
 import { writeS3Config } from '@/lib/storage-settings/s3-configs';
 import { loadSettings } from '@/lib/settings/snapshot';
+import { watchSettings } from '@/lib/settings/watch-settings';
 import { provisionMediaWebhook } from '@/lib/webhooks/provision';
 import { guardSlowClients } from './slow-clients';
 import { ensureDemo } from './demo';
@@ -33,6 +35,37 @@ const PRUNE_EVERY_MS = 60 * 60 * 1000;
 export async function bootstrap(): Promise<void> {
   keepDataDirPrivate(); // before the first file is created
   await migrateDatabase();
+  // Instances starting together on one PostgreSQL database provision one after the other: each row once.
+  await withLock('kura.bootstrap', provision);
+  watchSettings();
+  guardSlowClients();
+  await startDeliveries(); // pending webhook deliveries survive restarts
+  // Periodic jobs run on one instance per tick (the others find the lock taken and skip it).
+  let sweeping = false; // a slow bucket must not pile sweeps on top of each other
+  setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    unlessLocked('kura.sweep', async () => void (await sweepJournal(UPLOAD_GRACE_MS)))
+      .catch((err) => console.error('[kura] storage sweep failed; will retry', err))
+      .finally(() => (sweeping = false));
+  }, config().KURA_SWEEP_EVERY_MS).unref();
+  const prune = async () => {
+    try {
+      await unlessLocked('kura.prune', async () => {
+        await pruneDeliveries();
+        await pruneActivity();
+        await forgetGoneInstances();
+      });
+    } catch (err) {
+      console.error('[kura] pruning old deliveries, activity or sessions failed; will retry', err);
+    }
+  };
+  await prune();
+  setInterval(() => void prune(), PRUNE_EVERY_MS).unref();
+}
+
+/** The rows and files a service needs, made once; then this instance joins and sweeps what its last run left. */
+async function provision(): Promise<void> {
   await ensureServiceId();
   authSecret();
   const adminRoleId = await ensureAdministratorRole();
@@ -46,29 +79,17 @@ export async function bootstrap(): Promise<void> {
     await transaction((tx) => writeS3Config(tx, envBucket, 'env'));
     await loadSettings();
   }
-  // Nothing is in flight yet: every temp file and journalled upload is a leftover of a crash.
+  try {
+    await registerInstance();
+  } catch (err) {
+    if (!(err instanceof InstanceRefused)) throw err;
+    console.error(`[kura] cannot start: ${err.message}`);
+    process.exit(1);
+  }
+  // Nothing of this instance is in flight yet: its temp files and journalled uploads are leftovers of a crash
+  // (and so are those of instances that are gone).
   for (const storage of allStorages()) await storage.sweepInterrupted();
-  await sweepJournal(0);
-  let sweeping = false; // a slow bucket must not pile sweeps on top of each other
-  setInterval(() => {
-    if (sweeping) return;
-    sweeping = true;
-    sweepJournal(UPLOAD_GRACE_MS)
-      .catch((err) => console.error('[kura] storage sweep failed; will retry', err))
-      .finally(() => (sweeping = false));
-  }, config().KURA_SWEEP_EVERY_MS).unref();
-  guardSlowClients();
-  await startDeliveries(); // pending webhook deliveries survive restarts
-  const prune = async () => {
-    try {
-      await pruneDeliveries();
-      await pruneActivity();
-    } catch (err) {
-      console.error('[kura] pruning old deliveries, activity or sessions failed; will retry', err);
-    }
-  };
-  await prune();
-  setInterval(() => void prune(), PRUNE_EVERY_MS).unref();
+  await sweepJournal(UPLOAD_GRACE_MS, true);
 }
 
 async function ensureAdministratorRole(): Promise<string> {

@@ -43,6 +43,11 @@ export function configuredStorage(name: string): Storage | null {
   }
 }
 
+/** After settings changed on another instance: each storage's next use reads its configuration again. */
+export function forgetAllStorages(): void {
+  for (const name of storages().keys()) if (name !== 'local') storages().delete(name);
+}
+
 /** After its configuration changed: the next use connects with the new one. */
 export function forgetStorage(name: string): void {
   storages().delete(name);

@@ -1,5 +1,6 @@
 // Design notes: docs/storage.md.
 import 'server-only';
+import { otherLiveInstances } from '@/lib/instances/this-instance';
 import { transaction } from '@/db';
 import { recordActivity } from '@/lib/activity/record-activity';
 import type { Actor } from '@/lib/auth/actor';
@@ -27,6 +28,12 @@ export async function saveStorageSettings(
   if (envS3Location()) throw badRequest('Storage is set by KURA_S3_* in the environment: change it there');
   const choice = storageChoice.parse(input);
   if (choice.target === 'local') {
+    const others = await otherLiveInstances();
+    if (others.length > 0)
+      throw badRequest(
+        `${others.length + 1} Kura instances are running on this database: they share files through an S3 ` +
+          'bucket, and local disk is for one instance only',
+      );
     await transaction(async (tx) => {
       await setUploadTarget(tx, 'local');
       await recordActivity(tx, actor, [

@@ -4,7 +4,7 @@ import { db, transaction } from '@/db';
 import { deliveries } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { notFound } from '@/lib/errors';
-import { wakeDeliveries } from '@/lib/events/delivery-worker';
+import { announceDeliveries } from '@/lib/events/delivery-worker';
 import { assertCanManageWebhooks } from '@/lib/permissions/settings';
 import { getWebhookOrThrow } from './get-webhook-or-throw';
 import { deliveryId } from './schemas';
@@ -33,6 +33,6 @@ export async function redeliver(actor: Actor, webhookId: string, id: unknown): P
         .returning(),
     )
   )[0];
-  void wakeDeliveries();
+  announceDeliveries();
   return { id: row.id };
 }

@@ -65,6 +65,7 @@ test(
         ok: true,
         database: 'sqlite',
         storage: 'local',
+        instance: fs.readFileSync(path.join(dataDir, 'instance-id'), 'utf8').trim(),
       });
       const password = /created Administrator admin@localhost with password: (\S+)/.exec(first.output())?.[1];
       expect(password, first.output()).toBeTruthy();

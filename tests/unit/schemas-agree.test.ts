@@ -64,6 +64,10 @@ describe('the SQLite and PostgreSQL schemas', () => {
     expectTypeOf<typeof pg.sessions.$inferInsert>().toEqualTypeOf<typeof sqlite.sessions.$inferInsert>();
     expectTypeOf<typeof pg.loginThrottle.$inferSelect>().toEqualTypeOf<typeof sqlite.loginThrottle.$inferSelect>();
     expectTypeOf<typeof pg.loginThrottle.$inferInsert>().toEqualTypeOf<typeof sqlite.loginThrottle.$inferInsert>();
+    expectTypeOf<typeof pg.instances.$inferSelect>().toEqualTypeOf<typeof sqlite.instances.$inferSelect>();
+    expectTypeOf<typeof pg.instances.$inferInsert>().toEqualTypeOf<typeof sqlite.instances.$inferInsert>();
+    expectTypeOf<typeof pg.webhookLeases.$inferSelect>().toEqualTypeOf<typeof sqlite.webhookLeases.$inferSelect>();
+    expectTypeOf<typeof pg.webhookLeases.$inferInsert>().toEqualTypeOf<typeof sqlite.webhookLeases.$inferInsert>();
   });
 
   const names = [
@@ -89,6 +93,8 @@ describe('the SQLite and PostgreSQL schemas', () => {
     'auditLog',
     'sessions',
     'loginThrottle',
+    'instances',
+    'webhookLeases',
   ];
   it.each(names)('%s: same table name, columns, nullability and primary key', (name) => {
     const a = sqliteTable((sqlite as unknown as Record<string, Parameters<typeof sqliteTable>[0]>)[name]);
