@@ -114,7 +114,9 @@ export const media = pgTable(
     index('media_id_kind').on(t.id, t.kind, t.mimeType),
     index('media_creator').on(t.creatorId),
     uniqueIndex('media_storage_key').on(t.storage, t.storageKey),
-    index('media_name_trgm').using('gin', sql`lower(${t.fileName}) gin_trgm_ops`),
+    // Substring search (ILIKE '%…%') on names and alt texts: trigram indexes (SQLite: the media_search FTS5 table).
+    index('media_name_trgm').using('gin', sql`${t.fileName} gin_trgm_ops`),
+    index('media_alt_trgm').using('gin', sql`${t.alt} gin_trgm_ops`),
   ],
 );
 

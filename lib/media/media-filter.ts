@@ -16,7 +16,7 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
-import { db } from '@/db';
+import { databaseKind, db } from '@/db';
 import { containsText } from '@/db/dialect';
 import { contentMedia, media, mediaTags, tags } from '@/db/schema';
 
@@ -40,14 +40,31 @@ export type MediaFilter = {
   unused?: boolean;
 };
 
-const contains = (column: typeof media.fileName | typeof media.alt, text: string) => containsText(column, text);
+type SearchedColumn = 'file_name' | 'alt';
+const columns = { file_name: media.fileName, alt: media.alt } as const;
+
+/**
+ * Media whose name and/or alt text contains `text` anywhere, ignoring case. On SQLite a text of three characters
+ * or more is looked up in the media_search FTS5 table (trigram tokens: a substring match that reads only the rows
+ * holding the text; db/migrations/0007_media_search.sql); shorter texts, and PostgreSQL (whose trigram indexes
+ * serve ILIKE), scan with LIKE / ILIKE.
+ */
+function contains(text: string, searched: SearchedColumn[]): SQL {
+  if (databaseKind() === 'sqlite' && [...text].length >= 3) {
+    const phrase = `"${text.replace(/"/g, '""')}"`;
+    const query = searched.length === 1 ? `${searched[0]} : ${phrase}` : phrase;
+    const matching = sql`select rowid from media_search where media_search match ${query}`;
+    return sql`${media.id} in (select k.media_id from media_search_keys k where k.rowid in (${matching}))`;
+  }
+  return or(...searched.map((c) => containsText(columns[c], text)))!;
+}
 
 /** The filter as WHERE conditions on `media`, shaped for finding a page or for counting all matches. */
 export function filterConditions(filter: MediaFilter, purpose: 'page' | 'count' = 'page'): SQL[] {
   const c: SQL[] = [];
-  if (filter.search) c.push(or(contains(media.fileName, filter.search), contains(media.alt, filter.search))!);
-  if (filter.fileName) c.push(contains(media.fileName, filter.fileName));
-  if (filter.alt) c.push(contains(media.alt, filter.alt));
+  if (filter.search) c.push(contains(filter.search, ['file_name', 'alt']));
+  if (filter.fileName) c.push(contains(filter.fileName, ['file_name']));
+  if (filter.alt) c.push(contains(filter.alt, ['alt']));
   switch (filter.kind) {
     case 'image':
       c.push(eq(media.kind, 'image'));

@@ -222,6 +222,48 @@ test('GET /api/v2/media filters by fileName, alt and tags (all of them)', async 
   expect((await tooMany.json()).message).toMatch(/^tags: at most 50 tags/);
 });
 
+test('searching names and alt texts: any case, any script, symbols as themselves, kept in step by every edit', async ({
+  request,
+}) => {
+  // SQLite answers three characters or more from its FTS5 trigram table and shorter ones by a scan, PostgreSQL
+  // from its trigram indexes: the same answers either way.
+  const stem = `srch${Math.random().toString(36).slice(2, 8)}`;
+  const named = async (name: string) =>
+    (await uploadViaApi(request, name, await png(6, 6), 'image/png')).body as Record;
+  const river = await named(`${stem}-River_Sun 100%.png`);
+  const tokyo = await named(`${stem}-東京タワー.png`);
+  const plain = await named(`${stem}-plain.png`);
+  await patch(request, plain.id, { alt: `Quiet ${stem} MORNING` });
+  const ids = async (query: string) =>
+    ((await (await request.get(`/api/v2/media?limit=100&${query}`, { headers: keyHeader })).json()).media as Record[])
+      .map((m) => m.id as string)
+      .filter((id) => [river.id, tokyo.id, plain.id].includes(id))
+      .sort();
+  const q = (text: string) => `fileName=${encodeURIComponent(text)}`;
+  expect(await ids(q(`${stem}-river_SUN`))).toEqual([river.id]);
+  expect(await ids(q('東京タ'))).toEqual([tokyo.id]);
+  expect(await ids(q('東京'))).toEqual([tokyo.id]); // two characters: the scan
+  expect(await ids(q('100%'))).toEqual([river.id]);
+  expect(await ids(q('n 1'))).toEqual([river.id]);
+  expect(await ids(q(`${stem}-R_ver`))).toEqual([]); // _ is a character, not a wildcard
+  expect(await ids(q('"'))).toEqual([]);
+  expect(await ids(q(`"${stem}`))).toEqual([]);
+  expect(await ids(`alt=${encodeURIComponent('morning')}`)).toEqual([plain.id]);
+  expect(await ids(`alt=${encodeURIComponent(stem)}`)).toEqual([plain.id]);
+  // A rename, a new alt text and a delete are searched at once.
+  expect((await patch(request, river.id, { fileName: `${stem}-moon.png` })).status()).toBe(200);
+  expect(await ids(q('River_Sun'))).toEqual([]);
+  expect(await ids(q(`${stem}-moon`))).toEqual([river.id]);
+  expect((await patch(request, plain.id, { alt: 'evening' })).status()).toBe(200);
+  expect(await ids(`alt=morning`)).toEqual([]);
+  expect(
+    (
+      await request.delete(`/api/v2/media?url=${encodeURIComponent(tokyo.url as string)}`, { headers: keyHeader })
+    ).status(),
+  ).toBe(200);
+  expect(await ids(q('東京タ'))).toEqual([]);
+});
+
 test('GET /api/v2/media token paging sees each item exactly once while uploads run', async ({ request }) => {
   test.setTimeout(120_000);
   const stem = `v2p${Math.random().toString(36).slice(2, 8)}`;
