@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, count, eq, ne } from 'drizzle-orm';
 import { transaction } from '@/db';
+import { lockNamed } from '@/db/locks';
 import { imageVariants, type Media } from '@/db/schema';
 import { KuraError } from '@/lib/errors';
 
@@ -14,7 +15,8 @@ const tooMany = (max: number) =>
 /**
  * Reserves a place for a new variant of this media version, or throws 429 when it already has `max`.
  * A variant asked for before (even one evicted from disk since) always has its place. The count and
- * the insert are one transaction, so concurrent new variants cannot overshoot. Returns
+ * the insert are one transaction under a lock per media (db/locks.ts), so concurrent new variants cannot
+ * overshoot, on either database. Returns
  * the undo for a render that failed: a refused or broken variant takes no place.
  * @example
  *   const release = await reserveVariant(m, planHash, 200);
@@ -23,6 +25,7 @@ const tooMany = (max: number) =>
 export async function reserveVariant(m: Media, planHash: string, max: number): Promise<() => Promise<void>> {
   const key = and(eq(imageVariants.mediaId, m.id), eq(imageVariants.sha256, m.sha256));
   const added = await transaction(async (tx) => {
+    await lockNamed(tx, `variants:${m.id}`);
     const known = (
       await tx
         .select({ n: count() })

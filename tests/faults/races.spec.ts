@@ -15,9 +15,11 @@ import { createApi } from '../support/seed';
 
 const MAX_TAGS = 12;
 const MAX_TAGS_PER_MEDIA = 3;
+const MAX_VARIANTS = 5;
 const server = new KuraServer(path.join(__dirname, '../.tmp/races-data'), testPort(3262), {
   KURA_MAX_TAGS: String(MAX_TAGS),
   KURA_MAX_TAGS_PER_MEDIA: String(MAX_TAGS_PER_MEDIA),
+  KURA_MAX_VARIANTS_PER_MEDIA: String(MAX_VARIANTS),
 });
 const data = inspect(server.dataDir);
 const key: Credentials = { key: E2E.apiKey };
@@ -179,5 +181,22 @@ test('re-uploads of one media item at the same moment leave one file on disk and
       )
       .toEqual([path.basename(row.storage_key)]);
     expect(data.journal().filter((j) => j.key.includes(m.id))).toEqual([]);
+  }
+});
+
+test('new Image API variants of one media asked for at the same moment never pass the limit per media', async () => {
+  test.setTimeout(120_000);
+  for (let round = 0; round < 3; round++) {
+    const m = await upload(`variants-${round}`);
+    const answers = await Promise.all(
+      Array.from({ length: MAX_VARIANTS * 3 }, (_, i) => fetch(`${m.url}?w=${i + 2}&fm=png`)),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(
+      statuses.filter((s) => s === 200),
+      `round ${round}: ${statuses.join(' ')}`,
+    ).toHaveLength(MAX_VARIANTS);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(MAX_VARIANTS * 2);
+    expect(data.query('select plan_hash from image_variants where media_id = ?', m.id)).toHaveLength(MAX_VARIANTS);
   }
 });
