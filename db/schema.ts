@@ -20,6 +20,7 @@ export const {
   storageJournal,
   apis,
   contents,
+  contentSearch,
   contentMedia,
   roleContentRights,
   apiKeyContentRights,
@@ -32,6 +33,7 @@ export const {
   loginThrottle,
 } = tables;
 
+export { API_KINDS, type ApiKind } from './enums';
 export { DELIVERY_STATES, MEDIA_KINDS, type MediaKind } from './enums';
 
 export type Member = typeof members.$inferSelect;
