@@ -4,6 +4,7 @@ import { requireMemberPage } from '@/lib/auth/session';
 import { config } from '@/lib/config';
 import { contentForEditing } from '@/lib/content/content-for-editing';
 import { orNotFound } from '@/lib/http/or-not-found';
+import { canManageApis } from '@/lib/permissions/content';
 import { hasMediaRight } from '@/lib/permissions/media';
 
 /** The content edit page, shared by /apis/{api}/new, /apis/{api}/{contentId} and an object API's /apis/{api}. */
@@ -30,11 +31,19 @@ export async function ContentPage({ endpoint, contentId }: { endpoint: string; c
             </>
           )}
         </nav>
-        <div className="mb-6 mt-1 flex items-baseline gap-3">
+        <div className="mb-6 mt-1 flex items-center gap-3">
           <h1 className="text-xl font-semibold">
             {editing.content || object ? `Edit ${editing.api.name} content` : `New ${editing.api.name} content`}
           </h1>
           {object && <span className="font-mono text-xs text-slate-500">object · /api/v1/{endpoint}</span>}
+          {object && canManageApis(actor) && (
+            <Link
+              href={`/apis/${endpoint}/settings`}
+              className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+            >
+              API settings
+            </Link>
+          )}
         </div>
         <ContentForm
           editing={editing}
