@@ -57,3 +57,10 @@ export function beginsWithText(column: SQL | AnyColumn, prefix: string): SQL {
 
 /** SQLite's JSON path of a top-level member (field ids are letters, digits and `_`, quoted all the same). */
 const jsonPath = (key: string) => `$."${key.replace(/["\\]/g, '')}"`;
+
+/**
+ * `column = value` that SQLite will not answer from an index on `column` (its unary `+`), so that another term
+ * (a primary-key lookup) drives the query; PostgreSQL plans from statistics and gets the plain comparison.
+ */
+export const notIndexed = (column: AnyColumn, value: string): SQL =>
+  databaseKind() === 'postgres' ? sql`${column} = ${value}` : sql`+${column} = ${value}`;

@@ -1,7 +1,8 @@
 // Design notes: docs/content.md ("Querying").
 import 'server-only';
-import { and, count, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, count as count_, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
+import { notIndexed } from '@/db/dialect';
 import { contents, type Api, type Content } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { badRequest } from '@/lib/errors';
@@ -38,10 +39,11 @@ export async function findContents(
     throw badRequest(`"${api.endpoint}" is an object API: it holds one item, read it with GET /api/v1/${api.endpoint}`);
   const query = contentListQuery.parse(raw);
   const fields = fieldsOf(api);
-  const where: SQL[] = [eq(contents.apiId, api.id)];
+  const search = query.q ? matchesSearch(query.q) : null;
+  // With a search, SQLite must not walk the API's index (every row's JSON) but look the matches up by id.
+  const where: SQL[] = [search ? notIndexed(contents.apiId, api.id) : eq(contents.apiId, api.id)];
   if (query.ids) where.push(query.ids.length ? inArray(contents.id, query.ids.slice(0, 1000)) : eq(contents.id, ''));
   if (query.filters) where.push(filterCondition(fields, parseFilters(query.filters)));
-  const search = query.q ? matchesSearch(query.q) : null;
   if (search) {
     await ensureSearchable(api, fields);
     where.push(search);
@@ -49,17 +51,39 @@ export async function findContents(
   const order = orderBy(fields, parseOrders(query.orders ?? []));
   const pick = query.fields && checkFieldNames(fields, query.fields);
   const condition = and(...where);
-  const [[{ totalCount }], rows] = await Promise.all([
-    db().select({ totalCount: count() }).from(contents).where(condition),
-    query.limit === 0
-      ? Promise.resolve([] as Content[])
-      : db()
-          .select()
-          .from(contents)
-          .where(condition)
-          .orderBy(...order)
-          .limit(query.limit)
-          .offset(query.offset),
+  const count = async () => (await db().select({ totalCount: count_() }).from(contents).where(condition))[0].totalCount;
+  if (query.limit === 0) return { api, fields, rows: [], totalCount: await count(), ...rest(query, pick) };
+  if (search) {
+    // A search bounds the rows: one pass counts them beside the page (`count(*) over ()`), instead of a second
+    // statement doing the search and the filters again.
+    const counted = await db()
+      .select({ row: contents, total: sql<number>`count(*) over ()` })
+      .from(contents)
+      .where(condition)
+      .orderBy(...order)
+      .limit(query.limit)
+      .offset(query.offset);
+    if (counted.length > 0) {
+      const rows = counted.map((c) => c.row);
+      return { api, fields, rows, totalCount: Number(counted[0].total), ...rest(query, pick) };
+    }
+    return { api, fields, rows: [], totalCount: await count(), ...rest(query, pick) };
+  }
+  const [totalCount, rows] = await Promise.all([
+    count(),
+    db()
+      .select()
+      .from(contents)
+      .where(condition)
+      .orderBy(...order)
+      .limit(query.limit)
+      .offset(query.offset),
   ]);
-  return { api, fields, rows, totalCount, limit: query.limit, offset: query.offset, pick };
+  return { api, fields, rows, totalCount, ...rest(query, pick) };
 }
+
+const rest = (query: { limit: number; offset: number }, pick: string[] | undefined) => ({
+  limit: query.limit,
+  offset: query.offset,
+  pick,
+});

@@ -81,5 +81,8 @@ export function matchesSearch(q: string): SQL | null {
     return sql`${contentSearch.seq} in (select rowid from content_search_fts where content_search_fts match ${phrase})`;
   });
   const all = sql.join(conditions, sql` and `);
-  return sql`${contents.id} in (select ${contentSearch.contentId} from ${contentSearch} where ${all})`;
+  const found = sql`select ${contentSearch.contentId} from ${contentSearch} where ${all}`;
+  // The matches first, then each one's row by primary key, so filters read only the matching rows' JSON
+  // (bench/RESULTS.md, content-query): PostgreSQL plans `= any(array(…))` as a primary-key scan.
+  return postgres ? sql`${contents.id} = any(array(${found}))` : sql`${contents.id} in (${found})`;
 }
