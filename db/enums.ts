@@ -52,3 +52,7 @@ export const MEDIA_KINDS = ['image', 'file'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 export const DELIVERY_STATES = ['pending', 'delivered', 'failed'] as const;
+
+/** What an API holds (the apis table's `kind`): many content items, or one (microCMS's list and object APIs). */
+export const API_KINDS = ['list', 'object'] as const;
+export type ApiKind = (typeof API_KINDS)[number];

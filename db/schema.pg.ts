@@ -15,6 +15,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import {
+  API_KINDS,
   AUDIT_ACTOR_TYPES,
   AUDIT_OPERATIONS,
   DELIVERY_STATES,
@@ -26,7 +27,7 @@ import {
 const at = (name: string) => timestamp(name, { mode: 'date', withTimezone: true, precision: 3 });
 const createdAt = () => at('created_at').notNull().defaultNow();
 const flag = (name: string) => boolean(name).notNull().default(false);
-const serialId = () => integer('id').primaryKey().generatedByDefaultAsIdentity();
+const serialId = (name = 'id') => integer(name).primaryKey().generatedByDefaultAsIdentity();
 
 export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
@@ -169,6 +170,7 @@ export const apis = pgTable('apis', {
   id: text('id').primaryKey(),
   endpoint: text('endpoint').notNull().unique(),
   name: text('name').notNull(),
+  kind: text('kind', { enum: API_KINDS }).notNull().default('list'),
   fields: jsonb('fields').notNull().$type<unknown[]>(),
   createdAt: createdAt(),
   updatedAt: at('updated_at').notNull(),
@@ -186,6 +188,20 @@ export const contents = pgTable(
     updatedAt: at('updated_at').notNull(),
   },
   (t) => [index('contents_api_created').on(t.apiId, t.createdAt, t.id)],
+);
+
+// Searched with LIKE through pg_trgm (the text is stored in lower case, so the index needs no expression).
+export const contentSearch = pgTable(
+  'content_search',
+  {
+    seq: serialId('seq'),
+    contentId: text('content_id')
+      .notNull()
+      .unique()
+      .references(() => contents.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+  },
+  (t) => [index('content_search_trgm').using('gin', sql`${t.text} gin_trgm_ops`)],
 );
 
 export const contentMedia = pgTable(

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
+  API_KINDS,
   AUDIT_ACTOR_TYPES,
   AUDIT_OPERATIONS,
   DELIVERY_STATES,
@@ -166,6 +167,8 @@ export const apis = sqliteTable('apis', {
   /** The endpoint in `/api/v1/{endpoint}` and `/apis/{endpoint}`; lowercase, unique, never `media`. */
   endpoint: text('endpoint').notNull().unique(),
   name: text('name').notNull(),
+  /** `list`: many content items (`GET /api/v1/{endpoint}` pages them); `object`: one, read and written there. */
+  kind: text('kind', { enum: API_KINDS }).notNull().default('list'),
   /** `ApiField[]` (lib/content/schemas.ts), in display order. */
   fields: text('fields', { mode: 'json' }).notNull().$type<unknown[]>(),
   createdAt: createdAt(),
@@ -186,6 +189,20 @@ export const contents = sqliteTable(
   },
   (t) => [index('contents_api_created').on(t.apiId, t.createdAt, t.id)],
 );
+
+/**
+ * The searchable text of a content item (its text, text-area and rich-editor fields, markup removed, NFKC and lower
+ * case), written in the transaction of every content write. `seq` is an INTEGER PRIMARY KEY, so the FTS5 trigram
+ * index `content_search_fts` (hand-written in the migration, kept by triggers) keys rows that VACUUM never renumbers.
+ */
+export const contentSearch = sqliteTable('content_search', {
+  seq: integer('seq').primaryKey(),
+  contentId: text('content_id')
+    .notNull()
+    .unique()
+    .references(() => contents.id, { onDelete: 'cascade' }),
+  text: text('text').notNull(),
+});
 
 /**
  * Which content uses which media, through which field. Rewritten in the transaction of every content

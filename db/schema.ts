@@ -22,6 +22,7 @@ export const {
   webhookLeases,
   apis,
   contents,
+  contentSearch,
   contentMedia,
   roleContentRights,
   apiKeyContentRights,
@@ -34,6 +35,7 @@ export const {
   loginThrottle,
 } = tables;
 
+export { API_KINDS, type ApiKind } from './enums';
 export { DELIVERY_STATES, MEDIA_KINDS, type MediaKind } from './enums';
 
 export type Member = typeof members.$inferSelect;

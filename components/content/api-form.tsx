@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { createApiAction, updateApiAction } from '@/app/(admin)/apis/actions';
 import { FieldError } from '@/components/ui/field-error';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { FIELD_KIND_LABELS, FIELD_KINDS, type ApiField, type FieldKind } from '@/lib/content/schemas';
+import { FIELD_KIND_LABELS, FIELD_KINDS, type ApiField, type ApiKind, type FieldKind } from '@/lib/content/schemas';
 
 type Draft = {
   key: number;
@@ -16,7 +16,15 @@ type Draft = {
   width: string;
   height: string;
 };
-type Props = { mode: 'create' | 'edit'; initial?: { endpoint: string; name: string; fields: ApiField[] } };
+type Props = {
+  mode: 'create' | 'edit';
+  initial?: { endpoint: string; name: string; kind: ApiKind; fields: ApiField[] };
+};
+
+const KIND_CHOICES: { kind: ApiKind; label: string; hint: string }[] = [
+  { kind: 'list', label: 'List', hint: 'Many items: posts, news, products' },
+  { kind: 'object', label: 'Object', hint: 'One item: site settings, a landing page' },
+];
 
 let keys = 0;
 const toDraft = (f: ApiField): Draft => ({
@@ -48,6 +56,7 @@ export function ApiForm({ mode, initial }: Props) {
   const router = useRouter();
   const [endpoint, setEndpoint] = useState(initial?.endpoint ?? '');
   const [name, setName] = useState(initial?.name ?? '');
+  const [kind, setKind] = useState<ApiKind>(initial?.kind ?? 'list');
   const [fields, setFields] = useState<Draft[]>(
     initial ? initial.fields.map(toDraft) : [{ ...blank(), id: 'title', name: 'Title', required: true }],
   );
@@ -75,6 +84,7 @@ export function ApiForm({ mode, initial }: Props) {
     const payload = {
       endpoint,
       name,
+      kind,
       fields: fields.map((f) => ({
         id: f.id,
         name: f.name,
@@ -127,6 +137,40 @@ export function ApiForm({ mode, initial }: Props) {
           {errorOf('endpoint')}
         </div>
       </div>
+
+      <fieldset aria-describedby="kind-hint">
+        <legend className="text-sm font-semibold">API type</legend>
+        <div className="mt-2 flex flex-wrap gap-3">
+          {KIND_CHOICES.map((choice) => (
+            <label
+              key={choice.kind}
+              className={
+                'flex min-w-56 items-start gap-2 rounded-lg border bg-white p-3 text-sm ' +
+                (kind === choice.kind ? 'border-indigo-500 ring-1 ring-indigo-500' : 'border-slate-200')
+              }
+            >
+              <input
+                type="radio"
+                name="kind"
+                value={choice.kind}
+                checked={kind === choice.kind}
+                onChange={() => setKind(choice.kind)}
+                disabled={mode === 'edit'}
+                className="mt-0.5"
+              />
+              <span>
+                <span className="block font-medium">{choice.label}</span>
+                <span className="block text-xs text-slate-500">{choice.hint}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        <p id="kind-hint" className="mt-1 text-xs text-slate-500">
+          {mode === 'edit'
+            ? 'Fixed once the API exists.'
+            : 'An object API is read with GET /api/v1/{endpoint} and written with PATCH /api/v1/{endpoint}.'}
+        </p>
+      </fieldset>
 
       <fieldset>
         <legend className="text-sm font-semibold">Fields</legend>

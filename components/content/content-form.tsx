@@ -54,7 +54,8 @@ export function ContentForm({ editing, maxUploadBytes, canUpload }: Props) {
   const [status, setStatus] = useState<string | null>(null);
   const [richPick, setRichPick] = useState<RichPick | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const canSave = content ? editing.can.update : editing.can.create;
+  const object = api.kind === 'object';
+  const canSave = content || object ? editing.can.update : editing.can.create;
 
   const set = (id: string, value: FieldValue) => {
     setValues((vs) => ({ ...vs, [id]: value }));
@@ -71,7 +72,7 @@ export function ContentForm({ editing, maxUploadBytes, canUpload }: Props) {
     },
     fields.map((f) => f.id),
     (saved) => {
-      if (!content) return router.push(`/apis/${api.endpoint}/${saved.id}`);
+      if (!content && !object) return router.push(`/apis/${api.endpoint}/${saved.id}`);
       setStatus('Saved');
       router.refresh();
     },
@@ -84,7 +85,11 @@ export function ContentForm({ editing, maxUploadBytes, canUpload }: Props) {
 
   function save(e: React.FormEvent) {
     e.preventDefault();
-    saving.submit({ endpoint: api.endpoint, id: content?.id, values: toBody(fields, values) });
+    saving.submit({
+      endpoint: api.endpoint,
+      ...(object ? { object } : { id: content?.id }),
+      values: toBody(fields, values),
+    });
   }
 
   const pick = (accept: 'image' | 'any') =>
@@ -98,7 +103,7 @@ export function ContentForm({ editing, maxUploadBytes, canUpload }: Props) {
     <form
       onSubmit={save}
       className="space-y-6"
-      aria-label={content ? `Edit ${api.name} content` : `New ${api.name} content`}
+      aria-label={content || object ? `Edit ${api.name} content` : `New ${api.name} content`}
     >
       {fields.map((field) => (
         <FieldControl
@@ -129,7 +134,7 @@ export function ContentForm({ editing, maxUploadBytes, canUpload }: Props) {
         <span role="status" className="text-sm text-green-700">
           {status}
         </span>
-        {content && editing.can.delete && (
+        {content && !object && editing.can.delete && (
           <button
             type="button"
             onClick={() => {

@@ -10,9 +10,10 @@ import { fieldsOf, readableApi } from './get-api';
 import { getContentRow } from './list-content';
 import { referencesIn } from './media-in-content';
 import type { ApiField } from './schemas';
+import { objectRow } from './write-object';
 
 export type ContentEditing = {
-  api: Pick<Api, 'endpoint' | 'name'>;
+  api: Pick<Api, 'endpoint' | 'name' | 'kind'>;
   fields: ApiField[];
   /** Stored values: media fields hold media ids. Null for a new item. */
   content: { id: string; data: Record<string, unknown>; createdAt: string; updatedAt: string } | null;
@@ -21,11 +22,14 @@ export type ContentEditing = {
   can: { create: boolean; update: boolean; delete: boolean };
 };
 
-/** What the content edit page needs: the API's fields, the item's stored values and the media they use. */
+/** What the content edit page needs: the API's fields, the item's stored values and the media they use (an object
+ * API's one item whatever `id` says). */
 export async function contentForEditing(actor: Actor, endpoint: string, id: string | null): Promise<ContentEditing> {
   const api = await readableApi(actor, endpoint);
   const fields = fieldsOf(api);
-  const row = id ? await getContentRow(actor, endpoint, id) : null;
+  // An object API's one item is found by the API itself (null until its first save).
+  const row =
+    api.kind === 'object' ? ((await objectRow(api)) ?? null) : id ? await getContentRow(actor, endpoint, id) : null;
   const ids = row ? [...new Set((await referencesIn(fields, row.data)).map((r) => r.mediaId))] : [];
   const rows = ids.length ? await db().select().from(media).where(inArray(media.id, ids)) : [];
   // Media the content uses but the member may not read: what the content API shows (URL, size), no more.
@@ -41,7 +45,7 @@ export async function contentForEditing(actor: Actor, endpoint: string, id: stri
   );
   const records = (await presentMedia(rows)).map((m) => (readable.has(m.id) ? m : { ...m, creator: null, tags: [] }));
   return {
-    api: { endpoint: api.endpoint, name: api.name },
+    api: { endpoint: api.endpoint, name: api.name, kind: api.kind },
     fields,
     content: row && {
       id: row.id,

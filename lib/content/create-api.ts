@@ -10,12 +10,12 @@ import { createApiInput } from './schemas';
 /** Creates an API (content endpoint) with its fields; Administrators only. */
 export async function createApi(actor: Actor, input: unknown): Promise<{ endpoint: string }> {
   assertCanManageApis(actor);
-  const { endpoint, name, fields } = createApiInput.parse(input);
+  const { endpoint, name, kind, fields } = createApiInput.parse(input);
   const now = new Date();
   const inserted = await transaction((tx) =>
     tx
       .insert(apis)
-      .values({ id: newId(), endpoint, name, fields, createdAt: now, updatedAt: now })
+      .values({ id: newId(), endpoint, name, kind, fields, createdAt: now, updatedAt: now })
       .onConflictDoNothing({ target: apis.endpoint })
       .returning({ endpoint: apis.endpoint }),
   );

@@ -1,30 +1,31 @@
 import 'server-only';
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { contents, type Content } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { notFound } from '@/lib/errors';
+import { checkFieldNames } from './content-conditions';
+import { contentItemQuery } from './content-query';
+import { findContents } from './find-contents';
 import { fieldsOf, readableApi } from './get-api';
-import { presentContents, type ContentRecord } from './present-content';
+import { pickFields, presentContents, type ContentRecord } from './present-content';
 
-export type ContentList = { contents: ContentRecord[]; totalCount: number; offset: number; limit: number };
+export type ContentList = { contents: Partial<ContentRecord>[]; totalCount: number; offset: number; limit: number };
 
-/** One page of an API's content, newest first, in the content API's shape. */
+/** One page of a list API's content in the content API's shape (query: `findContents`). */
 export async function listContent(
   actor: Actor,
   endpoint: string,
-  opts: { limit: number; offset: number },
+  query: Record<string, unknown>,
 ): Promise<ContentList> {
-  const api = await readableApi(actor, endpoint);
-  const [{ totalCount }] = await db().select({ totalCount: count() }).from(contents).where(eq(contents.apiId, api.id));
-  const rows = await db()
-    .select()
-    .from(contents)
-    .where(eq(contents.apiId, api.id))
-    .orderBy(desc(contents.createdAt), desc(contents.id))
-    .limit(opts.limit)
-    .offset(opts.offset);
-  return { contents: await presentContents(fieldsOf(api), rows), totalCount, offset: opts.offset, limit: opts.limit };
+  const found = await findContents(actor, endpoint, query);
+  const records = await presentContents(found.fields, found.rows);
+  return {
+    contents: records.map((r) => pickFields(r, found.pick)),
+    totalCount: found.totalCount,
+    offset: found.offset,
+    limit: found.limit,
+  };
 }
 
 /** One stored content row of an API the actor may read; 404 when there is none. */
@@ -41,8 +42,17 @@ export async function getContentRow(actor: Actor, endpoint: string, id: string):
   return row;
 }
 
-/** One content item in the content API's shape. */
-export async function getContent(actor: Actor, endpoint: string, id: string): Promise<ContentRecord> {
+/** One item of a list API in the content API's shape; `fields` picks top-level names. */
+export async function getContent(
+  actor: Actor,
+  endpoint: string,
+  id: string,
+  query: Record<string, unknown> = {},
+): Promise<Partial<ContentRecord>> {
   const api = await readableApi(actor, endpoint);
-  return (await presentContents(fieldsOf(api), [await getContentRow(actor, endpoint, id)]))[0];
+  if (api.kind !== 'list') throw notFound(`"${endpoint}" is an object API: read it with GET /api/v1/${endpoint}`);
+  const { fields } = contentItemQuery.parse(query);
+  const pick = fields && checkFieldNames(fieldsOf(api), fields);
+  const record = (await presentContents(fieldsOf(api), [await getContentRow(actor, endpoint, id)]))[0];
+  return pickFields(record, pick);
 }

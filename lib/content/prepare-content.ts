@@ -40,6 +40,16 @@ export async function prepareContent(fields: ApiField[], body: unknown): Promise
   return draft;
 }
 
+/** Stored values with a draft applied: a value replaces, `null` removes. */
+export function applyDraft(stored: Record<string, unknown>, draft: Record<string, unknown>): Record<string, unknown> {
+  const data = { ...stored };
+  for (const [key, value] of Object.entries(draft)) {
+    if (value === null) delete data[key];
+    else data[key] = value;
+  }
+  return data;
+}
+
 /** Throws a 400 naming the first required field that has no value. */
 export function assertRequired(fields: ApiField[], data: Record<string, unknown>): void {
   for (const field of fields) {

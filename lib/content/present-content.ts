@@ -87,3 +87,10 @@ function presentValue(field: ApiField, value: unknown, byId: Map<string, Media>,
       return value;
   }
 }
+
+/** The record with only the top-level names asked for (in the record's own order); all of it without a list. */
+export function pickFields<T extends Record<string, unknown>>(record: T, names: string[] | undefined): Partial<T> {
+  if (!names) return record;
+  const wanted = new Set(names);
+  return Object.fromEntries(Object.entries(record).filter(([key]) => wanted.has(key))) as Partial<T>;
+}

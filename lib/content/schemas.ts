@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { API_KINDS } from '@/db/enums';
+
+export { API_KINDS };
+export type ApiKind = (typeof API_KINDS)[number];
 
 export const FIELD_KINDS = [
   'text',
@@ -85,7 +89,15 @@ export const apiFields = z
 
 export const apiName = z.string().trim().min(1, 'Give the API a name').max(60, 'An API name has at most 60 characters');
 
-export const createApiInput = z.object({ endpoint: apiEndpoint, name: apiName, fields: apiFields });
+/** A list API holds many items; an object API one (a site's settings, a landing page). */
+export const apiKind = z.enum(API_KINDS, 'Choose list or object');
+
+export const createApiInput = z.object({
+  endpoint: apiEndpoint,
+  name: apiName,
+  kind: apiKind.default('list'),
+  fields: apiFields,
+});
 export const updateApiInput = z.object({ endpoint: apiEndpoint, name: apiName, fields: apiFields });
 
 /** A field's value in stored or submitted data: own properties only, never `Object.prototype`'s. */
@@ -93,3 +105,8 @@ export const valueOf = (data: Record<string, unknown>, fieldId: string): unknown
   Object.hasOwn(data, fieldId) ? data[fieldId] : undefined;
 
 export const contentId = z.string().regex(/^[a-z0-9_-]{1,64}$/, 'Not a content id');
+
+/** An id chosen by the writer (`PUT /api/v1/{api}/{id}`): microCMS's rule, 1–50 of a-z, 0-9, - and _. */
+export const chosenContentId = z
+  .string()
+  .regex(/^[a-z0-9_-]{1,50}$/, 'A content id has 1–50 lowercase letters, digits, - or _');

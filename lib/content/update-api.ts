@@ -8,6 +8,7 @@ import { assertCanManageApis } from '@/lib/permissions/content';
 import { fieldsOf, findApi } from './get-api';
 import { referencesIn, writeReferences } from './media-in-content';
 import { updateApiInput, valueOf } from './schemas';
+import { writeSearchText } from './search-text';
 
 /**
  * Renames an API and changes its fields; Administrators only. The endpoint never changes (clients use
@@ -40,6 +41,7 @@ export async function updateApi(actor: Actor, endpoint: string, input: unknown):
       if (Object.keys(data).length === Object.keys(row.data).length) continue;
       await tx.update(contents).set({ data }).where(eq(contents.id, row.id));
       await writeReferences(tx, row.id, await referencesIn(fields, data));
+      await writeSearchText(tx, row.id, fields, data);
     }
   });
   return { endpoint };

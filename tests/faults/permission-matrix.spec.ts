@@ -98,6 +98,16 @@ test('every cell of the permission matrix: allowed, or refused without a change 
         granted: { id: createApi(dataDir, 'granted', API_FIELDS), endpoint: 'granted' },
         other: { id: createApi(dataDir, 'other', API_FIELDS), endpoint: 'other' },
       },
+      objectApis: {
+        granted: {
+          id: createApi(dataDir, 'granted-object', API_FIELDS, 'granted-object', 'object'),
+          endpoint: 'granted-object',
+        },
+        other: {
+          id: createApi(dataDir, 'other-object', API_FIELDS, 'other-object', 'object'),
+          endpoint: 'other-object',
+        },
+      },
     };
     const actors = await makeActors(base);
     const manifest = new Map(readActionManifest().map((a) => [a.key, a.id]));
@@ -191,7 +201,7 @@ async function makeActors(base: FixtureBase): Promise<LiveActor[]> {
         upload: spec.upload,
         edit: spec.edit,
         delete: spec.delete,
-        content: { [granted]: spec.content },
+        content: { [granted]: spec.content, [base.objectApis.granted.id]: spec.content },
       });
       const email = `actor${i}@matrix.test`;
       const memberId = db.createMember({ email, passwordHash, roleIds: [role] });
@@ -211,5 +221,10 @@ function keyFor(base: FixtureBase, spec: ActorSpec): string {
     media_delete: spec.delete,
   };
   const content = Object.fromEntries(spec.content.map((r) => [r, true]));
-  return createApiKey(base.db.dataDir, rights, spec.content.length ? { [base.apis.granted.id]: content } : {});
+  const apis = [base.apis.granted.id, base.objectApis.granted.id];
+  return createApiKey(
+    base.db.dataDir,
+    rights,
+    spec.content.length ? Object.fromEntries(apis.map((id) => [id, content])) : {},
+  );
 }

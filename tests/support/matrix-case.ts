@@ -22,6 +22,8 @@ export type Fixtures = {
   target: Target;
   /** The target API (`granted`: the actor's content rights apply; `other`: none do). */
   api: { id: string; endpoint: string };
+  /** The target API's object twin: an object API the actor holds the same rights on (`granted`) or none (`other`). */
+  objectApi: { id: string; endpoint: string };
   /** A media item uploaded by the target creator (needs `media`). */
   media: MediaFx;
   /** One media item per creator the actor is tried against (needs `scopeSet`). */

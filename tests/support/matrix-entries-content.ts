@@ -73,6 +73,16 @@ export const CONTENT_ENTRIES: Table = {
         ),
       },
       {
+        name: 'object',
+        targets: 'api',
+        expect: memberOnContent('update'),
+        call: (fx) => ({ endpoint: fx.objectApi.endpoint, object: true, values: { title: `object ${fx.marker}` } }),
+        verify: expectTitle(
+          (fx) => `object ${fx.marker}`,
+          (fx) => fx.objectApi.id,
+        ),
+      },
+      {
         name: 'create naming media by id',
         targets: 'media',
         needs: ['media'],
@@ -118,6 +128,35 @@ export const CONTENT_ENTRIES: Table = {
         expect: keyOnContent('create'),
         call: route((fx) => ({ path: `/api/v1/${fx.api.endpoint}`, json: { title: `posted ${fx.marker}` } })),
         verify: expectTitle((fx) => `posted ${fx.marker}`),
+      },
+    ],
+  },
+  'PATCH /api/v1/[api]': {
+    cases: [
+      {
+        targets: 'api',
+        expect: keyOnContent('update'),
+        call: route((fx) => ({ path: `/api/v1/${fx.objectApi.endpoint}`, json: { title: `object ${fx.marker}` } })),
+        verify: expectTitle(
+          (fx) => `object ${fx.marker}`,
+          (fx) => fx.objectApi.id,
+        ),
+      },
+    ],
+  },
+  'PUT /api/v1/[api]/[id]': {
+    cases: [
+      {
+        targets: 'api',
+        expect: keyOnContent('create'),
+        call: route((fx) => ({
+          path: `/api/v1/${fx.api.endpoint}/put-${fx.marker}`,
+          json: { title: `put ${fx.marker}` },
+        })),
+        verify: expectTitle(
+          (fx) => `put ${fx.marker}`,
+          (fx) => `put-${fx.marker}`,
+        ),
       },
     ],
   },

@@ -16,6 +16,8 @@ export type FixtureBase = {
   watch: StateWatch;
   strangerId: string;
   apis: Record<Target['api'], { id: string; endpoint: string }>;
+  /** Object APIs beside them, with the same rights. */
+  objectApis: Record<Target['api'], { id: string; endpoint: string }>;
 };
 
 export const API_FIELDS = [
@@ -43,6 +45,7 @@ export async function prepareFixtures(
     actor,
     target,
     api: base.apis[target.api],
+    objectApi: base.objectApis[target.api],
     png: await png(8, 8),
   } as Fixtures;
   const creatorId = (c: Creator) =>

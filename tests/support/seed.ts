@@ -41,14 +41,21 @@ type SeedField = {
 };
 
 /** Adds an API (content endpoint) straight into a server's database, as the API screen would. Returns its id. */
-export function createApi(dataDir: string, endpoint: string, fields: SeedField[], name = endpoint): string {
+export function createApi(
+  dataDir: string,
+  endpoint: string,
+  fields: SeedField[],
+  name = endpoint,
+  kind: 'list' | 'object' = 'list',
+): string {
   const id = randomBytes(16).toString('hex');
   withTestDb(dataDir, (db) =>
     db.run(
-      'insert into apis (id, endpoint, name, fields, updated_at) values (?, ?, ?, ?, ?)',
+      'insert into apis (id, endpoint, name, kind, fields, updated_at) values (?, ?, ?, ?, ?, ?)',
       id,
       endpoint,
       name,
+      kind,
       JSON.stringify(fields.map((f) => ({ required: false, ...f }))),
       new Date(),
     ),

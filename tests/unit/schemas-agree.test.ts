@@ -34,6 +34,8 @@ describe('the SQLite and PostgreSQL schemas', () => {
     expectTypeOf<typeof pg.contents.$inferInsert>().toEqualTypeOf<typeof sqlite.contents.$inferInsert>();
     expectTypeOf<typeof pg.contentMedia.$inferSelect>().toEqualTypeOf<typeof sqlite.contentMedia.$inferSelect>();
     expectTypeOf<typeof pg.contentMedia.$inferInsert>().toEqualTypeOf<typeof sqlite.contentMedia.$inferInsert>();
+    expectTypeOf<typeof pg.contentSearch.$inferSelect>().toEqualTypeOf<typeof sqlite.contentSearch.$inferSelect>();
+    expectTypeOf<typeof pg.contentSearch.$inferInsert>().toEqualTypeOf<typeof sqlite.contentSearch.$inferInsert>();
     expectTypeOf<typeof pg.roleContentRights.$inferSelect>().toEqualTypeOf<
       typeof sqlite.roleContentRights.$inferSelect
     >();
@@ -84,6 +86,7 @@ describe('the SQLite and PostgreSQL schemas', () => {
     'apis',
     'contents',
     'contentMedia',
+    'contentSearch',
     'roleContentRights',
     'apiKeyContentRights',
     'webhooks',

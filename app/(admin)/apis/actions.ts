@@ -9,6 +9,7 @@ import { deleteContent } from '@/lib/content/delete-content';
 import { createApiInput, contentId } from '@/lib/content/schemas';
 import { updateApi } from '@/lib/content/update-api';
 import { updateContent } from '@/lib/content/update-content';
+import { writeObject } from '@/lib/content/write-object';
 
 /** Create an API (Administrators). */
 export const createApiAction = authedAction(createApiInput, async (input, actor) => {
@@ -27,12 +28,18 @@ export const updateApiAction = authedAction(createApiInput, async (input, actor)
 const saveContentInput = z.object({
   endpoint: z.string().min(1),
   id: contentId.optional(),
+  /** An object API's one item (no id: the API is enough). */
+  object: z.boolean().optional(),
   values: z.record(z.string(), z.unknown()),
 });
 
-/** Create a content item, or change one; values use the content API's write shapes (media by id). */
-export const saveContentAction = authedAction(saveContentInput, async ({ endpoint, id, values }, actor) => {
-  const saved = id ? await updateContent(actor, endpoint, id, values) : await createContent(actor, endpoint, values);
+/** Create a content item, or change one (or an object API's item); values use the content API's write shapes. */
+export const saveContentAction = authedAction(saveContentInput, async ({ endpoint, id, object, values }, actor) => {
+  const saved = object
+    ? await writeObject(actor, endpoint, values)
+    : id
+      ? await updateContent(actor, endpoint, id, values)
+      : await createContent(actor, endpoint, values);
   revalidatePath('/apis', 'layout');
   revalidatePath('/media');
   return saved;

@@ -1,27 +1,41 @@
-import { contentListQuery } from '@/lib/content/api-query';
 import { createContent } from '@/lib/content/create-content';
-import { listContent } from '@/lib/content/list-content';
+import { readEndpoint } from '@/lib/content/read-endpoint';
+import { writeObject } from '@/lib/content/write-object';
 import { apiActor } from '@/lib/http/api-actor';
 import { handle } from '@/lib/http/handle';
 import { readJson } from '@/lib/http/read-json';
+import { refuseDrafts } from '@/lib/http/refuse-drafts';
 
 type Params = { params: Promise<{ api: string }> };
 
-// GET /api/v1/{api} — one page of an API's content (API key with GET on this API).
+const query = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
+
+// GET /api/v1/{api} — a list API's page of content (limit, offset, orders, q, fields, ids, filters), or an object
+// API's one item (API key with GET on this API).
 export function GET(request: Request, { params }: Params) {
   return handle(async () => {
     const actor = await apiActor(request.headers);
     const { api } = await params;
-    const query = contentListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-    return Response.json(await listContent(actor, api, query), { headers: { 'Cache-Control': 'no-store' } });
+    return Response.json(await readEndpoint(actor, api, query(request)), { headers: { 'Cache-Control': 'no-store' } });
   });
 }
 
-// POST /api/v1/{api} — create a content item from JSON field values (API key with POST); 201 {"id"}.
+// POST /api/v1/{api} — create a content item of a list API from JSON field values (API key with POST); 201 {"id"}.
 export function POST(request: Request, { params }: Params) {
   return handle(async () => {
     const actor = await apiActor(request.headers);
     const { api } = await params;
+    refuseDrafts(request.url);
     return Response.json(await createContent(actor, api, await readJson(request)), { status: 201 });
+  });
+}
+
+// PATCH /api/v1/{api} — change an object API's item, created on its first write (API key with PATCH); 200 {"id"}.
+export function PATCH(request: Request, { params }: Params) {
+  return handle(async () => {
+    const actor = await apiActor(request.headers);
+    const { api } = await params;
+    refuseDrafts(request.url);
+    return Response.json(await writeObject(actor, api, await readJson(request)));
   });
 }

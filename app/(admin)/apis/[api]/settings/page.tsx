@@ -29,7 +29,10 @@ export default async function ApiSettingsPage({ params }: { params: Promise<{ ap
           / Settings
         </nav>
         <h1 className="mb-6 mt-1 text-xl font-semibold">API settings</h1>
-        <ApiForm mode="edit" initial={{ endpoint: api.endpoint, name: api.name, fields: fieldsOf(api) }} />
+        <ApiForm
+          mode="edit"
+          initial={{ endpoint: api.endpoint, name: api.name, kind: api.kind, fields: fieldsOf(api) }}
+        />
         <div className="mt-10">
           <WebhookSettings
             scope={{ kind: 'content', api: api.endpoint }}
