@@ -22,6 +22,12 @@ const env = z.object({
     .positive()
     .default(1024 ** 3),
   KURA_MAX_INPUT_PIXELS: z.coerce.number().int().positive().default(100_000_000),
+  // Uploads (and variant files) never leave less than this free on the data directory's disk.
+  KURA_MIN_FREE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(512 * 1024 ** 2),
   // Image API: encodes at once (about the core count), requests waiting beyond them before 503, disk cache bound.
   KURA_IMAGE_RENDERS: z.coerce.number().int().min(1).max(64).default(os.availableParallelism()),
   KURA_IMAGE_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),

@@ -3,7 +3,6 @@
 // `node tests/support/test-database.mjs reset <dataDir>` does it from a shell command (Playwright's webServer).
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 
 /** The database URL for this data dir, or null when the tests run on SQLite. */
 export function testDatabaseUrl(dataDir) {
@@ -16,8 +15,12 @@ export function testDatabaseUrl(dataDir) {
 
 const digest = (text, length) => createHash('sha256').update(text).digest('hex').slice(0, length);
 
-/** Every test database of this checkout starts with it, so runs in two checkouts never drop each other's. */
-export const checkoutPrefix = `kura_t_${digest(fileURLToPath(new URL('../..', import.meta.url)), 8)}_`;
+/**
+ * Every test database of this checkout starts with it, so runs in two checkouts never drop each other's.
+ * The checkout is the working directory (npm test, Playwright and its servers all run from the root);
+ * `import.meta` is not used because Playwright loads this file as CommonJS from the TypeScript helpers.
+ */
+export const checkoutPrefix = `kura_t_${digest(process.cwd(), 8)}_`;
 
 export const databaseName = (dataDir) => `${checkoutPrefix}${digest(dataDir, 16)}`;
 
