@@ -29,7 +29,7 @@ test.skip(!!disk.why, disk.why ?? '');
 
 test.beforeAll(async () => {
   disk.mount();
-  server = new KuraServer(dataDir, testPort(3251), {
+  server = new KuraServer(dataDir, testPort(3361), {
     KURA_MIN_FREE_BYTES: String(RESERVE),
     KURA_MAX_UPLOAD_BYTES: String(200 * 1024 * 1024),
     KURA_SWEEP_EVERY_MS: '500',
