@@ -30,6 +30,8 @@ export const {
   auditLog,
   sessions,
   loginThrottle,
+  usageDaily,
+  usageMediaMonthly,
 } = tables;
 
 export { DELIVERY_STATES, MEDIA_KINDS, type MediaKind } from './enums';

@@ -15,6 +15,13 @@ export async function freeSpace(dir = config().dataDir): Promise<FreeSpace> {
   return { freeBytes: s.bavail * s.bsize, totalBytes: s.blocks * s.bsize };
 }
 
+/** What `GET /api/health` says of the disk: free bytes, and a warning when they run low. */
+export async function diskHealth(): Promise<{ freeBytes: number; warning?: string }> {
+  const space = await freeSpace();
+  const warning = lowSpaceWarning(space);
+  return { freeBytes: space.freeBytes, ...(warning ? { warning } : {}) };
+}
+
 /** A sentence for an operator when free space is under 5 % of the disk or under `KURA_MIN_FREE_BYTES`, else null. */
 export function lowSpaceWarning({ freeBytes, totalBytes }: FreeSpace): string | null {
   const reserve = config().KURA_MIN_FREE_BYTES;

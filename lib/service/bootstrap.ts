@@ -18,6 +18,7 @@ import { allStorages } from '@/lib/storage-settings/configured-storages';
 import { writeS3Config } from '@/lib/storage-settings/s3-configs';
 import { loadSettings } from '@/lib/settings/snapshot';
 import { provisionMediaWebhook } from '@/lib/webhooks/provision';
+import { startUsageFlusher } from '@/lib/usage/flush-usage';
 import { guardSlowClients } from './slow-clients';
 import { ensureDemo } from './demo';
 import { keepDataDirPrivate } from './private-data-dir';
@@ -59,6 +60,7 @@ export async function bootstrap(): Promise<void> {
   }, config().KURA_SWEEP_EVERY_MS).unref();
   guardSlowClients();
   await startDeliveries(); // pending webhook deliveries survive restarts
+  startUsageFlusher();
   const prune = async () => {
     try {
       await pruneDeliveries();

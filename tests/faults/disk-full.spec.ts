@@ -132,6 +132,13 @@ test(
         expect(saved.status).toBe(507);
         expect(((await saved.json()) as { message: string }).message).toMatch(FULL);
       }
+      // Health says so, with the free bytes.
+      const health = (await (await fetch(`${server.baseURL}/api/health`)).json()) as {
+        freeBytes: number;
+        warning?: string;
+      };
+      expect(health.freeBytes).toBeLessThan(RESERVE);
+      expect(health.warning).toMatch(/^Only .+ free in the data directory .+; uploads are refused/);
       // The library stays readable: the list, the record and the file itself.
       const list = await fetch(`${server.baseURL}/api/v1/media?limit=10`, { headers: keyHeader });
       expect(list.status).toBe(200);
@@ -141,6 +148,7 @@ test(
     } finally {
       disk.unfill();
     }
+    expect(await (await fetch(`${server.baseURL}/api/health`)).json()).not.toHaveProperty('warning');
     const small = await upload('small.txt', Buffer.from('hello, room again'));
     expect(small.status).toBe(201);
     const renamed = await rename(before.body.id, 'renamed.png');

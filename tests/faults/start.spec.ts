@@ -61,10 +61,11 @@ test(
     try {
       await waitForHealth(`http://127.0.0.1:${port}`, 60_000);
       // npm start with no KURA_DATABASE_URL: the embedded default, whatever database the other tests use.
-      expect(await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).toEqual({
+      expect(await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).toMatchObject({
         ok: true,
         database: 'sqlite',
         storage: 'local',
+        freeBytes: expect.any(Number),
       });
       const password = /created Administrator admin@localhost with password: (\S+)/.exec(first.output())?.[1];
       expect(password, first.output()).toBeTruthy();

@@ -64,6 +64,14 @@ describe('the SQLite and PostgreSQL schemas', () => {
     expectTypeOf<typeof pg.sessions.$inferInsert>().toEqualTypeOf<typeof sqlite.sessions.$inferInsert>();
     expectTypeOf<typeof pg.loginThrottle.$inferSelect>().toEqualTypeOf<typeof sqlite.loginThrottle.$inferSelect>();
     expectTypeOf<typeof pg.loginThrottle.$inferInsert>().toEqualTypeOf<typeof sqlite.loginThrottle.$inferInsert>();
+    expectTypeOf<typeof pg.usageDaily.$inferSelect>().toEqualTypeOf<typeof sqlite.usageDaily.$inferSelect>();
+    expectTypeOf<typeof pg.usageDaily.$inferInsert>().toEqualTypeOf<typeof sqlite.usageDaily.$inferInsert>();
+    expectTypeOf<typeof pg.usageMediaMonthly.$inferSelect>().toEqualTypeOf<
+      typeof sqlite.usageMediaMonthly.$inferSelect
+    >();
+    expectTypeOf<typeof pg.usageMediaMonthly.$inferInsert>().toEqualTypeOf<
+      typeof sqlite.usageMediaMonthly.$inferInsert
+    >();
   });
 
   const names = [
@@ -89,6 +97,8 @@ describe('the SQLite and PostgreSQL schemas', () => {
     'auditLog',
     'sessions',
     'loginThrottle',
+    'usageDaily',
+    'usageMediaMonthly',
   ];
   it.each(names)('%s: same table name, columns, nullability and primary key', (name) => {
     const a = sqliteTable((sqlite as unknown as Record<string, Parameters<typeof sqliteTable>[0]>)[name]);
