@@ -14,6 +14,7 @@ const BENCHMARKS = [
   './image-api-overlays.mjs',
   './s3.mjs',
   './webhooks.mjs',
+  './usage.mjs',
 ];
 
 const only = process.argv.slice(2);
