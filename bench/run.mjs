@@ -15,6 +15,7 @@ const BENCHMARKS = [
   './s3.mjs',
   './webhooks.mjs',
   './content-query.mjs',
+  './usage.mjs',
 ];
 
 const only = process.argv.slice(2);

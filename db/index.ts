@@ -86,6 +86,16 @@ export function afterCommit(callback: () => void): void {
   else callback();
 }
 
+/** Closes this process's connections (`npm start`'s checks, which run before the server's own process). */
+export async function closeDatabase(): Promise<void> {
+  const slots = globalThis as unknown as Record<symbol, Engine | undefined>;
+  const e = slots[Symbol.for('kura.db')];
+  if (!e) return;
+  slots[Symbol.for('kura.db')] = undefined;
+  if (e.kind === 'postgres') await e.postgres.pool.end();
+  else e.sqlite.writerFile.close(); // the reader closes with the process
+}
+
 /** Throws unless the database answers (`GET /api/health`). */
 export async function pingDatabase(): Promise<void> {
   const e = engine();

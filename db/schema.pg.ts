@@ -371,3 +371,24 @@ export const webhookLeases = pgTable('webhook_leases', {
   instanceId: text('instance_id').notNull(),
   expiresAt: at('expires_at').notNull(),
 });
+
+export const usageDaily = pgTable(
+  'usage_daily',
+  {
+    day: text('day').notNull(),
+    metric: text('metric').notNull(),
+    value: bigint('value', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.metric] })],
+);
+
+export const usageMediaMonthly = pgTable(
+  'usage_media_monthly',
+  {
+    month: text('month').notNull(),
+    mediaId: text('media_id').notNull(),
+    bytes: bigint('bytes', { mode: 'number' }).notNull().default(0),
+    requests: bigint('requests', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.mediaId] }), index('usage_media_monthly_bytes').on(t.month, t.bytes)],
+);

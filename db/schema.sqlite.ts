@@ -406,3 +406,29 @@ export const webhookLeases = sqliteTable('webhook_leases', {
   instanceId: text('instance_id').notNull(),
   expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+/**
+ * Usage per day (docs/usage.md), one row per UTC day and figure: counters (`original.bytes`, `variant.requests`, …)
+ * are added to by each flush, stored figures (`stored.originals`, `media.image`, …) are set to the day's last value.
+ */
+export const usageDaily = sqliteTable(
+  'usage_daily',
+  {
+    day: text('day').notNull(),
+    metric: text('metric').notNull(),
+    value: integer('value').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.metric] })],
+);
+
+/** Bytes and requests delivered per media and UTC month (`YYYY-MM`): the month's top media come from here. */
+export const usageMediaMonthly = sqliteTable(
+  'usage_media_monthly',
+  {
+    month: text('month').notNull(),
+    mediaId: text('media_id').notNull(),
+    bytes: integer('bytes').notNull().default(0),
+    requests: integer('requests').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.mediaId] }), index('usage_media_monthly_bytes').on(t.month, t.bytes)],
+);

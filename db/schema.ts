@@ -33,6 +33,8 @@ export const {
   auditLog,
   sessions,
   loginThrottle,
+  usageDaily,
+  usageMediaMonthly,
 } = tables;
 
 export { API_KINDS, type ApiKind } from './enums';

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'unprocessable'
   | 'too_many'
   | 'unavailable'
+  | 'insufficient_storage'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -22,6 +23,7 @@ const STATUS: Record<ErrorCode, number> = {
   unprocessable: 422,
   too_many: 429,
   unavailable: 503,
+  insufficient_storage: 507,
   internal: 500,
 };
 
@@ -58,9 +60,36 @@ export const unauthenticated = (message = 'Log in or send an API key') => new Ku
 export const forbidden = (message: string) => new KuraError('forbidden', message);
 export const notFound = (message = 'Not found') => new KuraError('not_found', message);
 
-/** Any thrown value as `{ status, message }`: zod → 400 with its first issue, unknown → 500 (logged, never leaked). */
+/** What a full disk answers, whatever the write that hit it (a file, a temp file, the database). */
+export const STORAGE_FULL =
+  "The server's storage is full: nothing was saved. Free some space on the server (or ask an Administrator to) " +
+  'and try again';
+export const storageFull = (message = STORAGE_FULL) => new KuraError('insufficient_storage', message);
+
+// ENOSPC/EDQUOT from the file system, SQLITE_FULL from SQLite, disk_full (53100) from PostgreSQL; drizzle and
+// stream pipelines wrap the driver's error, so the causes are looked at too.
+const FULL = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL', '53100']);
+
+/** Whether `err` (or what caused it) says a disk or quota is full. */
+export function isStorageFull(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 8; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && FULL.has(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * Any thrown value as `{ status, message }`: zod → 400 with its first issue, a full disk → 507, unknown → 500
+ * (logged, never leaked).
+ */
 export function describeError(err: unknown): { status: number; message: string } {
   if (err instanceof KuraError) return { status: err.status, message: err.message };
+  if (isStorageFull(err)) {
+    console.error('[kura] storage full', err instanceof Error ? err.message : err);
+    return { status: 507, message: STORAGE_FULL };
+  }
   if (err instanceof ZodError) {
     const issue = err.issues[0];
     const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';

@@ -1,10 +1,19 @@
-// `npm start`: build when missing or stale, then serve. Migrations, the service id, AUTH_SECRET, the
-// first Administrator and KURA_API_KEY are handled by the server itself at start (instrumentation.ts).
-import { spawn } from 'node:child_process';
+// `npm start`: check the configuration, build when missing or stale, then serve. The check (scripts/preflight.ts)
+// validates every variable, the data directory and the database (migrating it) before anything listens, and stops
+// the start with one line per problem. The service id, AUTH_SECRET, the first Administrator and KURA_API_KEY are
+// handled by the server itself at start (instrumentation.ts).
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { buildIfStale } from './build-state.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
+// tsx runs the TypeScript of lib/ as it is; `react-server` makes `server-only` the empty module it is on the server.
+const checked = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--conditions=react-server', path.join(ROOT, 'scripts/preflight.ts')],
+  { cwd: ROOT, stdio: 'inherit', env: process.env },
+);
+if (checked.status !== 0) process.exit(checked.status || 1);
 buildIfStale();
 
 const port = process.env.PORT || '3000';

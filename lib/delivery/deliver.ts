@@ -8,6 +8,7 @@ import { parseImageParams } from '@/lib/image-api/parse-params';
 import { signUrl, verifySignature } from '@/lib/image-api/signature';
 import { findDeliverable } from '@/lib/media/find-deliverable';
 import { kuraUrl, versionOf } from '@/lib/media/urls';
+import { countDelivery, type Output } from '@/lib/usage/count-delivery';
 import { errorAnswer, jsonAnswer, type Answer } from './answer';
 import { isTransformable, resolveMark } from './mark';
 import { deliverOriginal } from './original';
@@ -55,13 +56,20 @@ export async function deliver(address: DeliveryAddress, request: DeliveryRequest
       if (plan.varyAccept) early.Vary = 'Accept';
       if (plan.transforms) {
         const { plan: marked, mark } = await resolveMark(plan);
-        return await deliverVariant(m, marked, request, { cacheControl, early, mark });
+        return counted(m, 'variant', await deliverVariant(m, marked, request, { cacheControl, early, mark }));
       }
     }
-    return await deliverOriginal(m, request, { search, cacheControl, early });
+    return counted(m, 'original', await deliverOriginal(m, request, { search, cacheControl, early }));
   } catch (err) {
     return errorAnswer(err, early);
   }
+}
+
+/** Counts a served answer (200, 206, 304) for Media settings → Usage: its body's length, none for HEAD and 304. */
+function counted(m: Media, output: Output, answer: Answer): Answer {
+  if (answer.status === 200 || answer.status === 206 || answer.status === 304)
+    countDelivery(m.id, output, answer.body ? Number(answer.headers['Content-Length'] ?? 0) : 0);
+  return answer;
 }
 
 /** An old version: send the client to the bytes it should cache now (other parameters kept). */

@@ -18,18 +18,29 @@ export type ReceivedFile = {
   stream: Readable;
   /** Resolves once the whole request has arrived intact; rejects if it is cut or malformed after the file. */
   requestComplete: Promise<void>;
+  /** The request's Content-Length (the file and its multipart wrapping), or null when it came chunked. */
+  declaredBytes: number | null;
+};
+
+/** What an upload route allows: the size limit and its refusal, and a check of the declared length (room on disk). */
+export type ReceiveLimits = {
+  maxBytes: number;
+  tooLarge: () => Error;
+  /** Throws to refuse a request by its Content-Length before a byte of the body is read. */
+  admit?: (declaredBytes: number) => Promise<void>;
 };
 
 /**
  * Streams the multipart part named `file` of a Node request into `onFile`: never buffered whole, never
  * through `request.formData()` or a web stream. Other parts are skipped. A `Content-Length` already past
- * `maxBytes` is refused (`tooLarge`) before a byte is read; the file stream itself is cut just past it, so
+ * `maxBytes` is refused (`tooLarge`), or one `admit` refuses (no room on disk), before a byte is read; the
+ * file stream itself is cut just past it, so
  * `onFile` sees the overflow and refuses it. `onFile` should commit only once `requestComplete` resolves:
  * a request cut or malformed after its file part then leaves nothing behind either.
  */
 export async function receiveFile<T>(
   req: IncomingMessage,
-  limits: { maxBytes: number; tooLarge: () => Error },
+  limits: ReceiveLimits,
   onFile: (file: ReceivedFile) => Promise<T>,
 ): Promise<T> {
   const contentType = req.headers['content-type'] ?? '';
@@ -38,6 +49,8 @@ export async function receiveFile<T>(
   const max = limits.maxBytes;
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > max + MULTIPART_SLACK) throw limits.tooLarge();
+  const declaredBytes = Number.isSafeInteger(declared) && declared >= 0 ? declared : null;
+  if (declaredBytes !== null && limits.admit) await limits.admit(declaredBytes);
 
   let parser: busboy.Busboy;
   try {
@@ -78,7 +91,7 @@ export async function receiveFile<T>(
       stream.on('error', () => {}); // errors reach us through the parser or onFile
       if (name !== 'file' || upload) return void stream.resume();
       file = stream;
-      upload = onFile({ fileName: info.filename ?? 'file', stream, requestComplete });
+      upload = onFile({ fileName: info.filename ?? 'file', stream, requestComplete, declaredBytes });
       upload.catch(fail);
     });
     parser.on('error', () => fail(badRequest('The multipart body is malformed or was cut short')));

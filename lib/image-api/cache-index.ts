@@ -66,6 +66,26 @@ export class CacheIndex {
     if (this.over(1)) void this.evict();
   }
 
+  /**
+   * Deletes least recently used variants until `bytes` of disk space are free again (or the cache is empty), for a
+   * write that needs the room more; resolves to the bytes freed.
+   */
+  async release(bytes: number): Promise<number> {
+    await this.loaded;
+    let freed = 0;
+    const oldestFirst = [...this.entries].sort((a, b) => a[1].usedAt - b[1].usedAt);
+    for (const [file, entry] of oldestFirst) {
+      if (freed >= bytes) break;
+      if (this.entries.get(file) !== entry) continue; // evicted or used again meanwhile
+      await fs.promises.rm(file, { force: true });
+      this.entries.delete(file);
+      this.total -= entry.bytes;
+      this.onEvict(file);
+      freed += entry.bytes;
+    }
+    return freed;
+  }
+
   private over(share: number) {
     return this.total > this.bounds.maxBytes * share || this.entries.size > this.bounds.maxEntries * share;
   }

@@ -8,6 +8,7 @@ import type { Media } from '@/db/schema';
 import { config } from '@/lib/config';
 import { processSingleton } from '@/lib/process-singleton';
 import { storageNamed } from '@/lib/storage-settings/configured-storages';
+import { freeSpace } from '@/lib/disk/free-space';
 import { CacheIndex, allocatedBytes } from './cache-index';
 import { checkBeforeReading } from './check-stored-size';
 import { kuraUrl } from '@/lib/media/urls';
@@ -81,6 +82,18 @@ export async function getVariant(m: Media, plan: TransformPlan, extras: VariantE
   return job;
 }
 
+/**
+ * Frees at least `bytes` of the data directory's disk by deleting least recently used variants (as many as there
+ * are), for an upload that would not fit otherwise; resolves to the bytes freed. A deleted variant is rendered
+ * again when next asked for.
+ */
+export async function yieldVariantSpace(bytes: number): Promise<number> {
+  return cache().index.release(bytes);
+}
+
+/** Bytes the variant cache takes on disk, as far as this process knows (Media settings → Usage). */
+export const variantCacheBytes = (): number => cache().index.totalBytes;
+
 /** What a variant needs besides its media and plan: the watermark media of `plan.mark` and its own plan. */
 export interface VariantExtras {
   readonly mark?: { readonly media: Media; readonly plan: TransformPlan | null } | null;
@@ -113,12 +126,14 @@ async function render(
     const header = Buffer.from(`${MAGIC}\t${out.contentType}\t${out.data.length}\n`);
     const fileBytes = header.length + out.data.length;
     // Answered from memory at once; the file is written behind the answer (a failed write only
-    // means the next request after eviction renders again).
+    // means the next request after eviction renders again). Never into the disk's reserve, which uploads need more.
     cache().hot.set(file, { data: out.data, contentType: out.contentType, fileBytes });
-    writeEntry(file, header, out.data).then(
-      (allocated) => index.add(file, allocated),
-      (err) => console.error('[kura] could not write a variant to the cache; it will be rendered again', err),
-    );
+    roomForVariant(fileBytes)
+      .then((room) => (room ? writeEntry(file, header, out.data) : 0))
+      .then(
+        (allocated) => allocated && index.add(file, allocated),
+        (err) => console.error('[kura] could not write a variant to the cache; it will be rendered again', err),
+      );
     return { data: out.data, contentType: out.contentType, etag, cache: 'miss' as const };
   });
 }
@@ -158,13 +173,24 @@ async function writeEntry(file: string, header: Buffer, data: Buffer): Promise<n
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   const handle = await fs.promises.open(temp, 'w');
   try {
-    await handle.writev([header, data]); // no copy of the bytes into one buffer
-  } finally {
-    await handle.close();
+    try {
+      await handle.writev([header, data]); // no copy of the bytes into one buffer
+    } finally {
+      await handle.close();
+    }
+    await fs.promises.rename(temp, file);
+  } catch (err) {
+    await fs.promises.rm(temp, { force: true }); // a full disk leaves no half-written temp file
+    throw err;
   }
-  await fs.promises.rename(temp, file);
   const { blocks } = await fs.promises.stat(file);
   return blocks * 512;
+}
+
+/** Whether a variant file of `bytes` leaves `KURA_MIN_FREE_BYTES` free on the data directory's disk. */
+async function roomForVariant(bytes: number): Promise<boolean> {
+  const { freeBytes } = await freeSpace();
+  return freeBytes - allocatedBytes(bytes) >= config().KURA_MIN_FREE_BYTES;
 }
 
 /** KURA_IMAGE_TRACE=1 (tests): one log line per render that reached the pixels, to count decodes. */

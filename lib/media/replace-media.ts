@@ -40,7 +40,12 @@ export async function replaceMedia(
   // A bucket with fixed file names keeps the name through a "new URL" re-upload too (its keys carry it).
   const takesNewName = input.newUrl && !configuredStorage(uploadTargetName())?.keepsFileName;
   const fileName = takesNewName ? cleanFileName(input.fileName) : before.fileName;
-  const bytes = await storeBytes(input.stream, { keyFor: nextId, fileName, expectKind: before.kind });
+  const bytes = await storeBytes(input.stream, {
+    keyFor: nextId,
+    fileName,
+    expectKind: before.kind,
+    declaredBytes: input.declaredBytes,
+  });
   let old: { storage: string; key: string };
   let replaced: Media;
   try {

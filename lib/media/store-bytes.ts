@@ -2,6 +2,7 @@ import 'server-only';
 import { pipeline, type Readable } from 'node:stream';
 import type { MediaKind } from '@/db/schema';
 import { config } from '@/lib/config';
+import { RoomGuard } from '@/lib/disk/room';
 import { badRequest, KuraError } from '@/lib/errors';
 import { refreshSettings } from '@/lib/settings/snapshot';
 import { uploadStorage } from '@/lib/storage-settings/configured-storages';
@@ -37,13 +38,14 @@ export type StoredBytes = {
 
 /**
  * Streams a file into storage under a fresh key: sniffed, hashed and counted on the way, refused past
- * the upload limit. The key is journalled before the first byte; the caller clears the journal entry
+ * the upload limit and at the disk's reserve. The key is journalled before the first byte; the caller clears
+ * the journal entry
  * in the transaction that makes the bytes live (or calls `discard`). `expectKind` refuses a file of
  * another kind from its first bytes, before anything is written.
  */
 export async function storeBytes(
   stream: Readable,
-  opts: { keyFor: string; fileName: string; expectKind?: MediaKind },
+  opts: { keyFor: string; fileName: string; expectKind?: MediaKind; declaredBytes?: number | null },
 ): Promise<StoredBytes> {
   const max = config().KURA_MAX_UPLOAD_BYTES;
   const { head, body } = await readHead(stream, HEAD_BYTES);
@@ -65,9 +67,11 @@ export async function storeBytes(
     // pipeline() carries an error of the source (a client gone) into the write, which then fails.
     // A bucket serves its objects itself (direct-bucket mode), without delivery's sandbox: active types download.
     const contentDisposition = isPassive(type.mimeType) ? undefined : 'attachment';
+    // On this machine's disk the bytes keep clear of KURA_MIN_FREE_BYTES (lib/disk/room.ts); a bucket has its own room.
+    const counted = pipeline(body, meter, () => {});
     await storage.write(
       key,
-      pipeline(body, meter, () => {}),
+      storage.localPath ? pipeline(counted, new RoomGuard(opts.declaredBytes ?? null), () => {}) : counted,
       { contentType: type.mimeType, cacheControl: OBJECT_CACHE_CONTROL, contentDisposition },
     );
     const dims =

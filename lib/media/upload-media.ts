@@ -16,6 +16,8 @@ export type UploadInput = {
   stream: Readable;
   /** Resolves when the request that carried the file has ended well; the row waits for it. */
   requestComplete?: Promise<void>;
+  /** At most this many bytes will come (the request's Content-Length), when known: room is kept for them. */
+  declaredBytes?: number | null;
 };
 
 /**
@@ -27,7 +29,7 @@ export async function uploadMedia(actor: Actor, input: UploadInput): Promise<Med
   assertMediaRight(actor, 'upload');
   const fileName = cleanFileName(input.fileName);
   const id = newId();
-  const bytes = await storeBytes(input.stream, { keyFor: id, fileName });
+  const bytes = await storeBytes(input.stream, { keyFor: id, fileName, declaredBytes: input.declaredBytes });
   try {
     await input.requestComplete;
     const now = new Date();

@@ -12,6 +12,14 @@ export const canReadActivity = (actor: Actor): boolean => isAdmin(actor);
 /** Where media bytes are stored (and the credentials for it) is a service setting: Administrators only. */
 export const canManageStorage = (actor: Actor): boolean => isAdmin(actor);
 
+/** Usage figures (bytes stored and delivered, the disk's free space) are about the whole service: Administrators. */
+export const canReadUsage = (actor: Actor): boolean => isAdmin(actor);
+
+/** Throws 403 unless the actor may see usage figures. */
+export function assertCanReadUsage(actor: Actor): void {
+  if (!canReadUsage(actor)) throw forbidden('Only an Administrator can see usage figures');
+}
+
 /** Throws 403 unless the actor may manage webhooks. */
 export function assertCanManageWebhooks(actor: Actor): void {
   if (!canManageWebhooks(actor)) throw forbidden('Only an Administrator can manage webhooks');

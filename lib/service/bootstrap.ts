@@ -20,6 +20,7 @@ import { writeS3Config } from '@/lib/storage-settings/s3-configs';
 import { loadSettings } from '@/lib/settings/snapshot';
 import { watchSettings } from '@/lib/settings/watch-settings';
 import { provisionMediaWebhook } from '@/lib/webhooks/provision';
+import { startUsageFlusher } from '@/lib/usage/flush-usage';
 import { guardSlowClients } from './slow-clients';
 import { ensureDemo } from './demo';
 import { keepDataDirPrivate } from './private-data-dir';
@@ -40,6 +41,7 @@ export async function bootstrap(): Promise<void> {
   watchSettings();
   guardSlowClients();
   await startDeliveries(); // pending webhook deliveries survive restarts
+  startUsageFlusher();
   // Periodic jobs run on one instance per tick (the others find the lock taken and skip it).
   let sweeping = false; // a slow bucket must not pile sweeps on top of each other
   setInterval(() => {

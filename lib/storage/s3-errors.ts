@@ -1,5 +1,8 @@
 /** Why an S3 request failed, in the words an Administrator can act on. */
-export type S3Failure = { reason: 'credentials' | 'bucket' | 'unreachable' | 'other'; message: string };
+export type S3Failure = {
+  reason: 'credentials' | 'permission' | 'full' | 'bucket' | 'unreachable' | 'other';
+  message: string;
+};
 
 type SdkError = Error & {
   code?: string;
@@ -22,16 +25,26 @@ const NETWORK = new Set([
 const CREDENTIALS = new Set([
   'InvalidAccessKeyId',
   'SignatureDoesNotMatch',
-  'AccessDenied',
   'InvalidToken',
   'ExpiredToken',
   'CredentialsProviderError',
 ]);
 
+/** Quota or capacity refusals of S3-compatible servers (MinIO, Ceph RGW, …) and HTTP 507. */
+const FULL = new Set([
+  'QuotaExceeded',
+  'XMinioStorageFull',
+  'XMinioAdminBucketQuotaExceeded',
+  'StorageFull',
+  'InsufficientStorage',
+  'TooManyBuckets',
+]);
+
 /**
- * Sorts an SDK error into wrong credentials (InvalidAccessKeyId, SignatureDoesNotMatch, 403), a
- * missing bucket (NoSuchBucket, 404 on the bucket), an endpoint that cannot be reached (refused,
- * timed out, unknown host) or anything else, with a message naming the bucket or endpoint.
+ * Sorts an SDK error into a full bucket or server (a quota, 507), keys without the right (AccessDenied),
+ * wrong credentials (InvalidAccessKeyId, SignatureDoesNotMatch, 403), a missing bucket (NoSuchBucket, 404 on
+ * the bucket), an endpoint that cannot be reached (refused, timed out, unknown host) or anything else, with a
+ * message naming the bucket or endpoint.
  */
 export function describeS3Error(err: unknown, where: { bucket: string; endpoint: string }): S3Failure {
   const e = (err ?? {}) as SdkError;
@@ -47,6 +60,18 @@ export function describeS3Error(err: unknown, where: { bucket: string; endpoint:
     return {
       reason: 'unreachable',
       message: `the endpoint ${where.endpoint} could not be reached (${code ?? name ?? 'no answer'})`,
+    };
+  }
+  if (FULL.has(name) || status === 507) {
+    return {
+      reason: 'full',
+      message: `the bucket "${where.bucket}" at ${where.endpoint} is full or over its quota (${name || 'HTTP 507'})`,
+    };
+  }
+  if (name === 'AccessDenied') {
+    return {
+      reason: 'permission',
+      message: `the credentials may not do this (AccessDenied): check the key's policy on the bucket "${where.bucket}"`,
     };
   }
   if (CREDENTIALS.has(name) || status === 403) {

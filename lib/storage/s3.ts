@@ -171,10 +171,12 @@ export class S3Storage implements Storage {
 
   private unavailable(what: 'stored' | 'read' | 'removed', err: unknown): KuraError {
     const failure = describeS3Error(err, { bucket: this.location.bucket, endpoint: this.endpointLabel });
-    const error = new KuraError(
-      'unavailable',
-      `The file could not be ${what} in the S3 bucket "${this.location.bucket}": ${failure.message}`,
-    );
+    // A full bucket is the 507 of a full disk, in the bucket's words; anything else is the bucket out of order.
+    const full = failure.reason === 'full';
+    const failed = `the file could not be ${what} in the S3 bucket "${this.location.bucket}": ${failure.message}`;
+    const error = full
+      ? new KuraError('insufficient_storage', `The server's storage is full: ${failed}`)
+      : new KuraError('unavailable', failed.charAt(0).toUpperCase() + failed.slice(1));
     error.cause = err;
     return error;
   }

@@ -11,7 +11,9 @@ test('GET /api/health: ok, the database, where uploads go and which instance ans
   const res = await request.get('/api/health');
   expect(res.status()).toBe(200);
   const body = await res.json();
-  expect(body).toEqual({
+  // The disk's free bytes, and a warning only when they run low (tests/faults/disk-full.spec.ts shows one).
+  const { freeBytes, warning, ...rest } = body;
+  expect(rest).toEqual({
     ok: true,
     database: process.env.KURA_TEST_POSTGRES_URL ? 'postgresql' : 'sqlite',
     storage: 'local',
@@ -23,4 +25,6 @@ test('GET /api/health: ok, the database, where uploads go and which instance ans
   );
   expect(row).toHaveLength(1);
   expect(Date.now() - Number(row[0].heartbeat_at)).toBeLessThan(60_000);
+  expect(freeBytes).toBeGreaterThan(0);
+  expect(warning === undefined || /^Only .+ free in the data directory/.test(warning)).toBe(true);
 });

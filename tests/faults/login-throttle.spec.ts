@@ -74,7 +74,9 @@ test('KURA_ADMIN_PASSWORD shorter than 12 characters stops the start with a clea
   });
   await expect(server.start()).rejects.toThrow();
   await server.kill();
-  expect(server.output).toContain('KURA_ADMIN_PASSWORD must be at least 12 characters');
+  expect(server.output).toContain(
+    'KURA_ADMIN_PASSWORD: too short (fewer than 12 characters); accepted: at least 12 characters',
+  );
 });
 
 test('the session cookie is Secure when KURA_PUBLIC_URL is https', async ({}, testInfo) => {

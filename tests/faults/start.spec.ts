@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, request as playwrightRequest, test } from '@playwright/test';
@@ -61,11 +61,12 @@ test(
     try {
       await waitForHealth(`http://127.0.0.1:${port}`, 60_000);
       // npm start with no KURA_DATABASE_URL: the embedded default, whatever database the other tests use.
-      expect(await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).toEqual({
+      expect(await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).toMatchObject({
         ok: true,
         database: 'sqlite',
         storage: 'local',
         instance: fs.readFileSync(path.join(dataDir, 'instance-id'), 'utf8').trim(),
+        freeBytes: expect.any(Number),
       });
       const password = /created Administrator admin@localhost with password: (\S+)/.exec(first.output())?.[1];
       expect(password, first.output()).toBeTruthy();
@@ -171,5 +172,89 @@ test(
     } finally {
       await stop(second.child);
     }
+  },
+);
+
+/** Waits for `npm start` to end by itself; a start that keeps running past `ms` is stopped and reported. */
+async function exitOf(run: ReturnType<typeof npmStart>, ms = 60_000): Promise<number | null> {
+  const timer = setTimeout(() => process.kill(-run.child.pid!, 'SIGKILL'), ms);
+  try {
+    if (run.child.exitCode !== null) return run.child.exitCode;
+    return await new Promise((resolve) => run.child.once('exit', (code) => resolve(code)));
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+test(
+  'npm start with an invalid variable stops before listening: ' + 'each kind named with its rule, never Ready',
+  async ({}, testInfo) => {
+    const port = testPort(3234);
+    const cases: [Record<string, string>, string][] = [
+      [
+        { KURA_WEBHOOK_SECRET: 'too short' },
+        'KURA_WEBHOOK_SECRET: too short (fewer than 16 characters); accepted: at least 16 characters',
+      ],
+      [
+        { KURA_MAX_UPLOAD_BYTES: 'ten megabytes' },
+        'KURA_MAX_UPLOAD_BYTES: not a number; accepted: a whole number of at least 1',
+      ],
+      [{ KURA_PUBLIC_URL: 'kura.example.com' }, 'KURA_PUBLIC_URL: not a URL of the accepted kind; accepted: an http'],
+      [
+        { KURA_DATABASE_URL: 'postgres://kura@127.0.0.1:5432/kura' },
+        'AUTH_SECRET: not set; with KURA_DATABASE_URL it must be given',
+      ],
+    ];
+    for (const [env, line] of cases) {
+      const run = npmStart(path.join(testInfo.outputDir, 'data'), port, env);
+      expect(await exitOf(run), run.output()).not.toBe(0);
+      expect(run.output()).toContain(line);
+      expect(run.output()).toContain('[kura] cannot start');
+      expect(run.output()).not.toContain('Ready');
+    }
+    // Several at once: one line each, all in the same start.
+    const all = npmStart(path.join(testInfo.outputDir, 'data'), port, {
+      ...cases[0][0],
+      ...cases[1][0],
+      ...cases[2][0],
+    });
+    expect(await exitOf(all)).not.toBe(0);
+    expect(all.output()).toContain('3 problems');
+    for (const [, line] of cases.slice(0, 3)) expect(all.output()).toContain(line);
+  },
+);
+
+test(
+  'npm start on an unwritable data dir or an unreachable ' + 'PostgreSQL stops before listening',
+  async ({}, testInfo) => {
+    const port = testPort(3235);
+    const readOnly = path.join(testInfo.outputDir, 'read-only');
+    fs.mkdirSync(readOnly, { recursive: true });
+    // Root writes anywhere it has permission bits for: a read-only mount refuses it too.
+    const root = process.getuid?.() === 0;
+    if (root) execFileSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'tmpfs', readOnly]);
+    else fs.chmodSync(readOnly, 0o500);
+    try {
+      const run = npmStart(readOnly, port);
+      expect(await exitOf(run), run.output()).not.toBe(0);
+      expect(run.output()).toMatch(
+        new RegExp(`KURA_DATA_DIR: ${readOnly.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} cannot be written \\(E[A-Z]+\\)`),
+      );
+      expect(run.output()).not.toContain('Ready');
+    } finally {
+      if (root) execFileSync('umount', [readOnly]);
+      else fs.chmodSync(readOnly, 0o700);
+    }
+    // Nothing listens on this port: the database cannot be reached, and the password is never printed.
+    const unreachable = npmStart(path.join(testInfo.outputDir, 'data'), port, {
+      KURA_DATABASE_URL: `postgres://kura:not-printed@127.0.0.1:${testPort(3236)}/kura`,
+      AUTH_SECRET: 'a-shared-secret-0123456789',
+    });
+    expect(await exitOf(unreachable), unreachable.output()).not.toBe(0);
+    expect(unreachable.output()).toContain(
+      `KURA_DATABASE_URL: PostgreSQL at 127.0.0.1:${testPort(3236)}/kura cannot be used (ECONNREFUSED`,
+    );
+    expect(unreachable.output()).not.toContain('not-printed');
+    expect(unreachable.output()).not.toContain('Ready');
   },
 );

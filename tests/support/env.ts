@@ -19,6 +19,8 @@ export const E2E = {
   storageState: path.resolve(__dirname, '../.tmp/admin-state.json'),
 } as const;
 
+const TEST_AUTH_SECRET = 'kura-test-auth-secret-0123456789';
+
 export const serverEnv = (dataDir: string, port: number): NodeJS.ProcessEnv => ({
   ...process.env,
   NEXT_TELEMETRY_DISABLED: '1',
@@ -32,5 +34,8 @@ export const serverEnv = (dataDir: string, port: number): NodeJS.ProcessEnv => (
   // Test receivers and s3rver listen on 127.0.0.1 and are entered through the UI; tests of the guard set 0.
   KURA_ALLOW_PRIVATE_TARGETS: '1',
   // npm test's PostgreSQL pass: this data dir's own database (tests/support/test-database.mjs).
-  ...(testDatabaseUrl(dataDir) ? { KURA_DATABASE_URL: testDatabaseUrl(dataDir)! } : {}),
+  // With KURA_DATABASE_URL, AUTH_SECRET must be given (instances share it).
+  ...(testDatabaseUrl(dataDir)
+    ? { KURA_DATABASE_URL: testDatabaseUrl(dataDir)!, AUTH_SECRET: process.env.AUTH_SECRET ?? TEST_AUTH_SECRET }
+    : {}),
 });

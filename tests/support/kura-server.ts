@@ -40,7 +40,13 @@ export class KuraServer {
     );
     this.child.stdout!.on('data', (d) => (this.output += d));
     this.child.stderr!.on('data', (d) => (this.output += d));
-    await waitForHealth(this.baseURL, 30_000);
+    const exited = new Promise<never>((_, reject) =>
+      this.child!.once('exit', (code) =>
+        reject(new Error(`Kura exited (${code}) before it answered:\n${this.output}`)),
+      ),
+    );
+    exited.catch(() => {});
+    await Promise.race([waitForHealth(this.baseURL, 30_000), exited]);
   }
 
   get pid() {

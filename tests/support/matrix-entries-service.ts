@@ -96,7 +96,13 @@ export const SERVICE_ENTRIES: Table = {
         public: true,
         expect: publicRoute,
         call: route(() => ({ path: '/api/health' })),
-        verify: (a) => expect(JSON.parse(a.text)).toEqual({ ok: true, database: expect.any(String), storage: 'local' }),
+        verify: (a) =>
+          expect(JSON.parse(a.text)).toMatchObject({
+            ok: true,
+            database: expect.any(String),
+            storage: 'local',
+            freeBytes: expect.any(Number),
+          }),
       },
     ],
   },

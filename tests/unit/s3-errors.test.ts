@@ -10,13 +10,30 @@ const sdkError = (name: string, status?: number, extra: object = {}) =>
 // (s3rver) cannot produce every one of them (it checks key ids but not SigV4 signatures), so they are pinned here.
 describe('describeS3Error', () => {
   it('names wrong credentials by the S3 code, or by a bare 403', () => {
-    for (const name of ['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AccessDenied']) {
+    for (const name of ['InvalidAccessKeyId', 'SignatureDoesNotMatch']) {
       expect(describeS3Error(sdkError(name, 403), where)).toEqual({
         reason: 'credentials',
         message: `the credentials were refused (${name}): check the access key id and secret`,
       });
     }
     expect(describeS3Error(sdkError('', 403), where).reason).toBe('credentials');
+  });
+
+  it('names keys without the right apart from wrong ones: AccessDenied is a policy, not a typo', () => {
+    expect(describeS3Error(sdkError('AccessDenied', 403), where)).toEqual({
+      reason: 'permission',
+      message: `the credentials may not do this (AccessDenied): check the key's policy on the bucket "media"`,
+    });
+  });
+
+  it('names a full bucket or a quota (MinIO, Ceph, any 507)', () => {
+    for (const name of ['QuotaExceeded', 'XMinioStorageFull', 'XMinioAdminBucketQuotaExceeded']) {
+      expect(describeS3Error(sdkError(name, 403), where)).toEqual({
+        reason: 'full',
+        message: `the bucket "media" at https://s3.example.com is full or over its quota (${name})`,
+      });
+    }
+    expect(describeS3Error(sdkError('', 507), where).reason).toBe('full');
   });
 
   it('names a missing bucket, but not a missing object, as the bucket', () => {

@@ -70,6 +70,14 @@ describe('the SQLite and PostgreSQL schemas', () => {
     expectTypeOf<typeof pg.instances.$inferInsert>().toEqualTypeOf<typeof sqlite.instances.$inferInsert>();
     expectTypeOf<typeof pg.webhookLeases.$inferSelect>().toEqualTypeOf<typeof sqlite.webhookLeases.$inferSelect>();
     expectTypeOf<typeof pg.webhookLeases.$inferInsert>().toEqualTypeOf<typeof sqlite.webhookLeases.$inferInsert>();
+    expectTypeOf<typeof pg.usageDaily.$inferSelect>().toEqualTypeOf<typeof sqlite.usageDaily.$inferSelect>();
+    expectTypeOf<typeof pg.usageDaily.$inferInsert>().toEqualTypeOf<typeof sqlite.usageDaily.$inferInsert>();
+    expectTypeOf<typeof pg.usageMediaMonthly.$inferSelect>().toEqualTypeOf<
+      typeof sqlite.usageMediaMonthly.$inferSelect
+    >();
+    expectTypeOf<typeof pg.usageMediaMonthly.$inferInsert>().toEqualTypeOf<
+      typeof sqlite.usageMediaMonthly.$inferInsert
+    >();
   });
 
   const names = [
@@ -98,6 +106,8 @@ describe('the SQLite and PostgreSQL schemas', () => {
     'loginThrottle',
     'instances',
     'webhookLeases',
+    'usageDaily',
+    'usageMediaMonthly',
   ];
   it.each(names)('%s: same table name, columns, nullability and primary key', (name) => {
     const a = sqliteTable((sqlite as unknown as Record<string, Parameters<typeof sqliteTable>[0]>)[name]);

@@ -8,7 +8,7 @@ import { WebhookSettings } from '@/components/webhooks/webhook-settings';
 import { requireMemberPage } from '@/lib/auth/session';
 import { config } from '@/lib/config';
 import { listTags } from '@/lib/tags/list-tags';
-import { canManageStorage, canManageWebhooks, canReadActivity } from '@/lib/permissions/settings';
+import { canManageStorage, canManageWebhooks, canReadActivity, canReadUsage } from '@/lib/permissions/settings';
 import { canManageTags, hasMediaRight } from '@/lib/permissions/media';
 import { serviceId } from '@/lib/service/service-id';
 import { listWebhooks } from '@/lib/webhooks/list-webhooks';
@@ -63,6 +63,18 @@ export default async function MediaSettingsPage({
             }
             href="/media/settings/activity"
             action="View activity"
+          />
+        )}
+        {canReadUsage(actor) && (
+          <SettingsLink
+            id="usage"
+            title="Usage"
+            description={
+              'Bytes stored and delivered per day, originals and Image API outputs, ' +
+              'the most delivered media of the month, and the free disk.'
+            }
+            href="/media/settings/usage"
+            action="View usage"
           />
         )}
         {hasMediaRight(actor, 'delete') && <DeleteAllMedia serviceId={serviceId()} />}
