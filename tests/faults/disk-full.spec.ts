@@ -4,13 +4,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { inspect } from '../support/data-dir';
-import { testPort } from '../support/env';
+import { E2E, testPort } from '../support/env';
 import { noise } from '../support/images';
 import { KuraServer } from '../support/kura-server';
 import { keyHeader, png, type MediaRecord } from '../support/media';
 import { createApi } from '../support/seed';
 import { smallDisk } from '../support/small-disk';
 import { testDatabaseUrl } from '../support/test-database.mjs';
+import { logInAs } from '../ui/settings-helpers';
 
 // A data directory on a 48 MB file system of its own. On npm test's PostgreSQL pass the database lives elsewhere,
 // so there a full disk is only the storage directory's: the cases that write nothing but rows (rename, content
@@ -101,7 +102,7 @@ test('an upload declared larger than the free space gets 507 before its body is 
 test(
   'a disk filled by other bytes: upload, rename and content save answer 507; ' +
     'reads go on; after freeing space all succeed',
-  async () => {
+  async ({ browser }) => {
     test.setTimeout(120_000);
     const before = await upload('kept.png', await png(40, 30));
     expect(before.status).toBe(201);
@@ -119,6 +120,8 @@ test(
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     }
+    // Logged in before the disk fills (a login writes its session row, which a full disk refuses too).
+    const page = await logInAs(browser, E2E.adminEmail, E2E.adminPassword, server.baseURL);
     disk.fill();
     try {
       const small = await upload('small.txt', Buffer.from('hello, full disk'));
@@ -138,6 +141,29 @@ test(
         warning?: string;
       };
       expect(health.freeBytes).toBeLessThan(RESERVE);
+      // What an editor sees: the upload list names the reason on the file's row, and so does the rename dialog.
+      try {
+        await page.goto('/media');
+        const chooser = page.waitForEvent('filechooser');
+        await page.getByRole('button', { name: 'Upload', exact: true }).click();
+        await (await chooser).setFiles({ name: 'from-browser.png', mimeType: 'image/png', buffer: await png(30, 20) });
+        const row = page.getByRole('listitem', { name: 'Upload of from-browser.png' });
+        await expect(row).toHaveAttribute('data-upload-status', 'failed');
+        await expect(row).toContainText("The server's storage is full");
+        await page.screenshot({ path: 'tests/.tmp/shots/disk-full-upload.png' });
+        if (onSqlite) {
+          await page.goto(`/media?selected=${before.body.id}`);
+          const panel = page.getByRole('complementary', { name: 'Media details' });
+          await panel.getByRole('button', { name: 'Rename', exact: true }).click();
+          const dialog = page.getByRole('dialog', { name: 'Rename file' });
+          await dialog.getByRole('textbox', { name: 'File name', exact: true }).fill('renamed-in-browser.png');
+          await dialog.getByRole('button', { name: 'Save' }).click();
+          await expect(dialog.getByRole('alert')).toContainText("The server's storage is full");
+          await page.screenshot({ path: 'tests/.tmp/shots/disk-full-rename.png' });
+        }
+      } finally {
+        await page.context().close();
+      }
       expect(health.warning).toMatch(/^Only .+ free in the data directory .+; uploads are refused/);
       // The library stays readable: the list, the record and the file itself.
       const list = await fetch(`${server.baseURL}/api/v1/media?limit=10`, { headers: keyHeader });

@@ -94,13 +94,10 @@ class PostgresWatch {
         "select table_name as name from information_schema.tables where table_schema = 'public' " +
           "and table_type = 'BASE TABLE' order by table_name",
       );
-      const select = (t: string) =>
-        t === 'sessions'
-          ? 'select id, member_id, created_at, expires_at, client from sessions'
-          : `select * from "${t}"`;
       this.query =
         'select ' +
         rows
+          .filter(({ name: t }) => !BACKGROUND.has(t))
           .map(({ name: t }) => `(select coalesce(json_agg(to_json(r)), '[]') from (${select(t)}) r) as "${t}"`)
           .join(', ');
     });
@@ -136,6 +133,22 @@ class PostgresWatch {
   }
 }
 
+/**
+ * What the server writes by itself, whatever the requests: the instance heartbeat, webhook leases taken while
+ * earlier events are sent, and usage counters flushed from memory every few seconds (tests/faults/usage.spec.ts
+ * shows refused requests are not counted). Not a change of a refused request.
+ */
+const BACKGROUND = new Set(['webhook_leases', 'usage_daily', 'usage_media_monthly']);
+
+/** One table's rows, without the columns any request (refused ones too) or the server's own timers write. */
+const select = (t: string) =>
+  // A session's last-seen time is written by any request now and then.
+  t === 'sessions'
+    ? 'select id, member_id, created_at, expires_at, client from sessions'
+    : t === 'instances'
+      ? 'select id, started_at, address from instances'
+      : `select * from "${t}"`;
+
 function rowsOf(db: Database.Database): Map<string, string[]> {
   const names = db
     .prepare(
@@ -144,18 +157,17 @@ function rowsOf(db: Database.Database): Map<string, string[]> {
     )
     .pluck()
     .all() as string[];
-  // A session's last-seen time is written by any request now and then (refused ones too): not a change.
-  const select = (t: string) =>
-    t === 'sessions' ? 'select id, member_id, created_at, expires_at, client from sessions' : `select * from "${t}"`;
   return new Map(
-    names.map((t) => [
-      t,
-      db
-        .prepare(select(t))
-        .raw()
-        .all()
-        .map((r) => JSON.stringify(r)),
-    ]),
+    names
+      .filter((t) => !BACKGROUND.has(t))
+      .map((t) => [
+        t,
+        db
+          .prepare(select(t))
+          .raw()
+          .all()
+          .map((r) => JSON.stringify(r)),
+      ]),
   );
 }
 
