@@ -14,6 +14,7 @@ const BENCHMARKS = [
   './image-api-overlays.mjs',
   './s3.mjs',
   './webhooks.mjs',
+  './scale-out.mjs',
 ];
 
 const only = process.argv.slice(2);
