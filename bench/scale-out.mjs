@@ -10,7 +10,7 @@
 //                                                                      goal: p50 < 100 ms each, both, every size
 //   2. Operations on fresh, empty servers (bench/.tmp/scale-ops-sqlite, database kura_bench_ops): p50 of small
 //      image uploads through POST /api/v1/media; guarded deletes of those (unreferenced) media through
-//      DELETE /api/v1/media/{id}, DELETE_CONCURRENCY in flight, deletes per second; webhook backlog drain:
+//      DELETE /api/v2/media?url=…, DELETE_CONCURRENCY in flight, deletes per second; webhook backlog drain:
 //      EVENTS alt-text changes made while the one webhook's target is unreachable, events per second to a
 //      receiver in this process once it answers (as bench/webhooks.mjs).
 // Every figure is reported for both databases and as the ratio PostgreSQL ÷ SQLite (> 1: PostgreSQL slower,
@@ -163,7 +163,7 @@ async function alternate(n, fn) {
   for (let i = 0; i < n; i++) for (const side of i % 2 ? [...SIDES].reverse() : SIDES) await fn(side, i);
 }
 
-// The SQL each page runs, per engine (lib/media/media-filter.ts, list-media-range.ts, lib/tags/list-tags.ts).
+// The SQL each page runs, per engine (lib/media/media-filter.ts, list-media-range.ts, lib/tags/list-tag-names.ts).
 const ORDER = 'order by created_at desc, id desc';
 const TAG_PAGE =
   "exists (select 1 from media_tags mt join tags t on t.id = mt.tag_id where t.name = 'press' " +
@@ -176,20 +176,18 @@ const SEARCH = {
     `(select rowid from media_search where media_search match '"river-sun"'))`,
   postgres: "(file_name ilike '%river-sun%' escape '\\' or alt ilike '%river-sun%' escape '\\')",
 };
-const TAG_USES =
-  'select id, name, (select count(*) from media_tags mt join media on media.id = mt.media_id ' +
-  'where mt.tag_id = tags.id) from tags order by name';
+const TAG_NAMES = 'select name from tags order by name';
 const pageSql = (side) => ({
-  'first page': [`select * from media ${ORDER} limit 50`, 'select count(*) from media', TAG_USES],
+  'first page': [`select * from media ${ORDER} limit 50`, 'select count(*) from media', TAG_NAMES],
   search: [
     `select * from media where ${SEARCH[side]} ${ORDER} limit 50`,
     `select count(*) from media where ${SEARCH[side]}`,
-    TAG_USES,
+    TAG_NAMES,
   ],
   'tag + kind': [
     `select * from media where kind = 'image' and ${TAG_PAGE} ${ORDER} limit 50`,
     `select count(*) from media where kind = 'image' and ${TAG_COUNT}`,
-    TAG_USES,
+    TAG_NAMES,
   ],
 });
 const PAGES = { 'first page': '/media', search: '/media?q=river-sun', 'tag + kind': '/media?kind=image&tag=press' };
@@ -351,18 +349,19 @@ async function measureOperations(log) {
       const form = new FormData();
       form.append('file', new Blob([png], { type: 'image/png' }), 'bench.png');
       const t = await timed(`${servers[side].base}/api/v1/media`, { method: 'POST', headers: key, body: form });
-      return { ms: t.total, id: JSON.parse(t.body).id };
+      const { id, url } = JSON.parse(t.body);
+      return { ms: t.total, id, url };
     };
     for (const side of SIDES) for (let i = 0; i < 4; i++) await upload(side); // warm-up
 
     // Uploads, one after the other, in ROUNDS rounds per side taking turns.
     const uploads = { sqlite: [], postgres: [] };
-    const ids = { sqlite: [], postgres: [] };
+    const urls = { sqlite: [], postgres: [] };
     await alternate(ROUNDS, async (side) => {
       for (let i = 0; i < UPLOADS / ROUNDS; i++) {
         const u = await upload(side);
         uploads[side].push(u.ms);
-        ids[side].push(u.id);
+        urls[side].push(u.url);
       }
     });
     results.upload = Object.fromEntries(SIDES.map((s) => [s, median(uploads[s])]));
@@ -374,13 +373,13 @@ async function measureOperations(log) {
     // Guarded deletes of those media, DELETE_CONCURRENCY at once, in rounds per side taking turns.
     const rates = { sqlite: [], postgres: [] };
     await alternate(ROUNDS, async (side) => {
-      const batch = ids[side].splice(0, UPLOADS / ROUNDS);
+      const batch = urls[side].splice(0, UPLOADS / ROUNDS);
       const started = performance.now();
       let next = 0;
       const worker = async () => {
         while (next < batch.length) {
-          const id = batch[next++];
-          await timed(`${servers[side].base}/api/v1/media/${id}`, { method: 'DELETE', headers: key });
+          const url = encodeURIComponent(batch[next++]);
+          await timed(`${servers[side].base}/api/v2/media?url=${url}`, { method: 'DELETE', headers: key });
         }
       };
       await Promise.all(Array.from({ length: DELETE_CONCURRENCY }, worker));

@@ -6,8 +6,8 @@
 //   --database-url postgres://…  the rows go into that PostgreSQL database (migrated first) instead of
 //                                the data dir's SQLite file: multi-row INSERTs, 20,000 media per transaction,
 //                                then VACUUM ANALYZE (what autovacuum would reach after a while)
-//   --shared-files               one file per template (8 in all) instead of one per media: each media's key
-//                                is a hard link to its template's file, in one folder per template, so
+//   --shared-files               one file per template (and 60,000 media) instead of one per media: each media's
+//                                key is a hard link to its template's file, in one folder per template, so
 //                                1,000,000 media cost no disk and no folder each (a listing reads no file;
 //                                delivery and delete still work, a delete removes only its link)
 //   --seed N                     the same media every time (ids, names, tags, alt texts, creation times over
@@ -242,16 +242,21 @@ const objects = path.join(dataDir, 'media', 'objects');
 const until = seed === undefined ? Date.now() : Date.UTC(2026, 11, 1);
 const yearAgo = until - 365 * 86_400_000;
 
-/** With --shared-files: each template's one file, linked under every media key of its kind. */
-const shared = sharedFiles
-  ? kinds.map((t, n) => {
-      const file = path.join(objects, 'bulk', 'source', `t${n}`);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.mkdirSync(path.join(objects, 'bulk', `t${n}`), { recursive: true });
-      if (!fs.existsSync(file)) fs.writeFileSync(file, t.bytes);
-      return file;
-    })
-  : null;
+/**
+ * With --shared-files: the file media `i` links to, one per template and per LINKS_PER_FILE media of it (a file
+ * holds at most 65,000 links on ext4), written on first use.
+ */
+const LINKS_PER_FILE = 60_000;
+function sharedFile(i) {
+  const n = i % kinds.length;
+  const file = path.join(objects, 'bulk', 'source', `t${n}-${Math.floor(i / kinds.length / LINKS_PER_FILE)}`);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.mkdirSync(path.join(objects, 'bulk', `t${n}`), { recursive: true });
+    fs.writeFileSync(file, kinds[n].bytes);
+  }
+  return file;
+}
 
 for (let done = 0; done < count; done += target.batch) {
   const rows = [];
@@ -259,9 +264,9 @@ for (let done = 0; done < count; done += target.batch) {
     const n = i % kinds.length;
     const t = kinds[n];
     const id = randomHex(16);
-    const key = shared ? `bulk/t${n}/${id}` : `${id.slice(0, 2)}/${id}/${randomHex(8)}`;
+    const key = sharedFiles ? `bulk/t${n}/${id}` : `${id.slice(0, 2)}/${id}/${randomHex(8)}`;
     const file = path.join(objects, key);
-    if (shared) fs.linkSync(shared[n], file);
+    if (sharedFiles) fs.linkSync(sharedFile(i), file);
     else {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, t.bytes);
