@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count } from 'drizzle-orm';
+import { and, count, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { media } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -10,18 +10,31 @@ import { presentMedia, type MediaRecord } from './present';
 
 export type ListOptions = { sort?: MediaSort; imagesOnly?: boolean } & MediaFilter;
 
-/** `limit` media from `offset` of the media this actor may read, and how many there are in all. */
+/**
+ * `limit` media from `offset` of the media this actor may read, and how many there are in all. With `countUpTo`,
+ * counting stops there: `total` is then at most `countUpTo`, and `totalIsAtLeast` says more match.
+ */
 export async function listMediaRange(
   actor: Actor,
-  opts: { limit: number; offset: number } & ListOptions,
-): Promise<{ items: MediaRecord[]; total: number }> {
+  opts: { limit: number; offset: number; countUpTo?: number } & ListOptions,
+): Promise<{ items: MediaRecord[]; total: number; totalIsAtLeast: boolean }> {
   assertCanGetMedia(actor);
   const filter = { ...opts, kind: opts.imagesOnly ? 'image' : opts.kind } satisfies MediaFilter;
   const where = and(readableMedia(actor), ...filterConditions(filter));
-  const [{ total }] = await db()
-    .select({ total: count() })
-    .from(media)
-    .where(and(readableMedia(actor), ...filterConditions(filter, 'count')));
+  const countable = and(readableMedia(actor), ...filterConditions(filter, 'count'));
+  const [{ total }] =
+    opts.countUpTo === undefined
+      ? await db().select({ total: count() }).from(media).where(countable)
+      : await db()
+          .select({ total: count() })
+          .from(
+            db()
+              .select({ one: sql`1`.as('one') })
+              .from(media)
+              .where(countable)
+              .limit(opts.countUpTo + 1)
+              .as('counted'),
+          );
   const rows = await db()
     .select()
     .from(media)
@@ -29,5 +42,6 @@ export async function listMediaRange(
     .orderBy(...orderFor(opts.sort ?? DEFAULT_SORT))
     .limit(opts.limit)
     .offset(opts.offset);
-  return { items: await presentMedia(rows), total };
+  const capped = opts.countUpTo !== undefined && total > opts.countUpTo;
+  return { items: await presentMedia(rows), total: capped ? opts.countUpTo! : total, totalIsAtLeast: capped };
 }
