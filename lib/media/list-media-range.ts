@@ -22,10 +22,11 @@ export async function listMediaRange(
   const filter = { ...opts, kind: opts.imagesOnly ? 'image' : opts.kind } satisfies MediaFilter;
   const where = and(readableMedia(actor), ...filterConditions(filter));
   const countable = and(readableMedia(actor), ...filterConditions(filter, 'count'));
-  const [{ total }] =
+  // The count and the page are two statements; on PostgreSQL they run at once on two pooled connections.
+  const counting =
     opts.countUpTo === undefined
-      ? await db().select({ total: count() }).from(media).where(countable)
-      : await db()
+      ? db().select({ total: count() }).from(media).where(countable)
+      : db()
           .select({ total: count() })
           .from(
             db()
@@ -35,13 +36,16 @@ export async function listMediaRange(
               .limit(opts.countUpTo + 1)
               .as('counted'),
           );
-  const rows = await db()
-    .select()
-    .from(media)
-    .where(where)
-    .orderBy(...orderFor(opts.sort ?? DEFAULT_SORT))
-    .limit(opts.limit)
-    .offset(opts.offset);
+  const [[{ total }], rows] = await Promise.all([
+    counting,
+    db()
+      .select()
+      .from(media)
+      .where(where)
+      .orderBy(...orderFor(opts.sort ?? DEFAULT_SORT))
+      .limit(opts.limit)
+      .offset(opts.offset),
+  ]);
   const capped = opts.countUpTo !== undefined && total > opts.countUpTo;
   return { items: await presentMedia(rows), total: capped ? opts.countUpTo! : total, totalIsAtLeast: capped };
 }
