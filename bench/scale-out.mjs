@@ -8,8 +8,8 @@
 //      GET /api/v2/media?limit=100 walked by token for V2_PAGES pages. Beside each, the same SQL as the page
 //      runs, sent straight to each database from this process ("sql"), so server time can be told from SQL time.
 //                                                                      goal: p50 < 100 ms each, both, every size
-//   2. Operations on fresh, empty servers (bench/.tmp/scale-ops-sqlite, database kura_bench_ops): p50 of small
-//      image uploads through POST /api/v1/media; guarded deletes of those (unreferenced) media through
+//   2. Operations on fresh, empty servers (bench/.tmp/scale-ops-*, database kura_bench_ops, removed after): p50 of
+//      small image uploads through POST /api/v1/media; guarded deletes of those (unreferenced) media through
 //      DELETE /api/v2/media?url=…, DELETE_CONCURRENCY in flight, deletes per second; webhook backlog drain:
 //      EVENTS alt-text changes made while the one webhook's target is unreachable, events per second to a
 //      receiver in this process once it answers (as bench/webhooks.mjs).
@@ -446,6 +446,9 @@ async function measureOperations(log) {
     await Promise.all(SIDES.map((s) => control[s].close()));
     await Promise.all(SIDES.map((s) => stopProcess(servers[s].child)));
     receiver.close();
+    // The operations' servers start empty every run: nothing of theirs is kept.
+    for (const dir of [where.sqliteDir, where.pgDir]) fs.rmSync(dir, { recursive: true, force: true });
+    await onMaintenance((c) => c.query(`drop database if exists ${where.database} with (force)`));
   }
 }
 
