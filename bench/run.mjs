@@ -16,6 +16,7 @@ const BENCHMARKS = [
   './webhooks.mjs',
   './content-query.mjs',
   './usage.mjs',
+  './scale-out.mjs',
 ];
 
 const only = process.argv.slice(2);

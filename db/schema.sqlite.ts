@@ -121,7 +121,11 @@ export const mediaTags = sqliteTable(
       .notNull()
       .references(() => tags.id, { onDelete: 'restrict' }),
   },
-  (t) => [primaryKey({ columns: [t.mediaId, t.tagId] }), index('media_tags_tag').on(t.tagId)],
+  (t) => [
+    primaryKey({ columns: [t.mediaId, t.tagId] }),
+    // A tag's media ids from the index alone: a tag filter counts and pages without reading media_tags rows.
+    index('media_tags_tag').on(t.tagId, t.mediaId),
+  ],
 );
 
 /**

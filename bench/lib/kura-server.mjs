@@ -30,12 +30,12 @@ export function requireBuild() {
 export const benchNodeArgs = () => (process.env.BENCH_KURA_NODE_OPTIONS || '').split(/\s+/).filter(Boolean);
 
 /**
- * Starts `next start` on 127.0.0.1 and a free port with `dir` as KURA_DATA_DIR; resolves once
- * /api/health answers 200. `env` adds variables (e.g. KURA_BENCH), `nodeArgs` node flags
+ * Starts `next start` on 127.0.0.1 and `port` (else a free one) with `dir` as KURA_DATA_DIR; resolves once
+ * /api/health answers 200. `env` adds variables (e.g. KURA_BENCH, KURA_DATABASE_URL), `nodeArgs` node flags
  * (e.g. --cpu-prof), `admin` the first Administrator's credentials.
  */
-export async function startKura(dir, { env: extra = {}, nodeArgs = [], admin = ADMIN } = {}) {
-  const port = await freePort();
+export async function startKura(dir, { env: extra = {}, nodeArgs = [], admin = ADMIN, port: given } = {}) {
+  const port = given ?? (await freePort());
   const env = { ...process.env };
   for (const k of Object.keys(env)) if (k.startsWith('KURA_')) delete env[k]; // defaults, whatever the shell says
   Object.assign(env, {

@@ -148,6 +148,7 @@ function PickerDialog({ accept, requiredSize, onPick, onClose, maxUploadBytes, c
             </button>
             <span className="text-slate-500">
               Page {result.page} of {Math.max(1, result.pageCount)}
+              {result.totalIsAtLeast ? '+' : ''}
             </span>
             <button
               type="button"

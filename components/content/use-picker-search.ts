@@ -4,7 +4,13 @@ import { useEffect, useState } from 'react';
 import { searchMediaForPicker } from '@/app/(admin)/media/actions';
 import type { MediaRecord } from '@/lib/media/present';
 
-export type PickerPage = { items: MediaRecord[]; total: number; page: number; pageCount: number };
+export type PickerPage = {
+  items: MediaRecord[];
+  total: number;
+  totalIsAtLeast: boolean;
+  page: number;
+  pageCount: number;
+};
 
 /** The picker's search: text debounced by 250 ms, a page, and the last answer of the server action. */
 export function usePickerSearch(imagesOnly: boolean) {

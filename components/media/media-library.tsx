@@ -85,7 +85,13 @@ export function MediaLibrary({
   return (
     <div className="flex min-h-0 flex-1">
       <main className="relative flex min-w-0 flex-1 flex-col" data-testid="library" {...drop.handlers}>
-        <LibraryToolbar total={list.total} tags={tags} members={members} clearHref={clearHref}>
+        <LibraryToolbar
+          total={list.total}
+          totalIsAtLeast={list.totalIsAtLeast}
+          tags={tags}
+          members={members}
+          clearHref={clearHref}
+        >
           <Link
             href={href({ unused: unused ? null : '1', page: null })}
             scroll={false}
@@ -165,6 +171,7 @@ export function MediaLibrary({
             )}
             <span className="text-slate-500">
               Page {list.page} of {list.pageCount}
+              {list.totalIsAtLeast ? '+' : ''}
             </span>
             {list.page < list.pageCount ? (
               <Link href={href({ page: String(list.page + 1) })}>Next →</Link>

@@ -88,12 +88,14 @@ export function filterConditions(filter: MediaFilter, purpose: 'page' | 'count' 
       break;
   }
   for (const name of new Set(filter.tags ?? [])) {
+    // The tag's id as a scalar subquery, so its media ids come straight from media_tags_tag (tag_id, media_id)
+    // in id order, with no join to tags: both planners can then stop a capped count early.
+    const tagId = db().select({ id: tags.id }).from(tags).where(eq(tags.name, name));
     const holders = (...more: SQL[]) =>
       db()
         .select({ id: mediaTags.mediaId })
         .from(mediaTags)
-        .innerJoin(tags, eq(tags.id, mediaTags.tagId))
-        .where(and(eq(tags.name, name), ...more));
+        .where(and(eq(mediaTags.tagId, sql`(${tagId})`), ...more));
     // Measured at 100k media: EXISTS finds a page fastest (it stops after the page), IN counts fastest.
     c.push(purpose === 'page' ? exists(holders(eq(mediaTags.mediaId, media.id))) : inArray(media.id, holders()));
   }

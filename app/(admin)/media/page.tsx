@@ -8,7 +8,7 @@ import { mediaReferences } from '@/lib/content/content-using-media';
 import { previewUrls } from '@/lib/image-api/preview-urls';
 import { getMedia } from '@/lib/media/get-media';
 import { listMediaPage } from '@/lib/media/list-media-page';
-import { listTags } from '@/lib/tags/list-tags';
+import { listTagNames } from '@/lib/tags/list-tag-names';
 import type { MediaRecord } from '@/lib/media/present';
 import { libraryFilter, libraryQuery, libraryQueryString } from '@/lib/media/library-query';
 import { hasMediaRight } from '@/lib/permissions/media';
@@ -44,7 +44,7 @@ export default async function MediaPage({
     <MediaLibrary
       list={list}
       query={query}
-      tags={(await listTags(actor)).map((t) => t.name)}
+      tags={await listTagNames(actor)}
       members={await listMemberChoices(actor)}
       canUpload={hasMediaRight(actor, 'upload')}
       canEdit={hasMediaRight(actor, 'edit')}

@@ -9,6 +9,8 @@ import { useToolbarDraft } from './use-toolbar-draft';
 
 type Props = {
   total: number;
+  /** More media match than `total`: the library stopped counting there. */
+  totalIsAtLeast: boolean;
   tags: string[];
   members: MemberChoice[];
   /** Set when any filter (including "Unused only") narrows the list. */
@@ -22,7 +24,7 @@ export const dateInput =
   'focus-visible:ring-2 focus-visible:ring-indigo-200 [&::-webkit-calendar-picker-indicator]:opacity-60';
 
 /** Search, filters and sort of the library, all kept in the URL: row one searches, row two narrows and orders. */
-export function LibraryToolbar({ total, tags, members, clearHref, children }: Props) {
+export function LibraryToolbar({ total, totalIsAtLeast, tags, members, clearHref, children }: Props) {
   const draft = useToolbarDraft();
   const { values } = draft;
   const withCurrent = (names: string[], current: string) =>
@@ -43,7 +45,11 @@ export function LibraryToolbar({ total, tags, members, clearHref, children }: Pr
         <div className="flex shrink-0 items-baseline gap-3">
           <h1 className="text-xl font-semibold">Media</h1>
           <span className="text-sm text-slate-500" aria-live="polite">
-            {total === 1 ? '1 item' : `${total.toLocaleString('en-US')} items`}
+            {totalIsAtLeast
+              ? `${total.toLocaleString('en-US')}+ items`
+              : total === 1
+                ? '1 item'
+                : `${total.toLocaleString('en-US')} items`}
           </span>
         </div>
         <form
