@@ -17,6 +17,7 @@ import type { TransformPlan } from './plan';
 import { renderImage } from './render';
 import { RenderQueue } from './render-queue';
 import { undecodableImages } from './undecodable-images';
+import { readSharedVariant, writeSharedVariant } from './shared-variants';
 import { reserveVariant } from './variant-bound';
 
 export type Variant = { data: Buffer; contentType: string; etag: string; cache: 'hit' | 'miss' | 'shared' };
@@ -69,9 +70,16 @@ export async function getVariant(m: Media, plan: TransformPlan, extras: VariantE
   // In flight from here on, before the first await: a second request for this variant shares this render.
   const own = isOwnTransform(plan.cacheKey) || isOwnWatermarkPreset(plan, new URL(kuraUrl(m)).pathname, m.sha256);
   const job = (async () => {
+    // Another instance may have rendered it: media in a bucket keep their variants there too.
+    const shared = parseEntry(await readSharedVariant(m, planHash));
+    if (shared) {
+      hot.set(file, shared);
+      keepOnDisk(file, ...splitEntry(shared));
+      return { data: shared.data, contentType: shared.contentType, etag, cache: 'hit' as const };
+    }
     const release = own ? async () => {} : await reserveVariant(m, planHash, config().KURA_MAX_VARIANTS_PER_MEDIA);
     try {
-      return await render(m, plan, file, etag, extras);
+      return await render(m, plan, file, etag, extras, planHash);
     } catch (err) {
       await release();
       undecodableImages.note(m.sha256, err);
@@ -111,8 +119,9 @@ async function render(
   file: string,
   etag: string,
   extras: VariantExtras,
+  planHash: string,
 ): Promise<Variant> {
-  const { queue, index } = cache();
+  const { queue } = cache();
   return queue.run(async () => {
     const input = await inputOf(m);
     const mark = extras.mark ? { input: await inputOf(extras.mark.media), plan: extras.mark.plan } : undefined;
@@ -128,12 +137,8 @@ async function render(
     // Answered from memory at once; the file is written behind the answer (a failed write only
     // means the next request after eviction renders again). Never into the disk's reserve, which uploads need more.
     cache().hot.set(file, { data: out.data, contentType: out.contentType, fileBytes });
-    roomForVariant(fileBytes)
-      .then((room) => (room ? writeEntry(file, header, out.data) : 0))
-      .then(
-        (allocated) => allocated && index.add(file, allocated),
-        (err) => console.error('[kura] could not write a variant to the cache; it will be rendered again', err),
-      );
+    writeSharedVariant(m, planHash, [header, out.data], out.contentType);
+    keepOnDisk(file, header, out.data);
     return { data: out.data, contentType: out.contentType, etag, cache: 'miss' as const };
   });
 }
@@ -157,7 +162,11 @@ const hotVariants = () =>
 const MAGIC = 'kura-variant';
 
 async function readEntry(file: string): Promise<Entry | null> {
-  const raw = await fs.promises.readFile(file).catch(() => null);
+  return parseEntry(await fs.promises.readFile(file).catch(() => null));
+}
+
+/** An entry's bytes as written (header line, then the data), or null when they are not a whole entry. */
+function parseEntry(raw: Buffer | null): Entry | null {
   if (!raw) return null;
   const nl = raw.indexOf(10);
   if (nl < 0) return null;
@@ -165,6 +174,22 @@ async function readEntry(file: string): Promise<Entry | null> {
   const data = raw.subarray(nl + 1);
   if (magic !== MAGIC || !contentType || Number(length) !== data.length || data.length === 0) return null;
   return { data, contentType, fileBytes: raw.length };
+}
+
+/** The header line and the data of an entry, to write it again. */
+const splitEntry = (e: Entry): [Buffer, Buffer] => [
+  Buffer.from(`${MAGIC}\t${e.contentType}\t${e.data.length}\n`),
+  e.data,
+];
+
+/** Writes an entry to the disk cache behind the answer, outside the disk's reserve (uploads need it more). */
+function keepOnDisk(file: string, header: Buffer, data: Buffer): void {
+  roomForVariant(header.length + data.length)
+    .then((room) => (room ? writeEntry(file, header, data) : 0))
+    .then(
+      (allocated) => allocated && cache().index.add(file, allocated),
+      (err) => console.error('[kura] could not write a variant to the cache; it will be rendered again', err),
+    );
 }
 
 /** Writes an entry atomically; resolves to the disk space it takes (blocks, not its length). */

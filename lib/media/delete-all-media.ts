@@ -1,4 +1,5 @@
 import 'server-only';
+import { journalSharedVariants, removeSharedVariants } from '@/lib/image-api/shared-variants';
 import { and, asc, count, gt, inArray, lte } from 'drizzle-orm';
 import { db, transaction } from '@/db';
 import { media } from '@/db/schema';
@@ -43,18 +44,22 @@ export async function deleteAllMedia(
     ).map((r) => r.id);
     if (batch.length === 0) break;
     after = batch[batch.length - 1];
+    const variants: Awaited<ReturnType<typeof journalSharedVariants>>[] = [];
     const gone = await transaction(async (tx) => {
+      variants.length = 0; // a transaction PostgreSQL runs again starts over
       const rows = await tx
         .delete(media)
         .where(and(inArray(media.id, batch), readableMedia(actor), unreferenced(tx)))
         .returning();
       for (const r of rows) {
         await journalGarbage(tx, r.storage, r.storageKey);
+        variants.push(await journalSharedVariants(tx, r));
         await recordMediaChange(tx, actor, { before: r, after: null });
       }
       return rows;
     });
     for (const r of gone) await removeJournalled(r.storage, r.storageKey);
+    await removeSharedVariants(variants);
     deleted += gone.length;
   }
   const [{ kept }] = await db().select({ kept: count() }).from(media).where(readableMedia(actor));

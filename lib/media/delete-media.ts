@@ -1,4 +1,5 @@
 import 'server-only';
+import { journalSharedVariants, removeSharedVariants } from '@/lib/image-api/shared-variants';
 import { and, eq, exists, sql } from 'drizzle-orm';
 import { type Tx, transaction } from '@/db';
 import { contentMedia, media } from '@/db/schema';
@@ -33,6 +34,7 @@ function describeHolders(fileName: string, refs: MediaReferences): string {
  */
 export async function deleteMedia(actor: Actor, id: string, opts: { fileName?: string } = {}): Promise<{ id: string }> {
   assertMediaRight(actor, 'delete');
+  let variants: Awaited<ReturnType<typeof journalSharedVariants>> = null;
   const gone = await transaction(async (tx) => {
     const deleted = await tx
       .delete(media)
@@ -40,10 +42,12 @@ export async function deleteMedia(actor: Actor, id: string, opts: { fileName?: s
       .returning();
     if (deleted.length === 0) throw await refusal(tx, actor, id, opts.fileName);
     await journalGarbage(tx, deleted[0].storage, deleted[0].storageKey);
+    variants = await journalSharedVariants(tx, deleted[0]);
     await recordMediaChange(tx, actor, { before: deleted[0], after: null });
     return deleted[0];
   });
   await removeJournalled(gone.storage, gone.storageKey);
+  await removeSharedVariants([variants]);
   return { id };
 }
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { journalSharedVariants, removeSharedVariants } from '@/lib/image-api/shared-variants';
 import { and, eq } from 'drizzle-orm';
 import { db, transaction } from '@/db';
 import { forUpdate } from '@/db/locks';
@@ -48,6 +49,7 @@ export async function replaceMedia(
   });
   let old: { storage: string; key: string };
   let replaced: Media;
+  let variants: Awaited<ReturnType<typeof journalSharedVariants>> = null;
   try {
     await input.requestComplete;
     [replaced, old] = await transaction(async (tx) => {
@@ -75,6 +77,7 @@ export async function replaceMedia(
         if (deliveryUrl({ ...current, ...next }) !== deliveryUrl(current))
           await repointMedia(tx, id, { ...current, ...next });
         const row = (await tx.update(media).set(next).where(eq(media.id, id)).returning())[0];
+        variants = await journalSharedVariants(tx, current);
         await recordMediaChange(tx, actor, { before: current, after: row });
         return [row, gone] as const;
       }
@@ -87,6 +90,7 @@ export async function replaceMedia(
       await tx.update(mediaTags).set({ mediaId: nextId }).where(eq(mediaTags.mediaId, id));
       await repointMedia(tx, id, row);
       await tx.delete(media).where(eq(media.id, id));
+      variants = await journalSharedVariants(tx, current);
       await recordMediaChange(tx, actor, { before: current, after: row });
       return [row, gone] as const;
     });
@@ -95,5 +99,6 @@ export async function replaceMedia(
     throw err;
   }
   await removeJournalled(old.storage, old.key);
+  await removeSharedVariants([variants]);
   return replaced;
 }

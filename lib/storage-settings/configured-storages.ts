@@ -71,4 +71,4 @@ export function allStorages(): Storage[] {
 export const directUrlStorages = (): Storage[] => allStorages().filter((s) => isS3(s) && !!s.location.publicUrl);
 
 // Not `instanceof`: storages are shared across Next's bundles (processSingleton), each with its own copy of the class.
-const isS3 = (s: Storage): s is S3Storage => s.name.startsWith('s3:');
+export const isS3 = (s: Storage): s is S3Storage => s.name.startsWith('s3:');

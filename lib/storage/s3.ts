@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type https from 'node:https';
 import { KuraError } from '@/lib/errors';
@@ -87,6 +87,18 @@ export class S3Storage implements Storage {
       : `${prefix}${mediaId.slice(0, 2)}/${mediaId}/${randomBytes(8).toString('hex')}`;
   }
 
+  /**
+   * Where a rendered Image API variant of a file with this content hash is kept for every instance
+   * (lib/image-api/shared-variants.ts); all variants of one file share the folder `variantFolder(sha256)`.
+   */
+  variantKey(sha256: string, planHash: string): string {
+    return `${this.variantFolder(sha256)}${planHash}`;
+  }
+
+  variantFolder(sha256: string): string {
+    return `${this.location.prefix}variants/${sha256.slice(0, 2)}/${sha256}/`;
+  }
+
   /** The object's URL under the public base URL (direct-bucket mode), or null when none is set. */
   directUrl(key: string): string | null {
     const base = this.location.publicUrl;
@@ -158,9 +170,23 @@ export class S3Storage implements Storage {
     }
   }
 
+  /** Removes the object; a key ending in `/` (a variant folder) removes every object under it. */
   async remove(key: string): Promise<void> {
     try {
-      await this.client.send(new DeleteObjectCommand({ Bucket: this.location.bucket, Key: key }));
+      if (!key.endsWith('/')) {
+        await this.client.send(new DeleteObjectCommand({ Bucket: this.location.bucket, Key: key }));
+        return;
+      }
+      let token: string | undefined;
+      do {
+        const page = await this.client.send(
+          new ListObjectsV2Command({ Bucket: this.location.bucket, Prefix: key, ContinuationToken: token }),
+        );
+        // One by one: at most KURA_MAX_VARIANTS_PER_MEDIA of them, and every S3-compatible store has DeleteObject.
+        for (const o of page.Contents ?? [])
+          if (o.Key) await this.client.send(new DeleteObjectCommand({ Bucket: this.location.bucket, Key: o.Key }));
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
     } catch (err) {
       throw this.unavailable('removed', err);
     }

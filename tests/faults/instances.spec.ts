@@ -40,6 +40,7 @@ function instance(name: 'a' | 'b', port: number): KuraServer {
     KURA_DATABASE_URL: testDatabaseUrl(dataA)!,
     KURA_MEDIA_WEBHOOK_URL: receiver.url,
     KURA_WEBHOOK_SECRET: SECRET,
+    KURA_SWEEP_EVERY_MS: '1000',
   });
 }
 
@@ -111,14 +112,28 @@ test('an upload on A is served by B (whole and by Range); a rename on A is 404/2
   expect((await fetch(onServer(b, url))).status).toBe(200);
 });
 
-test('a variant rendered on A is served by B with the same ETag and bytes', async () => {
+test('a variant rendered on A is kept in the bucket and served by B from there: same ETag and bytes', async () => {
   const m = await upload(a, await png(300, 200));
   const first = await fetch(`${onServer(a, m.url)}?w=120&fm=webp`);
   expect(first.status).toBe(200);
+  expect(first.headers.get('kura-cache')).toBe('miss');
+  const bytes = Buffer.from(await first.arrayBuffer());
+  const sha = data.query<{ sha256: string }>('select sha256 from media where id = ?', m.id)[0].sha256;
+  const inBucket = async () =>
+    (await s3.objects()).filter((o) => o.key.includes(`variants/${sha.slice(0, 2)}/${sha}/`));
+  await expect.poll(async () => (await inBucket()).length).toBe(1);
   const second = await fetch(`${onServer(b, m.url)}?w=120&fm=webp`);
   expect(second.status).toBe(200);
+  expect(second.headers.get('kura-cache')).toBe('hit'); // B never rendered it
   expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
-  expect(Buffer.from(await second.arrayBuffer()).equals(Buffer.from(await first.arrayBuffer()))).toBe(true);
+  expect(Buffer.from(await second.arrayBuffer()).equals(bytes)).toBe(true);
+  // Deleting the media removes its variants from the bucket too.
+  const removed = await fetch(`${a.baseURL}/api/v2/media?url=${encodeURIComponent(m.url)}`, {
+    method: 'DELETE',
+    headers: key,
+  });
+  expect(removed.status).toBe(200);
+  await expect.poll(async () => (await inBucket()).length, { timeout: 20_000 }).toBe(0);
 });
 
 test('"delete media on A" against "save content using it on B", 50 rounds: never both, never a 5xx', async () => {
