@@ -229,13 +229,13 @@ test(
         /^body: old-name\.png is not the current URL/,
       ],
     ];
-    const before = data.query('select id from contents').length;
+    const before = data.query('select id from contents where api_id = ?', apiId).length;
     for (const [fields, message] of cases) {
       const res = await post(request, { title: 'refused', ...fields });
       expect(res.status(), JSON.stringify(fields)).toBe(400);
       expect((await res.json()).message).toMatch(message);
     }
-    expect(data.query('select id from contents').length).toBe(before);
+    expect(data.query('select id from contents where api_id = ?', apiId).length).toBe(before);
     expect((await post(request, { title: 'fits', banner: exact.url, attachment: small.url })).status()).toBe(201);
   },
 );
