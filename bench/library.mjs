@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { API_KEY, requireBuild, startKura } from './lib/kura-server.mjs';
+import { API_KEY, logIn, requireBuild, startKura } from './lib/kura-server.mjs';
 import { ROOT, TMP, runIfMain, stopProcess } from './lib/processes.mjs';
 
 export const name = 'library';
@@ -37,29 +37,6 @@ function seeded(dir, count) {
 async function startServer(dir) {
   const { child, base } = await startKura(dir, { admin: ADMIN });
   return { base, stop: () => stopProcess(child) };
-}
-
-async function logIn(base) {
-  const jar = new Map();
-  const keep = (res) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const i = pair.indexOf('=');
-      jar.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  keep(csrfRes);
-  const { csrfToken } = await csrfRes.json();
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email: ADMIN.email, password: ADMIN.password, json: 'true' }),
-  });
-  keep(res);
-  return cookie();
 }
 
 /** Time to first byte and to the whole body of one GET, in ms. */
@@ -110,7 +87,7 @@ async function measure(count, log) {
   const server = await startServer(dir);
   const db = new Database(path.join(dir, 'kura.db'), { readonly: true });
   try {
-    const cookie = await logIn(server.base);
+    const cookie = await logIn(server.base, ADMIN);
     const session = { Cookie: cookie };
     const key = { 'X-MICROCMS-API-KEY': API_KEY };
     const check = await timed(`${server.base}/media`, session);

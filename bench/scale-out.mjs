@@ -26,7 +26,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import sharp from 'sharp';
-import { API_KEY, requireBuild, startKura } from './lib/kura-server.mjs';
+import { API_KEY, logIn, requireBuild, startKura } from './lib/kura-server.mjs';
 import { cpuMeter } from './lib/proc.mjs';
 import { ROOT, TMP, runIfMain, stopProcess } from './lib/processes.mjs';
 import { median } from './lib/stats.mjs';
@@ -119,33 +119,8 @@ async function startPair(sqliteDir, pgDir, database, { portOffset = 0, env: extr
     env: { ...extra, KURA_DATABASE_URL: databaseUrl(database) },
   });
   const servers = { sqlite, postgres };
-  for (const side of SIDES) servers[side].cookie = await logIn(servers[side].base);
+  for (const side of SIDES) servers[side].cookie = await logIn(servers[side].base, ADMIN);
   return { servers, stop: () => Promise.all(SIDES.map((s) => stopProcess(servers[s].child))) };
-}
-
-async function logIn(base) {
-  const jar = new Map();
-  const keep = (res) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const i = pair.indexOf('=');
-      jar.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  keep(csrfRes);
-  const { csrfToken } = await csrfRes.json();
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email: ADMIN.email, password: ADMIN.password, json: 'true' }),
-  });
-  keep(res);
-  const page = await fetch(`${base}/media`, { headers: { Cookie: cookie() }, redirect: 'manual' });
-  if (!(await page.text()).includes('aria-label="Media"')) throw new Error(`not logged in at ${base}`);
-  return cookie();
 }
 
 /** Time to first byte and to the whole body of one request, in ms. */

@@ -70,3 +70,32 @@ export async function uploadMedia(server, file) {
     throw new Error(`upload of ${path.basename(file)} answered ${res.status}: ${JSON.stringify(res.body)}`);
   return new URL(res.body.url).pathname;
 }
+
+/**
+ * Logs `admin` in through next-auth's credentials callback, as the login page does; answers the cookies, after
+ * checking the library page answers as a logged-in member.
+ */
+export async function logIn(base, admin = ADMIN) {
+  const jar = new Map();
+  const keep = (res) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const i = pair.indexOf('=');
+      jar.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  keep(csrfRes);
+  const { csrfToken } = await csrfRes.json();
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email: admin.email, password: admin.password, json: 'true' }),
+  });
+  keep(res);
+  const page = await fetch(`${base}/media`, { headers: { Cookie: cookie() }, redirect: 'manual' });
+  if (!(await page.text()).includes('aria-label="Media"')) throw new Error(`not logged in at ${base}`);
+  return cookie();
+}
