@@ -9,7 +9,7 @@ import {
   parseNumber,
   round,
 } from './param-values';
-import { TRIM_MODES, type Adjust, type Animation, type Color, type Trim } from './plan';
+import { DEFAULT_TRIM_SD, TRIM_MODES, type Adjust, type Animation, type Color, type Trim } from './plan';
 
 /** The parameters of this module, under their imgix names. */
 export const ADJUST_PARAMS = [
@@ -135,7 +135,7 @@ export function readTrim(read: Reader): Trim | null {
   const color = read('trim-color', parseColor);
   const md = read('trim-md', threshold);
   const tol = read('trim-tol', threshold);
-  read('trim-sd', threshold); // validated; sharp's trim has no standard-deviation test (docs/image-api.md)
+  const sd = read('trim-sd', threshold);
   const pad = read('trim-pad', numberIn(0, MAX_SIDE)) ?? 0;
   if (mode === null) return null;
   const byColor = mode !== 'auto';
@@ -144,6 +144,7 @@ export function readTrim(read: Reader): Trim | null {
     color: byColor && mode !== 'alpha' ? color : null,
     threshold: byColor ? (tol ?? 0) : (md ?? 11),
     pad,
+    ...(byColor ? {} : { deviation: sd ?? DEFAULT_TRIM_SD }),
   };
 }
 

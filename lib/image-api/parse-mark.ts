@@ -15,6 +15,7 @@ export const MARK_PARAMS = [
   'mark-y',
   'mark-fit',
   'mark-tile',
+  'mark-base',
 ] as const;
 export type MarkParam = (typeof MARK_PARAMS)[number];
 
@@ -41,6 +42,8 @@ export const MARK_ALIASES: Readonly<Record<string, MarkParam>> = {
   markx: 'mark-x',
   my: 'mark-y',
   marky: 'mark-y',
+  markbase: 'mark-base',
+  mb: 'mark-base',
 };
 
 export type MarkReader = <T>(param: MarkParam, parse: (key: string, value: string) => T) => T | null;
@@ -60,9 +63,13 @@ function parseMarkUrl(key: string, raw: string): string {
 
 const MARK_FITS = ['clip', 'crop', 'fill', 'max', 'scale'] as const;
 
-/** The watermark with imgix's defaults (bottom right, 5 px padding, fully opaque, fit=clip); null without `mark`. */
+/**
+ * The watermark with imgix's defaults (bottom right, 5 px padding, fully opaque, fit=clip); null without `mark`.
+ * `mark-base` is put in front of `mark` as imgix does, and the whole must then be a URL of this service.
+ */
 export function readMark(read: MarkReader): Watermark | null {
-  const url = read('mark', parseMarkUrl);
+  const base = read('mark-base', (_, value) => value.trim()) ?? '';
+  const url = read('mark', (key, value) => parseMarkUrl(key, base + value.trim()));
   const mark: Watermark = {
     url: url ?? '',
     source: null,

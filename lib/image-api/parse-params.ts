@@ -216,11 +216,11 @@ function buildOps(query: Query, opts: ImageParamsOptions) {
   };
   const unusedAuto = query.auto.filter((token) => token !== 'format' && token !== 'compress');
   const download = read('dl', (_, value) => ({ fileName: value.trim() === '' ? null : value }));
-  // trim-sd is validated but sharp's trim has no standard-deviation test: it has no effect.
-  // txt-font names a font Kura does not have: the nearest generic family stands in.
+  // txt-font names a font Kura does not have: the nearest generic family stands in; txt-fit=wrapmax is drawn as wrap.
+  const keyOf = (param: Param) => [query.values.get(param)?.key ?? []].flat();
   const approximated = [
-    ...(ops.trim?.mode === 'auto' ? [query.values.get('trim-sd')?.key ?? []].flat() : []),
-    ...(text.approximated ? [query.values.get('txt-font')?.key ?? []].flat() : []),
+    ...(text.approximated.font ? keyOf('txt-font') : []),
+    ...(text.approximated.fit ? keyOf('txt-fit') : []),
   ];
   const ignored = [...query.unknown, ...unusedAuto.map((token) => `auto=${token}`), ...approximated];
   return { ops, varyAccept, download, ignored };

@@ -19,6 +19,7 @@ export const TEXT_PARAMS = [
   'txt-width',
   'txt-x',
   'txt-y',
+  'txt-bg',
 ] as const;
 export type TextParam = (typeof TEXT_PARAMS)[number];
 
@@ -108,29 +109,48 @@ export function parseFont(key: string, raw: string): { font: TextFont; approxima
 const BLACK = { r: 0, g: 0, b: 0, alpha: 1 };
 const WHITE = { r: 255, g: 255, b: 255, alpha: 1 };
 
-/** The text overlay with imgix's defaults (bottom right, 12 px, black, 10 px padding, Helvetica → sans-serif). */
-export function readText(read: TextReader): { text: TextOverlay | null; approximated: boolean } {
+/** imgix's fit modes; wrapmax (wrap, then shrink to txt-h) is drawn as wrap, as Kura has no txt-h. */
+const FITS = ['max', 'wrap', 'wrapmax'] as const;
+
+/** What of the text overlay Kura draws only approximately (listed in Kura-Ignored-Params). */
+export interface Approximated {
+  readonly font: boolean;
+  readonly fit: boolean;
+}
+
+/**
+ * The text overlay with imgix's defaults (bottom right, 12 px, black, 10 px padding, Helvetica → sans-serif).
+ * With txt-bg, txt-pad is the padding inside the box and its default drops to 0 (imgix).
+ */
+export function readText(read: TextReader): { text: TextOverlay | null; approximated: Approximated } {
   const text = read('txt', parseText);
   const font = read('txt-font', parseFont);
+  const fit = read('txt-fit', (key, value) => parseKeyword(key, value, FITS));
+  const bg = read('txt-bg', parseColor);
   const pixels = numberIn(0, MAX_SIDE);
   const overlay: { -readonly [K in keyof TextOverlay]: TextOverlay[K] } = {
     text: text ?? '',
     align: read('txt-align', parseAlignment) ?? { x: 'right', y: 'bottom' },
     clip: read('txt-clip', parseClip) ?? { from: 'end', ellipsis: false },
     color: read('txt-color', parseColor) ?? BLACK,
-    fit: read('txt-fit', (key, value) => parseKeyword(key, value, ['max'])),
+    fit: fit === 'wrapmax' ? 'wrap' : fit,
     font: font?.font ?? { family: 'sans-serif', bold: false, italic: false },
     size: read('txt-size', numberIn(1, MAX_TEXT_SIZE)) ?? 12,
     line: read('txt-line', numberIn(0, 100)) ?? 0,
     lineColor: read('txt-line-color', parseColor) ?? WHITE,
-    pad: read('txt-pad', pixels) ?? 10,
+    pad: read('txt-pad', pixels) ?? (bg === null || bg.alpha === 0 ? 10 : 0),
     shad: read('txt-shad', numberIn(0, 10, 2)) ?? 0,
     width: read('txt-width', numberIn(1, MAX_SIDE)),
     x: read('txt-x', pixels),
     y: read('txt-y', pixels),
+    ...(bg === null || bg.alpha === 0 ? {} : { bg }), // a transparent box is no box
   };
   if (overlay.line === 0) overlay.lineColor = WHITE; // inert without an outline: one key either way
-  // Text that draws nothing (empty, or fully transparent without an outline) is no overlay at all.
-  const visible = overlay.text.trim() !== '' && (overlay.color.alpha > 0 || overlay.line > 0 || overlay.shad > 0);
-  return { text: visible ? overlay : null, approximated: visible && (font?.approximated ?? false) };
+  // Text that draws nothing (empty, or fully transparent without an outline, shadow or box) is no overlay at all.
+  const inked = overlay.color.alpha > 0 || overlay.line > 0 || overlay.shad > 0 || overlay.bg !== undefined;
+  const visible = overlay.text.trim() !== '' && inked;
+  return {
+    text: visible ? overlay : null,
+    approximated: { font: visible && (font?.approximated ?? false), fit: visible && fit === 'wrapmax' },
+  };
 }

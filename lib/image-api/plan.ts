@@ -141,7 +141,12 @@ export interface Trim {
   readonly threshold: number;
   /** trim-pad: pixels of the trimmed border kept around the content. */
   readonly pad: number;
+  /** trim-sd, auto only (absent otherwise, so the other modes' keys stay as they were): a line's largest deviation. */
+  readonly deviation?: number;
 }
+
+/** imgix's default trim-sd. */
+export const DEFAULT_TRIM_SD = 10;
 
 export interface TextFont {
   readonly family: 'serif' | 'sans-serif' | 'monospace';
@@ -157,8 +162,8 @@ export interface TextOverlay {
   /** What goes when the text is wider than its box: the end (default), the start or the middle, with or without "…". */
   readonly clip: { readonly from: 'start' | 'middle' | 'end'; readonly ellipsis: boolean };
   readonly color: Color;
-  /** `max`: shrink the text to its box instead of clipping it. */
-  readonly fit: 'max' | null;
+  /** `max`: shrink the text to its box instead of clipping it; `wrap`: break it into lines as wide as the box. */
+  readonly fit: 'max' | 'wrap' | null;
   readonly font: TextFont;
   readonly size: number;
   /** Outline width in pixels (0 = none) and its colour. */
@@ -173,6 +178,11 @@ export interface TextOverlay {
   /** Absolute position of the box's top-left corner; overrides txt-align on that axis. */
   readonly x: number | null;
   readonly y: number | null;
+  /**
+   * txt-bg: a box of this colour behind the text, txt-pad inside it (and the text then aligned to the edges).
+   * Absent without txt-bg, so the keys of text without a box stay as they were.
+   */
+  readonly bg?: Color;
 }
 
 /** `mark` and `mark-*`: a watermark from this service's own media. */

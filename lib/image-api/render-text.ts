@@ -26,14 +26,22 @@ const escapeMarkup = (text: string) =>
 const fontOf = (t: TextOverlay, size: number) =>
   `${t.font.family}${t.font.bold ? ' Bold' : ''}${t.font.italic ? ' Italic' : ''} ${size}`;
 
-/** Renders text with Pango (sharp's text input) at 72 dpi, so a font size in points is one in pixels. */
-async function maskOf(text: string, t: TextOverlay, size: number): Promise<Mask> {
+const PANGO_ALIGN = { left: 'left', center: 'centre', right: 'right' } as const;
+
+/**
+ * Renders text with Pango (sharp's text input) at 72 dpi, so a font size in points is one in pixels. With
+ * `wrapAt`, Pango breaks it into lines at most that wide (between words, inside a word that cannot fit, and
+ * between any two CJK characters), aligned as txt-align says.
+ */
+async function maskOf(text: string, t: TextOverlay, size: number, wrapAt: number | null = null): Promise<Mask> {
+  const wrapped = wrapAt === null ? {} : { width: wrapAt, wrap: 'word-char' as const, align: PANGO_ALIGN[t.align.x] };
   const image = sharp({
     text: {
       text: `<span foreground="#ffffff">${escapeMarkup(text)}</span>`,
       font: fontOf(t, size),
       dpi: 72,
       rgba: true,
+      ...wrapped,
     },
   });
   const { data, info } = await image.extractChannel(3).raw().toBuffer({ resolveWithObject: true });
@@ -76,10 +84,15 @@ function kept(chars: readonly string[], n: number, from: TextOverlay['clip']['fr
 /** The font size at which fit=max measures a line that cannot fit at its own size. */
 const PROBE_SIZE = 32;
 
-async function fitted(t: TextOverlay, size: number, box: number): Promise<Mask> {
+async function fitted(t: TextOverlay, size: number, box: number, lines: number): Promise<Mask> {
   // No glyph is narrower than a fifth of the size: more characters than this cannot fit.
   const room = Math.ceil(box / (size * 0.2)) + 1;
   const chars = [...t.text];
+  if (t.fit === 'wrap') {
+    // Wrapped, at most `lines` lines can show: the characters that would fill more are never laid out.
+    const wrapped = await maskOf(chars.slice(0, room * lines).join(''), t, size, box);
+    return wrapped.width <= box ? wrapped : columns(wrapped, 0, box);
+  }
   const text = t.fit === 'max' || chars.length <= room ? t.text : kept(chars, room, t.clip.from, false);
   // fit=max: measured at a small size first, then laid out at the size that fits (never a huge line to shrink).
   const probe = t.fit === 'max' && chars.length > room ? await maskOf(text, t, PROBE_SIZE) : null;
@@ -182,16 +195,25 @@ export async function textLayer(t: TextOverlay, canvas: Size, dpr: number): Prom
   const [size, pad, line, shad] = [Math.max(1, px(t.size)), px(t.pad), px(t.line), t.shad * dpr];
   const box = Math.max(1, Math.min(canvas.width, t.width === null ? canvas.width - 2 * pad : px(t.width)));
   // Lines below the image's bottom can never show: they are not laid out.
-  const lines = t.text.split('\n').slice(0, Math.ceil(canvas.height / size) + 1);
-  const glyphs = await fitted({ ...t, text: lines.join('\n') }, size, box);
+  const visibleLines = Math.ceil(canvas.height / size) + 1;
+  const lines = t.text.split('\n').slice(0, visibleLines);
+  const glyphs = await fitted({ ...t, text: lines.join('\n') }, size, box, visibleLines);
   const outline = line > 0 ? dilated(glyphs, line) : null;
   const margin = line > 0 ? Math.ceil(line) : 0;
   const drop = Math.round(shad);
   const spread = Math.ceil(shad * 2);
-  const width = glyphs.width + 2 * margin + drop + 2 * spread;
-  const height = glyphs.height + 2 * margin + drop + 2 * spread;
+  // txt-bg: a box txt-pad larger than the text on every side, under everything else.
+  const boxPad = t.bg === undefined ? 0 : pad;
+  const inset = Math.max(spread + margin, boxPad);
+  const width = inset + Math.max(glyphs.width + margin + drop + spread, glyphs.width + boxPad);
+  const height = inset + Math.max(glyphs.height + margin + drop + spread, glyphs.height + boxPad);
   const layer = Buffer.alloc(width * height * 4);
-  const [gx, gy] = [spread + margin, spread + margin]; // the glyphs' corner inside the layer
+  const [gx, gy] = [inset, inset]; // the glyphs' corner inside the layer
+  if (t.bg !== undefined) {
+    const [boxWidth, boxHeight] = [glyphs.width + 2 * boxPad, glyphs.height + 2 * boxPad];
+    const solid = { alpha: Buffer.alloc(boxWidth * boxHeight, 255), width: boxWidth, height: boxHeight };
+    paint(layer, width, solid, gx - boxPad, gy - boxPad, t.bg);
+  }
   if (shad > 0) {
     // The shadow: the outlined (or plain) glyphs moved down and right by txt-shad, blurred by it.
     const body = outline ?? glyphs;
@@ -206,13 +228,14 @@ export async function textLayer(t: TextOverlay, canvas: Size, dpr: number): Prom
   if (outline !== null) paint(layer, width, outline, gx - margin, gy - margin, t.lineColor);
   paint(layer, width, glyphs, gx, gy, t.color);
 
-  // Where the glyphs go, then the layer around them.
+  // Where the glyphs go, then the layer around them. With a box, txt-pad is inside it: the text meets the edges.
   const textWidth = glyphs.width;
   const textHeight = glyphs.height;
-  const alignedX = { left: pad, center: (canvas.width - textWidth) / 2, right: canvas.width - pad - textWidth }[
+  const edge = t.bg === undefined ? pad : 0;
+  const alignedX = { left: edge, center: (canvas.width - textWidth) / 2, right: canvas.width - edge - textWidth }[
     t.align.x
   ];
-  const alignedY = { top: pad, middle: (canvas.height - textHeight) / 2, bottom: canvas.height - pad - textHeight }[
+  const alignedY = { top: edge, middle: (canvas.height - textHeight) / 2, bottom: canvas.height - edge - textHeight }[
     t.align.y
   ];
   const left = Math.round(t.x !== null ? px(t.x) : alignedX) - gx;

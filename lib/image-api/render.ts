@@ -2,12 +2,13 @@
 import { stat } from 'node:fs/promises';
 import sharp, { type Metadata, type OverlayOptions, type Sharp } from 'sharp';
 import { KuraError } from '@/lib/errors';
-import type { Color, ImageFormat, TransformPlan, Trim } from './plan';
+import { DEFAULT_TRIM_SD, type Color, type ImageFormat, type TransformPlan, type Trim } from './plan';
 import { applyAdjust } from './render-adjust';
 import { blurhashOf } from './render-blurhash';
 import { playOptions, reframed } from './render-animation';
 import { markOverlays, type MarkSource } from './render-mark';
 import { textLayer } from './render-text';
+import { padded, walkTrim } from './render-trim';
 import { outputSizeOf } from './output-budget';
 import { applyEffects, applyOrientation, blurSigma, hasEffects, pipelinedEffects, settle } from './render-effects';
 import { geometryOf, rectRegion, type Geometry, type Region, type Size } from './render-geometry';
@@ -223,13 +224,20 @@ async function renderOwnMark(input: Buffer | string, plan: TransformPlan, opts: 
 }
 
 /**
- * The region `trim` keeps, in the oriented source: sharp's trim for auto and color (a colour within the
- * threshold, the top-left pixel's by default), the alpha channel's bounding box for alpha. trim-pad is
- * sharp's margin. An image that would trim to nothing keeps its full size (sharp's rule).
+ * The region `trim` keeps, in the oriented source: imgix's walk for auto (render-trim.ts: trim-md and trim-sd),
+ * sharp's trim for color (a colour within the threshold, the top-left pixel's by default), the alpha channel's
+ * bounding box for alpha. trim-pad is sharp's margin. An image that would trim to nothing keeps its full size
+ * (sharp's rule).
  */
 async function trimRegion(image: Sharp, trim: Trim, source: Size, hasAlpha: boolean, limit: number): Promise<Region> {
   const { width, height } = source;
   const full = { left: 0, top: 0, width, height };
+  if (trim.mode === 'auto') {
+    const { data, info } = await image.removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const pixels = { data, width: info.width, height: info.height, channels: info.channels };
+    const limits = { meanDifference: trim.threshold, deviation: trim.deviation ?? DEFAULT_TRIM_SD };
+    return padded(walkTrim(pixels, limits), trim.pad, source);
+  }
   const byAlpha = trim.mode === 'alpha' || (trim.mode === 'colorunlessalpha' && hasAlpha);
   if (byAlpha && !hasAlpha) return full; // nothing is transparent: nothing to trim
   // By alpha: the alpha channel framed in one transparent pixel (its own pass: sharp trims before it extends),

@@ -267,11 +267,29 @@ test.describe('trim', () => {
     return (frame.alpha === 1 ? sharp(await image.png().toBuffer()).removeAlpha() : image).png().toBuffer();
   };
 
+  /** The red frame of `framed` with every tenth pixel white (a noisy border, as from a scan). */
+  const specked = async () => {
+    const { data, info } = await sharp(await framed({ r: 255, g: 0, b: 0, alpha: 1 }))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    for (let y = 0; y < info.height; y++) {
+      for (let x = 0; x < info.width; x++) {
+        const inside = x >= 20 && x < 120 && y >= 20 && y < 80;
+        if (!inside && (x + y) % 10 === 9) data.fill(255, (y * info.width + x) * 3, (y * info.width + x) * 3 + 3);
+      }
+    }
+    return sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } })
+      .png()
+      .toBuffer();
+  };
+
   let bordered: MediaRecord;
   let floating: MediaRecord;
+  let noisy: MediaRecord;
   test.beforeAll(async ({ request }) => {
     bordered = await upload(request, 'bordered', 'png', await framed({ r: 255, g: 0, b: 0, alpha: 1 }));
     floating = await upload(request, 'floating', 'png', await framed({ r: 0, g: 0, b: 0, alpha: 0 }));
+    noisy = await upload(request, 'noisy', 'png', await specked());
   });
 
   /** Asserts a variant is exactly width × height and blue at its four corners. */
@@ -295,6 +313,20 @@ test.describe('trim', () => {
   test('trim=auto and trim=color without a colour take the top-left pixel as the border', async ({ request }) => {
     await expectBlue((await fetchVariant(request, bordered, 'trim=auto&fm=png')).body, 100, 60);
     await expectBlue((await fetchVariant(request, bordered, 'trim=color&fm=png')).body, 100, 60);
+  });
+
+  test('trim=auto cuts a specked border only when trim-md and trim-sd allow the specks', async ({ request }) => {
+    // One frame pixel in ten is white: a line's mean difference is about 25 and its standard deviation about 76.
+    const widthOf = async (query: string) => {
+      const { headers, body } = await fetchVariant(request, noisy, `${query}&fm=png`);
+      expect(headers['kura-ignored-params']).toBeUndefined();
+      return (await sharp(body).metadata()).width;
+    };
+    expect(await widthOf('trim=auto')).toBe(140); // imgix's defaults (md 11, sd 10) keep it
+    expect(await widthOf('trim=auto&trim-md=40')).toBe(140); // the deviation still stops the walk
+    expect(await widthOf('trim=auto&trim-sd=80')).toBe(140); // and so does the mean difference
+    await expectBlue((await fetchVariant(request, noisy, 'trim=auto&trim-md=40&trim-sd=80&fm=png')).body, 100, 60);
+    expect(await widthOf('trim=auto&trim-md=40&trim-sd=80&trim-pad=5')).toBe(110);
   });
 
   test('trim-pad keeps that much of the border; sizing applies to the trimmed image', async ({ request }) => {

@@ -121,17 +121,56 @@ test('txt-x and txt-y place the text box absolutely', async ({ request }) => {
 test.describe('long text', () => {
   const LONG = 'The quick brown fox jumps over the lazy dog again and again and again';
 
-  test('txt-clip=end,ellipsis keeps the text inside the padding and differs from a plain cut', async ({ request }) => {
-    const base = `txt=${encodeURIComponent(LONG)}&txt-size=30&txt-align=top,left`;
-    const ellipsis = await changed(request, `${base}&txt-clip=end,ellipsis`);
-    expect(ellipsis.left).toBeGreaterThanOrEqual(10);
-    expect(ellipsis.right).toBeLessThan(W - 10);
-    const cut = (await fetchVariant(request, photo, `${base}&fm=png`)).body;
-    const dotted = (await fetchVariant(request, photo, `${base}&txt-clip=end,ellipsis&fm=png`)).body;
-    expect(Buffer.compare(await sharp(cut).raw().toBuffer(), await sharp(dotted).raw().toBuffer())).not.toBe(0);
-    // A plain cut runs up to the box's edge; the ellipsis version ends on whole characters and "…".
-    const plain = await changed(request, base);
-    expect(plain.right).toBeLessThan(W - 10);
+  test('txt-clip=end,ellipsis keeps the text inside the padding and ends it with a drawn "…"', async ({ request }) => {
+    const style = 'txt-size=30&txt-align=top,left';
+    const render = async (text: string, extra = '') =>
+      (await fetchVariant(request, photo, `txt=${encodeURIComponent(text)}&${style}${extra}&fm=png`)).body;
+    const pixels = async (body: Buffer) => sharp(body).raw().toBuffer();
+    const clipped = await render(LONG, '&txt-clip=end,ellipsis');
+    const box = await changedOf(clipped);
+    expect(box.left).toBeGreaterThanOrEqual(10);
+    expect(box.right).toBeLessThan(W - 10);
+
+    // The clipped render is pixel for pixel the render of some prefix of the text followed by "…".
+    const clippedPixels = await pixels(clipped);
+    const chars = [...LONG];
+    let kept = -1;
+    for (let from = 1; from < chars.length && kept < 0; from += 8) {
+      const batch = chars.slice(from, from + 8).map((_, i) => from + i);
+      const renders = await Promise.all(batch.map(async (n) => pixels(await render(chars.slice(0, n).join('') + '…'))));
+      const match = renders.findIndex((r) => r.equals(clippedPixels));
+      if (match >= 0) kept = batch[match];
+    }
+    expect(kept, 'no prefix followed by "…" renders the same pixels').toBeGreaterThan(5);
+
+    // And the "…" is there to see: right of where that prefix alone ends, three separate dots sit on the line.
+    const prefixEnd = (await changedOf(await render(chars.slice(0, kept).join('')))).right;
+    const { data, info } = await sharp(clipped).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const ink = (x: number, y: number) => {
+      const i = (y * info.width + x) * 3;
+      return Math.abs(data[i] - GREY.r) + Math.abs(data[i + 1] - GREY.g) + Math.abs(data[i + 2] - GREY.b) >= 30;
+    };
+    const dots: { from: number; to: number; top: number; bottom: number }[] = [];
+    for (let x = prefixEnd + 1; x <= box.right; x++) {
+      const rows: number[] = [];
+      for (let y = box.top; y <= box.bottom; y++) if (ink(x, y)) rows.push(y);
+      if (rows.length === 0) continue;
+      const last = dots.at(-1);
+      const [top, bottom] = [rows[0], rows[rows.length - 1]];
+      if (last?.to === x - 1) {
+        Object.assign(last, { to: x, top: Math.min(last.top, top), bottom: Math.max(last.bottom, bottom) });
+      } else dots.push({ from: x, to: x, top, bottom });
+    }
+    expect(dots).toHaveLength(3);
+    for (const dot of dots) {
+      expect(dot.to - dot.from).toBeLessThan(8); // a dot, not a letter
+      expect(dot.bottom - dot.top).toBeLessThan(8);
+      expect(dot.top).toBeGreaterThan((box.top + box.bottom) / 2 - 4); // on the baseline, not mid-line
+    }
+    // A plain cut runs up to the box's edge and has no "…".
+    const plain = await render(LONG);
+    expect((await pixels(plain)).equals(clippedPixels)).toBe(false);
+    expect((await changedOf(plain)).right).toBeLessThan(W - 10);
   });
 
   test('txt-width narrows the box; txt-fit=max shrinks the text into it instead of cutting', async ({ request }) => {
@@ -243,4 +282,34 @@ test.describe('imgix’s documented text examples answer 200 with an image', () 
       expect((await changedOf(body)).count).toBeGreaterThan(0);
     });
   }
+});
+
+test('txt-bg draws a box of that colour txt-pad around the text, which then meets the aligned edge', async ({
+  request,
+}) => {
+  const body = (
+    await fetchVariant(request, photo, 'txt=Box&txt-size=30&txt-align=top,left&txt-bg=00f&txt-pad=12&fm=png')
+  ).body;
+  const { data, info } = await sharp(body).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const at = (x: number, y: number) => [...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)];
+  const isBlue = ([r, g, b]: number[]) => b > 200 && r < 30 && g < 30;
+  expect(isBlue(at(0, 0))).toBe(true); // the box starts at the corner: the text is flush with it, padded by 12
+  expect(isBlue(at(5, 5))).toBe(true);
+  expect(at(W - 5, H - 5)).toEqual([128, 128, 128]);
+  const box = await changedOf(body);
+  const plain = await changed(request, 'txt=Box&txt-size=30&txt-align=top,left&txt-pad=0');
+  expect(box.left).toBe(0);
+  expect(box.top).toBe(0);
+  expect(box.right).toBeGreaterThanOrEqual(plain.right + 12); // 12 px of box right of the glyphs
+  expect(box.bottom).toBeGreaterThanOrEqual(plain.bottom + 12);
+  expect(box.count).toBeGreaterThan(plain.count * 3);
+});
+
+test('txt-fit=wrap breaks a long title into lines no wider than the box', async ({ request }) => {
+  const long = encodeURIComponent('The quick brown fox jumps over the lazy dog again and again');
+  const cut = await changed(request, `txt=${long}&txt-size=30&txt-align=top,left`);
+  const wrapped = await changed(request, `txt=${long}&txt-size=30&txt-align=top,left&txt-fit=wrap`);
+  expect(wrapped.right).toBeLessThan(W - 10);
+  expect(wrapped.bottom - wrapped.top).toBeGreaterThan(2 * (cut.bottom - cut.top));
+  expect(wrapped.count).toBeGreaterThan(1.5 * cut.count);
 });

@@ -167,12 +167,13 @@ describe('the variant key', () => {
 
 describe('trim', () => {
   it('reads the modes with their settings', () => {
-    expect(transform('trim=auto').trim).toEqual({ mode: 'auto', color: null, threshold: 11, pad: 0 });
-    expect(transform('trim=auto&trim-md=20&trim-pad=4').trim).toEqual({
+    expect(transform('trim=auto').trim).toEqual({ mode: 'auto', color: null, threshold: 11, pad: 0, deviation: 10 });
+    expect(transform('trim=auto&trim-md=20&trim-pad=4&trim-sd=30').trim).toEqual({
       mode: 'auto',
       color: null,
       threshold: 20,
       pad: 4,
+      deviation: 30,
     });
     expect(transform('trim=color&trim-color=red&trim-tol=5').trim).toEqual({
       mode: 'color',
@@ -195,9 +196,15 @@ describe('trim', () => {
     expect(transform(`trim64=${b64('auto')}&trimmd=-3`).trim).toMatchObject({ mode: 'auto', threshold: 0 });
   });
 
-  it('validates trim-sd and lists it as having no effect (sharp has no standard-deviation test)', () => {
-    expect(transform('trim=auto&trim-sd=5').ignored).toEqual(['trim-sd']);
-    expect(transform('trim=auto&trimsd=5').ignored).toEqual(['trimsd']);
+  it('reads trim-sd for auto only (clamped, alias, Base64), and no longer lists it as ignored', () => {
+    expect(transform('trim=auto&trim-sd=5').ignored).toEqual([]);
+    expect(transform('trim=auto&trimsd=5').trim?.deviation).toBe(5);
+    expect(transform(`trim=auto&trim-sd64=${b64('7.5')}`).trim?.deviation).toBe(7.5);
+    expect(transform('trim=auto&trim-sd=999').trim?.deviation).toBe(255);
+    expect(transform('trim=auto&trim-sd=-1').trim?.deviation).toBe(0);
+    expect(transform('trim=color&trim-sd=5').trim).not.toHaveProperty('deviation');
+    expect(transform('trim=color&trim-sd=5').cacheKey).toBe(transform('trim=color').cacheKey);
+    expect(transform('trim=auto&trim-sd=5').cacheKey).not.toBe(transform('trim=auto').cacheKey);
     expectRefused('trim=auto&trim-sd=lots', 'trim-sd', 'a number');
   });
 

@@ -44,6 +44,15 @@ describe('mark', () => {
     });
   });
 
+  it('puts mark-base (and its aliases) in front of mark, as imgix does', () => {
+    expect(transform('mark-base=https://kura.example/assets/s/i/&mark=a.png').mark?.url).toBe(
+      'https://kura.example/assets/s/i/a.png',
+    );
+    expect(transform('mb=/assets/s/&mark=i/a.png').mark?.url).toBe('/assets/s/i/a.png');
+    expect(transform('w=10&markbase=/assets/s/i/').mark).toBeNull();
+    expect(transform('mark-base=/assets/&mark=a.png').ignored).toEqual([]);
+  });
+
   it('accepts a root-relative path and clamps alpha', () => {
     expect(transform('mark=/assets/s/i/a.png&mark-alpha=500').mark).toMatchObject({
       url: '/assets/s/i/a.png',

@@ -100,7 +100,7 @@ describe('txt', () => {
     ['txt=a&txt-align=up', 'Invalid value for "txt-align": expected one of top, middle, bottom, left, center, right'],
     ['txt=a&txt-clip=both', 'Invalid value for "txt-clip": expected one of start, middle, end, ellipsis'],
     ['txt=a&txt-color=nope', 'Invalid value for "txt-color": expected a colour keyword or 3, 4, 6 or 8 hex digits'],
-    ['txt=a&txt-fit=min', 'Invalid value for "txt-fit": expected one of max'],
+    ['txt=a&txt-fit=min', 'Invalid value for "txt-fit": expected one of max, wrap, wrapmax'],
     ['txt=a&txt-size=big', 'Invalid value for "txt-size": expected a number'],
     ['txt=a&tsz=big', 'Invalid value for "tsz": expected a number'],
     ['txt64=%%%', 'Invalid value for "txt64": expected URL-safe Base64'],
@@ -119,5 +119,32 @@ describe('txt', () => {
   it('keys an outline colour only with an outline', () => {
     expect(transform('txt=a&txt-line-color=red').cacheKey).toBe(transform('txt=a').cacheKey);
     expect(transform('txt=a&txt-line=1&txt-line-color=red').cacheKey).not.toBe(transform('txt=a&txt-line=1').cacheKey);
+  });
+});
+
+describe('txt-bg and txt-fit=wrap', () => {
+  it('txt-bg adds a box, drops the default padding to 0 and keeps an explicit one; transparent is no box', () => {
+    expect(text('txt=Hi&txt-bg=263E65')).toMatchObject({ bg: { r: 38, g: 62, b: 101, alpha: 1 }, pad: 0 });
+    expect(text('txt=Hi&txt-bg=80000000&txt-pad=20')).toMatchObject({ bg: { alpha: 0.502 }, pad: 20 });
+    expect(text(`txt=Hi&txt-bg64=${b64('red')}`)?.bg).toEqual({ r: 255, g: 0, b: 0, alpha: 1 });
+    expect(text('txt=Hi&txt-bg=00000000')).not.toHaveProperty('bg');
+    expect(text('txt=Hi&txt-bg=00000000')?.pad).toBe(10);
+    expect(transform('txt=Hi&txt-bg=fff').cacheKey).not.toBe(transform('txt=Hi').cacheKey);
+    expect(messageOf('txt=Hi&txt-bg=nope')).toBe(
+      'Invalid value for "txt-bg": expected a colour keyword or 3, 4, 6 or 8 hex digits',
+    );
+  });
+
+  it('a box alone makes transparent text visible', () => {
+    expect(text('txt=Hi&txt-color=0000&txt-bg=000')).not.toBeNull();
+    expect(text('w=10&txt=Hi&txt-color=0000')).toBeNull();
+  });
+
+  it('reads txt-fit=wrap; wrapmax is drawn as wrap and listed as approximated', () => {
+    expect(text('txt=Hi&txt-fit=wrap')?.fit).toBe('wrap');
+    expect(text('txt=Hi&txt-fit=wrapmax')?.fit).toBe('wrap');
+    expect(transform('txt=Hi&txt-fit=wrapmax').ignored).toEqual(['txt-fit']);
+    expect(transform('txt=Hi&txt-fit=wrap').ignored).toEqual([]);
+    expect(messageOf('txt=Hi&txt-fit=stretch')).toBe('Invalid value for "txt-fit": expected one of max, wrap, wrapmax');
   });
 });
