@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -101,6 +102,9 @@ export const media = pgTable(
     sha256: text('sha256').notNull(),
     width: integer('width'),
     height: integer('height'),
+    duration: doublePrecision('duration'),
+    pageCount: integer('page_count'),
+    hasPreview: flag('has_preview'),
     alt: text('alt').notNull().default(''),
     storage: text('storage').notNull(),
     storageKey: text('storage_key').notNull(),

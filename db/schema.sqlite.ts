@@ -1,6 +1,6 @@
 // The SQLite tables (the embedded default). db/schema.pg.ts mirrors them for PostgreSQL: change both together.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   API_KINDS,
   AUDIT_ACTOR_TYPES,
@@ -86,6 +86,12 @@ export const media = sqliteTable(
     sha256: text('sha256').notNull(),
     width: integer('width'),
     height: integer('height'),
+    /** Seconds of a video or audio file, read at upload by ffprobe; null when unknown. */
+    duration: real('duration'),
+    /** Pages of a PDF, read at upload by poppler's pdfinfo; null when unknown. */
+    pageCount: integer('page_count'),
+    /** A poster frame (video) or first page (PDF) could be made at upload: the thumbnail route serves it. */
+    hasPreview: integer('has_preview', { mode: 'boolean' }).notNull().default(false),
     alt: text('alt').notNull().default(''),
     /** Which storage holds the bytes ('local' or 's3'); media keeps the storage it was uploaded to. */
     storage: text('storage').notNull(),
