@@ -342,6 +342,21 @@ export const auditLog = pgTable(
   ],
 );
 
+export const invites = pgTable(
+  'invites',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    email: text('email').notNull(),
+    roleIds: jsonb('role_ids').notNull().$type<string[]>(),
+    createdBy: text('created_by').references(() => members.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: at('expires_at').notNull(),
+    usedAt: at('used_at'),
+  },
+  (t) => [index('invites_email').on(t.email)],
+);
+
 export const sessions = pgTable(
   'sessions',
   {

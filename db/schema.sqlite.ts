@@ -369,6 +369,26 @@ export const auditLog = sqliteTable(
  * One login: its id is in the session cookie (JWT) and every request checks it here, so logout, a
  * password change, an Administrator or the member's removal (cascade) can end it.
  */
+/** A link an Administrator made for a new member to set their own password: single use, expiring. */
+export const invites = sqliteTable(
+  'invites',
+  {
+    id: text('id').primaryKey(),
+    /** SHA-256 of the link's token; the token itself is shown once, to the Administrator who made the link. */
+    tokenHash: text('token_hash').notNull().unique(),
+    /** Lowercased; the member logs in with it. */
+    email: text('email').notNull(),
+    /** The roles the member gets; a role deleted since is left out when the link is used. */
+    roleIds: text('role_ids', { mode: 'json' }).notNull().$type<string[]>(),
+    createdBy: text('created_by').references(() => members.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Set, in the transaction that adds the member, when the link is used: it works once. */
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('invites_email').on(t.email)],
+);
+
 export const sessions = sqliteTable(
   'sessions',
   {
