@@ -24,6 +24,8 @@ export const SECURITY_OPERATIONS = [
   'member_added',
   'member_updated',
   'member_removed',
+  'invite_created',
+  'invite_revoked',
   'role_created',
   'role_updated',
   'role_deleted',

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -101,6 +102,9 @@ export const media = pgTable(
     sha256: text('sha256').notNull(),
     width: integer('width'),
     height: integer('height'),
+    duration: doublePrecision('duration'),
+    pageCount: integer('page_count'),
+    hasPreview: flag('has_preview'),
     alt: text('alt').notNull().default(''),
     storage: text('storage').notNull(),
     storageKey: text('storage_key').notNull(),
@@ -336,6 +340,21 @@ export const auditLog = pgTable(
     index('audit_log_actor').on(t.actorId, t.at),
     index('audit_log_operation').on(t.operation, t.at),
   ],
+);
+
+export const invites = pgTable(
+  'invites',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    email: text('email').notNull(),
+    roleIds: jsonb('role_ids').notNull().$type<string[]>(),
+    createdBy: text('created_by').references(() => members.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: at('expires_at').notNull(),
+    usedAt: at('used_at'),
+  },
+  (t) => [index('invites_email').on(t.email)],
 );
 
 export const sessions = pgTable(

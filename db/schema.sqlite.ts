@@ -1,6 +1,6 @@
 // The SQLite tables (the embedded default). db/schema.pg.ts mirrors them for PostgreSQL: change both together.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   API_KINDS,
   AUDIT_ACTOR_TYPES,
@@ -86,6 +86,12 @@ export const media = sqliteTable(
     sha256: text('sha256').notNull(),
     width: integer('width'),
     height: integer('height'),
+    /** Seconds of a video or audio file, read at upload by ffprobe; null when unknown. */
+    duration: real('duration'),
+    /** Pages of a PDF, read at upload by poppler's pdfinfo; null when unknown. */
+    pageCount: integer('page_count'),
+    /** A poster frame (video) or first page (PDF) could be made at upload: the thumbnail route serves it. */
+    hasPreview: integer('has_preview', { mode: 'boolean' }).notNull().default(false),
     alt: text('alt').notNull().default(''),
     /** Which storage holds the bytes ('local' or 's3'); media keeps the storage it was uploaded to. */
     storage: text('storage').notNull(),
@@ -363,6 +369,26 @@ export const auditLog = sqliteTable(
  * One login: its id is in the session cookie (JWT) and every request checks it here, so logout, a
  * password change, an Administrator or the member's removal (cascade) can end it.
  */
+/** A link an Administrator made for a new member to set their own password: single use, expiring. */
+export const invites = sqliteTable(
+  'invites',
+  {
+    id: text('id').primaryKey(),
+    /** SHA-256 of the link's token; the token itself is shown once, to the Administrator who made the link. */
+    tokenHash: text('token_hash').notNull().unique(),
+    /** Lowercased; the member logs in with it. */
+    email: text('email').notNull(),
+    /** The roles the member gets; a role deleted since is left out when the link is used. */
+    roleIds: text('role_ids', { mode: 'json' }).notNull().$type<string[]>(),
+    createdBy: text('created_by').references(() => members.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Set, in the transaction that adds the member, when the link is used: it works once. */
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('invites_email').on(t.email)],
+);
+
 export const sessions = sqliteTable(
   'sessions',
   {

@@ -32,6 +32,7 @@ export const {
   deliveryAttempts,
   auditLog,
   sessions,
+  invites,
   loginThrottle,
   usageDaily,
   usageMediaMonthly,

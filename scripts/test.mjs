@@ -1,7 +1,7 @@
 // `npm test`: lint and format check, then every test — unit (vitest), then HTTP API and browser end-to-end
 // (Playwright against `next start`), then the HTTP API and fault suites again on PostgreSQL
-// (scripts/test-postgres.mjs). Installs Debian chromium and the Japanese fonts (fonts-noto-cjk, for the
-// Image API's text overlays) when missing and running as root.
+// (scripts/test-postgres.mjs). Installs Debian chromium, the Japanese fonts (fonts-noto-cjk, for the Image API's
+// text overlays), ffmpeg and poppler-utils (video, audio and PDF previews) when missing and running as root.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +12,9 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
 /** A file of Debian's fonts-noto-cjk: Japanese, Chinese and Korean glyphs for `txt` overlays. */
 const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+/** Debian's ffmpeg (ffprobe included) and poppler-utils (pdfinfo, pdftoppm): durations, poster frames, PDF pages. */
+const FFMPEG = '/usr/bin/ffprobe';
+const POPPLER = '/usr/bin/pdftoppm';
 
 function run(cmd, args, env = {}) {
   const result = spawnSync(cmd, args, {
@@ -26,16 +29,18 @@ function run(cmd, args, env = {}) {
 const missing = [
   [CHROMIUM, 'chromium'],
   [CJK_FONT, 'fonts-noto-cjk'],
+  [FFMPEG, 'ffmpeg'],
+  [POPPLER, 'poppler-utils'],
 ].filter(([file]) => !fs.existsSync(file));
 if (missing.length > 0) {
   const packages = missing.map(([, name]) => name);
   if (process.getuid?.() === 0) {
-    console.log(`[kura] installing ${packages.join(' and ')} for the tests…`);
+    console.log(`[kura] installing ${packages.join(', ')} for the tests…`);
     if (run('apt-get', ['update', '-qq']) !== 0 || run('apt-get', ['install', '-y', '-qq', ...packages]) !== 0)
       process.exit(1);
   } else {
     console.error(
-      `[kura] the tests need ${packages.join(' and ')}. Install with:\n  sudo apt-get install -y ${packages.join(' ')}`,
+      `[kura] the tests need ${packages.join(', ')}. Install with:\n  sudo apt-get install -y ${packages.join(' ')}`,
     );
     process.exit(1);
   }

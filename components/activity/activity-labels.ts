@@ -19,6 +19,8 @@ export const OPERATION_LABELS: Record<AuditOperation, string> = {
   other_sessions_ended: 'Other sessions ended',
   password_changed: 'Password changed',
   member_added: 'Member added',
+  invite_created: 'Invite link made',
+  invite_revoked: 'Invite link revoked',
   member_updated: 'Member changed',
   member_removed: 'Member removed',
   role_created: 'Role created',

@@ -10,6 +10,7 @@ import { valueOf } from '@/lib/content/schemas';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FieldControl, type FieldValue } from './field-control';
 import { MediaPickerDialog } from './media-picker';
+import { useUnsavedGuard } from './use-unsaved-guard';
 
 type Props = { editing: ContentEditing; maxUploadBytes: number; canUpload: boolean };
 type RichPick = { accept: 'image' | 'any'; resolve: (item: MediaRecord | null) => void };
@@ -54,12 +55,16 @@ export function ContentForm({ editing, maxUploadBytes, canUpload }: Props) {
   const [status, setStatus] = useState<string | null>(null);
   const [richPick, setRichPick] = useState<RichPick | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  /** Edited since the page loaded or last saved: leaving asks first. */
+  const [dirty, setDirty] = useState(false);
+  useUnsavedGuard(dirty);
   const object = api.kind === 'object';
   const canSave = content || object ? editing.can.update : editing.can.create;
 
   const set = (id: string, value: FieldValue) => {
     setValues((vs) => ({ ...vs, [id]: value }));
     setStatus(null);
+    setDirty(true);
   };
 
   const saving = useActionForm(
@@ -72,6 +77,7 @@ export function ContentForm({ editing, maxUploadBytes, canUpload }: Props) {
     },
     fields.map((f) => f.id),
     (saved) => {
+      setDirty(false);
       if (!content && !object) return router.push(`/apis/${api.endpoint}/${saved.id}`);
       setStatus('Saved');
       router.refresh();

@@ -1,6 +1,16 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { listTagsAction } from '@/app/(admin)/media/actions';
+import { FilterSelect } from '@/components/media/library/filter-select';
+import {
+  KIND_FILTERS,
+  KIND_LABELS,
+  SORT_LABELS,
+  SORTS,
+  type KindFilter,
+  type MediaSort,
+} from '@/lib/media/filter-options';
 import type { MediaRecord } from '@/lib/media/present';
 import { secondaryButton } from './field-frame';
 import { joinMessages, mediaRefusal, type Size } from './media-rules';
@@ -16,18 +26,25 @@ export type MediaPickerProps = {
   accept: 'image' | 'any';
   requiredSize?: Size;
   onPick: (item: MediaRecord) => void;
+  /** Several items in one trip (a gallery): items are toggled, then added together with `onPickMany`. */
+  multiple?: boolean;
+  onPickMany?: (items: MediaRecord[]) => void;
   onClose: () => void;
   maxUploadBytes: number;
   canUpload: boolean;
 };
 
-/** The library in a modal: search, page, pick one item, or upload one and pick it at once. */
+/**
+ * The library in a modal: search and filter (tag, kind, sort), page, pick one item (or several with `multiple`),
+ * or upload and pick at once.
+ */
 export function MediaPickerDialog(props: MediaPickerProps) {
   // Mounted only while open, so each opening starts with an empty search on page 1.
   return props.open ? <PickerDialog {...props} /> : null;
 }
 
-function PickerDialog({ accept, requiredSize, onPick, onClose, maxUploadBytes, canUpload }: MediaPickerProps) {
+function PickerDialog(props: MediaPickerProps) {
+  const { accept, requiredSize, onPick, onClose, maxUploadBytes, canUpload, multiple = false } = props;
   const headingId = useId();
   const searchId = useId();
   const searchInput = useRef<HTMLInputElement>(null);
@@ -35,16 +52,25 @@ function PickerDialog({ accept, requiredSize, onPick, onClose, maxUploadBytes, c
   const search = usePickerSearch(accept === 'image');
   const uploader = useMediaUpload({ accept, requiredSize, maxUploadBytes });
   const [problem, setProblem] = useState<string | null>(null);
+  const [picked, setPicked] = useState<MediaRecord[]>([]);
+  const tags = useTagNames();
 
+  // Several: a click toggles the item; they are added together. One: a click picks it.
+  const select = (item: MediaRecord) =>
+    setPicked((items) => (items.some((m) => m.id === item.id) ? items : [...items, item]));
   const choose = (item: MediaRecord) => {
     const refusal = mediaRefusal(item, { accept, requiredSize });
-    if (refusal) setProblem(refusal);
-    else onPick(item);
+    if (refusal) return setProblem(refusal);
+    setProblem(null);
+    if (!multiple) return onPick(item);
+    if (picked.some((m) => m.id === item.id)) setPicked(picked.filter((m) => m.id !== item.id));
+    else select(item);
   };
   const upload = async (files: File[]) => {
     if (files.length === 0) return;
     setProblem(null);
-    const messages = await uploader.uploadFiles(files.slice(0, 1), onPick);
+    const messages = await uploader.uploadFiles(multiple ? files : files.slice(0, 1), multiple ? select : onPick);
+    if (multiple) search.reload();
     if (messages.length === 0) return;
     setProblem(joinMessages(messages));
     search.reload();
@@ -52,6 +78,9 @@ function PickerDialog({ accept, requiredSize, onPick, onClose, maxUploadBytes, c
   const drop = useFileDrop((files) => void upload(files), canUpload && !uploader.busy);
 
   const noun = accept === 'image' ? 'images' : 'media';
+  const title = multiple ? 'Choose images' : accept === 'image' ? 'Choose an image' : 'Choose a file';
+  const setFilter = (key: 'tag' | 'kind' | 'sort', value: string) =>
+    search.setFilters({ ...search.filters, [key]: value || undefined });
   const result = search.result;
   const alert = problem ?? search.error;
 
@@ -60,7 +89,7 @@ function PickerDialog({ accept, requiredSize, onPick, onClose, maxUploadBytes, c
       <div className="relative flex max-h-[calc(100vh-2rem)] flex-col" data-testid="media-picker" {...drop.handlers}>
         <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-5 py-3">
           <h2 id={headingId} className="text-base font-semibold">
-            {accept === 'image' ? 'Choose an image' : 'Choose a file'}
+            {title}
           </h2>
           {requiredSize && (
             <span className="text-xs text-slate-500">
@@ -114,6 +143,31 @@ function PickerDialog({ accept, requiredSize, onPick, onClose, maxUploadBytes, c
               'focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200'
             }
           />
+          <div className="flex flex-wrap items-center gap-2.5">
+            <FilterSelect
+              label="Tag"
+              value={search.filters.tag ?? ''}
+              onChange={(v) => setFilter('tag', v)}
+              options={[{ value: '', label: 'All tags' }, ...tags.map((t) => ({ value: t, label: t }))]}
+            />
+            {accept === 'any' && (
+              <FilterSelect
+                label="Kind"
+                value={search.filters.kind ?? ''}
+                onChange={(v) => setFilter('kind', v as KindFilter)}
+                options={[
+                  { value: '', label: 'All kinds' },
+                  ...KIND_FILTERS.map((k) => ({ value: k, label: KIND_LABELS[k] })),
+                ]}
+              />
+            )}
+            <FilterSelect
+              label="Sort"
+              value={search.filters.sort ?? SORTS[0]}
+              onChange={(v) => setFilter('sort', v as MediaSort)}
+              options={SORTS.map((o) => ({ value: o, label: SORT_LABELS[o] }))}
+            />
+          </div>
           {alert && (
             <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
               {alert}
@@ -129,6 +183,7 @@ function PickerDialog({ accept, requiredSize, onPick, onClose, maxUploadBytes, c
             query={search.query}
             noun={noun}
             requiredSize={requiredSize}
+            selectedIds={multiple ? new Set(picked.map((m) => m.id)) : undefined}
             onChoose={choose}
           />
         </div>
@@ -161,6 +216,30 @@ function PickerDialog({ accept, requiredSize, onPick, onClose, maxUploadBytes, c
           </nav>
         )}
 
+        {multiple && (
+          <footer className="flex items-center gap-3 border-t border-slate-200 px-5 py-3">
+            <span role="status" className="text-sm text-slate-600">
+              {picked.length === 0 ? 'Click images to select them' : `${picked.length} selected`}
+            </span>
+            {picked.length > 0 && (
+              <button type="button" onClick={() => setPicked([])} className={secondaryButton}>
+                Clear selection
+              </button>
+            )}
+            <button
+              type="button"
+              disabled={picked.length === 0}
+              onClick={() => props.onPickMany?.(picked)}
+              className={
+                'ml-auto rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white ' +
+                'hover:bg-indigo-500 disabled:opacity-50'
+              }
+            >
+              {picked.length === 1 ? 'Add 1 image' : `Add ${picked.length} images`}
+            </button>
+          </footer>
+        )}
+
         {drop.dragging && (
           <div
             className={
@@ -174,4 +253,20 @@ function PickerDialog({ accept, requiredSize, onPick, onClose, maxUploadBytes, c
       </div>
     </ModalDialog>
   );
+}
+
+/** The service's tag names, for the Tag filter (at most 100 exist: KURA_MAX_TAGS). */
+function useTagNames(): string[] {
+  const [names, setNames] = useState<string[]>([]);
+  useEffect(() => {
+    let live = true;
+    listTagsAction({}).then(
+      (res) => live && res.ok && setNames(res.data.map((t) => t.name)),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return names;
 }

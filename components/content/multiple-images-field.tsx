@@ -148,10 +148,16 @@ export function MultipleImagesField({
         requiredSize={requiredSize}
         maxUploadBytes={maxUploadBytes}
         canUpload={canUpload}
+        multiple
         onClose={() => setPicking(false)}
         onPick={(item) => {
           setPicking(false);
           setMessage(append(item));
+        }}
+        onPickMany={(items) => {
+          setPicking(false);
+          const messages = items.flatMap((item) => append(item) ?? []);
+          setMessage(messages.length ? joinMessages(messages) : null);
         }}
       />
     </div>

@@ -131,7 +131,6 @@ export function RichEditorToolbar(props: {
               <button
                 key={tool.label}
                 type="button"
-                aria-label={tool.label}
                 title={tool.label}
                 aria-pressed={tool.pressed}
                 aria-disabled={disabled || undefined}
@@ -145,9 +144,11 @@ export function RichEditorToolbar(props: {
                     'aria-disabled:hover:bg-transparent aria-pressed:bg-indigo-100 aria-pressed:text-indigo-800')
                 }
               >
+                {/* Named by its words, not the glyph: a name that is not the visible text confuses voice control. */}
                 <span aria-hidden="true" className={tool.glyphClass}>
                   {tool.glyph}
                 </span>
+                <span className="sr-only">{tool.label}</span>
               </button>
             );
           })}

@@ -4,9 +4,11 @@ import Image from '@tiptap/extension-image';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useRef, useState } from 'react';
+import { AltTextPrompt } from './alt-text-prompt';
 import { RichEditorToolbar } from './rich-editor-toolbar';
 
 export type PickedMedia = {
+  id: string;
   url: string;
   fileName: string;
   kind: 'image' | 'file';
@@ -31,7 +33,8 @@ const EDITABLE_CLASS = [
   '[&_ul]:my-2 [&_ul]:list-disc [&_ul]:pl-6 [&_ol]:my-2 [&_ol]:list-decimal [&_ol]:pl-6 [&_li_p]:my-0.5',
   '[&_blockquote]:my-3 [&_blockquote]:border-l-4 [&_blockquote]:border-slate-200 ' +
     '[&_blockquote]:pl-3 [&_blockquote]:text-slate-600',
-  '[&_img]:my-3 [&_img]:h-auto [&_img]:max-w-full [&_img]:rounded ' +
+  // Inserted images keep their real width and height attributes; the editor shows them at a working size.
+  '[&_img]:my-3 [&_img]:h-auto [&_img]:max-h-80 [&_img]:w-auto [&_img]:max-w-full [&_img]:rounded ' +
     '[&_img.ProseMirror-selectednode]:ring-2 [&_img.ProseMirror-selectednode]:ring-indigo-500',
   '[&_a]:text-indigo-700 [&_a]:underline [&_hr]:my-4 [&_hr]:border-slate-200',
   '[&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:font-mono [&_code]:text-xs',
@@ -81,6 +84,8 @@ export function RichEditor(props: {
 }) {
   const [html, setHtml] = useState(props.initialHtml);
   const picking = useRef(false);
+  const [asking, setAsking] = useState<{ media: PickedMedia; resolve: (alt: string | null) => void } | null>(null);
+  const askAlt = (media: PickedMedia) => new Promise<string | null>((resolve) => setAsking({ media, resolve }));
   const editor = useEditor({
     extensions: EXTENSIONS,
     content: props.initialHtml,
@@ -111,11 +116,13 @@ export function RichEditor(props: {
       const media = await props.onPick(accept);
       if (!media || editor.isDestroyed) return;
       if (accept === 'image' && media.kind === 'image') {
+        const alt = await askAlt(media);
+        if (alt === null || editor.isDestroyed) return;
         const size = media.width && media.height ? { width: media.width, height: media.height } : {};
         editor
           .chain()
           .focus()
-          .setImage({ src: media.url, alt: media.alt ?? '', ...size })
+          .setImage({ src: media.url, alt, ...size })
           .run();
       } else {
         insertLink(editor, media.url, media.fileName);
@@ -141,6 +148,15 @@ export function RichEditor(props: {
       />
       <EditorContent editor={editor} className="min-h-48" />
       <input type="hidden" name={props.name} value={html} />
+      {asking && (
+        <AltTextPrompt
+          media={asking.media}
+          onDone={(alt) => {
+            asking.resolve(alt);
+            setAsking(null);
+          }}
+        />
+      )}
     </div>
   );
 }

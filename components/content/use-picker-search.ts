@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { searchMediaForPicker } from '@/app/(admin)/media/actions';
+import type { KindFilter, MediaSort } from '@/lib/media/filter-options';
 import type { MediaRecord } from '@/lib/media/present';
 
 export type PickerPage = {
@@ -12,9 +13,13 @@ export type PickerPage = {
   pageCount: number;
 };
 
-/** The picker's search: text debounced by 250 ms, a page, and the last answer of the server action. */
+/** The library's filters the picker offers beside the text: one tag, a kind, an order. */
+export type PickerFilters = { tag?: string; kind?: KindFilter; sort?: MediaSort };
+
+/** The picker's search: text debounced by 250 ms, filters, a page, and the last answer of the server action. */
 export function usePickerSearch(imagesOnly: boolean) {
   const [text, setText] = useState('');
+  const [filters, setFiltersNow] = useState<PickerFilters>({});
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(1);
   const [reloads, setReloads] = useState(0);
@@ -34,7 +39,7 @@ export function usePickerSearch(imagesOnly: boolean) {
     let current = true;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the search runs on the server: show it loading
     setLoading(true);
-    searchMediaForPicker({ search: query || undefined, imagesOnly, page }).then(
+    searchMediaForPicker({ search: query || undefined, ...filters, imagesOnly, page }).then(
       (res) => {
         if (!current) return;
         setLoading(false);
@@ -50,12 +55,18 @@ export function usePickerSearch(imagesOnly: boolean) {
     return () => {
       current = false;
     };
-  }, [query, imagesOnly, page, reloads]);
+  }, [query, filters, imagesOnly, page, reloads]);
 
   return {
     text,
     setText,
     query,
+    filters,
+    /** A changed filter starts again on page 1. */
+    setFilters: (next: PickerFilters) => {
+      setFiltersNow(next);
+      setPage(1);
+    },
     result,
     error,
     loading,

@@ -7,6 +7,7 @@ import { CopyButton } from './copy-button';
 import { DeleteMediaButton } from './delete-media-button';
 import { ImageApiPreview } from './image-api-preview';
 import { LocalTime } from './local-time';
+import { MediaPreview } from './media-preview';
 import { dimensionsLabel, formatLabel } from './media-format';
 import { AltTextButton } from './panel/alt-text-button';
 import { CreatorButton } from './panel/creator-button';
@@ -77,21 +78,8 @@ export function DetailPanel({ item, closeHref, references, canDelete, canEdit = 
           ✕
         </Link>
       </div>
-      {item.kind === 'image' && (
-        <div
-          className={
-            'border-b border-slate-100 bg-[conic-gradient(#f1f5f9_25%,#fff_0_50%,#f1f5f9_0_75%,#fff_0)] ' +
-            'bg-[length:16px_16px] p-4'
-          }
-        >
-          {/* eslint-disable-next-line @next/next/no-img-element -- the cached preview, not the original */}
-          <img
-            src={`/media/thumbnail/${item.id}?v=${item.versionedUrl.slice(item.versionedUrl.lastIndexOf('?v=') + 3)}`}
-            alt={item.alt ?? ''}
-            className="mx-auto max-h-56 object-contain"
-          />
-        </div>
-      )}
+      {/* The preview: image, video and audio players, a PDF's first page (components/media/media-preview.tsx). */}
+      <MediaPreview item={item} />
       <dl className="divide-y divide-slate-100 px-5">
         <Field label="File name" edit={canEdit && <RenameButton id={item.id} fileName={item.fileName} />}>
           <a

@@ -12,7 +12,8 @@ export function Thumbnail({ item, size }: { item: MediaRecord; size: 'row' | 'ca
   const [failed, setFailed] = useState(false);
   const box = size === 'row' ? 'h-10 w-10 rounded' : 'aspect-square w-full rounded-t-lg';
   const version = item.versionedUrl.slice(item.versionedUrl.lastIndexOf('?v=') + 3);
-  if (item.kind === 'image' && !failed) {
+  // Images, and videos and PDFs whose poster frame or first page was made at upload.
+  if ((item.kind === 'image' || item.hasPreview) && !failed) {
     return (
       <div className={`${box} ${CHECKERBOARD}`}>
         {/* eslint-disable-next-line @next/next/no-img-element -- our own cached WebP, already small */}

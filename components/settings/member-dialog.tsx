@@ -1,13 +1,14 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { addMemberAction, updateMemberAction } from '@/app/(admin)/settings/actions';
 import { EditDialog } from '@/components/ui/edit-dialog';
 import type { MemberRow } from '@/lib/members/list-members';
-import { Checkbox, TextField } from '@/components/ui/text-field';
+import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
+import { RoleCheckboxes, type RoleChoice } from './role-checkboxes';
 
-export type RoleChoice = { id: string; name: string };
+export type { RoleChoice } from './role-checkboxes';
 
 type Props = {
   member?: MemberRow;
@@ -20,7 +21,6 @@ type Props = {
 /** Add member (email, name, initial password, roles) or Edit member (name and roles). */
 export function MemberDialog({ member, roles, passwordMin, onCancel, onSaved }: Props) {
   const first = useRef<HTMLInputElement>(null);
-  const rolesErrorId = useId();
   const [email, setEmail] = useState('');
   const [name, setName] = useState(member?.name ?? '');
   const [password, setPassword] = useState('');
@@ -31,7 +31,6 @@ export function MemberDialog({ member, roles, passwordMin, onCancel, onSaved }: 
     ['email', 'name', 'password', 'roleIds'],
     () => onSaved(member ? member.email : email.trim().toLowerCase()),
   );
-  const toggle = (id: string, on: boolean) => setRoleIds((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
 
   return (
     <EditDialog
@@ -74,22 +73,7 @@ export function MemberDialog({ member, roles, passwordMin, onCancel, onSaved }: 
             error={form.fieldErrors.password}
           />
         )}
-        <fieldset aria-describedby={form.fieldErrors.roleIds ? rolesErrorId : undefined} className="space-y-1">
-          <legend className="text-sm font-medium text-slate-700">Roles</legend>
-          {roles.map((role) => (
-            <Checkbox
-              key={role.id}
-              label={role.name}
-              checked={roleIds.includes(role.id)}
-              onChange={(on) => toggle(role.id, on)}
-            />
-          ))}
-          {form.fieldErrors.roleIds && (
-            <p id={rolesErrorId} className="text-sm text-red-600">
-              {form.fieldErrors.roleIds}
-            </p>
-          )}
-        </fieldset>
+        <RoleCheckboxes roles={roles} value={roleIds} onChange={setRoleIds} error={form.fieldErrors.roleIds} />
       </div>
     </EditDialog>
   );

@@ -38,6 +38,9 @@ export function EditDialog({
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
+          // React carries events up through the portal: a dialog opened inside a form (the content editor's alt
+          // prompt) must not submit that form too.
+          e.stopPropagation();
           if (!pending && !blocked) onSubmit();
         }}
         className="space-y-3 p-5"

@@ -28,6 +28,22 @@ export function authedAction<S extends z.ZodType, T>(
   };
 }
 
+/**
+ * The same for an action anyone may call, logged in or not (an invite link's page): no session is needed, and the
+ * domain function decides what the input may do (the invite's token is its permission).
+ */
+export function publicAction<S extends z.ZodType, T>(schema: S, fn: (data: z.infer<S>) => T | Promise<T>) {
+  return async (input: z.input<S>): Promise<ActionResult<T>> => {
+    try {
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) return { ok: false, ...describeFields(parsed.error) };
+      return { ok: true, data: await fn(parsed.data) };
+    } catch (err) {
+      return { ok: false, error: describeError(err).message };
+    }
+  };
+}
+
 function describeFields(error: z.ZodError): { error: string; fieldErrors: Record<string, string> } {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) fieldErrors[issue.path.join('.') || '_'] ??= issue.message;

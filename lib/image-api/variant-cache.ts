@@ -11,6 +11,7 @@ import { storageNamed } from '@/lib/storage-settings/configured-storages';
 import { freeSpace } from '@/lib/disk/free-space';
 import { CacheIndex, allocatedBytes } from './cache-index';
 import { checkBeforeReading } from './check-stored-size';
+import { previewFrame } from '@/lib/media/preview-frame';
 import { kuraUrl } from '@/lib/media/urls';
 import { isOwnTransform, isOwnWatermarkPreset } from './own-transforms';
 import type { TransformPlan } from './plan';
@@ -107,8 +108,12 @@ export interface VariantExtras {
   readonly mark?: { readonly media: Media; readonly plan: TransformPlan | null } | null;
 }
 
-/** The stored bytes of a media: a local path, or the whole object read from its storage. */
+/**
+ * The stored bytes of a media: a local path, or the whole object read from its storage. A video's or PDF's
+ * thumbnail is drawn from its poster frame or first page instead (lib/media/preview-frame.ts).
+ */
 async function inputOf(m: Media): Promise<Buffer | string> {
+  if (m.kind !== 'image') return previewFrame(m);
   const storage = storageNamed(m.storage);
   return storage.localPath ? storage.localPath(m.storageKey) : readAll(await storage.read(m.storageKey));
 }

@@ -10,6 +10,14 @@ export const KIND_LABELS: Record<KindFilter, string> = {
   other: 'Other files',
 };
 
+/** Which of the Kind filter's choices a media item falls under (as `filterConditions` decides it in SQL). */
+export function kindFilterOf(m: { kind: 'image' | 'file'; mimeType: string }): KindFilter {
+  if (m.kind === 'image') return 'image';
+  if (m.mimeType.startsWith('video/')) return 'video';
+  if (m.mimeType.startsWith('audio/')) return 'audio';
+  return m.mimeType === 'application/pdf' ? 'pdf' : 'other';
+}
+
 /** `-` is descending (microCMS's `orders`): `-created` is newest first, the default. */
 export const SORTS = ['-created', 'created', '-size', 'size', 'name', '-name'] as const;
 export type MediaSort = (typeof SORTS)[number];

@@ -22,6 +22,12 @@ export type MediaRecord = {
   size: number;
   width: number | null;
   height: number | null;
+  /** Seconds of a video or audio file, when ffprobe could read them at upload. */
+  duration?: number;
+  /** Pages of a PDF, when pdfinfo could read them at upload. */
+  pageCount?: number;
+  /** A poster frame (video) or first page (PDF) is served as the library's thumbnail. */
+  hasPreview?: true;
   alt?: string;
   tags: string[];
   /** Who uploaded it, by id and name: records reach API keys, which have no business with emails. */
@@ -60,6 +66,9 @@ export async function presentMedia(rows: Media[]): Promise<MediaRecord[]> {
     size: m.size,
     width: m.width,
     height: m.height,
+    ...(m.duration !== null ? { duration: m.duration } : {}),
+    ...(m.pageCount !== null ? { pageCount: m.pageCount } : {}),
+    ...(m.hasPreview ? { hasPreview: true as const } : {}),
     ...(m.alt ? { alt: m.alt } : {}),
     tags: tagRows
       .filter((t) => t.mediaId === m.id)

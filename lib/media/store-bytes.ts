@@ -11,6 +11,8 @@ import { isPassive } from './delivery-headers';
 import { formatBytes } from './format-bytes';
 import { Meter } from './meter';
 import { probeImageSize } from './probe-image';
+import { previewKindOf, probeMedia, type MediaFacts } from './probe-media';
+import { keepFrame, withLocalFile } from './preview-frame';
 import { readHead } from './read-head';
 import { sniffType } from './sniff';
 
@@ -34,6 +36,10 @@ export type StoredBytes = {
   sha256: string;
   width: number | null;
   height: number | null;
+  /** Video and audio: seconds; PDF: pages; whether a poster frame or first page was made (docs/media-previews.md). */
+  duration: number | null;
+  pageCount: number | null;
+  hasPreview: boolean;
 };
 
 /**
@@ -78,6 +84,12 @@ export async function storeBytes(
       type.kind === 'image'
         ? ((await probeImageSize(head)) ?? (storage.localPath ? await probeImageSize(storage.localPath(key)) : null))
         : null;
+    const sha256 = meter.digest();
+    const previewKind = previewKindOf(type.mimeType);
+    const facts: MediaFacts = previewKind
+      ? await withLocalFile(storage, key, (file) => probeMedia(file, previewKind))
+      : { duration: null, pageCount: null, frame: null };
+    if (facts.frame) keepFrame(sha256, facts.frame);
     return {
       storage: storage.name,
       key,
@@ -85,9 +97,12 @@ export async function storeBytes(
       mimeType: type.mimeType,
       extension: type.extension,
       size: meter.size,
-      sha256: meter.digest(),
+      sha256,
       width: dims?.width ?? null,
       height: dims?.height ?? null,
+      duration: facts.duration,
+      pageCount: facts.pageCount,
+      hasPreview: facts.frame !== null,
     };
   } catch (err) {
     await removeJournalled(storage.name, key);

@@ -25,6 +25,7 @@ import { guardSlowClients } from './slow-clients';
 import { ensureDemo } from './demo';
 import { keepDataDirPrivate } from './private-data-dir';
 import { ensureServiceId } from './service-id';
+import { ensureStarterRoles } from '@/lib/roles/starter-roles';
 
 const UPLOAD_GRACE_MS = 6 * 60 * 60 * 1000;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
@@ -71,6 +72,7 @@ async function provision(): Promise<void> {
   await ensureServiceId();
   authSecret();
   const adminRoleId = await ensureAdministratorRole();
+  await ensureStarterRoles();
   await ensureFirstAdmin(adminRoleId);
   await ensureEnvApiKey();
   await provisionMediaWebhook();

@@ -44,6 +44,8 @@ export type Fixtures = {
   role: { id: string; name: string };
   /** A member who is none of the actors, in a role of their own (needs `member`). */
   member: { id: string; email: string; roleId: string };
+  /** An unused invite link for a new email, granting a role of its own (needs `invite`). */
+  invite: { id: string; token: string; email: string };
   /** An API key no actor uses, with no permission (needs `apiKey`). */
   apiKey: { id: string };
   /** A new PNG, to upload or re-upload. */
@@ -62,6 +64,7 @@ export type Need =
   | 'role'
   | 'member'
   | 'apiKey'
+  | 'invite'
   | 'defaultStorage';
 
 /** What verify functions may read: the server's database and address. */

@@ -1,5 +1,6 @@
 import { expect } from '@playwright/test';
-import { isAdmin, MATRIX_PASSWORD, memberWith } from './matrix-actors';
+import { createHash } from 'node:crypto';
+import { isAdmin, MATRIX_PASSWORD, memberWith, publicRoute } from './matrix-actors';
 import type { Answer } from './matrix-client';
 import { actionKey } from './matrix-discover';
 import { route, type Fixtures, type MatrixContext, type Table } from './matrix-case';
@@ -15,6 +16,7 @@ import type { Param } from './sql';
 const SETTINGS = 'app/(admin)/settings/actions.ts';
 const settings = (name: string) => actionKey(SETTINGS, name);
 const STORAGE = 'app/(admin)/media/settings/storage/actions.ts';
+const INVITE = 'app/(auth)/invite/[token]/actions.ts';
 const adminOnly = memberWith(isAdmin);
 const anyMember = memberWith(() => true);
 
@@ -57,6 +59,51 @@ export const SETTINGS_ENTRIES: Table = {
           const added = row(ctx, 'select id, name from members where email = ?', `new-${fx.marker}@matrix.test`);
           expect(added).toEqual({ id: (a.result?.data as { id: string }).id, name: `new ${fx.marker}` });
           expect(rolesOf(ctx, added!.id as string)).toEqual([fx.role.id]);
+        },
+      },
+    ],
+  },
+  [settings('createInviteAction')]: {
+    cases: [
+      {
+        needs: ['role'],
+        expect: adminOnly,
+        call: (fx) => ({ email: `invite-${fx.marker}@matrix.test`, roleIds: [fx.role.id] }),
+        verify: (a, fx, ctx) => {
+          const { link } = a.result?.data as { link: string };
+          const token = link.slice(link.lastIndexOf('/') + 1);
+          expect(row(ctx, 'select token_hash from invites where email = ?', `invite-${fx.marker}@matrix.test`)).toEqual(
+            {
+              token_hash: createHash('sha256').update(token).digest('hex'),
+            },
+          );
+        },
+      },
+    ],
+  },
+  [settings('revokeInviteAction')]: {
+    cases: [
+      {
+        needs: ['invite'],
+        expect: adminOnly,
+        call: (fx) => ({ id: fx.invite.id }),
+        verify: (_a, fx, ctx) => expect(row(ctx, 'select id from invites where id = ?', fx.invite.id)).toBeUndefined(),
+      },
+    ],
+  },
+  // The link is the permission: anyone holding it, logged in or not, becomes the member it names (once).
+  [actionKey(INVITE, 'acceptInviteAction')]: {
+    cases: [
+      {
+        needs: ['invite'],
+        public: true,
+        expect: publicRoute,
+        call: (fx) => ({ token: fx.invite.token, name: `invited ${fx.marker}`, password: 'an invited password' }),
+        verify: (_a, fx, ctx) => {
+          expect(row(ctx, 'select name from members where email = ?', fx.invite.email)).toEqual({
+            name: `invited ${fx.marker}`,
+          });
+          expect(row(ctx, 'select used_at from invites where id = ?', fx.invite.id)?.used_at).not.toBeNull();
         },
       },
     ],

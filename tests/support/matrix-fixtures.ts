@@ -99,6 +99,11 @@ export async function prepareFixtures(
     const email = `${marker}@matrix.test`;
     fx.member = { id: base.db.createMember({ email, passwordHash: UNUSABLE_HASH, roleIds: [roleId] }), email, roleId };
   }
+  if (needs.includes('invite')) {
+    const email = `invited-${marker}@matrix.test`;
+    const roleId = base.db.createRole({ mediaRead: 'none', name: `invite role ${marker}` });
+    fx.invite = { ...base.db.insertInvite(email, roleId), email };
+  }
   if (needs.includes('apiKey')) fx.apiKey = { id: base.db.insertApiKey(`key ${marker}`) };
   if (needs.includes('defaultStorage')) base.db.forgetUploadTarget();
   return fx;

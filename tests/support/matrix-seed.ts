@@ -1,4 +1,4 @@
-import { createCipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { openTestDb, type Param, type TestDb } from './sql';
 import type { ContentRight, ReadScope } from './matrix-actors';
 
@@ -86,6 +86,20 @@ export class MatrixDb {
   }
 
   /** An API key with no permission, its secret thrown away (nobody calls with it). */
+  /** An invite link for `email` granting `roleId`, a week from expiring; answers its id and its token. */
+  insertInvite(email: string, roleId: string): { id: string; token: string } {
+    const id = randomBytes(16).toString('hex');
+    const token = randomBytes(32).toString('base64url');
+    this.db.run(
+      `insert into invites (id, token_hash, email, role_ids, expires_at) values (?, ?, ?, '["${roleId}"]', ?)`,
+      id,
+      createHash('sha256').update(token).digest('hex'),
+      email,
+      new Date(Date.now() + 7 * 86_400_000),
+    );
+    return { id, token };
+  }
+
   insertApiKey(name: string): string {
     const id = randomBytes(16).toString('hex');
     const hash = randomBytes(32).toString('hex');

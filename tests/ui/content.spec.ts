@@ -59,13 +59,16 @@ test(
       eyecatch.id,
     );
 
-    // Gallery: a new image uploaded from inside the picker.
+    // Gallery: a new image uploaded from inside the picker is selected there, then added.
     await page.getByRole('button', { name: 'Add images' }).click();
-    await expect(picker).toBeVisible();
-    await picker
+    const galleryPicker = page.getByRole('dialog', { name: 'Choose images' });
+    await expect(galleryPicker).toBeVisible();
+    await galleryPicker
       .getByTestId('picker-upload-input')
       .setInputFiles({ name: galleryName, mimeType: 'image/png', buffer: await png(640, 480) });
-    await expect(picker).toBeHidden();
+    await expect(galleryPicker.getByRole('status')).toHaveText('1 selected');
+    await galleryPicker.getByRole('button', { name: 'Add 1 image' }).click();
+    await expect(galleryPicker).toBeHidden();
     await expect(page.getByTestId('gallery-item')).toHaveCount(1);
     await expect(page.getByTestId('gallery-item')).toHaveAttribute('aria-label', galleryName);
     const [galleryMedia] = data.query<{ id: string }>('select id from media where file_name = ?', galleryName);
@@ -78,6 +81,11 @@ test(
     await picker.getByLabel('Search media').fill(inline.fileName);
     await expect(picker.getByRole('list', { name: 'Results' }).getByRole('listitem')).toHaveCount(1);
     await picker.getByRole('button', { name: inline.fileName, exact: true }).click();
+    // Asked for its alt text first; left empty here (a decoration).
+    await page
+      .getByRole('dialog', { name: `Alt text for ${inline.fileName}` })
+      .getByRole('button', { name: 'Insert image' })
+      .click();
     await expect(editor.locator('img')).toHaveAttribute('src', inline.url);
     await expect(editor.locator('img')).toHaveAttribute('width', '320');
     await page.screenshot({ path: `${shots}/content-edit.png`, fullPage: true });

@@ -18,6 +18,8 @@ describe('the SQLite and PostgreSQL schemas', () => {
     expectTypeOf<typeof pg.memberRoles.$inferInsert>().toEqualTypeOf<typeof sqlite.memberRoles.$inferInsert>();
     expectTypeOf<typeof pg.apiKeys.$inferSelect>().toEqualTypeOf<typeof sqlite.apiKeys.$inferSelect>();
     expectTypeOf<typeof pg.apiKeys.$inferInsert>().toEqualTypeOf<typeof sqlite.apiKeys.$inferInsert>();
+    expectTypeOf<typeof pg.invites.$inferSelect>().toEqualTypeOf<typeof sqlite.invites.$inferSelect>();
+    expectTypeOf<typeof pg.invites.$inferInsert>().toEqualTypeOf<typeof sqlite.invites.$inferInsert>();
     expectTypeOf<typeof pg.media.$inferSelect>().toEqualTypeOf<typeof sqlite.media.$inferSelect>();
     expectTypeOf<typeof pg.media.$inferInsert>().toEqualTypeOf<typeof sqlite.media.$inferInsert>();
     expectTypeOf<typeof pg.tags.$inferSelect>().toEqualTypeOf<typeof sqlite.tags.$inferSelect>();
@@ -103,6 +105,7 @@ describe('the SQLite and PostgreSQL schemas', () => {
     'deliveryAttempts',
     'auditLog',
     'sessions',
+    'invites',
     'loginThrottle',
     'instances',
     'webhookLeases',

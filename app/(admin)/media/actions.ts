@@ -9,6 +9,7 @@ import { deleteAllMedia } from '@/lib/media/delete-all-media';
 import { deleteManyMedia } from '@/lib/media/delete-many-media';
 import { editManyMedia } from '@/lib/media/edit-many-media';
 import { editMedia } from '@/lib/media/edit-media';
+import { KIND_FILTERS, SORTS } from '@/lib/media/filter-options';
 import { listMediaPage } from '@/lib/media/list-media-page';
 import { bulkEditInput, editMediaInput, mediaId } from '@/lib/media/schemas';
 import { deleteTag } from '@/lib/tags/delete-tag';
@@ -17,14 +18,21 @@ import { renameTag } from '@/lib/tags/rename-tag';
 
 const PICKER_PAGE_SIZE = 24;
 
-/** The media picker's list: the library the member may read, searched, images only for image fields. */
+/**
+ * The media picker's list: the library the member may read, with the library's filters (search, tag, kind, sort),
+ * images only for image fields.
+ */
 export const searchMediaForPicker = authedAction(
   z.object({
     search: z.string().trim().max(200, 'Search at most 200 characters').optional(),
+    tag: z.string().trim().min(1).max(50).optional(),
+    kind: z.enum(KIND_FILTERS).optional(),
+    sort: z.enum(SORTS).optional(),
     imagesOnly: z.boolean().optional(),
     page: z.number().int().min(1).max(100_000).default(1),
   }),
-  async (input, actor) => await listMediaPage(actor, { ...input, pageSize: PICKER_PAGE_SIZE }),
+  async ({ tag, ...input }, actor) =>
+    await listMediaPage(actor, { ...input, tags: tag ? [tag] : undefined, pageSize: PICKER_PAGE_SIZE }),
 );
 
 /** Delete one media item from the detail panel; refused, naming the content, while content uses it. */

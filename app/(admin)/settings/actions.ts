@@ -7,6 +7,9 @@ import { revokeApiKey } from '@/lib/api-keys/revoke-api-key';
 import { apiKeyId, createApiKeyInput, updateApiKeyInput } from '@/lib/api-keys/schemas';
 import { updateApiKey } from '@/lib/api-keys/update-api-key';
 import { authedAction } from '@/lib/auth/authed-action';
+import { createInvite } from '@/lib/invites/create-invite';
+import { revokeInvite } from '@/lib/invites/revoke-invite';
+import { createInviteInput, inviteId } from '@/lib/invites/schemas';
 import { addMember } from '@/lib/members/add-member';
 import { changeOwnPassword } from '@/lib/members/change-password';
 import { removeMember } from '@/lib/members/remove-member';
@@ -30,6 +33,20 @@ export const addMemberAction = authedAction(addMemberInput, async (input, actor)
   const added = await addMember(actor, input);
   changed();
   return added;
+});
+
+/** Invite member: a link to copy, through which the member sets their own password (Administrators). */
+export const createInviteAction = authedAction(createInviteInput, async (input, actor) => {
+  const created = await createInvite(actor, input);
+  revalidatePath('/settings/members');
+  return created;
+});
+
+/** Revoke an invite link nobody has used yet (Administrators). */
+export const revokeInviteAction = authedAction(z.object({ id: inviteId }), async ({ id }, actor) => {
+  const revoked = await revokeInvite(actor, id);
+  revalidatePath('/settings/members');
+  return revoked;
 });
 
 /** Change a member's name and roles (Administrators). */
