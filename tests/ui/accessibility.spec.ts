@@ -33,6 +33,10 @@ test('the content editor, the picker and the alt-text prompt have no serious acc
   await page.getByRole('button', { name: 'Add images' }).click();
   const picker = page.getByRole('dialog', { name: 'Choose images' });
   await picker.getByLabel('Search media').fill(m.fileName);
+  // The results dim while a search loads; scan the settled list, not one mid-search.
+  const results = picker.getByRole('list', { name: 'Results' });
+  await expect(results.getByRole('listitem')).toHaveCount(1);
+  await expect(results).toHaveAttribute('aria-busy', 'false');
   await picker.getByRole('button', { name: m.fileName }).click();
   await expect(picker.getByRole('status')).toHaveText('1 selected');
   expect(await seriousViolations(page)).toEqual([]);
