@@ -48,6 +48,16 @@ export async function findDeliverable(service: string, id: string, fileName: str
   return row && row.fileName === fileName ? row : null;
 }
 
+/**
+ * The number of media changes this process has seen, for a cache of answers built from delivered rows (the
+ * delivery listener's hot answers): an answer stored under an older number is stale. Null while changes are not
+ * watched (nothing may be cached then).
+ */
+export function deliverablesGeneration(): number | null {
+  const cache = rows();
+  return cache.listening ? cache.generation : null;
+}
+
 /** Drops every cached row (a media change committed here or on another instance). */
 function forgetDeliverables(): void {
   const cache = rows();

@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { config } from '@/lib/config';
 import { jsonAnswer, type Answer } from '@/lib/delivery/answer';
 import { deliver } from '@/lib/delivery/deliver';
+import { hotAnswer, keepHot, SMALL_ORIGINAL_BYTES } from '@/lib/delivery/hot-answers';
 import { writeAnswer } from '@/lib/http/send-answer';
+import { deliverablesGeneration } from '@/lib/media/find-deliverable';
 import { processSingleton } from '@/lib/process-singleton';
 
 const ASSET_PATH = /^\/assets\/([^/]+)\/([^/]+)\/([^/]+)$/;
@@ -27,14 +29,30 @@ export async function startDeliveryListener(): Promise<void> {
   if (port === undefined) return;
   const state = processSingleton('deliveryListener', () => ({ server: null as http.Server | null }));
   if (state.server) return;
-  const server = http.createServer({ keepAliveTimeout: KEEP_ALIVE_MS }, (req, res) => {
-    answer(req).then(
-      (a) => writeAnswer(res, a, CROSS_ORIGIN),
-      (err) => {
+  // No Nagle delay: an answer is one write, and the next request on the connection should not wait for an ACK.
+  const server = http.createServer({ keepAliveTimeout: KEEP_ALIVE_MS, noDelay: true }, (req, res) => {
+    const url = req.url ?? '/';
+    const plain = req.method === 'GET' && !req.headers.range && !req.headers['if-none-match'];
+    // The hot path: a variant or small original answered before, unchanged since: status line, prepared headers and
+    // bytes in one write, nothing parsed or looked up.
+    const hot = plain ? hotAnswer(url, req.headers.accept) : null;
+    if (hot) {
+      res.writeHead(200, hot.headers as string[]);
+      res.end(hot.body);
+      return;
+    }
+    const generation = deliverablesGeneration();
+    answer(req, url)
+      .then(async ({ answer: a, mediaId }) => {
+        if (!plain || mediaId === null || a.status !== 200) return writeAnswer(res, a, CROSS_ORIGIN);
+        const kept = await inMemory(a);
+        if (kept) keepHot(url, req.headers.accept, mediaId, kept, generation, CROSS_ORIGIN);
+        writeAnswer(res, kept ?? a, CROSS_ORIGIN);
+      })
+      .catch((err) => {
         console.error('[kura] delivery failed', err);
         res.destroy();
-      },
-    );
+      });
   });
   server.headersTimeout = KEEP_ALIVE_MS + 1000;
   server.timeout = 2 * 60 * 1000; // a stalled download or a silent client, as on the main port
@@ -50,13 +68,12 @@ export async function startDeliveryListener(): Promise<void> {
   console.log(`[kura] delivery listening on ${address}:${bound} for ${config().deliveryUrl}`);
 }
 
-/** The answer to one request of the delivery origin: an asset, or 404/405 for anything else. */
-async function answer(req: http.IncomingMessage): Promise<Answer> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return ONLY_GET;
-  const url = req.url ?? '/';
+/** The answer to one request of the delivery origin: an asset, or 404/405 for anything else; and its media id. */
+async function answer(req: http.IncomingMessage, url: string): Promise<{ answer: Answer; mediaId: string | null }> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return { answer: ONLY_GET, mediaId: null };
   const q = url.indexOf('?');
   const match = ASSET_PATH.exec(q < 0 ? url : url.slice(0, q));
-  if (!match) return NOT_FOUND;
+  if (!match) return { answer: NOT_FOUND, mediaId: null };
   let address;
   try {
     address = {
@@ -65,7 +82,22 @@ async function answer(req: http.IncomingMessage): Promise<Answer> {
       fileName: decodeURIComponent(match[3]),
     };
   } catch {
-    return NOT_FOUND; // not a name Kura ever wrote
+    return { answer: NOT_FOUND, mediaId: null }; // not a name Kura ever wrote
   }
-  return deliver(address, { method: req.method, url, headers: req.headers });
+  return { answer: await deliver(address, { method: req.method, url, headers: req.headers }), mediaId: address.id };
+}
+
+/**
+ * A 200 with its bytes in memory, to keep hot: a variant already is; a small original is read whole (the stream
+ * `deliver` opened). Null for a larger original, which keeps streaming.
+ */
+async function inMemory(a: Answer): Promise<(Answer & { body: Buffer }) | null> {
+  if (Buffer.isBuffer(a.body)) return a as Answer & { body: Buffer };
+  const length = Number(a.headers['Content-Length']);
+  if (!a.body || !(length <= SMALL_ORIGINAL_BYTES)) return null;
+  const chunks: Buffer[] = [];
+  for await (const chunk of a.body) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks);
+  if (body.length !== length) throw new Error(`the stored file has ${body.length} bytes, its record ${length}`);
+  return { ...a, body };
 }

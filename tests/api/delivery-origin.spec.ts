@@ -194,6 +194,35 @@ test('a rename 404s the old name on both origins at once; a re-upload and a dele
   for (const origin of [main, delivery]) expect((await origin.get(pathOf(now.url))).status()).toBe(404);
 });
 
+test('answers kept in memory: a variant and a small original asked again and again stay identical to the main origin, and a re-upload replaces them at once', async () => {
+  const m = await upload(uniqueName('hot', 'png'), await png(64, 48, 0x112233));
+  const original = pathOf(m.url);
+  const variant = `${original}?w=20&fm=webp`;
+  for (let i = 0; i < 4; i++) {
+    // The first plain GETs fill the delivery origin's memory; the later ones are answered from it.
+    await sameOnBoth(original);
+    const v = await sameOnBoth(variant, { Accept: 'image/webp' });
+    expect(v.headers()['content-type']).toBe('image/webp');
+  }
+  const before = {
+    original: await (await delivery.get(original)).body(),
+    variant: await (await delivery.get(variant)).body(),
+  };
+  const replaced = await main.put(`/api/v1/media/${m.id}/file`, {
+    headers: keyHeader,
+    multipart: { file: { name: 'x.png', mimeType: 'image/png', buffer: await png(64, 48, 0x445566) } },
+  });
+  expect(replaced.status()).toBe(200);
+  const after = {
+    original: await (await delivery.get(original)).body(),
+    variant: await (await delivery.get(variant)).body(),
+  };
+  expect(after.original.equals(before.original)).toBe(false);
+  expect(after.variant.equals(before.variant)).toBe(false);
+  await sameOnBoth(original);
+  await sameOnBoth(variant, { Accept: 'image/webp' });
+});
+
 test('originals, versioned URLs and the Image API answer alike on both origins, refusals included', async () => {
   const m = await upload(uniqueName('parity', 'png'), await png(300, 200));
   const mark = await upload(uniqueName('parity-mark', 'png'), await png(40, 20));
