@@ -194,7 +194,7 @@ test('a rename 404s the old name on both origins at once; a re-upload and a dele
   for (const origin of [main, delivery]) expect((await origin.get(pathOf(now.url))).status()).toBe(404);
 });
 
-test('answers kept in memory: a variant and a small original asked again and again stay identical to the main origin, and a re-upload replaces them at once', async () => {
+test('hot answers (a variant, a small original) match the main origin; a re-upload replaces them', async () => {
   const m = await upload(uniqueName('hot', 'png'), await png(64, 48, 0x112233));
   const original = pathOf(m.url);
   const variant = `${original}?w=20&fm=webp`;
