@@ -14,8 +14,9 @@
 //       shell npm runs the script in, the server), summed, 20 s after /api/health first answers  goal: ≤ 150 MiB
 //
 // Run alone: node bench/delivery-origin.mjs   Knobs (env): BENCH_DELIVERY_SECONDS (autocannon seconds per side and
-// round, default 3), BENCH_DELIVERY_ROUNDS (default 5), BENCH_KURA_NODE_OPTIONS (node flags for Kura's server,
-// e.g. "--cpu-prof --cpu-prof-dir=bench/.tmp/prof"). Results: bench/.tmp/delivery-origin-results.json.
+// round, default 3), BENCH_DELIVERY_ROUNDS (default 5), BENCH_DELIVERY_IDLE_ONLY=1 (only (c)),
+// BENCH_KURA_NODE_OPTIONS (node flags for Kura's server, e.g. "--cpu-prof --cpu-prof-dir=bench/.tmp/prof").
+// Results: bench/.tmp/delivery-origin-results.json.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -61,6 +62,7 @@ const MAX_INPUT_PIXELS = 100_000_000;
 const TOTAL_TIMEOUT_MS = 10 * 60_000;
 const ACCEPT = 'image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8';
 const VARIANT = 'w=640&q=75&fm=webp';
+const IDLE_ONLY = process.env.BENCH_DELIVERY_IDLE_ONLY === '1';
 const GOALS = { overBare: 0.9, overNext: 2, cold: 1.05, idleMiB: 150 };
 
 const f = (x, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
@@ -237,6 +239,7 @@ export async function run({ log = console.log } = {}) {
     const build = requireBuild();
     const loadBefore = os.loadavg()[0];
     log(`  build ${build}; load average ${f(loadBefore, 2)}`);
+    if (IDLE_ONLY) return { idle: await idle(dir, log) };
     const files = {
       photo: path.join(dir, 'photo.jpg'),
       next: path.join(dir, 'photo-next.jpg'),

@@ -24,7 +24,6 @@ import { provisionMediaWebhook } from '@/lib/webhooks/provision';
 import { startUsageFlusher } from '@/lib/usage/flush-usage';
 import { startDeliveryListener } from './delivery-listener';
 import { guardSlowClients } from './slow-clients';
-import { ensureDemo } from './demo';
 import { keepDataDirPrivate } from './private-data-dir';
 import { ensureServiceId } from './service-id';
 
@@ -78,7 +77,8 @@ async function provision(): Promise<void> {
   await ensureFirstAdmin(adminRoleId);
   await ensureEnvApiKey();
   await provisionMediaWebhook();
-  if (config().KURA_DEMO) await ensureDemo();
+  // Loaded only for a demo: it uploads and writes content, whose modules (sharp, the HTML sanitiser) a start needs not.
+  if (config().KURA_DEMO) await (await import('./demo')).ensureDemo();
   // KURA_S3_* is remembered, so media uploaded under it stays readable if the environment changes later.
   const envBucket = envS3Location();
   if (envBucket) {
