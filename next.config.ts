@@ -22,6 +22,11 @@ const nextConfig: NextConfig = {
   // Delivery sets its own ETag (the content hash); Next's body-hash ETags would only blur which is which.
   generateEtags: false,
   transpilePackages: ['server-only'],
+  experimental: {
+    // Next loads every route's code at start by default (≈ 60 MiB resident for Kura's routes, the AWS SDK and sharp
+    // among them): each route loads on its first request instead, so an idle server holds only what it has used.
+    preloadEntriesOnStart: false,
+  },
   // Next's own optimizer (/_next/image) would be a second image encoder beside the Image API, with no
   // queue of its own, and by default it takes any local path (/assets/… included): off in production.
   // bench/image-api.mjs compares the two, so a server started with KURA_BENCH=1 (`next start` reads

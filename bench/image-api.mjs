@@ -80,7 +80,7 @@ const GOALS = { coldRatio: 1.15, hitsOverHello: 0.7 };
 
 // (a): 50 distinct transforms (their cache keys are checked to differ). One AVIF only, the small
 // `w=400&fm=avif`: AVIF's encode time is (e)'s subject, and more of them would only measure it again.
-const TRANSFORMS = [
+export const TRANSFORMS = [
   'w=320',
   'w=640',
   'w=1024',

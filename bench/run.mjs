@@ -17,6 +17,7 @@ const BENCHMARKS = [
   './content-query.mjs',
   './usage.mjs',
   './scale-out.mjs',
+  './delivery-origin.mjs',
 ];
 
 const only = process.argv.slice(2);

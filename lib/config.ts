@@ -15,6 +15,16 @@ export const envSchema = z
     PORT: wholeNumber(1, 65_535, 3000),
     KURA_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR).describe('a directory path'),
     KURA_PUBLIC_URL: httpUrl(),
+    // A delivery origin of its own (docs/deploy.md, "A delivery origin"): the origin written into delivery URLs,
+    // and the port of the lean listener that answers only GET/HEAD /assets/… beside the main one.
+    KURA_DELIVERY_URL: httpUrl(),
+    KURA_DELIVERY_PORT: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(65_535)
+      .optional()
+      .describe('a whole number from 1 to 65535 (unset: no delivery listener)'),
     KURA_DATABASE_URL: postgresUrl(),
     KURA_DATABASE_POOL: wholeNumber(1, 1000, 10),
     KURA_ADMIN_EMAIL: emailAddress.optional().describe('an email address such as name@example.com'),
@@ -92,8 +102,14 @@ export const envSchema = z
           message:
             'not set; with KURA_DATABASE_URL it must be given (at least 16 characters, the same on every instance)',
         });
+      if (env.KURA_DELIVERY_PORT !== undefined && env.KURA_DELIVERY_PORT === env.PORT)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['KURA_DELIVERY_PORT'],
+          message: 'the same as PORT; the delivery listener needs a port of its own',
+        });
     },
-    { when: () => true }, // also beside other problems, so every line comes at once
+    { when: () => true },
   );
 
 /** Names of the variables above: anything else starting with KURA_ is a typo or a leftover. */
@@ -105,7 +121,12 @@ export function environmentProblems(source: NodeJS.ProcessEnv = process.env): st
   return parsed.success ? [] : configProblems(envSchema, parsed.error);
 }
 
-export type Config = z.infer<typeof envSchema> & { dataDir: string; publicUrl: string };
+export type Config = z.infer<typeof envSchema> & {
+  dataDir: string;
+  publicUrl: string;
+  /** The origin of delivery URLs: KURA_DELIVERY_URL, else the public URL. */
+  deliveryUrl: string;
+};
 
 let cached: Config | undefined;
 
@@ -121,6 +142,7 @@ export function config(): Config {
     ...c,
     dataDir: path.resolve(c.KURA_DATA_DIR),
     publicUrl: (c.KURA_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
+    deliveryUrl: (c.KURA_DELIVERY_URL ?? c.KURA_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
   };
   return cached;
 }

@@ -2,8 +2,9 @@
 // validates every variable, the data directory and the database (migrating it) before anything listens, and stops
 // the start with one line per problem. The service id, AUTH_SECRET, the first Administrator and KURA_API_KEY are
 // handled by the server itself at start (instrumentation.ts).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { buildIfStale } from './build-state.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -16,16 +17,12 @@ const checked = spawnSync(
 if (checked.status !== 0) process.exit(checked.status || 1);
 buildIfStale();
 
+// Next is started in this very process (as `next start` would be), not as a child: `npm start` then leaves one
+// Node process serving, without a wrapper holding memory beside it. Next handles SIGINT/SIGTERM itself.
 const port = process.env.PORT || '3000';
 const hostname = process.env.HOSTNAME || '0.0.0.0';
-const server = spawn(
-  process.execPath,
-  [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', port, '-H', hostname],
-  {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  },
-);
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+const nextBin = path.join(ROOT, 'node_modules/next/dist/bin/next');
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+process.chdir(ROOT);
+process.argv = [process.execPath, nextBin, 'start', '-p', port, '-H', hostname];
+await import(pathToFileURL(nextBin).href);

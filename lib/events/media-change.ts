@@ -4,6 +4,7 @@ import type { Tx } from '@/db';
 import { mediaTags, members, tags, type Media } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordActivity, type ActivityEntry } from '@/lib/activity/record-activity';
+import { noteMediaChanged } from '@/lib/media/find-deliverable';
 import { deliveryUrl } from '@/lib/media/urls';
 import { serviceId } from '@/lib/service/service-id';
 import { enqueueEvent } from './outbox';
@@ -43,6 +44,7 @@ export type MediaChange = {
  * (`new` / `edit` / `delete`). Called by every domain function that changes media.
  */
 export async function recordMediaChange(tx: Tx, actor: Actor, change: MediaChange): Promise<void> {
+  noteMediaChanged(); // delivery's cached rows, here and on every instance
   await recordActivity(tx, actor, await activityOf(tx, change));
   const { before, after } = change;
   const old = before && mediaEventItem(before);

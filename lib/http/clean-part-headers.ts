@@ -21,17 +21,18 @@ export function boundaryOf(contentType: string): string | null {
  */
 export class CleanPartHeaders extends Transform {
   private readonly delimiter: Buffer;
-  private pending = Buffer.alloc(0);
+  private pending: Buffer = Buffer.alloc(0);
   private inHeaders = false;
   private headerBytes = 0;
   private started = false;
 
   constructor(boundary: string) {
-    super();
+    super({ highWaterMark: 1024 * 1024 }); // room for whole socket reads: fewer pauses on a large upload
     this.delimiter = Buffer.from(`\r\n--${boundary}`);
   }
 
   _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    if (this.passBody(chunk)) return done();
     // The first delimiter may open the body without a CRLF before it: search as if one were there.
     let data = this.started ? Buffer.concat([this.pending, chunk]) : Buffer.concat([CRLF, this.pending, chunk]);
     const virtual = this.started ? 0 : CRLF.length;
@@ -72,6 +73,22 @@ export class CleanPartHeaders extends Transform {
       this.inHeaders = true;
       this.headerBytes = 0;
     }
+  }
+
+  /**
+   * Inside a part body, a chunk holding no delimiter (nor one begun in the bytes kept from the last chunk) passes
+   * as it is, without copying it behind those bytes: a large file's bytes are never copied here. False: the chunk
+   * needs the full search.
+   */
+  private passBody(chunk: Buffer): boolean {
+    const keep = this.delimiter.length - 1;
+    if (!this.started || this.inHeaders || chunk.length <= keep) return false;
+    const bridge = Buffer.concat([this.pending, chunk.subarray(0, keep)]);
+    if (bridge.includes(this.delimiter) || chunk.includes(this.delimiter)) return false;
+    if (this.pending.length) this.push(this.pending);
+    this.push(chunk.subarray(0, chunk.length - keep));
+    this.pending = chunk.subarray(chunk.length - keep);
+    return true;
   }
 
   _flush(done: TransformCallback): void {

@@ -2,8 +2,8 @@ import 'server-only';
 import type { Media } from '@/db/schema';
 import { config } from '@/lib/config';
 import { outputSizeOf } from './output-budget';
+import { tooLarge } from './refusals';
 import type { TransformPlan } from './plan';
-import { tooLarge } from './render';
 
 /**
  * The checks that need only the media row: the input-pixel limit on the stored width × height (so an

@@ -10,6 +10,7 @@ import { markOverlays, type MarkSource } from './render-mark';
 import { textLayer } from './render-text';
 import { padded, walkTrim } from './render-trim';
 import { outputSizeOf } from './output-budget';
+import { NOT_AN_IMAGE, tooLarge } from './refusals';
 import { applyEffects, applyOrientation, blurSigma, hasEffects, pipelinedEffects, settle } from './render-effects';
 import { geometryOf, rectRegion, type Geometry, type Region, type Size } from './render-geometry';
 
@@ -59,12 +60,6 @@ const CONTENT_TYPES: Record<ImageFormat, string> = {
 const ALPHA: ReadonlySet<ImageFormat> = new Set(['png', 'png8', 'webp', 'avif', 'gif']);
 const WHITE = { r: 255, g: 255, b: 255, alpha: 1 };
 const TRANSPARENT = { r: 0, g: 0, b: 0, alpha: 0 };
-
-/** 400: bytes libvips has no loader for (BMP in this build, a file sniffed wrongly). */
-export const NOT_AN_IMAGE = 'The file is not an image that can be transformed';
-
-export const tooLarge = (pixels: number, limit: number) =>
-  new KuraError('too_large', `The image is too large to transform (${pixels} pixels; the limit is ${limit})`);
 
 /**
  * Renders a transform plan with sharp: EXIF orientation, rect, fit, effects, then the output format,

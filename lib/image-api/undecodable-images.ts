@@ -1,7 +1,7 @@
 import 'server-only';
 import { KuraError } from '@/lib/errors';
 import { processSingleton } from '@/lib/process-singleton';
-import { NOT_AN_IMAGE } from './render';
+import { NOT_AN_IMAGE } from './refusals';
 
 /** Enough for every broken file of a large library; the oldest is forgotten first (and decoded once more). */
 const MAX_REMEMBERED = 10_000;

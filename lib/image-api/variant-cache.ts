@@ -15,7 +15,6 @@ import { previewFrame } from '@/lib/media/preview-frame';
 import { kuraUrl } from '@/lib/media/urls';
 import { isOwnTransform, isOwnWatermarkPreset } from './own-transforms';
 import type { TransformPlan } from './plan';
-import { renderImage } from './render';
 import { RenderQueue } from './render-queue';
 import { undecodableImages } from './undecodable-images';
 import { readSharedVariant, writeSharedVariant } from './shared-variants';
@@ -128,6 +127,8 @@ async function render(
 ): Promise<Variant> {
   const { queue } = cache();
   return queue.run(async () => {
+    // sharp (≈ 28 MiB) loads with the first render, not with every module that asks the cache its size at start.
+    const { renderImage } = await import('./render');
     const input = await inputOf(m);
     const mark = extras.mark ? { input: await inputOf(extras.mark.media), plan: extras.mark.plan } : undefined;
     const { KURA_MAX_INPUT_PIXELS, KURA_MAX_OUTPUT_PIXELS } = config();

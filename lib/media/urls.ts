@@ -9,9 +9,12 @@ import { matchDeliveryUrl, type DeliveryUrlParts, type MatchUrl } from './delive
 
 type Located = Pick<Media, 'id' | 'fileName'> & Partial<Pick<Media, 'storage' | 'storageKey'>>;
 
-/** Kura's own URL of a media item: stable for its life, and the one the Image API works on. */
+/**
+ * Kura's own URL of a media item: stable for its life, and the one the Image API works on. On the delivery
+ * origin when `KURA_DELIVERY_URL` is set (the same path answers on the public origin too).
+ */
 export function kuraUrl(m: Pick<Media, 'id' | 'fileName'>): string {
-  return `${config().publicUrl}/assets/${serviceId()}/${m.id}/${encodeURIComponent(m.fileName)}`;
+  return `${config().deliveryUrl}/assets/${serviceId()}/${m.id}/${encodeURIComponent(m.fileName)}`;
 }
 
 /**

@@ -13,6 +13,7 @@ import { startDeliveries } from '@/lib/events/delivery-worker';
 import { pruneDeliveries } from '@/lib/events/prune-deliveries';
 import { newId } from '@/lib/ids';
 import { forgetGoneInstances, InstanceRefused, registerInstance } from '@/lib/instances/this-instance';
+import { watchDeliverables } from '@/lib/media/find-deliverable';
 import { sweepJournal } from '@/lib/media/storage-journal';
 import { envS3Location } from '@/lib/storage/s3-config';
 import { allStorages } from '@/lib/storage-settings/configured-storages';
@@ -21,8 +22,8 @@ import { loadSettings } from '@/lib/settings/snapshot';
 import { watchSettings } from '@/lib/settings/watch-settings';
 import { provisionMediaWebhook } from '@/lib/webhooks/provision';
 import { startUsageFlusher } from '@/lib/usage/flush-usage';
+import { startDeliveryListener } from './delivery-listener';
 import { guardSlowClients } from './slow-clients';
-import { ensureDemo } from './demo';
 import { keepDataDirPrivate } from './private-data-dir';
 import { ensureServiceId } from './service-id';
 import { ensureStarterRoles } from '@/lib/roles/starter-roles';
@@ -40,7 +41,9 @@ export async function bootstrap(): Promise<void> {
   // Instances starting together on one PostgreSQL database provision one after the other: each row once.
   await withLock('kura.bootstrap', provision);
   watchSettings();
-  guardSlowClients();
+  watchDeliverables();
+  guardSlowClients(); // Next's own server only: the delivery listener below keeps Node's request timeout
+  await startDeliveryListener();
   await startDeliveries(); // pending webhook deliveries survive restarts
   startUsageFlusher();
   // Periodic jobs run on one instance per tick (the others find the lock taken and skip it).
@@ -76,7 +79,8 @@ async function provision(): Promise<void> {
   await ensureFirstAdmin(adminRoleId);
   await ensureEnvApiKey();
   await provisionMediaWebhook();
-  if (config().KURA_DEMO) await ensureDemo();
+  // Loaded only for a demo: it uploads and writes content, whose modules (sharp, the HTML sanitiser) a start needs not.
+  if (config().KURA_DEMO) await (await import('./demo')).ensureDemo();
   // KURA_S3_* is remembered, so media uploaded under it stays readable if the environment changes later.
   const envBucket = envS3Location();
   if (envBucket) {

@@ -1,8 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type https from 'node:https';
 import { KuraError } from '@/lib/errors';
 import { guardedAgent } from '@/lib/net/target-guard';
@@ -26,10 +25,17 @@ const PART_BYTES = 8 * 1024 * 1024;
 const PARTS_AT_ONCE = 2;
 
 /**
+ * The AWS SDK, loaded on first use: a server without a bucket never holds it in memory (about 20 MiB of code).
+ * @example const { GetObjectCommand } = await s3Sdk();
+ */
+export const s3Sdk = () => import('@aws-sdk/client-s3');
+
+/**
  * A client for one bucket; `quick` (the connection test) tries once, with short timeouts. `guard`: an
  * endpoint entered in the UI, reached only on public addresses (lib/net/target-guard.ts).
  */
-export function s3Client(loc: S3Location, quick = false, guard = false): S3Client {
+export async function s3Client(loc: S3Location, quick = false, guard = false): Promise<S3Client> {
+  const { S3Client } = await s3Sdk();
   const timeouts = quick
     ? { connectionTimeout: 3_000, requestTimeout: 10_000 }
     : { connectionTimeout: 5_000, requestTimeout: 60_000 };
@@ -58,14 +64,17 @@ export function s3Client(loc: S3Location, quick = false, guard = false): S3Clien
  * multipart upload, which S3 makes visible only when complete: no reader ever sees a partial object.
  */
 export class S3Storage implements Storage {
-  readonly client: S3Client;
+  private connected: Promise<S3Client> | null = null;
 
   constructor(
     readonly name: string,
     readonly location: S3Location,
-    guard = false,
-  ) {
-    this.client = s3Client(location, false, guard);
+    private readonly guard = false,
+  ) {}
+
+  /** The bucket's client, made on first use (with the SDK, when this is the first bucket used). */
+  client(): Promise<S3Client> {
+    return (this.connected ??= s3Client(this.location, false, this.guard));
   }
 
   get keepsFileName(): boolean {
@@ -130,8 +139,9 @@ export class S3Storage implements Storage {
       }),
     );
     body.once('error', (err) => counted.destroy(err));
+    const [{ Upload }, client] = await Promise.all([import('@aws-sdk/lib-storage'), this.client()]);
     const upload = new Upload({
-      client: this.client,
+      client,
       params: {
         Bucket: this.location.bucket,
         Key: key,
@@ -157,7 +167,8 @@ export class S3Storage implements Storage {
 
   async read(key: string, range?: ByteRange): Promise<Readable> {
     try {
-      const out = await this.client.send(
+      const [{ GetObjectCommand }, client] = await Promise.all([s3Sdk(), this.client()]);
+      const out = await client.send(
         new GetObjectCommand({
           Bucket: this.location.bucket,
           Key: key,
@@ -173,18 +184,19 @@ export class S3Storage implements Storage {
   /** Removes the object; a key ending in `/` (a variant folder) removes every object under it. */
   async remove(key: string): Promise<void> {
     try {
+      const [{ DeleteObjectCommand, ListObjectsV2Command }, client] = await Promise.all([s3Sdk(), this.client()]);
       if (!key.endsWith('/')) {
-        await this.client.send(new DeleteObjectCommand({ Bucket: this.location.bucket, Key: key }));
+        await client.send(new DeleteObjectCommand({ Bucket: this.location.bucket, Key: key }));
         return;
       }
       let token: string | undefined;
       do {
-        const page = await this.client.send(
+        const page = await client.send(
           new ListObjectsV2Command({ Bucket: this.location.bucket, Prefix: key, ContinuationToken: token }),
         );
         // One by one: at most KURA_MAX_VARIANTS_PER_MEDIA of them, and every S3-compatible store has DeleteObject.
         for (const o of page.Contents ?? [])
-          if (o.Key) await this.client.send(new DeleteObjectCommand({ Bucket: this.location.bucket, Key: o.Key }));
+          if (o.Key) await client.send(new DeleteObjectCommand({ Bucket: this.location.bucket, Key: o.Key }));
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (token);
     } catch (err) {

@@ -1,7 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { s3Client, type S3Location } from './s3';
+import { s3Client, s3Sdk, type S3Location } from './s3';
 import { describeS3Error, type S3Failure } from './s3-errors';
 
 export type ConnectionStep = 'write' | 'read' | 'delete';
@@ -18,7 +17,10 @@ const STEP_WORDS: Record<ConnectionStep, string> = {
  * with short timeouts, and reports which step failed and why (credentials, bucket, endpoint, other).
  */
 export async function testConnection(loc: S3Location, guard = false): Promise<ConnectionResult> {
-  const client = s3Client(loc, true, guard);
+  const [{ DeleteObjectCommand, GetObjectCommand, PutObjectCommand }, client] = await Promise.all([
+    s3Sdk(),
+    s3Client(loc, true, guard),
+  ]);
   const where = { bucket: loc.bucket, endpoint: loc.endpoint ?? `s3.${loc.region}.amazonaws.com` };
   const Key = `${loc.prefix}kura-connection-test-${randomBytes(6).toString('hex')}`;
   const body = `Kura connection test ${new Date().toISOString()}`;

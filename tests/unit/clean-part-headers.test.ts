@@ -65,4 +65,28 @@ describe('CleanPartHeaders', () => {
     expect(name).toBe('ünïcode name.txt');
     expect(bytes.equals(fileBytes)).toBe(true);
   });
+
+  it('passes a large body untouched whatever its chunks, with near-delimiters across chunk edges', async () => {
+    // Random bytes with every prefix of the delimiter sprinkled in, so some straddle the edge of a chunk.
+    const pieces: Buffer[] = [];
+    let seed = 7;
+    for (let i = 0; i < 2000; i++) {
+      const random = Buffer.alloc(97 + (i % 61));
+      for (let j = 0; j < random.length; j++) random[j] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+      pieces.push(random, Buffer.from(`\r\n--${boundary}`.slice(0, 1 + (i % (boundary.length + 3)))));
+    }
+    const large = Buffer.concat(pieces);
+    const raw = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a\u0000.bin"\r\n\r\n`),
+      large,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    for (const size of [7, 16, 1000, 4096, 65_536]) {
+      const chunks: Buffer[] = [];
+      for (let at = 0; at < raw.length; at += size) chunks.push(raw.subarray(at, at + size));
+      const { name, bytes } = await parse(chunks);
+      expect(name, `chunks of ${size}`).toBe('a.bin');
+      expect(bytes.equals(large), `chunks of ${size}`).toBe(true);
+    }
+  });
 });
