@@ -11,6 +11,9 @@ export const MEDIA_OPERATIONS = [
   'creator',
   'delete',
   'delete_all',
+  'restore',
+  'purge',
+  'version_delete',
 ] as const;
 /** Logins, sessions and changes to who may do what (members, roles, API keys, webhooks, storage). */
 export const SECURITY_OPERATIONS = [

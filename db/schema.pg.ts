@@ -111,6 +111,9 @@ export const media = pgTable(
     creatorId: text('creator_id').references(() => members.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: at('updated_at').notNull(),
+    blurhash: text('blurhash'),
+    dominantColor: text('dominant_color'),
+    hasAlpha: boolean('has_alpha'),
   },
   (t) => [
     index('media_created').on(t.createdAt, t.id),
@@ -172,6 +175,48 @@ export const storageJournal = pgTable(
     instanceId: text('instance_id'),
   },
   (t) => [primaryKey({ columns: [t.storage, t.key] })],
+);
+
+export const mediaTrash = pgTable(
+  'media_trash',
+  {
+    mediaId: text('media_id').primaryKey(),
+    fileName: text('file_name').notNull(),
+    kind: text('kind', { enum: MEDIA_KINDS }).notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    storage: text('storage').notNull(),
+    row: jsonb('row').notNull().$type<Record<string, unknown>>(),
+    tags: jsonb('tags').notNull().$type<string[]>(),
+    trashedAt: at('trashed_at').notNull(),
+    trashedBy: text('trashed_by').notNull(),
+    trashedById: text('trashed_by_id'),
+    creatorId: text('creator_id'),
+  },
+  (t) => [index('media_trash_at').on(t.trashedAt)],
+);
+
+export const mediaVersions = pgTable(
+  'media_versions',
+  {
+    id: text('id').primaryKey(),
+    mediaId: text('media_id').notNull(),
+    mimeType: text('mime_type').notNull(),
+    extension: text('extension').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    alt: text('alt').notNull().default(''),
+    storage: text('storage').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedAt: at('uploaded_at').notNull(),
+    keptAt: at('kept_at').notNull(),
+    keptBy: text('kept_by').notNull(),
+  },
+  (t) => [
+    index('media_versions_media').on(t.mediaId, t.keptAt),
+    uniqueIndex('media_versions_storage_key').on(t.storage, t.storageKey),
+  ],
 );
 
 export const apis = pgTable('apis', {

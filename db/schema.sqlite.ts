@@ -99,6 +99,10 @@ export const media = sqliteTable(
     creatorId: text('creator_id').references(() => members.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Placeholders of an image (lib/media/image-facts.ts), null until computed: blurhash, `#rrggbb`, alpha. */
+    blurhash: text('blurhash'),
+    dominantColor: text('dominant_color'),
+    hasAlpha: integer('has_alpha', { mode: 'boolean' }),
   },
   (t) => [
     index('media_created').on(t.createdAt, t.id),
@@ -169,6 +173,57 @@ export const storageJournal = sqliteTable(
     instanceId: text('instance_id'),
   },
   (t) => [primaryKey({ columns: [t.storage, t.key] })],
+);
+
+/**
+ * Media in Trash (lib/trash/): the row left `media` (so nothing serves, lists or references it) and waits here,
+ * whole, with its tags, until restored or deleted for good. Its bytes stay where they were.
+ */
+export const mediaTrash = sqliteTable(
+  'media_trash',
+  {
+    mediaId: text('media_id').primaryKey(),
+    fileName: text('file_name').notNull(),
+    kind: text('kind', { enum: MEDIA_KINDS }).notNull(),
+    size: integer('size').notNull(),
+    storage: text('storage').notNull(),
+    /** The media row as it was (JSON of `Media`, dates as ms) and its tag names. */
+    row: text('row', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    tags: text('tags', { mode: 'json' }).notNull().$type<string[]>(),
+    trashedAt: integer('trashed_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Who moved it there: a member's or an API key's name, and the member's id. */
+    trashedBy: text('trashed_by').notNull(),
+    trashedById: text('trashed_by_id'),
+    /** The media's creator, so the read scope applies in Trash as in the library. */
+    creatorId: text('creator_id'),
+  },
+  (t) => [index('media_trash_at').on(t.trashedAt)],
+);
+
+/** Earlier bytes of a media item, kept by a re-upload (lib/versions/); newest first by `keptAt`. */
+export const mediaVersions = sqliteTable(
+  'media_versions',
+  {
+    id: text('id').primaryKey(),
+    mediaId: text('media_id').notNull(),
+    mimeType: text('mime_type').notNull(),
+    extension: text('extension').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    alt: text('alt').notNull().default(''),
+    storage: text('storage').notNull(),
+    storageKey: text('storage_key').notNull(),
+    /** When these bytes were put up, and when and by whom they were replaced. */
+    uploadedAt: integer('uploaded_at', { mode: 'timestamp_ms' }).notNull(),
+    keptAt: integer('kept_at', { mode: 'timestamp_ms' }).notNull(),
+    keptBy: text('kept_by').notNull(),
+  },
+  (t) => [
+    index('media_versions_media').on(t.mediaId, t.keptAt),
+    uniqueIndex('media_versions_storage_key').on(t.storage, t.storageKey),
+  ],
 );
 
 /** A content endpoint (microCMS's "API"): its id is the path segment, its fields a JSON schema. */

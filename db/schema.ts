@@ -14,6 +14,8 @@ export const {
   memberRoles,
   apiKeys,
   media,
+  mediaTrash,
+  mediaVersions,
   tags,
   mediaTags,
   imageVariants,
@@ -46,6 +48,8 @@ export type Role = typeof roles.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type Media = typeof media.$inferSelect;
 export type NewMedia = typeof media.$inferInsert;
+export type TrashedMedia = typeof mediaTrash.$inferSelect;
+export type MediaVersion = typeof mediaVersions.$inferSelect;
 export type Api = typeof apis.$inferSelect;
 export type Content = typeof contents.$inferSelect;
 export type Webhook = typeof webhooks.$inferSelect;

@@ -75,6 +75,10 @@ export const envSchema = z
     // Retention: activity entries, and finished webhook deliveries with their attempts.
     KURA_ACTIVITY_DAYS: days(1, 36_500, 180),
     KURA_DELIVERY_DAYS: days(1, 36_500, 30),
+    // Deleted media waits in Trash this long before the sweeper deletes it for good (fractions for tests).
+    KURA_TRASH_DAYS: days(0.00001, 36_500, 30),
+    // Earlier bytes a re-upload keeps per media (0: none).
+    KURA_KEEP_VERSIONS: wholeNumber(0, 1000, 10),
     // Webhook URLs and S3 endpoints entered in the UI may be loopback, link-local or private (tests, lab setups).
     KURA_ALLOW_PRIVATE_TARGETS: onOff(),
     // How often the storage sweeper retries removals that failed (and clears abandoned uploads).

@@ -54,7 +54,7 @@ export function DeleteMediaButton({
           {references > 0
             ? `Content uses this file (${references === 1 ? '1 reference' : `${references} references`}), ` +
               `so Kura will refuse to delete it until it is removed there.`
-            : 'Its URL stops working at once. This cannot be undone.'}
+            : 'Its URL stops working at once. It waits in Trash (Media settings), from where it can be restored.'}
         </ConfirmDialog>
       )}
     </>

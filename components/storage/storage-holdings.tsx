@@ -1,9 +1,11 @@
+import { formatBytes } from '@/lib/media/format-bytes';
+
 /** Which storages hold media, and how much: media keeps the storage it was uploaded to. */
 export function StorageHoldings({
   holdings,
   uploadTo,
 }: {
-  holdings: { name: string; media: number }[];
+  holdings: { name: string; media: number; trash: number; trashBytes: number }[];
   uploadTo: string;
 }) {
   return (
@@ -19,7 +21,9 @@ export function StorageHoldings({
             <li key={h.name} className="flex justify-between py-1.5">
               <span className="font-mono">{h.name === 'local' ? 'local disk' : h.name}</span>
               <span className="text-slate-600">
-                {h.media.toLocaleString('en-US')} media{h.name === uploadTo ? ' · new uploads go here' : ''}
+                {h.media.toLocaleString('en-US')} media
+                {h.trash > 0 ? ` · ${h.trash.toLocaleString('en-US')} in Trash (${formatBytes(h.trashBytes)})` : ''}
+                {h.name === uploadTo ? ' · new uploads go here' : ''}
               </span>
             </li>
           ))}

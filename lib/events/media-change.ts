@@ -36,6 +36,8 @@ export type MediaChange = {
   after: Media | null;
   /** Tag names before and after, when the change may have touched tags. */
   tags?: { before: string[]; after: string[] };
+  /** A row that comes back from Trash (recorded as a restore; its webhook is `new`, as an upload's). */
+  restored?: boolean;
 };
 
 /**
@@ -54,7 +56,7 @@ export async function recordMediaChange(tx: Tx, actor: Actor, change: MediaChang
   await enqueueEvent(tx, { kind: 'media' }, type, { service: serviceId(), type, old, new: next });
 }
 
-async function activityOf(tx: Tx, { before, after, tags: tagChange }: MediaChange): Promise<ActivityEntry[]> {
+async function activityOf(tx: Tx, { before, after, tags: tagChange, restored }: MediaChange): Promise<ActivityEntry[]> {
   const subject = (after ?? before)!;
   const entry = (
     operation: ActivityEntry['operation'],
@@ -67,7 +69,7 @@ async function activityOf(tx: Tx, { before, after, tags: tagChange }: MediaChang
     before: was,
     after: now,
   });
-  if (!before) return [entry('upload', null, fileFacts(after!))];
+  if (!before) return [entry(restored ? 'restore' : 'upload', null, fileFacts(after!))];
   if (!after) return [entry('delete', fileFacts(before), null)];
   const entries: ActivityEntry[] = [];
   if (before.id !== after.id || before.sha256 !== after.sha256) {

@@ -51,3 +51,9 @@ export const mediaListV2Query = z.object({
     .refine((tags) => !tags || tags.length <= MAX_TAG_FILTERS, `at most ${MAX_TAG_FILTERS} tags`),
   token: z.string().max(200).optional(),
 });
+
+/** `?permanent=true` on a delete: past Trash, for good at once. */
+export const permanentFlag = flag();
+
+/** `DELETE /api/v1/media/{id}`: only `permanent`. */
+export const permanentQuery = z.object({ permanent: permanentFlag });

@@ -1,5 +1,4 @@
 import 'server-only';
-import { journalSharedVariants, removeSharedVariants } from '@/lib/image-api/shared-variants';
 import { and, asc, count, gt, inArray, lte } from 'drizzle-orm';
 import { db, transaction } from '@/db';
 import { media } from '@/db/schema';
@@ -11,7 +10,7 @@ import { recordMediaChange } from '@/lib/events/media-change';
 import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
 import { serviceId } from '@/lib/service/service-id';
 import { unreferenced } from './delete-media';
-import { journalGarbage, removeJournalled } from './storage-journal';
+import { moveToTrash, tagsByMedia } from '@/lib/trash/move-to-trash';
 
 const BATCH = 500;
 /** How many kept items the report names (the count covers all of them). */
@@ -20,7 +19,7 @@ const KEPT_LISTED = 100;
 /**
  * "Delete all" from Media settings: every media the actor may read that no content uses, confirmed by
  * typing the service id. Referenced media is kept and counted. Each batch is one transaction (check and
- * delete together); bytes are removed after each commit.
+ * move to Trash together); the bytes stay until Trash is emptied or purged.
  */
 export async function deleteAllMedia(
   actor: Actor,
@@ -44,22 +43,16 @@ export async function deleteAllMedia(
     ).map((r) => r.id);
     if (batch.length === 0) break;
     after = batch[batch.length - 1];
-    const variants: Awaited<ReturnType<typeof journalSharedVariants>>[] = [];
     const gone = await transaction(async (tx) => {
-      variants.length = 0; // a transaction PostgreSQL runs again starts over
+      const tagNames = await tagsByMedia(tx, batch);
       const rows = await tx
         .delete(media)
         .where(and(inArray(media.id, batch), readableMedia(actor), unreferenced(tx)))
         .returning();
-      for (const r of rows) {
-        await journalGarbage(tx, r.storage, r.storageKey);
-        variants.push(await journalSharedVariants(tx, r));
-        await recordMediaChange(tx, actor, { before: r, after: null });
-      }
+      await moveToTrash(tx, actor, rows, tagNames);
+      for (const r of rows) await recordMediaChange(tx, actor, { before: r, after: null });
       return rows;
     });
-    for (const r of gone) await removeJournalled(r.storage, r.storageKey);
-    await removeSharedVariants(variants);
     deleted += gone.length;
   }
   const [{ kept }] = await db().select({ kept: count() }).from(media).where(readableMedia(actor));

@@ -1,14 +1,15 @@
 import 'server-only';
-import { journalSharedVariants, removeSharedVariants } from '@/lib/image-api/shared-variants';
 import { and, eq, exists, sql } from 'drizzle-orm';
 import { type Tx, transaction } from '@/db';
-import { contentMedia, media } from '@/db/schema';
+import { contentMedia, media, mediaTrash } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { KuraError, notFound } from '@/lib/errors';
 import { mediaReferences, type MediaReferences } from '@/lib/content/content-using-media';
 import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
 import { recordMediaChange } from '@/lib/events/media-change';
-import { journalGarbage, removeJournalled } from './storage-journal';
+import { dropTrashed } from '@/lib/trash/drop-trashed';
+import { removeGarbage } from './storage-journal';
+import { moveToTrash, tagsByMedia } from '@/lib/trash/move-to-trash';
 
 /** Refusal to delete media that content uses, naming the content the actor may see. */
 export class MediaReferenced extends KuraError {
@@ -28,26 +29,28 @@ function describeHolders(fileName: string, refs: MediaReferences): string {
 }
 
 /**
- * Deletes one media item unless content uses it. The reference check and the delete are one
- * `BEGIN IMMEDIATE` transaction, so content saved at the same moment either wins (and the delete is
- * refused) or finds the media gone. The bytes are removed after commit, through the journal.
+ * Deletes one media item unless content uses it: it moves to Trash (its URL 404s at once, its bytes stay), or with
+ * `permanent` is deleted for good. The reference check and the move are one `BEGIN IMMEDIATE` transaction, so content
+ * saved at the same moment either wins (and the delete is refused) or finds the media gone.
  */
-export async function deleteMedia(actor: Actor, id: string, opts: { fileName?: string } = {}): Promise<{ id: string }> {
+export async function deleteMedia(
+  actor: Actor,
+  id: string,
+  opts: { fileName?: string; permanent?: boolean } = {},
+): Promise<{ id: string }> {
   assertMediaRight(actor, 'delete');
-  let variants: Awaited<ReturnType<typeof journalSharedVariants>> = null;
-  const gone = await transaction(async (tx) => {
+  const garbage = await transaction(async (tx) => {
+    const tagNames = await tagsByMedia(tx, [id]);
     const deleted = await tx
       .delete(media)
       .where(and(target(actor, id, opts.fileName), unreferenced(tx)))
       .returning();
     if (deleted.length === 0) throw await refusal(tx, actor, id, opts.fileName);
-    await journalGarbage(tx, deleted[0].storage, deleted[0].storageKey);
-    variants = await journalSharedVariants(tx, deleted[0]);
+    await moveToTrash(tx, actor, deleted, tagNames);
     await recordMediaChange(tx, actor, { before: deleted[0], after: null });
-    return deleted[0];
+    return opts.permanent ? (await dropTrashed(tx, eq(mediaTrash.mediaId, id))).garbage : [];
   });
-  await removeJournalled(gone.storage, gone.storageKey);
-  await removeSharedVariants([variants]);
+  await removeGarbage(garbage);
   return { id };
 }
 

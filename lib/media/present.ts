@@ -29,6 +29,10 @@ export type MediaRecord = {
   /** A poster frame (video) or first page (PDF) is served as the library's thumbnail. */
   hasPreview?: true;
   alt?: string;
+  /** Images only, once computed (lib/media/image-facts.ts): a 4×3 blurhash, `#rrggbb`, any transparent pixel. */
+  blurhash?: string;
+  dominantColor?: string;
+  hasAlpha?: boolean;
   tags: string[];
   /** Who uploaded it, by id and name: records reach API keys, which have no business with emails. */
   creator: { id: string; name: string } | null;
@@ -70,6 +74,9 @@ export async function presentMedia(rows: Media[]): Promise<MediaRecord[]> {
     ...(m.pageCount !== null ? { pageCount: m.pageCount } : {}),
     ...(m.hasPreview ? { hasPreview: true as const } : {}),
     ...(m.alt ? { alt: m.alt } : {}),
+    ...(m.blurhash ? { blurhash: m.blurhash } : {}),
+    ...(m.dominantColor ? { dominantColor: m.dominantColor } : {}),
+    ...(m.hasAlpha !== null ? { hasAlpha: m.hasAlpha } : {}),
     tags: tagRows
       .filter((t) => t.mediaId === m.id)
       .map((t) => t.name)

@@ -3,7 +3,7 @@ import { journalSharedVariants, removeSharedVariants } from '@/lib/image-api/sha
 import { and, eq } from 'drizzle-orm';
 import { db, transaction } from '@/db';
 import { forUpdate } from '@/db/locks';
-import { media, mediaTags, type Media } from '@/db/schema';
+import { media, mediaTags, mediaVersions, type Media } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { repointMedia } from '@/lib/content/repoint-media';
 import { badRequest, notFound } from '@/lib/errors';
@@ -12,18 +12,20 @@ import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
 import { recordMediaChange } from '@/lib/events/media-change';
 import { configuredStorage } from '@/lib/storage-settings/configured-storages';
 import { uploadTargetName } from '@/lib/storage-settings/upload-target';
+import { keepVersion } from '@/lib/versions/keep-version';
 import { cleanFileName, extensionOf } from './file-name';
-import { clearJournal, journalGarbage, removeJournalled } from './storage-journal';
+import { imageFactsOf } from './image-facts';
+import { clearJournal, journalGarbage, removeGarbage, type Garbage } from './storage-journal';
 import { discard, storeBytes } from './store-bytes';
 import type { UploadInput } from './upload-media';
 import { deliveryUrl } from './urls';
 
 /**
  * Re-upload. By default the new bytes replace the old behind the same id and name (the new file's name
- * is ignored): same kind only, alt reset, new hash, size, dimensions, ETag and versioned URL. With
- * `newUrl` the media gets a new id and the new file's name (the old name where file names are fixed); content keeps
- * using it (fields follow the
- * id, rich-editor URLs are rewritten) and the old URL is 404. Either way the new bytes are committed
+ * is ignored): same kind only, alt reset, new hash, size, dimensions, ETag and versioned URL; the old bytes are kept
+ * as a version (`KURA_KEEP_VERSIONS`, lib/versions/). With `newUrl` the media gets a new id and the new file's name
+ * (the old name where file names are fixed); content keeps using it (fields follow the id, rich-editor URLs are
+ * rewritten) and the old URL is 404. Either way the new bytes are committed
  * first and the old ones removed after, so a failure at any point leaves the old file served.
  */
 export async function replaceMedia(
@@ -47,19 +49,20 @@ export async function replaceMedia(
     expectKind: before.kind,
     declaredBytes: input.declaredBytes,
   });
-  let old: { storage: string; key: string };
+  let garbage: Garbage = [];
   let replaced: Media;
   let variants: Awaited<ReturnType<typeof journalSharedVariants>> = null;
   try {
     await input.requestComplete;
-    [replaced, old] = await transaction(async (tx) => {
+    const facts = await imageFactsOf({ storage: bytes.storage, storageKey: bytes.key, kind: bytes.kind });
+    [replaced, garbage] = await transaction(async (tx) => {
       // Locked: two re-uploads at once each retire the file the other left, never the same one twice.
       const current = (await forUpdate(tx.select().from(media).where(where).limit(1)))[0];
       if (!current) throw notFound('No such media');
       if (current.kind !== bytes.kind) throw badRequest('A re-upload must be of the same kind');
       await clearJournal(tx, bytes.storage, bytes.key);
-      await journalGarbage(tx, current.storage, current.storageKey);
       const fresh = {
+        ...facts,
         mimeType: bytes.mimeType,
         size: bytes.size,
         sha256: bytes.sha256,
@@ -73,8 +76,9 @@ export async function replaceMedia(
         storageKey: bytes.key,
         updatedAt: new Date(),
       };
-      const gone = { storage: current.storage, key: current.storageKey };
       if (!input.newUrl) {
+        // Same URL: the bytes it served are kept as a version (lib/versions/), the oldest past the limit dropped.
+        const gone = await keepVersion(tx, actor, current);
         const next = { ...fresh, extension: bytes.extension || current.extension };
         // A direct-bucket URL names one version: rich-editor HTML moves to the new one (while the old still parses).
         if (deliveryUrl({ ...current, ...next }) !== deliveryUrl(current))
@@ -84,6 +88,8 @@ export async function replaceMedia(
         await recordMediaChange(tx, actor, { before: current, after: row });
         return [row, gone] as const;
       }
+      await journalGarbage(tx, current.storage, current.storageKey);
+      const gone = [{ storage: current.storage, key: current.storageKey }];
       const row = (
         await tx
           .insert(media)
@@ -91,6 +97,7 @@ export async function replaceMedia(
           .returning()
       )[0];
       await tx.update(mediaTags).set({ mediaId: nextId }).where(eq(mediaTags.mediaId, id));
+      await tx.update(mediaVersions).set({ mediaId: nextId }).where(eq(mediaVersions.mediaId, id));
       await repointMedia(tx, id, row);
       await tx.delete(media).where(eq(media.id, id));
       variants = await journalSharedVariants(tx, current);
@@ -101,7 +108,7 @@ export async function replaceMedia(
     await discard(bytes);
     throw err;
   }
-  await removeJournalled(old.storage, old.key);
+  await removeGarbage(garbage);
   await removeSharedVariants([variants]);
   return replaced;
 }

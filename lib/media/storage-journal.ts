@@ -48,6 +48,14 @@ export async function removeJournalled(storage: string, key: string): Promise<bo
   }
 }
 
+/** Objects journalled as garbage inside a transaction, to remove after its commit. */
+export type Garbage = { storage: string; key: string }[];
+
+/** Removes what a transaction journalled as garbage, after its commit (a failure is left to the sweeper). */
+export async function removeGarbage(garbage: Garbage): Promise<void> {
+  for (const g of garbage) await removeJournalled(g.storage, g.key);
+}
+
 /**
  * Removes journalled objects: all garbage, and the uploads nobody can still be finishing: those of instances
  * that are gone (no heartbeat within LIVE_MS; several instances share one journal), those older than

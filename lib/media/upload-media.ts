@@ -9,6 +9,7 @@ import { assertMediaRight } from '@/lib/permissions/media';
 import { recordMediaChange } from '@/lib/events/media-change';
 import { clearJournal } from './storage-journal';
 import { cleanFileName, extensionOf } from './file-name';
+import { imageFactsOf } from './image-facts';
 import { discard, storeBytes } from './store-bytes';
 
 export type UploadInput = {
@@ -32,6 +33,7 @@ export async function uploadMedia(actor: Actor, input: UploadInput): Promise<Med
   const bytes = await storeBytes(input.stream, { keyFor: id, fileName, declaredBytes: input.declaredBytes });
   try {
     await input.requestComplete;
+    const facts = await imageFactsOf({ storage: bytes.storage, storageKey: bytes.key, kind: bytes.kind });
     const now = new Date();
     return await transaction(async (tx) => {
       await clearJournal(tx, bytes.storage, bytes.key);
@@ -53,6 +55,7 @@ export async function uploadMedia(actor: Actor, input: UploadInput): Promise<Med
             hasPreview: bytes.hasPreview,
             storage: bytes.storage,
             storageKey: bytes.key,
+            ...facts,
             creatorId: actor.type === 'member' ? actor.id : null,
             createdAt: now,
             updatedAt: now,

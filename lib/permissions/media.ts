@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, or, sql, type Column, type SQL } from 'drizzle-orm';
 import { media, memberRoles } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { forbidden } from '@/lib/errors';
@@ -42,15 +42,20 @@ export function assertCanManageTags(actor: Actor): void {
  * filters with it, so out-of-scope media is indistinguishable from media that does not exist.
  */
 export function readableMedia(actor: Actor): SQL {
+  return readableByCreator(actor, media.creatorId);
+}
+
+/** The read scope judged on any column that holds a media item's creator (Trash keeps it beside the row). */
+export function readableByCreator(actor: Actor, creatorId: Column): SQL {
   const { read } = actor.media;
   if (read.all) return sql`1 = 1`;
   const scopes: SQL[] = [];
-  if (read.own && actor.type === 'member') scopes.push(eq(media.creatorId, actor.id));
+  if (read.own && actor.type === 'member') scopes.push(eq(creatorId, actor.id));
   if (read.roleIds.length > 0) {
     // "Created by members of this role" is judged by the creator's current roles.
     scopes.push(
       inArray(
-        media.creatorId,
+        creatorId,
         sql`(select ${memberRoles.memberId} from ${memberRoles} where ${inArray(memberRoles.roleId, read.roleIds)})`,
       ),
     );

@@ -13,8 +13,10 @@ import { startDeliveries } from '@/lib/events/delivery-worker';
 import { pruneDeliveries } from '@/lib/events/prune-deliveries';
 import { newId } from '@/lib/ids';
 import { forgetGoneInstances, InstanceRefused, registerInstance } from '@/lib/instances/this-instance';
+import { backfillImageFacts } from '@/lib/media/backfill-image-facts';
 import { watchDeliverables } from '@/lib/media/find-deliverable';
 import { sweepJournal } from '@/lib/media/storage-journal';
+import { purgeExpiredTrash } from '@/lib/trash/purge-trash';
 import { envS3Location } from '@/lib/storage/s3-config';
 import { allStorages } from '@/lib/storage-settings/configured-storages';
 import { writeS3Config } from '@/lib/storage-settings/s3-configs';
@@ -51,7 +53,11 @@ export async function bootstrap(): Promise<void> {
   setInterval(() => {
     if (sweeping) return;
     sweeping = true;
-    unlessLocked('kura.sweep', async () => void (await sweepJournal(UPLOAD_GRACE_MS)))
+    unlessLocked('kura.sweep', async () => {
+      await purgeExpiredTrash();
+      await backfillImageFacts();
+      await sweepJournal(UPLOAD_GRACE_MS);
+    })
       .catch((err) => console.error('[kura] storage sweep failed; will retry', err))
       .finally(() => (sweeping = false));
   }, config().KURA_SWEEP_EVERY_MS).unref();
@@ -97,6 +103,7 @@ async function provision(): Promise<void> {
   // Nothing of this instance is in flight yet: its temp files and journalled uploads are leftovers of a crash
   // (and so are those of instances that are gone).
   for (const storage of allStorages()) await storage.sweepInterrupted();
+  await purgeExpiredTrash();
   await sweepJournal(UPLOAD_GRACE_MS, true);
 }
 

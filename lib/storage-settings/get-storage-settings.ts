@@ -1,7 +1,7 @@
 import 'server-only';
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { media } from '@/db/schema';
+import { media, mediaTrash } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCanManageStorage } from '@/lib/permissions/settings';
 import type { S3Location } from '@/lib/storage/s3';
@@ -17,7 +17,8 @@ export type StorageSettingsView = {
   env: (Omit<S3Fields, 'secretAccessKey'> & { secret: string }) | null;
   /** The bucket form's starting values: the bucket in use, else the last one saved. */
   form: Omit<S3Fields, 'secretAccessKey'> & { secretStored: boolean };
-  holdings: { name: string; media: number }[];
+  /** Media per storage, and (still on that storage) media in Trash. */
+  holdings: { name: string; media: number; trash: number; trashBytes: number }[];
 };
 
 const EMPTY_FORM: StorageSettingsView['form'] = {
@@ -54,7 +55,20 @@ export async function getStorageSettings(actor: Actor): Promise<StorageSettingsV
   const current =
     configs.get(uploadTo) ??
     [...configs.values()].filter((c) => c.source === 'settings').sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0];
-  const holdings = await db().select({ name: media.storage, media: count() }).from(media).groupBy(media.storage);
+  const held = await db().select({ name: media.storage, media: count() }).from(media).groupBy(media.storage);
+  const trashed = await db()
+    .select({ name: mediaTrash.storage, trash: count(), trashBytes: sql<number>`coalesce(sum(${mediaTrash.size}), 0)` })
+    .from(mediaTrash)
+    .groupBy(mediaTrash.storage);
+  const holdings = [...new Set([...held, ...trashed].map((h) => h.name))].map((name) => {
+    const t = trashed.find((h) => h.name === name);
+    return {
+      name,
+      media: held.find((h) => h.name === name)?.media ?? 0,
+      trash: t?.trash ?? 0,
+      trashBytes: Number(t?.trashBytes ?? 0),
+    };
+  });
   return {
     uploadTo,
     env: env && {

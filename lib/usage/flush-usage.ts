@@ -8,6 +8,7 @@ import { variantCacheBytes } from '@/lib/image-api/variant-cache';
 import { processSingleton } from '@/lib/process-singleton';
 import { emptyPending, pendingUsage, restorePending } from './count-delivery';
 import { storedByKind } from './stored-by-kind';
+import { storedKept } from './stored-kept';
 
 /** Stored figures (bytes kept, media per kind) are recorded for the day at most this often: they need a scan. */
 const STORED_EVERY_MS = 10 * 60 * 1000;
@@ -84,7 +85,9 @@ async function writeOnce(forceStored: boolean): Promise<void> {
 async function storedFigures() {
   const day = new Date().toISOString().slice(0, 10);
   const kinds = await storedByKind(db());
-  const originals = kinds.reduce((sum, k) => sum + k.bytes, 0);
+  const kept = await storedKept(db());
+  // Every original byte on storage: the library's, Trash's and the earlier versions' (docs/trash-and-versions.md).
+  const originals = kinds.reduce((sum, k) => sum + k.bytes, 0) + kept.trash.bytes + kept.versions.bytes;
   return [
     { day, metric: 'stored.originals', value: originals },
     { day, metric: 'stored.variants', value: variantCacheBytes() },

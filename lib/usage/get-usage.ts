@@ -10,6 +10,7 @@ import { variantCacheBytes } from '@/lib/image-api/variant-cache';
 import { assertCanReadUsage } from '@/lib/permissions/settings';
 import { flushUsage } from './flush-usage';
 import { storedByKind, type UsageKind } from './stored-by-kind';
+import { storedKept, type KeptBytes } from './stored-kept';
 
 /** The counters drawn per day. */
 export const DAILY_METRICS = [
@@ -34,7 +35,13 @@ export type UsageView = {
   monthTotals: { originalBytes: number; originalRequests: number; variantBytes: number; variantRequests: number };
   top: { id: string; fileName: string | null; bytes: number; requests: number }[];
   /** Now: bytes kept, media per kind, the data directory's disk. */
-  stored: { originals: number; variants: number; kinds: { kind: UsageKind; count: number; bytes: number }[] };
+  /** `originals` counts every original byte on storage: the library's (`kinds`) and those `kept` outside it. */
+  stored: {
+    originals: number;
+    variants: number;
+    kinds: { kind: UsageKind; count: number; bytes: number }[];
+    kept: KeptBytes;
+  };
   disk: FreeSpace & { warning: string | null; reserve: number };
   flushEveryMs: number;
 };
@@ -73,6 +80,7 @@ export async function getUsage(actor: Actor, now = new Date()): Promise<UsageVie
     .limit(TOP);
 
   const kinds = await storedByKind(db());
+  const kept = await storedKept(db());
   const space = await freeSpace();
   return {
     days,
@@ -85,7 +93,12 @@ export async function getUsage(actor: Actor, now = new Date()): Promise<UsageVie
       variantRequests: inMonth('variant.requests'),
     },
     top: topRows.map((r) => ({ ...r, bytes: Number(r.bytes), requests: Number(r.requests) })),
-    stored: { originals: kinds.reduce((sum, k) => sum + k.bytes, 0), variants: variantCacheBytes(), kinds },
+    stored: {
+      originals: kinds.reduce((sum, k) => sum + k.bytes, 0) + kept.trash.bytes + kept.versions.bytes,
+      variants: variantCacheBytes(),
+      kinds,
+      kept,
+    },
     disk: { ...space, warning: lowSpaceWarning(space), reserve: config().KURA_MIN_FREE_BYTES },
     flushEveryMs: config().KURA_USAGE_FLUSH_MS,
   };

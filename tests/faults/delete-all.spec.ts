@@ -18,7 +18,8 @@ async function upload(baseURL: string, name: string): Promise<MediaRecord> {
 
 // A server of its own: on the shared one, "delete all" would delete the media of every other test.
 test(
-  'Delete all media from Media settings deletes what no ' + 'content uses and keeps (and counts) what content uses',
+  'Delete all media from Media settings moves what no content uses to Trash and keeps (and counts) ' +
+    'what content uses; Trash restores one and deletes one permanently',
   async ({ browser }, testInfo) => {
     const server = new KuraServer(path.join(testInfo.outputDir, 'data'), testPort(3226));
     await server.start();
@@ -69,7 +70,31 @@ test(
       expect((await fetch(used.url)).status).toBe(200);
       for (const gone of [spare1, spare2]) expect((await fetch(gone.url)).status).toBe(404);
       expect(data.mediaRows().map((r) => r.id)).toEqual([used.id]);
-      await expect.poll(() => data.objects().length).toBe(1);
+      // Deleted media waits in Trash, bytes kept: Restore brings one back, Delete permanently removes the other.
+      expect(data.objects().length).toBe(3);
+      await page.goto('/media/settings');
+      await page.getByRole('link', { name: 'Open Trash' }).click();
+      await expect(page).toHaveURL(/\/media\/settings\/trash$/);
+      const trash = page.getByRole('region', { name: 'Media in Trash' });
+      for (const gone of [spare1, spare2])
+        await expect(trash.getByRole('row').filter({ hasText: gone.fileName })).toContainText('Administrator');
+      await page.screenshot({ path: 'tests/.tmp/screenshots/trash.png', fullPage: true });
+      await trash.getByRole('button', { name: `Restore ${spare1.fileName}` }).click();
+      await expect(trash.getByRole('status')).toHaveText(`Restored ${spare1.fileName}`);
+      await expect(trash.getByRole('row').filter({ hasText: spare1.fileName })).toHaveCount(0);
+      expect((await fetch(spare1.url)).status).toBe(200);
+      await trash.getByRole('button', { name: `Delete ${spare2.fileName} permanently` }).click();
+      const sure = page.getByRole('dialog', { name: `Delete ${spare2.fileName} permanently?` });
+      await sure.getByRole('button', { name: 'Delete' }).click();
+      await expect(trash.getByRole('status')).toHaveText(`Deleted ${spare2.fileName} permanently`);
+      await expect(trash.getByText('Trash is empty.')).toBeVisible();
+      expect(
+        data
+          .mediaRows()
+          .map((r) => r.id)
+          .sort(),
+      ).toEqual([used.id, spare1.id].sort());
+      await expect.poll(() => data.objects().length).toBe(2);
       finished = true;
     } finally {
       if (!finished) console.log(`--- server output ---\n${server.output}`);

@@ -127,8 +127,8 @@ test('a variant rendered on A is kept in the bucket and served by B from there: 
   expect(second.headers.get('kura-cache')).toBe('hit'); // B never rendered it
   expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
   expect(Buffer.from(await second.arrayBuffer()).equals(bytes)).toBe(true);
-  // Deleting the media removes its variants from the bucket too.
-  const removed = await fetch(`${a.baseURL}/api/v2/media?url=${encodeURIComponent(m.url)}`, {
+  // Deleting the media permanently removes its variants from the bucket too.
+  const removed = await fetch(`${a.baseURL}/api/v2/media?url=${encodeURIComponent(m.url)}&permanent=true`, {
     method: 'DELETE',
     headers: key,
   });

@@ -152,7 +152,7 @@ test('renames of one media item at the same moment leave its links in content on
   }
 });
 
-test('re-uploads of one media item at the same moment leave one file on disk and none journalled', async () => {
+test('re-uploads of one media item at the same moment keep each replaced file once, as a version', async () => {
   test.setTimeout(120_000);
   for (let round = 0; round < 3; round++) {
     const m = await upload(`reuploaded-${round}`);
@@ -171,15 +171,22 @@ test('re-uploads of one media item at the same moment leave one file on disk and
     );
     for (const a of answers) expect(a.status, a.text).toBe(200);
     const row = data.query<{ storage_key: string }>('select storage_key from media where id = ?', m.id)[0];
-    // Every replaced file is removed: only the last one's bytes remain.
+    // Every replaced file is kept once as a version, never twice and never lost: the last one's bytes and the
+    // versions' are all that remain.
+    const versions = data.query<{ storage_key: string }>(
+      'select storage_key from media_versions where media_id = ?',
+      m.id,
+    );
+    expect(versions).toHaveLength(4);
     await expect
       .poll(() =>
         data
           .objects()
           .filter((f) => f.includes(m.id))
-          .map((f) => path.basename(f)),
+          .map((f) => path.basename(f))
+          .sort(),
       )
-      .toEqual([path.basename(row.storage_key)]);
+      .toEqual([row, ...versions].map((r) => path.basename(r.storage_key)).sort());
     expect(data.journal().filter((j) => j.key.includes(m.id))).toEqual([]);
   }
 });

@@ -276,19 +276,29 @@ test('switched on in Media settings → Storage, every media operation works on 
         const movedKey = storageOf(data, moved.id).storage_key;
         expect(movedKey).toMatch(new RegExp(`^${moved.id.slice(0, 2)}/${moved.id}/`));
         expect((await bytesAt(moved.url)).body.equals(uiBytes2)).toBe(true);
-        await until(async () => (await s3.objects()).length === 2, 'the replaced objects to be removed');
-        expectObjectsOf(await s3.objects(), [
+        // The same-URL re-upload kept big's earlier bytes as a version; the new-URL one removed ui's.
+        await until(async () => (await s3.objects()).length === 3, 'the replaced object to be removed');
+        const withVersion = [
+          { key: bigKey, type: 'application/octet-stream' },
           { key: bigKey2, type: 'application/octet-stream' },
           { key: movedKey, type: 'image/png' },
-        ]);
+        ];
+        expectObjectsOf(await s3.objects(), withVersion);
 
-        // Delete one: its object goes.
+        // Delete one: it goes to Trash, its objects stay in the bucket until it is deleted permanently (with its
+        // versions).
         const del = await fetch(`${server.baseURL}/api/v2/media?url=${encodeURIComponent(big.url)}`, {
           method: 'DELETE',
           headers: key,
         });
         expect(del.status).toBe(200);
         expect((await fetch(big.url)).status).toBe(404);
+        expectObjectsOf(await s3.objects(), withVersion);
+        const purged = await fetch(`${server.baseURL}/api/v1/media/trash/${big.id}`, {
+          method: 'DELETE',
+          headers: key,
+        });
+        expect(purged.status).toBe(200);
         expectObjectsOf(await s3.objects(), [{ key: movedKey, type: 'image/png' }]);
 
         // Delete all (Media settings): the bucket and the local disk are both emptied.
@@ -302,6 +312,17 @@ test('switched on in Media settings → Storage, every media operation works on 
         await page.getByRole('dialog', { name: 'Delete all media?' }).getByRole('button', { name: 'Delete' }).click();
         await expect(section.getByRole('status')).toContainText('Deleted 3 media.');
         expect(data.mediaRows()).toEqual([]);
+        // In Trash, bytes kept; deleting them permanently empties the bucket and the local disk.
+        expect((await s3.objects()).length).toBeGreaterThan(0);
+        const trashed = await (await fetch(`${server.baseURL}/api/v1/media/trash?limit=100`, { headers: key })).json();
+        expect(trashed.totalCount).toBe(3);
+        for (const item of trashed.items as { id: string }[]) {
+          const gone = await fetch(`${server.baseURL}/api/v1/media/trash/${item.id}`, {
+            method: 'DELETE',
+            headers: key,
+          });
+          expect(gone.status).toBe(200);
+        }
         expect(await s3.objects()).toEqual([]);
         expect(data.objects()).toEqual([]);
         expect(data.journal()).toEqual([]);
@@ -365,10 +386,13 @@ test('KURA_S3_* with a public base URL and fixed file names: read-only settings,
         expect(fromBucket.res.status).toBe(200);
         expect(fromBucket.res.headers.get('content-disposition')).toBe('attachment');
         expect(fromBucket.body.toString()).toBe(activeBytes);
-        const removed = await fetch(`${server.baseURL}/api/v2/media?url=${encodeURIComponent(active.url)}`, {
-          method: 'DELETE',
-          headers: key,
-        });
+        const removed = await fetch(
+          `${server.baseURL}/api/v2/media?url=${encodeURIComponent(active.url)}&permanent=true`,
+          {
+            method: 'DELETE',
+            headers: key,
+          },
+        );
         expect(removed.status).toBe(200);
       }
       await until(async () => (await s3.objects()).length === 1, 'the active files to be removed');
@@ -410,14 +434,15 @@ test('KURA_S3_* with a public base URL and fixed file names: read-only settings,
       expect(body).toContain(`src="${again.url}"`);
       expect(body).not.toContain(moved.url);
       expect((await fetch(postUrl, { method: 'DELETE', headers: key })).status).toBe(202);
-      await until(async () => (await s3.objects()).length === 1, 'old versions to be removed');
-      expect((await s3.objects())[0]).toMatchObject({
+      // What the first upload held is gone with the new-URL re-upload; the same-URL one kept its bytes as a version.
+      await until(async () => (await s3.objects()).length === 2, 'the replaced object to be removed');
+      expect((await s3.objects()).find((o) => o.key === storageOf(data, moved.id).storage_key)).toMatchObject({
         key: storageOf(data, moved.id).storage_key,
         contentType: 'image/png',
         cacheControl: IMMUTABLE,
       });
-      // The direct URL is accepted where a delivery URL is (here: delete by URL).
-      const del = await fetch(`${server.baseURL}/api/v2/media?url=${encodeURIComponent(again.url)}`, {
+      // The direct URL is accepted where a delivery URL is (here: delete by URL, permanently).
+      const del = await fetch(`${server.baseURL}/api/v2/media?url=${encodeURIComponent(again.url)}&permanent=true`, {
         method: 'DELETE',
         headers: key,
       });
@@ -549,10 +574,10 @@ test(
         expect(data.query('select * from media')).toEqual(rowsBefore);
         expect((await bytesAt(kept.url)).body.toString()).toBe('already in the bucket\n');
 
-        // During a delete: the row goes at once (URL 404), the object's removal waits in the journal.
+        // During a permanent delete: the row goes at once (URL 404), the object's removal waits in the journal.
         const doomedKey = storageOf(data, kept.id).storage_key;
         await s3.stop();
-        const del = await fetch(`${server.baseURL}/api/v2/media?url=${encodeURIComponent(kept.url)}`, {
+        const del = await fetch(`${server.baseURL}/api/v2/media?url=${encodeURIComponent(kept.url)}&permanent=true`, {
           method: 'DELETE',
           headers: key,
         });

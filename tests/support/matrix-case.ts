@@ -24,7 +24,7 @@ export type Fixtures = {
   api: { id: string; endpoint: string };
   /** The target API's object twin: an object API the actor holds the same rights on (`granted`) or none (`other`). */
   objectApi: { id: string; endpoint: string };
-  /** A media item uploaded by the target creator (needs `media`). */
+  /** A media item uploaded by the target creator (needs `media`; with `trashed` too, it waits in Trash). */
   media: MediaFx;
   /** One media item per creator the actor is tried against (needs `scopeSet`). */
   scopeSet: MediaFx[];
@@ -55,6 +55,7 @@ export type Fixtures = {
 /** `defaultStorage`: no storage chosen in the settings table (new uploads go to local disk, the default). */
 export type Need =
   | 'media'
+  | 'trashed'
   | 'scopeSet'
   | 'content'
   | 'tag'

@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import { expect } from '@playwright/test';
-import { keyOnMedia, mayReadMedia, memberOnMedia, memberWith, publicRoute, type Outcome } from './matrix-actors';
+import {
+  keyOnMedia,
+  mayReadMedia,
+  memberOnMedia,
+  memberWith,
+  publicRoute,
+  type Expect,
+  type Outcome,
+} from './matrix-actors';
 import type { Answer } from './matrix-client';
 import { actionKey } from './matrix-discover';
 import { idsOf, route, type Case, type Fixtures, type MatrixContext, type MediaFx, type Table } from './matrix-case';
@@ -32,6 +40,32 @@ async function expectGone(ctx: MatrixContext, m: MediaFx) {
 const bulkOutcome = (a: Answer): Outcome | undefined => {
   const items = a.result?.ok ? dataOf<{ reason?: string }[]>(a) : null;
   return items && items.every((i) => i.reason === 'No such media') ? 'hidden' : undefined;
+};
+
+const TRASH_ACTIONS = 'app/(admin)/media/settings/trash/actions.ts';
+const inTrash = (ctx: MatrixContext, id: string) =>
+  ctx.db.row('select media_id from media_trash where media_id = ?', id);
+
+async function expectTrashed(ctx: MatrixContext, m: MediaFx) {
+  await expectGone(ctx, m);
+  expect(inTrash(ctx, m.id), 'in Trash').toBeDefined();
+}
+
+async function expectRestored(ctx: MatrixContext, m: MediaFx) {
+  expect(mediaRow(ctx, m.id)?.file_name, 'media row').toBe(m.fileName);
+  expect(inTrash(ctx, m.id), 'in Trash').toBeUndefined();
+  expect((await fetch(m.url)).status, 'delivery URL').toBe(200);
+}
+
+function expectPurged(ctx: MatrixContext, m: MediaFx) {
+  expect(mediaRow(ctx, m.id), 'media row').toBeUndefined();
+  expect(inTrash(ctx, m.id), 'in Trash').toBeUndefined();
+}
+
+/** Listing Trash names media: a key needs "Get media" beside the delete right; a member, the delete right. */
+const trashReader: Expect = (a, t) => {
+  const asKey = keyOnMedia('delete')(a, t);
+  return asKey === 'allowed' && a.read !== 'all' ? 'forbidden' : asKey;
 };
 
 const reupload = (path: (fx: Fixtures) => string) => ({
@@ -76,7 +110,7 @@ export const MEDIA_ENTRIES: Table = {
         needs: ['media'],
         expect: memberOnMedia('delete'),
         call: (fx) => ({ id: fx.media.id }),
-        verify: (_a, fx, ctx) => expectGone(ctx, fx.media),
+        verify: (_a, fx, ctx) => expectTrashed(ctx, fx.media),
       },
     ],
   },
@@ -127,7 +161,7 @@ export const MEDIA_ENTRIES: Table = {
         expect: memberOnMedia('delete'),
         call: (fx) => ({ ids: [fx.media.id] }),
         observe: bulkOutcome,
-        verify: (_a, fx, ctx) => expectGone(ctx, fx.media),
+        verify: (_a, fx, ctx) => expectTrashed(ctx, fx.media),
       },
     ],
   },
@@ -258,6 +292,77 @@ export const MEDIA_ENTRIES: Table = {
       },
     ],
   },
+  'DELETE /api/v1/media/[id]': {
+    cases: [
+      {
+        targets: 'media',
+        needs: ['media'],
+        expect: keyOnMedia('delete'),
+        call: route((fx) => ({ path: `/api/v1/media/${fx.media.id}` })),
+        verify: (_a, fx, ctx) => expectTrashed(ctx, fx.media),
+      },
+    ],
+  },
+  'GET /api/v1/media/trash': {
+    cases: [
+      {
+        needs: ['media', 'trashed'],
+        expect: trashReader,
+        call: route(() => ({ path: '/api/v1/media/trash?limit=100' })),
+        verify: (a, fx) => expect(idsOf(jsonOf<{ items: { id: string }[] }>(a).items)).toContain(fx.media.id),
+      },
+    ],
+  },
+  'POST /api/v1/media/trash/[id]/restore': {
+    cases: [
+      {
+        targets: 'media',
+        needs: ['media', 'trashed'],
+        expect: keyOnMedia('delete'),
+        call: route((fx) => ({ path: `/api/v1/media/trash/${fx.media.id}/restore` })),
+        verify: (_a, fx, ctx) => expectRestored(ctx, fx.media),
+      },
+    ],
+  },
+  'DELETE /api/v1/media/trash/[id]': {
+    cases: [
+      {
+        targets: 'media',
+        needs: ['media', 'trashed'],
+        expect: keyOnMedia('delete'),
+        call: route((fx) => ({ path: `/api/v1/media/trash/${fx.media.id}` })),
+        verify: (_a, fx, ctx) => expectPurged(ctx, fx.media),
+      },
+    ],
+  },
+  [actionKey(TRASH_ACTIONS, 'restoreMediaAction')]: {
+    cases: [
+      {
+        targets: 'media',
+        needs: ['media', 'trashed'],
+        expect: memberOnMedia('delete'),
+        call: (fx) => ({ id: fx.media.id }),
+        verify: (_a, fx, ctx) => expectRestored(ctx, fx.media),
+      },
+    ],
+  },
+  [actionKey(TRASH_ACTIONS, 'deletePermanentlyAction')]: {
+    cases: [
+      {
+        targets: 'media',
+        needs: ['media', 'trashed'],
+        expect: memberOnMedia('delete'),
+        call: (fx) => ({ ids: [fx.media.id] }),
+        // Per item, as the bulk delete: one out of scope is reported exactly as one not in Trash.
+        observe: (a) => {
+          const items = a.result?.ok ? dataOf<{ deleted: boolean; reason?: string }[]>(a) : null;
+          if (!items) return undefined;
+          return items.every((i) => i.reason === 'No such media in Trash') ? 'hidden' : 'allowed';
+        },
+        verify: (_a, fx, ctx) => expectPurged(ctx, fx.media),
+      },
+    ],
+  },
   'DELETE /api/v2/media': {
     cases: [
       {
@@ -265,7 +370,7 @@ export const MEDIA_ENTRIES: Table = {
         needs: ['media'],
         expect: keyOnMedia('delete'),
         call: route((fx) => ({ path: `/api/v2/media?url=${encodeURIComponent(fx.media.url)}` })),
-        verify: (_a, fx, ctx) => expectGone(ctx, fx.media),
+        verify: (_a, fx, ctx) => expectTrashed(ctx, fx.media),
       },
     ],
   },

@@ -59,6 +59,13 @@ export async function prepareFixtures(
       ])
     ).media;
   }
+  if (needs.includes('trashed')) {
+    const res = await fetch(`${base.baseURL}/api/v1/media/${fx.media.id}`, {
+      method: 'DELETE',
+      headers: { 'X-MICROCMS-API-KEY': base.adminKey },
+    });
+    if (res.status !== 200) throw new Error(`fixture trash failed: ${res.status} ${await res.text()}`);
+  }
   if (needs.includes('scopeSet')) {
     const set = await untouchedOrNew(base, `${actor.spec.name}|set`, marker, async () => {
       const made: MediaFx[] = [];

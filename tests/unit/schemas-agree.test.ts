@@ -22,6 +22,10 @@ describe('the SQLite and PostgreSQL schemas', () => {
     expectTypeOf<typeof pg.invites.$inferInsert>().toEqualTypeOf<typeof sqlite.invites.$inferInsert>();
     expectTypeOf<typeof pg.media.$inferSelect>().toEqualTypeOf<typeof sqlite.media.$inferSelect>();
     expectTypeOf<typeof pg.media.$inferInsert>().toEqualTypeOf<typeof sqlite.media.$inferInsert>();
+    expectTypeOf<typeof pg.mediaTrash.$inferSelect>().toEqualTypeOf<typeof sqlite.mediaTrash.$inferSelect>();
+    expectTypeOf<typeof pg.mediaTrash.$inferInsert>().toEqualTypeOf<typeof sqlite.mediaTrash.$inferInsert>();
+    expectTypeOf<typeof pg.mediaVersions.$inferSelect>().toEqualTypeOf<typeof sqlite.mediaVersions.$inferSelect>();
+    expectTypeOf<typeof pg.mediaVersions.$inferInsert>().toEqualTypeOf<typeof sqlite.mediaVersions.$inferInsert>();
     expectTypeOf<typeof pg.tags.$inferSelect>().toEqualTypeOf<typeof sqlite.tags.$inferSelect>();
     expectTypeOf<typeof pg.tags.$inferInsert>().toEqualTypeOf<typeof sqlite.tags.$inferInsert>();
     expectTypeOf<typeof pg.mediaTags.$inferSelect>().toEqualTypeOf<typeof sqlite.mediaTags.$inferSelect>();
@@ -89,6 +93,8 @@ describe('the SQLite and PostgreSQL schemas', () => {
     'memberRoles',
     'apiKeys',
     'media',
+    'mediaTrash',
+    'mediaVersions',
     'tags',
     'mediaTags',
     'imageVariants',

@@ -135,8 +135,8 @@ export function BulkBar({ selection, items, members, tags, canEdit, canDelete, o
           onConfirm={() => form.submit({ kind: 'delete' })}
           onCancel={close}
         >
-          Media that content uses is kept and listed with the reason. The URLs of the others stop working at once. This
-          cannot be undone.
+          Media that content uses is kept and listed with the reason. The URLs of the others stop working at once; they
+          wait in Trash (Media settings), from where they can be restored.
         </ConfirmDialog>
       )}
     </section>

@@ -37,7 +37,7 @@ export function DeleteAllMedia({ serviceId }: { serviceId: string }) {
       </h2>
       <p className="mt-1 text-sm text-slate-600">
         Deletes every media item you can see in the library, and their URLs stop working at once. Media that content
-        uses is kept: remove it from the content first. This cannot be undone.
+        uses is kept: remove it from the content first. Deleted media waits in Trash, from where it can be restored.
       </p>
       <form
         className="mt-4 space-y-2"

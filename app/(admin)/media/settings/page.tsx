@@ -77,6 +77,18 @@ export default async function MediaSettingsPage({
             action="View usage"
           />
         )}
+        {hasMediaRight(actor, 'delete') && (
+          <SettingsLink
+            id="trash"
+            title="Trash"
+            description={
+              `Deleted media, kept ${config().KURA_TRASH_DAYS} days with its URL switched off: ` +
+              'restore it, or delete it permanently.'
+            }
+            href="/media/settings/trash"
+            action="Open Trash"
+          />
+        )}
         {hasMediaRight(actor, 'delete') && <DeleteAllMedia serviceId={serviceId()} />}
       </div>
     </main>

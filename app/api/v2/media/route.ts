@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { apiActor } from '@/lib/http/api-actor';
 import { handle } from '@/lib/http/handle';
 import { badRequest, notFound } from '@/lib/errors';
-import { mediaListV2Query } from '@/lib/media/api-query';
+import { mediaListV2Query, permanentFlag } from '@/lib/media/api-query';
 import { listMediaAfterToken } from '@/lib/media/list-media-after-token';
 import { deleteMedia, MediaReferenced } from '@/lib/media/delete-media';
 import { parseDeliveryUrl } from '@/lib/media/urls';
@@ -11,6 +11,7 @@ const deleteQuery = z.object({
   url: z
     .string('required: the delivery URL of the media to delete')
     .min(1, 'required: the delivery URL of the media to delete'),
+  permanent: permanentFlag,
 });
 
 // GET /api/v2/media?limit&imageOnly&fileName&alt&tags&token — newest first with a keyset token (API key with media
@@ -26,16 +27,17 @@ export function GET(request: Request) {
   });
 }
 
-// DELETE /api/v2/media?url= — delete one media item unless content uses it (API key with media delete).
+// DELETE /api/v2/media?url=&permanent= — move one media item to Trash unless content uses it; `permanent=true` deletes
+// it for good at once (API key with media delete).
 export function DELETE(request: Request) {
   return handle(async () => {
     const actor = await apiActor(request.headers);
-    const { url } = deleteQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const { url, permanent } = deleteQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
     if (!URL.canParse(url)) throw badRequest('url: must be the delivery URL of the media to delete');
     const parts = await parseDeliveryUrl(url);
     if (!parts) throw notFound('No media at this URL');
     try {
-      return Response.json(await deleteMedia(actor, parts.mediaId, { fileName: parts.fileName }));
+      return Response.json(await deleteMedia(actor, parts.mediaId, { fileName: parts.fileName, permanent }));
     } catch (err) {
       // microCMS's exact answer, which migrating clients match on.
       if (err instanceof MediaReferenced)

@@ -73,6 +73,14 @@ export default async function UsagePage() {
             ...u.stored.kinds.map(
               (k) => [KIND_LABEL[k.kind], `${k.count.toLocaleString('en-US')} · ${formatBytes(k.bytes)}`] as const,
             ),
+            [
+              'In Trash',
+              `${u.stored.kept.trash.count.toLocaleString('en-US')} · ${formatBytes(u.stored.kept.trash.bytes)}`,
+            ],
+            [
+              'Earlier versions',
+              `${u.stored.kept.versions.count.toLocaleString('en-US')} · ${formatBytes(u.stored.kept.versions.bytes)}`,
+            ],
           ]}
           charts={[
             ['Stored originals', u.daily['stored.originals'], 'bytes'],

@@ -1,6 +1,8 @@
 import { apiActor } from '@/lib/http/api-actor';
 import { handle } from '@/lib/http/handle';
 import { readJson } from '@/lib/http/read-json';
+import { permanentQuery } from '@/lib/media/api-query';
+import { deleteMedia } from '@/lib/media/delete-media';
 import { editMedia } from '@/lib/media/edit-media';
 import { getMedia } from '@/lib/media/get-media';
 import { mediaId } from '@/lib/media/schemas';
@@ -23,5 +25,16 @@ export function PATCH(request: Request, { params }: Params) {
     const actor = await apiActor(request.headers);
     const id = mediaId.parse((await params).id);
     return Response.json(await editMedia(actor, id, await readJson(request)));
+  });
+}
+
+// DELETE /api/v1/media/{id}?permanent= — move to Trash unless content uses it; `permanent=true` deletes it for good
+// (API key with media delete).
+export function DELETE(request: Request, { params }: Params) {
+  return handle(async () => {
+    const actor = await apiActor(request.headers);
+    const id = mediaId.parse((await params).id);
+    const { permanent } = permanentQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+    return Response.json(await deleteMedia(actor, id, { permanent }));
   });
 }

@@ -1,0 +1,37 @@
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import { db, transaction } from '@/db';
+import { media } from '@/db/schema';
+import { imageFactsOf } from './image-facts';
+
+/** Images one sweep gives placeholders to: a decode each, so older libraries are filled a batch at a time. */
+const BATCH = 200;
+
+/**
+ * The sweeper's part for images uploaded before placeholders existed: computes them once. An image that cannot be
+ * decoded gets an empty blurhash, so it is tried once only (records leave the placeholders out).
+ */
+export async function backfillImageFacts(): Promise<number> {
+  const rows = await db()
+    .select({
+      id: media.id,
+      sha256: media.sha256,
+      storage: media.storage,
+      storageKey: media.storageKey,
+      kind: media.kind,
+    })
+    .from(media)
+    .where(and(eq(media.kind, 'image'), isNull(media.blurhash)))
+    .limit(BATCH);
+  for (const row of rows) {
+    const facts = await imageFactsOf(row);
+    // Written only over the bytes that were read: a re-upload meanwhile computed its own.
+    await transaction((tx) =>
+      tx
+        .update(media)
+        .set({ ...facts, blurhash: facts.blurhash ?? '' })
+        .where(and(eq(media.id, row.id), eq(media.sha256, row.sha256))),
+    );
+  }
+  return rows.length;
+}

@@ -1,0 +1,45 @@
+import 'server-only';
+import { encode } from 'blurhash';
+import sharp from 'sharp';
+import { config } from '@/lib/config';
+import { storageNamed } from '@/lib/storage-settings/configured-storages';
+
+/** What a site needs to lay out before an image loads (null when it cannot be decoded). */
+export type ImageFacts = {
+  blurhash: string | null;
+  dominantColor: string | null;
+  hasAlpha: boolean | null;
+};
+
+export const NO_FACTS: ImageFacts = { blurhash: null, dominantColor: null, hasAlpha: null };
+
+const SMALL = 64;
+const hex2 = (n: number) => n.toString(16).padStart(2, '0');
+
+/**
+ * Placeholders of one stored image, from a 64-pixel rendition (one decode of the original): a 4×3 blurhash, the
+ * dominant colour as `#rrggbb` and whether any pixel is transparent. Never throws: a file sharp cannot read gets nulls.
+ */
+export async function imageFactsOf(m: { storage: string; storageKey: string; kind: string }): Promise<ImageFacts> {
+  if (m.kind !== 'image') return NO_FACTS;
+  try {
+    const input = await storageNamed(m.storage).read(m.storageKey);
+    const decoder = sharp({ limitInputPixels: config().KURA_MAX_INPUT_PIXELS, failOn: 'none' });
+    input.pipe(decoder);
+    const small = await decoder.rotate().resize(SMALL, SMALL, { fit: 'inside' }).ensureAlpha().png().toBuffer();
+    return await factsOfSmall(small);
+  } catch {
+    return NO_FACTS;
+  }
+}
+
+async function factsOfSmall(small: Buffer): Promise<ImageFacts> {
+  const { data, info } = await sharp(small).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const stats = await sharp(small).stats();
+  const { r, g, b } = stats.dominant;
+  return {
+    blurhash: encode(new Uint8ClampedArray(data), info.width, info.height, 4, 3),
+    dominantColor: `#${hex2(r)}${hex2(g)}${hex2(b)}`,
+    hasAlpha: !stats.isOpaque,
+  };
+}
