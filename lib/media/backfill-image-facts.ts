@@ -19,6 +19,8 @@ export async function backfillImageFacts(): Promise<number> {
       storage: media.storage,
       storageKey: media.storageKey,
       kind: media.kind,
+      width: media.width,
+      height: media.height,
     })
     .from(media)
     .where(and(eq(media.kind, 'image'), isNull(media.blurhash)))

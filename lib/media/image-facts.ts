@@ -20,8 +20,16 @@ const hex2 = (n: number) => n.toString(16).padStart(2, '0');
  * Placeholders of one stored image, from a 64-pixel rendition (one decode of the original): a 4×3 blurhash, the
  * dominant colour as `#rrggbb` and whether any pixel is transparent. Never throws: a file sharp cannot read gets nulls.
  */
-export async function imageFactsOf(m: { storage: string; storageKey: string; kind: string }): Promise<ImageFacts> {
+export async function imageFactsOf(m: {
+  storage: string;
+  storageKey: string;
+  kind: string;
+  width: number | null;
+  height: number | null;
+}): Promise<ImageFacts> {
   if (m.kind !== 'image') return NO_FACTS;
+  // An image over the decode limit is never read back (from a bucket that would be a whole download for nothing).
+  if ((m.width ?? 0) * (m.height ?? 0) > config().KURA_MAX_INPUT_PIXELS) return NO_FACTS;
   try {
     const input = await storageNamed(m.storage).read(m.storageKey);
     const decoder = sharp({ limitInputPixels: config().KURA_MAX_INPUT_PIXELS, failOn: 'none' });

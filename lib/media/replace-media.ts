@@ -54,7 +54,13 @@ export async function replaceMedia(
   let variants: Awaited<ReturnType<typeof journalSharedVariants>> = null;
   try {
     await input.requestComplete;
-    const facts = await imageFactsOf({ storage: bytes.storage, storageKey: bytes.key, kind: bytes.kind });
+    const facts = await imageFactsOf({
+      storage: bytes.storage,
+      storageKey: bytes.key,
+      kind: bytes.kind,
+      width: bytes.width,
+      height: bytes.height,
+    });
     [replaced, garbage] = await transaction(async (tx) => {
       // Locked: two re-uploads at once each retire the file the other left, never the same one twice.
       const current = (await forUpdate(tx.select().from(media).where(where).limit(1)))[0];

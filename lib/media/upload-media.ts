@@ -33,7 +33,13 @@ export async function uploadMedia(actor: Actor, input: UploadInput): Promise<Med
   const bytes = await storeBytes(input.stream, { keyFor: id, fileName, declaredBytes: input.declaredBytes });
   try {
     await input.requestComplete;
-    const facts = await imageFactsOf({ storage: bytes.storage, storageKey: bytes.key, kind: bytes.kind });
+    const facts = await imageFactsOf({
+      storage: bytes.storage,
+      storageKey: bytes.key,
+      kind: bytes.kind,
+      width: bytes.width,
+      height: bytes.height,
+    });
     const now = new Date();
     return await transaction(async (tx) => {
       await clearJournal(tx, bytes.storage, bytes.key);
