@@ -3,11 +3,8 @@
 import { useRef, useState } from 'react';
 import { editMediaAction } from '@/app/(admin)/media/actions';
 import { EditDialog } from '@/components/ui/edit-dialog';
-import { FieldError } from '@/components/ui/field-error';
-import { inputClass } from '@/components/ui/input-class';
+import { AltTextField } from '@/components/media/alt-text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
-
-const MAX_ALT = 1000;
 
 type Props = {
   media: { id: string; fileName: string; alt?: string };
@@ -43,31 +40,18 @@ export function AltTextPrompt({ media, onDone }: Props) {
       onCancel={() => onDone(null)}
       onSubmit={() => form.submit(value.trim())}
     >
-      <div className="space-y-1">
-        <label htmlFor={`${errorId}-alt`} className="block text-sm font-medium">
-          Alt text
-        </label>
-        <textarea
-          ref={input}
-          id={`${errorId}-alt`}
-          value={value}
-          maxLength={MAX_ALT}
-          rows={3}
-          onChange={(e) => setValue(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
-            e.preventDefault();
-            e.currentTarget.form?.requestSubmit();
-          }}
-          {...form.describe('alt', `${errorId}-hint`)}
-          className={`${inputClass} resize-y`}
-        />
-        <FieldError id={form.fieldErrorId('alt')} message={form.fieldErrors.alt} />
-        <p id={`${errorId}-hint`} className="text-xs text-slate-500">
-          What the image shows, for people who cannot see it. Saved on the image in the library, so every page using it
-          gets it. Leave it empty only for a decoration.
-        </p>
-      </div>
+      <AltTextField
+        form={form}
+        inputRef={input}
+        value={value}
+        onChange={setValue}
+        rows={3}
+        noteClassName="text-xs text-slate-500"
+        note={
+          'What the image shows, for people who cannot see it. Saved on the image in the library, so every page ' +
+          'using it gets it. Leave it empty only for a decoration.'
+        }
+      />
     </EditDialog>
   );
 }

@@ -3,13 +3,10 @@
 import { useRef, useState } from 'react';
 import { editMediaAction } from '@/app/(admin)/media/actions';
 import { EditDialog } from '@/components/ui/edit-dialog';
-import { FieldError } from '@/components/ui/field-error';
-import { inputClass } from '@/components/ui/input-class';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { MediaChanges } from '@/lib/media/schemas';
+import { AltTextField, MAX_ALT } from '@/components/media/alt-text-field';
 import { PencilEditor } from './pencil-editor';
-
-const MAX_ALT = 1000;
 
 /** The pencil beside an image's alt text: up to 1,000 characters; empty removes it. */
 export function AltTextButton({ id, alt }: { id: string; alt: string }) {
@@ -34,31 +31,15 @@ function AltTextDialog({ id, alt, close }: { id: string; alt: string; close: () 
       onCancel={close}
       onSubmit={() => form.submit({ alt: value.trim() })}
     >
-      <div className="space-y-1">
-        <label htmlFor={`${errorId}-alt`} className="block text-sm font-medium">
-          Alt text
-        </label>
-        <textarea
-          ref={input}
-          id={`${errorId}-alt`}
-          value={value}
-          maxLength={MAX_ALT}
-          rows={4}
-          onChange={(e) => setValue(e.target.value)}
-          // Alt text is one description, not paragraphs: Enter saves, as in the other dialogs.
-          onKeyDown={(e) => {
-            if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
-            e.preventDefault();
-            e.currentTarget.form?.requestSubmit();
-          }}
-          {...form.describe('alt', `${errorId}-count`)}
-          className={`${inputClass} resize-y`}
-        />
-        <FieldError id={form.fieldErrorId('alt')} message={form.fieldErrors.alt} />
-        <p id={`${errorId}-count`} className="text-right text-xs text-slate-500">
-          {value.length.toLocaleString('en-US')} / {MAX_ALT.toLocaleString('en-US')} characters
-        </p>
-      </div>
+      <AltTextField
+        form={form}
+        inputRef={input}
+        value={value}
+        onChange={setValue}
+        rows={4}
+        noteClassName="text-right text-xs text-slate-500"
+        note={`${value.length.toLocaleString('en-US')} / ${MAX_ALT.toLocaleString('en-US')} characters`}
+      />
     </EditDialog>
   );
 }
