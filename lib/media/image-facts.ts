@@ -18,7 +18,9 @@ const hex2 = (n: number) => n.toString(16).padStart(2, '0');
 
 /**
  * Placeholders of one stored image, from a 64-pixel rendition (one decode of the original): a 4×3 blurhash, the
- * dominant colour as `#rrggbb` and whether any pixel is transparent. Never throws: a file sharp cannot read gets nulls.
+ * dominant colour as `#rrggbb` and whether any pixel is transparent. `whole` is the file's bytes when the caller
+ * already holds all of them (a small upload), so nothing is read back from storage. Never throws: a file sharp
+ * cannot read gets nulls.
  */
 export async function imageFactsOf(m: {
   storage: string;
@@ -26,14 +28,15 @@ export async function imageFactsOf(m: {
   kind: string;
   width: number | null;
   height: number | null;
+  whole?: Buffer;
 }): Promise<ImageFacts> {
   if (m.kind !== 'image') return NO_FACTS;
   // An image over the decode limit is never read back (from a bucket that would be a whole download for nothing).
   if ((m.width ?? 0) * (m.height ?? 0) > config().KURA_MAX_INPUT_PIXELS) return NO_FACTS;
   try {
-    const input = await storageNamed(m.storage).read(m.storageKey);
-    const decoder = sharp({ limitInputPixels: config().KURA_MAX_INPUT_PIXELS, failOn: 'none' });
-    input.pipe(decoder);
+    const limits = { limitInputPixels: config().KURA_MAX_INPUT_PIXELS, failOn: 'none' } as const;
+    const decoder = m.whole ? sharp(m.whole, limits) : sharp(limits);
+    if (!m.whole) (await storageNamed(m.storage).read(m.storageKey)).pipe(decoder);
     const small = await decoder.rotate().resize(SMALL, SMALL, { fit: 'inside' }).ensureAlpha().png().toBuffer();
     return await factsOfSmall(small);
   } catch {

@@ -14,7 +14,6 @@ import { configuredStorage } from '@/lib/storage-settings/configured-storages';
 import { uploadTargetName } from '@/lib/storage-settings/upload-target';
 import { keepVersion } from '@/lib/versions/keep-version';
 import { cleanFileName, extensionOf } from './file-name';
-import { imageFactsOf } from './image-facts';
 import { clearJournal, journalGarbage, removeGarbage, type Garbage } from './storage-journal';
 import { discard, storeBytes } from './store-bytes';
 import type { UploadInput } from './upload-media';
@@ -54,13 +53,6 @@ export async function replaceMedia(
   let variants: Awaited<ReturnType<typeof journalSharedVariants>> = null;
   try {
     await input.requestComplete;
-    const facts = await imageFactsOf({
-      storage: bytes.storage,
-      storageKey: bytes.key,
-      kind: bytes.kind,
-      width: bytes.width,
-      height: bytes.height,
-    });
     [replaced, garbage] = await transaction(async (tx) => {
       // Locked: two re-uploads at once each retire the file the other left, never the same one twice.
       const current = (await forUpdate(tx.select().from(media).where(where).limit(1)))[0];
@@ -68,7 +60,7 @@ export async function replaceMedia(
       if (current.kind !== bytes.kind) throw badRequest('A re-upload must be of the same kind');
       await clearJournal(tx, bytes.storage, bytes.key);
       const fresh = {
-        ...facts,
+        ...bytes.placeholders,
         mimeType: bytes.mimeType,
         size: bytes.size,
         sha256: bytes.sha256,

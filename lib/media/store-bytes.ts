@@ -9,6 +9,7 @@ import { uploadStorage } from '@/lib/storage-settings/configured-storages';
 import { journalUpload, removeJournalled } from './storage-journal';
 import { isPassive } from './delivery-headers';
 import { formatBytes } from './format-bytes';
+import { imageFactsOf, type ImageFacts } from './image-facts';
 import { Meter } from './meter';
 import { probeImageSize } from './probe-image';
 import { previewKindOf, probeMedia, type MediaFacts } from './probe-media';
@@ -40,6 +41,8 @@ export type StoredBytes = {
   duration: number | null;
   pageCount: number | null;
   hasPreview: boolean;
+  /** Images: the placeholders of records (blurhash, dominant colour, alpha); nulls otherwise. */
+  placeholders: ImageFacts;
 };
 
 /**
@@ -90,6 +93,14 @@ export async function storeBytes(
       ? await withLocalFile(storage, key, (file) => probeMedia(file, previewKind))
       : { duration: null, pageCount: null, frame: null };
     if (facts.frame) keepFrame(sha256, facts.frame);
+    const placeholders = await imageFactsOf({
+      storage: storage.name,
+      storageKey: key,
+      kind: type.kind,
+      width: dims?.width ?? null,
+      height: dims?.height ?? null,
+      whole: meter.size === head.length ? head : undefined,
+    });
     return {
       storage: storage.name,
       key,
@@ -103,6 +114,7 @@ export async function storeBytes(
       duration: facts.duration,
       pageCount: facts.pageCount,
       hasPreview: facts.frame !== null,
+      placeholders,
     };
   } catch (err) {
     await removeJournalled(storage.name, key);

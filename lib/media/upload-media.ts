@@ -9,7 +9,6 @@ import { assertMediaRight } from '@/lib/permissions/media';
 import { recordMediaChange } from '@/lib/events/media-change';
 import { clearJournal } from './storage-journal';
 import { cleanFileName, extensionOf } from './file-name';
-import { imageFactsOf } from './image-facts';
 import { discard, storeBytes } from './store-bytes';
 
 export type UploadInput = {
@@ -33,13 +32,6 @@ export async function uploadMedia(actor: Actor, input: UploadInput): Promise<Med
   const bytes = await storeBytes(input.stream, { keyFor: id, fileName, declaredBytes: input.declaredBytes });
   try {
     await input.requestComplete;
-    const facts = await imageFactsOf({
-      storage: bytes.storage,
-      storageKey: bytes.key,
-      kind: bytes.kind,
-      width: bytes.width,
-      height: bytes.height,
-    });
     const now = new Date();
     return await transaction(async (tx) => {
       await clearJournal(tx, bytes.storage, bytes.key);
@@ -61,7 +53,7 @@ export async function uploadMedia(actor: Actor, input: UploadInput): Promise<Med
             hasPreview: bytes.hasPreview,
             storage: bytes.storage,
             storageKey: bytes.key,
-            ...facts,
+            ...bytes.placeholders,
             creatorId: actor.type === 'member' ? actor.id : null,
             createdAt: now,
             updatedAt: now,
