@@ -62,9 +62,11 @@ type Props = {
   canDelete: boolean;
   canEdit?: boolean;
   preview: PreviewUrls | null;
+  /** The History section (earlier versions), when the page shows one. */
+  history?: React.ReactNode;
 };
 
-export function DetailPanel({ item, closeHref, references, canDelete, canEdit = false, preview }: Props) {
+export function DetailPanel({ item, closeHref, references, canDelete, canEdit = false, preview, history }: Props) {
   return (
     <aside aria-label="Media details" className="w-96 shrink-0 overflow-y-auto border-l border-slate-200 bg-white">
       <div className="flex items-center justify-between border-b border-slate-100 px-5 py-3">
@@ -156,6 +158,7 @@ export function DetailPanel({ item, closeHref, references, canDelete, canEdit = 
           )}
         </div>
       )}
+      {history}
       {preview && (
         <ImageApiPreview urls={preview} fileName={item.fileName} alt={item.alt ?? ''} bucketUrl={!!item.kuraUrl} />
       )}

@@ -11,7 +11,7 @@ import { notFound } from '@/lib/errors';
 import { processSingleton } from '@/lib/process-singleton';
 import type { Storage } from '@/lib/storage/storage';
 import { storageNamed } from '@/lib/storage-settings/configured-storages';
-import { frameOf, previewKindOf } from './probe-media';
+import { frameOf, previewKindOf, probeMedia } from './probe-media';
 
 /** Frames made at upload, by content hash, until their thumbnail is in the variant cache. */
 const frames = () =>
@@ -52,4 +52,17 @@ export async function withLocalFile<T>(storage: Storage, key: string, fn: (file:
   } finally {
     await fs.promises.rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Duration or page count and whether a poster frame or first page could be made, for stored bytes (an upload, or a
+ * kept version made current again); the frame is kept for the library's thumbnail.
+ */
+export async function previewFactsOf(storage: Storage, key: string, mimeType: string, sha256: string) {
+  const kind = previewKindOf(mimeType);
+  const facts = kind
+    ? await withLocalFile(storage, key, (file) => probeMedia(file, kind))
+    : { duration: null, pageCount: null, frame: null };
+  if (facts.frame) keepFrame(sha256, facts.frame);
+  return { duration: facts.duration, pageCount: facts.pageCount, hasPreview: facts.frame !== null };
 }

@@ -3,6 +3,9 @@ import { parseAtRoot } from '@/lib/parse-at-root';
 
 export const mediaId = z.string().regex(/^[0-9a-f]{32}$/, 'A media id is 32 lowercase hex characters');
 
+/** An earlier version of a media item (lib/versions/). */
+export const versionId = z.string().regex(/^[0-9a-f]{32}$/, 'A version id is 32 lowercase hex characters');
+
 export const tagName = z.string().trim().min(1, 'A tag has 1–50 characters').max(50, 'A tag has 1–50 characters');
 
 /** What an edit may change (the panel's dialogs and `PATCH /api/v1/media/{id}` alike); unknown keys are refused. */

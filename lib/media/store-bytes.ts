@@ -12,8 +12,7 @@ import { formatBytes } from './format-bytes';
 import { imageFactsOf, type ImageFacts } from './image-facts';
 import { Meter } from './meter';
 import { probeImageSize } from './probe-image';
-import { previewKindOf, probeMedia, type MediaFacts } from './probe-media';
-import { keepFrame, withLocalFile } from './preview-frame';
+import { previewFactsOf } from './preview-frame';
 import { readHead } from './read-head';
 import { sniffType } from './sniff';
 
@@ -88,11 +87,7 @@ export async function storeBytes(
         ? ((await probeImageSize(head)) ?? (storage.localPath ? await probeImageSize(storage.localPath(key)) : null))
         : null;
     const sha256 = meter.digest();
-    const previewKind = previewKindOf(type.mimeType);
-    const facts: MediaFacts = previewKind
-      ? await withLocalFile(storage, key, (file) => probeMedia(file, previewKind))
-      : { duration: null, pageCount: null, frame: null };
-    if (facts.frame) keepFrame(sha256, facts.frame);
+    const previews = await previewFactsOf(storage, key, type.mimeType, sha256);
     const placeholders = await imageFactsOf({
       storage: storage.name,
       storageKey: key,
@@ -111,9 +106,7 @@ export async function storeBytes(
       sha256,
       width: dims?.width ?? null,
       height: dims?.height ?? null,
-      duration: facts.duration,
-      pageCount: facts.pageCount,
-      hasPreview: facts.frame !== null,
+      ...previews,
       placeholders,
     };
   } catch (err) {

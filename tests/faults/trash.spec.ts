@@ -1,14 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { inspect } from '../support/data-dir';
 import { E2E, testPort } from '../support/env';
 import { KuraServer } from '../support/kura-server';
 import { png, uniqueName, type MediaRecord } from '../support/media';
 import { startReceiver, type Receiver } from '../support/receiver';
+import { withTestDb } from '../support/sql';
 
-// A server of its own: Trash kept for a few seconds (KURA_TRASH_DAYS), a sweeper every second, and a media webhook
-// whose every event is this file's to count.
+// A server of its own: Trash kept for a few seconds (KURA_TRASH_DAYS), two versions per media (KURA_KEEP_VERSIONS), a
+// sweeper every second, and a media webhook whose every event is this file's to count.
 test.describe.configure({ mode: 'serial' });
 
 const key = { 'X-MICROCMS-API-KEY': E2E.apiKey };
@@ -23,6 +25,7 @@ test.beforeAll(async () => {
   server = new KuraServer(path.join(__dirname, '../.tmp/trash-data'), testPort(3417), {
     KURA_TRASH_DAYS: String(RETENTION_DAYS),
     KURA_SWEEP_EVERY_MS: '1000',
+    KURA_KEEP_VERSIONS: '2',
     KURA_MEDIA_WEBHOOK_URL: receiver.url,
     KURA_WEBHOOK_SECRET: 'kura-trash-test-secret-0123456789',
   });
@@ -99,4 +102,61 @@ test('the sweeper purges Trash after KURA_TRASH_DAYS: row and bytes gone; restor
   // The restored one is back in the library for good.
   expect(fs.existsSync(restoredFile)).toBe(true);
   expect((await fetch(restored.url)).status).toBe(200);
+});
+
+test('KURA_KEEP_VERSIONS drops the oldest version and its bytes; kept bytes count in the storage figures', async ({
+  page,
+}) => {
+  const m = await upload();
+  const sent: Buffer[] = [];
+  for (let i = 0; i < 3; i++) {
+    const bytes = await png(21 + i, 20);
+    sent.push(bytes);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), 'next.png');
+    const res = await fetch(`${server.baseURL}/api/v1/media/${m.id}/file`, { method: 'PUT', headers: key, body: form });
+    expect(res.status).toBe(200);
+  }
+  const { versions } = await (await api('GET', `/api/v1/media/${m.id}/versions`)).json();
+  const etag = (b: Buffer) => `"${createHash('sha256').update(b).digest('hex').slice(0, 32)}"`;
+  // Three re-uploads replaced three files; the limit keeps the newest two.
+  expect(versions.map((v: { etag: string }) => v.etag)).toEqual([etag(sent[1]), etag(sent[0])]);
+  await expect
+    .poll(() =>
+      data()
+        .objects()
+        .filter((f) => f.includes(m.id)),
+    )
+    .toHaveLength(3);
+  const kept = data().query<{ bytes: number }>(
+    'select sum(size) as bytes from media_versions where media_id = ?',
+    m.id,
+  )[0].bytes;
+  expect(Number(kept)).toBe(sent[0].length + sent[1].length);
+
+  await page.goto(`${server.baseURL}/login`);
+  await page.getByLabel('Email').fill(E2E.adminEmail);
+  await page.getByLabel('Password').fill(E2E.adminPassword);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(/\/media$/);
+  await page.goto(`${server.baseURL}/media/settings/usage`);
+  const figure = page.locator('div', { has: page.locator('dt', { hasText: /^Earlier versions$/ }) }).last();
+  await expect(figure.locator('dd')).toHaveText(/^2 · /);
+});
+
+test('images uploaded before placeholders existed get them from the sweeper, once', async () => {
+  const m = await upload();
+  const record = async () => (await (await api('GET', `/api/v1/media/${m.id}`)).json()) as Record<string, unknown>;
+  const computed = await record();
+  expect(computed.blurhash).toEqual(expect.any(String));
+  withTestDb(server.dataDir, (db) =>
+    db.run('update media set blurhash = null, dominant_color = null, has_alpha = null where id = ?', m.id),
+  );
+  const older = await record();
+  expect(older).not.toHaveProperty('blurhash');
+  expect(older).not.toHaveProperty('dominantColor');
+  await expect.poll(async () => (await record()).blurhash, { timeout: 30_000 }).toBe(computed.blurhash);
+  const filled = await record();
+  expect(filled.dominantColor).toBe(computed.dominantColor);
+  expect(filled.hasAlpha).toBe(false);
 });

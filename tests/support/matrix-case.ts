@@ -26,6 +26,8 @@ export type Fixtures = {
   objectApi: { id: string; endpoint: string };
   /** A media item uploaded by the target creator (needs `media`; with `trashed` too, it waits in Trash). */
   media: MediaFx;
+  /** An earlier version of `media`, kept by a re-upload (needs `media` and `version`). */
+  version: { id: string };
   /** One media item per creator the actor is tried against (needs `scopeSet`). */
   scopeSet: MediaFx[];
   /** In the name of every item of `scopeSet` and of no other media. */
@@ -56,6 +58,7 @@ export type Fixtures = {
 export type Need =
   | 'media'
   | 'trashed'
+  | 'version'
   | 'scopeSet'
   | 'content'
   | 'tag'

@@ -68,6 +68,17 @@ const trashReader: Expect = (a, t) => {
   return asKey === 'allowed' && a.read !== 'all' ? 'forbidden' : asKey;
 };
 
+const VERSION_ACTIONS = 'app/(admin)/media/version-actions.ts';
+const versionRow = (ctx: MatrixContext, id: string) => ctx.db.row('select id from media_versions where id = ?', id);
+const restoredVersion = (_a: Answer, fx: Fixtures, ctx: MatrixContext) => {
+  expect(mediaRow(ctx, fx.media.id)?.sha256, 'current bytes').toBe(sha256(fx.media.bytes));
+  expect(versionRow(ctx, fx.version.id), 'version row').toBeUndefined();
+};
+const deletedVersion = (_a: Answer, fx: Fixtures, ctx: MatrixContext) => {
+  expect(versionRow(ctx, fx.version.id), 'version row').toBeUndefined();
+  expect(mediaRow(ctx, fx.media.id), 'media row').toBeDefined();
+};
+
 const reupload = (path: (fx: Fixtures) => string) => ({
   targets: 'media' as const,
   needs: ['media' as const],
@@ -289,6 +300,72 @@ export const MEDIA_ENTRIES: Table = {
         expect: keyOnMedia('get'),
         call: route((fx) => ({ path: `/api/v2/media?fileName=${fx.scopeSearch}` })),
         verify: (a, fx) => expect(idsOf(jsonOf<{ media: MediaFx[] }>(a).media)).toEqual(idsOf(fx.scopeSet)),
+      },
+    ],
+  },
+  'GET /api/v1/media/[id]/versions': {
+    cases: [
+      {
+        targets: 'media',
+        needs: ['media', 'version'],
+        expect: keyOnMedia('get'),
+        call: route((fx) => ({ path: `/api/v1/media/${fx.media.id}/versions` })),
+        verify: (a, fx) => expect(idsOf(jsonOf<{ versions: { id: string }[] }>(a).versions)).toEqual([fx.version.id]),
+      },
+    ],
+  },
+  'POST /api/v1/media/[id]/versions/[versionId]/restore': {
+    cases: [
+      {
+        targets: 'media',
+        needs: ['media', 'version'],
+        expect: keyOnMedia('edit', true),
+        call: route((fx) => ({ path: `/api/v1/media/${fx.media.id}/versions/${fx.version.id}/restore` })),
+        verify: restoredVersion,
+      },
+    ],
+  },
+  'DELETE /api/v1/media/[id]/versions/[versionId]': {
+    cases: [
+      {
+        targets: 'media',
+        needs: ['media', 'version'],
+        expect: keyOnMedia('delete', true),
+        call: route((fx) => ({ path: `/api/v1/media/${fx.media.id}/versions/${fx.version.id}` })),
+        verify: deletedVersion,
+      },
+    ],
+  },
+  'GET /media/thumbnail/[id]/[versionId]': {
+    cases: [
+      {
+        targets: 'media',
+        needs: ['media', 'version'],
+        expect: memberOnMedia(),
+        call: route((fx) => ({ path: `/media/thumbnail/${fx.media.id}/${fx.version.id}` })),
+        verify: (a) => expect(a.headers.get('content-type')).toBe('image/webp'),
+      },
+    ],
+  },
+  [actionKey(VERSION_ACTIONS, 'restoreVersionAction')]: {
+    cases: [
+      {
+        targets: 'media',
+        needs: ['media', 'version'],
+        expect: memberOnMedia('edit'),
+        call: (fx) => ({ id: fx.media.id, versionId: fx.version.id }),
+        verify: restoredVersion,
+      },
+    ],
+  },
+  [actionKey(VERSION_ACTIONS, 'deleteVersionAction')]: {
+    cases: [
+      {
+        targets: 'media',
+        needs: ['media', 'version'],
+        expect: memberOnMedia('delete'),
+        call: (fx) => ({ id: fx.media.id, versionId: fx.version.id }),
+        verify: deletedVersion,
       },
     ],
   },

@@ -59,6 +59,19 @@ export async function prepareFixtures(
       ])
     ).media;
   }
+  if (needs.includes('version')) {
+    const admin = { 'X-MICROCMS-API-KEY': base.adminKey };
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await png(8, 8))], { type: 'image/png' }), 'replacement.png');
+    const put = await fetch(`${base.baseURL}/api/v1/media/${fx.media.id}/file`, {
+      method: 'PUT',
+      headers: admin,
+      body: form,
+    });
+    if (put.status !== 200) throw new Error(`fixture re-upload failed: ${put.status} ${await put.text()}`);
+    const listed = await fetch(`${base.baseURL}/api/v1/media/${fx.media.id}/versions`, { headers: admin });
+    fx.version = { id: ((await listed.json()) as { versions: { id: string }[] }).versions[0].id };
+  }
   if (needs.includes('trashed')) {
     const res = await fetch(`${base.baseURL}/api/v1/media/${fx.media.id}`, {
       method: 'DELETE',

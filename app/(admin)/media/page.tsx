@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { DetailPanel } from '@/components/media/detail-panel';
+import { VersionHistory } from '@/components/media/version-history';
 import { MediaLibrary } from '@/components/media/media-library';
 import { requireMemberPage } from '@/lib/auth/session';
 import { config } from '@/lib/config';
@@ -13,6 +14,7 @@ import type { MediaRecord } from '@/lib/media/present';
 import { libraryFilter, libraryQuery, libraryQueryString } from '@/lib/media/library-query';
 import { hasMediaRight } from '@/lib/permissions/media';
 import { listMemberChoices } from '@/lib/members/list-members';
+import { listVersions } from '@/lib/versions/list-versions';
 
 export const metadata: Metadata = { title: 'Media' };
 
@@ -58,6 +60,15 @@ export default async function MediaPage({
             references={await mediaReferences(actor, selected.id)}
             canEdit={hasMediaRight(actor, 'edit')}
             canDelete={hasMediaRight(actor, 'delete')}
+            history={
+              <VersionHistory
+                mediaId={selected.id}
+                isImage={selected.kind === 'image'}
+                versions={await listVersions(actor, selected.id)}
+                canEdit={hasMediaRight(actor, 'edit')}
+                canDelete={hasMediaRight(actor, 'delete')}
+              />
+            }
             preview={
               selected.kind === 'image' && selected.mimeType !== 'image/svg+xml'
                 ? previewUrls(selected.kuraVersionedUrl ?? selected.versionedUrl, tried)
