@@ -1,14 +1,15 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter, useSearchParams } from 'next/navigation';
-import { useMemo, useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useRef, useState } from 'react';
 import type { MediaPage } from '@/lib/media/list-media-page';
 import type { MemberChoice } from '@/lib/members/list-members';
 import { BulkBar } from './library/bulk-bar';
 import { BulkResultRegion, type BulkKind, type BulkResult } from './library/bulk-result';
 import { LibraryToolbar } from './library/library-toolbar';
-import { FILTER_KEYS, hasFilters, listKey, type LibraryQuery } from '@/lib/media/library-query';
+import { Pager } from './library/pager';
+import { FILTER_KEYS, hasFilters, type LibraryQuery } from '@/lib/media/library-query';
 import { useSelection } from './library/use-selection';
 import { MediaGrid } from './media-grid';
 import { MediaTable } from './media-table';
@@ -45,13 +46,11 @@ export function MediaLibrary({
   panel,
 }: Props) {
   const router = useRouter();
-  const params = useSearchParams();
   const queue = useUploadQueue(maxUploadBytes);
   const href = useLibraryHref();
   const input = useRef<HTMLInputElement>(null);
   const drop = useFileDrop(queue.add, canUpload);
-  const itemIds = useMemo(() => list.items.map((m) => m.id), [list.items]);
-  const selection = useSelection(itemIds, listKey(new URLSearchParams(params?.toString() ?? '')));
+  const selection = useSelection(list.items);
   const [result, setResult] = useState<BulkResult | null>(null);
   const { view, unused } = query;
   const selectable = canEdit || canDelete;
@@ -142,44 +141,21 @@ export function MediaLibrary({
           ) : view === 'grid' ? (
             <MediaGrid items={list.items} selectedId={query.selected} selection={selectable ? selection : undefined} />
           ) : (
-            <MediaTable items={list.items} selectedId={query.selected} selection={selectable ? selection : undefined} />
+            <MediaTable
+              items={list.items}
+              selectedId={query.selected}
+              selection={selectable ? selection : undefined}
+              sort={query.sort}
+            />
           )}
         </div>
 
         <BulkResultRegion result={result} onDismiss={() => setResult(null)} />
         {selectable && selection.ids.length > 0 && (
-          <BulkBar
-            selection={selection}
-            items={list.items}
-            members={members}
-            tags={tags}
-            canEdit={canEdit}
-            canDelete={canDelete}
-            onDone={afterBulk}
-          />
+          <BulkBar selection={selection} members={members} canEdit={canEdit} canDelete={canDelete} onDone={afterBulk} />
         )}
 
-        {list.pageCount > 1 && (
-          <nav
-            aria-label="Pages"
-            className="flex items-center justify-center gap-4 border-t border-slate-200 bg-white py-2 text-sm"
-          >
-            {list.page > 1 ? (
-              <Link href={href({ page: String(list.page - 1) })}>← Previous</Link>
-            ) : (
-              <span className="text-slate-300">← Previous</span>
-            )}
-            <span className="text-slate-500">
-              Page {list.page} of {list.pageCount}
-              {list.totalIsAtLeast ? '+' : ''}
-            </span>
-            {list.page < list.pageCount ? (
-              <Link href={href({ page: String(list.page + 1) })}>Next →</Link>
-            ) : (
-              <span className="text-slate-300">Next →</span>
-            )}
-          </nav>
-        )}
+        <Pager list={list} perPage={query.perPage} />
 
         {drop.dragging && (
           <div

@@ -3,6 +3,7 @@
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { DEFAULT_SORT, SORT_LABELS, type MediaSort } from '@/lib/media/filter-options';
 import { formatBytes } from '@/lib/media/format-bytes';
 import type { MediaRecord } from '@/lib/media/present';
 import { SelectCheckbox } from './library/select-checkbox';
@@ -14,15 +15,34 @@ import { useLibraryHref } from './use-library-href';
 
 const column = createColumnHelper<MediaRecord>();
 
+/** The columns a click on the header sorts by, and the direction a first click picks. */
+const SORTABLE: Record<string, { key: 'name' | 'size' | 'created'; first: MediaSort }> = {
+  fileName: { key: 'name', first: 'name' },
+  size: { key: 'size', first: '-size' },
+  createdAt: { key: 'created', first: '-created' },
+};
+
+/** `aria-sort` of a column under the current sort, and the sort a click on its header asks for. */
+export function columnSort(columnId: string, sort: MediaSort) {
+  const sortable = SORTABLE[columnId];
+  if (!sortable) return null;
+  const direction = sort === sortable.key ? 'ascending' : sort === `-${sortable.key}` ? 'descending' : 'none';
+  const next: MediaSort =
+    direction === 'none' ? sortable.first : direction === 'ascending' ? `-${sortable.key}` : sortable.key;
+  return { direction, next } as const;
+}
+
 type Props = {
   items: MediaRecord[];
   /** The item open in the detail panel. */
   selectedId?: string;
   /** Checked items for the bulk bar; without it there are no checkboxes. */
   selection?: Selection;
+  /** The list's order: Name, Size and Created headers show it and change it. */
+  sort: MediaSort;
 };
 
-export function MediaTable({ items, selectedId, selection }: Props) {
+export function MediaTable({ items, selectedId, selection, sort }: Props) {
   const router = useRouter();
   const href = useLibraryHref();
   const columns = [
@@ -82,18 +102,35 @@ export function MediaTable({ items, selectedId, selection }: Props) {
       <thead className="sticky top-0 z-10 bg-slate-50">
         {table.getHeaderGroups().map((group) => (
           <tr key={group.id}>
-            {group.headers.map((header) => (
-              <th
-                key={header.id}
-                scope="col"
-                className={
-                  `border-b border-slate-200 py-2 text-left text-xs font-semibold uppercase tracking-wide ` +
-                  `text-slate-500 ${header.column.id === 'select' ? 'w-10 pr-1 pl-4' : 'px-3'}`
-                }
-              >
-                {flexRender(header.column.columnDef.header, header.getContext())}
-              </th>
-            ))}
+            {group.headers.map((header) => {
+              const sorting = columnSort(header.column.id, sort);
+              const label = flexRender(header.column.columnDef.header, header.getContext());
+              return (
+                <th
+                  key={header.id}
+                  scope="col"
+                  aria-sort={sorting?.direction}
+                  className={
+                    `border-b border-slate-200 py-2 text-left text-xs font-semibold uppercase tracking-wide ` +
+                    `text-slate-500 ${header.column.id === 'select' ? 'w-10 pr-1 pl-4' : 'px-3'}`
+                  }
+                >
+                  {sorting ? (
+                    <Link
+                      href={href({ sort: sorting.next === DEFAULT_SORT ? null : sorting.next, page: null })}
+                      scroll={false}
+                      title={`Sort: ${SORT_LABELS[sorting.next]}`}
+                      className="inline-flex items-center gap-1 uppercase hover:text-slate-900"
+                    >
+                      {label}
+                      <SortArrow direction={sorting.direction} />
+                    </Link>
+                  ) : (
+                    label
+                  )}
+                </th>
+              );
+            })}
           </tr>
         ))}
       </thead>
@@ -134,5 +171,21 @@ export function MediaTable({ items, selectedId, selection }: Props) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** ▲, ▼ or a faint ↕ beside a sortable header (drawn, so the header's text stays its name). */
+function SortArrow({ direction }: { direction: 'ascending' | 'descending' | 'none' }) {
+  const path =
+    direction === 'ascending' ? 'M5 2 9 8H1z' : direction === 'descending' ? 'M5 8 1 2h8z' : 'M5 1 8 4H2zM5 9 2 6h6z';
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 10 10"
+      className={`size-2.5 ${direction === 'none' ? 'text-slate-300' : 'text-slate-600'}`}
+      fill="currentColor"
+    >
+      <path d={path} />
+    </svg>
   );
 }

@@ -2,19 +2,19 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { transaction } from '@/db';
 import { forUpdate } from '@/db/locks';
-import { media, members } from '@/db/schema';
+import { media, members, tags } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { config } from '@/lib/config';
 import { badRequest } from '@/lib/errors';
 import { recordMediaChange, tagNamesOf } from '@/lib/events/media-change';
 import { assertMediaRight, readableMedia } from '@/lib/permissions/media';
 import { bulkEditInput } from './schemas';
-import { addTagsTo, dropUnused, tagsFor } from './media-tags';
+import { addTagsTo, dropUnused, removeTagsFrom, tagsFor } from './media-tags';
 
 export type BulkOutcome = { id: string; changed: true } | { id: string; changed: false; reason: string };
 
 /**
- * The bulk bar: change the creator of many media, or add tags to many, in one transaction. Items the
+ * The bulk bar: change the creator of many media, or add or remove tags of many, in one transaction. Items the
  * actor cannot read are reported as not found; an item that would pass the tag limit is kept as it was.
  */
 export async function editManyMedia(actor: Actor, input: unknown): Promise<BulkOutcome[]> {
@@ -54,19 +54,30 @@ export async function editManyMedia(actor: Actor, input: unknown): Promise<BulkO
       for (const m of before) await recordMediaChange(tx, actor, { before: m, after: after.get(m.id)! });
       return ids.map((id) => (found.has(id) ? { id, changed: true } : missing(id)));
     }
-    const { ids: tagIds, created } = await tagsFor(tx, parsed.addTags);
     const now = new Date();
     const outcomes: BulkOutcome[] = [];
-    for (const id of ids) outcomes.push(await addTagsToOne(id));
+    if ('removeTags' in parsed) {
+      // Only tags that exist can be held; none is created, and a tag left on no media stays (Media settings → Tags).
+      const held = (await tx.select({ id: tags.id }).from(tags).where(inArray(tags.name, parsed.removeTags))).map(
+        (t) => t.id,
+      );
+      for (const id of ids) outcomes.push(await changeTagsOf(id, () => removeTagsFrom(tx, id, held)));
+      return outcomes;
+    }
+    const { ids: tagIds, created } = await tagsFor(tx, parsed.addTags);
+    for (const id of ids) outcomes.push(await changeTagsOf(id, () => addTagsTo(tx, id, tagIds)));
     await dropUnused(tx, created);
     return outcomes;
 
-    async function addTagsToOne(id: string): Promise<BulkOutcome> {
+    /** One item's tag change: `change` answers null past the tag limit, 0 when it changed nothing. */
+    async function changeTagsOf(id: string, change: () => Promise<number | null>): Promise<BulkOutcome> {
       if (!found.has(id)) return missing(id);
       const tagsBefore = await tagNamesOf(tx, id);
-      if ((await addTagsTo(tx, id, tagIds)) === null) {
+      const changed = await change();
+      if (changed === null) {
         return { id, changed: false, reason: `It would have more than ${config().KURA_MAX_TAGS_PER_MEDIA} tags` };
       }
+      if (changed === 0 && 'removeTags' in parsed) return { id, changed: false, reason: 'It has none of these tags' };
       const m = (await tx.update(media).set({ updatedAt: now }).where(eq(media.id, id)).returning())[0];
       await recordMediaChange(tx, actor, {
         before: m,

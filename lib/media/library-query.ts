@@ -18,6 +18,10 @@ const optionalDay = z
   .optional()
   .catch(undefined);
 
+/** The page sizes the pager offers. */
+export const PAGE_SIZES = [50, 100, 200] as const;
+export const DEFAULT_PAGE_SIZE = 50;
+
 /** The keys the toolbar writes, in the order they appear in a link. */
 const toolbarFields = {
   q: optionalText(200),
@@ -44,6 +48,11 @@ export const libraryQuery = z.object({
     .optional()
     .catch(undefined),
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+  /** Items per page: one of PAGE_SIZES. */
+  perPage: z.coerce
+    .number()
+    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
+    .catch(DEFAULT_PAGE_SIZE),
   selected: z
     .string()
     .regex(/^[0-9a-f]{32}$/)
@@ -61,7 +70,7 @@ export const TOOLBAR_KEYS = Object.keys(toolbarFields) as (keyof typeof toolbarF
 export type ToolbarKey = (typeof TOOLBAR_KEYS)[number];
 
 /** Keys that only order or show the list (and the open item): "Clear filters" keeps them, a new list ignores some. */
-const SHOWING_KEYS = ['view', 'sort', 'page', 'selected'] as const satisfies LibraryKey[];
+const SHOWING_KEYS = ['view', 'sort', 'page', 'perPage', 'selected'] as const satisfies LibraryKey[];
 
 /** The keys "Clear filters" removes: everything that narrows the list. */
 type FilterKey = Exclude<LibraryKey, (typeof SHOWING_KEYS)[number]>;
@@ -87,15 +96,6 @@ export function libraryQueryString(query: Partial<LibraryQuery>): string {
     params.set(key, value === true ? '1' : String(value));
   }
   return params.toString();
-}
-
-/** The query string without the keys that do not change which items are listed: a new value means a new list. */
-export function listKey(params: URLSearchParams): string {
-  const rest = new URLSearchParams(params);
-  rest.delete('selected');
-  rest.delete('view');
-  rest.sort();
-  return rest.toString();
 }
 
 /** The library query as a listing filter (days become instants: `before` is exclusive of the next day). */

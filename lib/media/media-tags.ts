@@ -68,6 +68,16 @@ export async function addTagsTo(tx: Tx, mediaId: string, tagIds: string[]): Prom
   return held.length + added.length;
 }
 
+/** Takes these tags off one media item; returns how many of them it held. */
+export async function removeTagsFrom(tx: Tx, mediaId: string, tagIds: string[]): Promise<number> {
+  if (tagIds.length === 0) return 0;
+  const removed = await tx
+    .delete(mediaTags)
+    .where(and(eq(mediaTags.mediaId, mediaId), inArray(mediaTags.tagId, tagIds)))
+    .returning();
+  return removed.length;
+}
+
 /** Removes tags this transaction created that ended up on no media (every item refused them). */
 export async function dropUnused(tx: Tx, tagIds: string[]): Promise<void> {
   if (tagIds.length === 0) return;

@@ -20,7 +20,9 @@ export const mediaChanges = z
   .strict();
 export type MediaChanges = z.infer<typeof mediaChanges>;
 
-/** The bulk bar's one change to many media: a new creator, or tags to add (`editManyMedia` and its action). */
+const someTags = z.array(tagName).min(1, 'Give at least one tag').max(50, 'At most 50 tags at once');
+
+/** The bulk bar's one change to many media: a new creator, tags to add or tags to remove (`editManyMedia`). */
 export const bulkEditInput = z.union([
   z
     .object({ ids: z.array(mediaId).min(1, 'Select at least one media item').max(1000), creatorId: z.string().min(1) })
@@ -28,9 +30,10 @@ export const bulkEditInput = z.union([
   z
     .object({
       ids: z.array(mediaId).min(1, 'Select at least one media item').max(1000),
-      addTags: z.array(tagName).min(1, 'Give at least one tag').max(50, 'At most 50 tags at once'),
+      addTags: someTags,
     })
     .strict(),
+  z.object({ ids: z.array(mediaId).min(1, 'Select at least one media item').max(1000), removeTags: someTags }).strict(),
 ]);
 
 /** The panel's edit of one media item; `changes` refused as `editMedia` refuses them (`fileName: …`). */

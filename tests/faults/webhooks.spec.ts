@@ -196,7 +196,7 @@ test('the same operations through the browser fire the same events, by the membe
     await expect(replace).toBeHidden();
     await expect(panel.getByTestId('panel-dimensions')).toHaveText('60 × 45');
 
-    await panel.getByRole('button', { name: 'Delete' }).click();
+    await panel.getByRole('button', { name: 'Delete', exact: true }).click();
     await page
       .getByRole('dialog', { name: /^Delete / })
       .getByRole('button', { name: 'Delete' })

@@ -154,6 +154,16 @@ export const MEDIA_ENTRIES: Table = {
           ).toEqual([`bulk-${fx.marker}`]),
       },
       {
+        name: 'remove tags',
+        targets: 'media',
+        needs: ['media', 'tag'],
+        expect: memberOnMedia('edit'),
+        call: (fx) => ({ ids: [fx.media.id], removeTags: [fx.tag.name] }),
+        observe: bulkOutcome,
+        verify: (_a, fx, ctx) =>
+          expect(ctx.db.values('select tag_id from media_tags where media_id = ?', fx.media.id)).toEqual([]),
+      },
+      {
         name: 'change creator',
         targets: 'media',
         needs: ['media'],

@@ -254,7 +254,7 @@ test(
     await page.goto(`/media?selected=${pdf.id}`);
     const panel = page.getByRole('complementary', { name: 'Media details' });
     await expect(panel.getByTestId('panel-references')).toHaveText('0 references');
-    await panel.getByRole('button', { name: 'Delete' }).click();
+    await panel.getByRole('button', { name: 'Delete', exact: true }).click();
     await page
       .getByRole('dialog', { name: `Delete ${pdfName}?` })
       .getByRole('button', { name: 'Delete' })

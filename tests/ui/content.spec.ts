@@ -115,7 +115,7 @@ test(
       await panel.getByTestId('panel-references').click();
       const link = panel.getByRole('list', { name: 'Content using this media' }).getByRole('link', { name: title });
       await expect(link).toHaveAttribute('href', contentPath);
-      await panel.getByRole('button', { name: 'Delete' }).click();
+      await panel.getByRole('button', { name: 'Delete', exact: true }).click();
       const confirm = page.getByRole('dialog', { name: /^Delete / });
       await confirm.getByRole('button', { name: 'Delete' }).click();
       await expect(confirm.getByRole('alert')).toContainText(`cannot be deleted: it is used by “${title}”`);

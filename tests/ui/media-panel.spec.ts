@@ -241,7 +241,7 @@ test('Delete: an unused item goes at once; a referenced one is refused, naming t
 }) => {
   const unused = await image(request, 'delete-me');
   let panel = await openPanel(page, unused.id);
-  await panel.getByRole('button', { name: 'Delete' }).click();
+  await panel.getByRole('button', { name: 'Delete', exact: true }).click();
   let confirm = page.getByRole('dialog', { name: /^Delete / });
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(panel).toHaveCount(0);
@@ -260,7 +260,7 @@ test('Delete: an unused item goes at once; a referenced one is refused, naming t
 
   panel = await openPanel(page, used.id);
   await expect(panel.getByTestId('panel-references')).toContainText('1 reference');
-  await panel.getByRole('button', { name: 'Delete' }).click();
+  await panel.getByRole('button', { name: 'Delete', exact: true }).click();
   confirm = page.getByRole('dialog', { name: /^Delete / });
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(confirm.getByRole('alert')).toContainText(`cannot be deleted: it is used by “${title}”`);

@@ -18,8 +18,6 @@ import { listVersions } from '@/lib/versions/list-versions';
 
 export const metadata: Metadata = { title: 'Media' };
 
-const PAGE_SIZE = 50;
-
 export default async function MediaPage({
   searchParams,
 }: {
@@ -30,7 +28,7 @@ export default async function MediaPage({
   const query = libraryQuery.parse(params);
   // The Image API preview's "Try parameters": signed by the panel on the server, never by the browser.
   const tried = typeof params.try === 'string' ? params.try.slice(0, 2000) : null;
-  const list = await listMediaPage(actor, { page: query.page, pageSize: PAGE_SIZE, ...libraryFilter(query) });
+  const list = await listMediaPage(actor, { page: query.page, pageSize: query.perPage, ...libraryFilter(query) });
   let selected: MediaRecord | null = null;
   if (query.selected) {
     try {

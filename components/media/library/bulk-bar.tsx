@@ -1,11 +1,10 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { bulkDeleteMediaAction, bulkEditMediaAction } from '@/app/(admin)/media/actions';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { ActionResult } from '@/lib/auth/authed-action';
-import type { MediaRecord } from '@/lib/media/present';
 import type { MemberChoice } from '@/lib/members/list-members';
 import { BulkCreatorDialog, BulkTagsDialog } from './bulk-dialogs';
 import { summarise, type BulkKind, type BulkOutcome, type BulkResult } from './bulk-result';
@@ -13,9 +12,7 @@ import type { Selection } from './use-selection';
 
 type Props = {
   selection: Selection;
-  items: MediaRecord[];
   members: MemberChoice[];
-  tags: string[];
   canEdit: boolean;
   canDelete: boolean;
   /** After the server answered: `done` are the ids it changed or deleted. */
@@ -23,7 +20,11 @@ type Props = {
 };
 
 /** One bulk change as the bar sends it. */
-type Run = { kind: 'creator'; creatorId: string } | { kind: 'tags'; addTags: string[] } | { kind: 'delete' };
+type Run =
+  | { kind: 'creator'; creatorId: string }
+  | { kind: 'tags'; addTags: string[] }
+  | { kind: 'untag'; removeTags: string[] }
+  | { kind: 'delete' };
 
 /** Sends one bulk change; both actions' answers as done-or-kept outcomes, so the result region reads them alike. */
 async function send(ids: string[], run: Run): Promise<ActionResult<{ kind: BulkKind; outcomes: BulkOutcome[] }>> {
@@ -36,7 +37,11 @@ async function send(ids: string[], run: Run): Promise<ActionResult<{ kind: BulkK
     return { ok: true, data: { kind: 'delete', outcomes } };
   }
   const answer = await bulkEditMediaAction(
-    run.kind === 'creator' ? { ids, creatorId: run.creatorId } : { ids, addTags: run.addTags },
+    run.kind === 'creator'
+      ? { ids, creatorId: run.creatorId }
+      : run.kind === 'tags'
+        ? { ids, addTags: run.addTags }
+        : { ids, removeTags: run.removeTags },
   );
   if (!answer.ok) return answer;
   const outcomes = answer.data.map((o): BulkOutcome =>
@@ -47,18 +52,22 @@ async function send(ids: string[], run: Run): Promise<ActionResult<{ kind: BulkK
 
 const button = 'rounded-md border px-3 py-1.5 text-sm font-medium disabled:opacity-60';
 
-/** "N selected" and what can be done to them all: change the creator, add tags, delete. */
-export function BulkBar({ selection, items, members, tags, canEdit, canDelete, onDone }: Props) {
+/** "N selected" (on this page or not) and what can be done to them all: change the creator, add or remove tags,
+ * delete. */
+export function BulkBar({ selection, members, canEdit, canDelete, onDone }: Props) {
   const [open, setOpen] = useState<BulkKind | null>(null);
   const ids = selection.ids;
+  const sentTags = useRef<string[]>([]);
   const form = useActionForm(
-    (run: Run) => send(ids, run),
-    ['creatorId', 'addTags'],
+    (run: Run) => {
+      sentTags.current = run.kind === 'tags' ? run.addTags : run.kind === 'untag' ? run.removeTags : [];
+      return send(ids, run);
+    },
+    ['creatorId', 'addTags', 'removeTags'],
     ({ kind, outcomes }) => {
-      const names = new Map(items.map((m) => [m.id, m.fileName]));
       setOpen(null);
       onDone(
-        summarise(kind, outcomes, names),
+        summarise(kind, outcomes, selection.names, sentTags.current),
         outcomes.filter((o) => o.done).map((o) => o.id),
         kind,
       );
@@ -80,6 +89,9 @@ export function BulkBar({ selection, items, members, tags, canEdit, canDelete, o
     >
       <p className="text-sm font-semibold text-indigo-900" aria-live="polite">
         {`${ids.length} selected`}
+        {ids.length > selection.onPage && (
+          <span className="font-normal text-indigo-800">{` · ${ids.length - selection.onPage} not on this page`}</span>
+        )}
       </p>
       {canEdit && (
         <>
@@ -96,6 +108,13 @@ export function BulkBar({ selection, items, members, tags, canEdit, canDelete, o
             className={`${button} border-slate-300 bg-white text-slate-800 hover:bg-slate-50`}
           >
             Add tags
+          </button>
+          <button
+            type="button"
+            onClick={() => show('untag')}
+            className={`${button} border-slate-300 bg-white text-slate-800 hover:bg-slate-50`}
+          >
+            Remove tags
           </button>
         </>
       )}
@@ -124,7 +143,10 @@ export function BulkBar({ selection, items, members, tags, canEdit, canDelete, o
         />
       )}
       {open === 'tags' && (
-        <BulkTagsDialog {...dialog} tags={tags} onSave={(addTags) => form.submit({ kind: 'tags', addTags })} />
+        <BulkTagsDialog {...dialog} mode="add" onSave={(addTags) => form.submit({ kind: 'tags', addTags })} />
+      )}
+      {open === 'untag' && (
+        <BulkTagsDialog {...dialog} mode="remove" onSave={(removeTags) => form.submit({ kind: 'untag', removeTags })} />
       )}
       {open === 'delete' && (
         <ConfirmDialog

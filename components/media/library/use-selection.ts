@@ -2,59 +2,74 @@
 
 import { useCallback, useMemo, useState } from 'react';
 
+/** What the selection remembers of an item it may no longer show: the bulk result names it. */
+export type Chosen = { id: string; fileName: string };
+
 export type Selection = {
+  /** Every checked item, on this page or not, in the order they were checked. */
   ids: string[];
+  /** Names of the checked items, for the bulk result's report. */
+  names: Map<string, string>;
+  /** How many checked items are on the page shown. */
+  onPage: number;
   has: (id: string) => boolean;
   /** Checks or unchecks one item; with `range`, everything from the last clicked item to this one. */
   toggle: (id: string, checked: boolean, range: boolean) => void;
+  /** Of the page shown: none, some or all of its items are checked. */
   all: 'none' | 'some' | 'all';
+  /** Checks or unchecks every item of the page shown (the others stay as they are). */
   setAll: (checked: boolean) => void;
   drop: (ids: string[]) => void;
   clear: () => void;
 };
 
-type State = { list: string; ids: string[]; anchor: string | null };
+type State = { chosen: Map<string, Chosen>; anchor: string | null };
 
 /**
- * Checked items of the page on screen: client state, not URL state. It belongs to one list (`list`
- * names it, e.g. the query string without the open item), so a new search, filter or page starts empty,
- * and items that leave the list (deleted) leave the selection.
+ * Checked items: client state, not URL state. The selection survives a new search, filter, sort or page (the
+ * library stays mounted while its URL changes), so an editor can gather items from several searches and act on
+ * them at once; "Clear selection" empties it, and items a bulk action deleted leave it.
  */
-export function useSelection(itemIds: string[], list: string): Selection {
-  const [state, setState] = useState<State>({ list, ids: [], anchor: null });
-  const current = state.list === list ? state : { list, ids: [], anchor: null };
-  const onPage = useMemo(() => new Set(itemIds), [itemIds]);
-  const ids = useMemo(() => current.ids.filter((id) => onPage.has(id)), [current.ids, onPage]);
-  const chosen = useMemo(() => new Set(ids), [ids]);
-
-  const update = useCallback(
-    (change: (s: State) => State) => setState((s) => change(s.list === list ? s : { list, ids: [], anchor: null })),
-    [list],
-  );
+export function useSelection(items: Chosen[]): Selection {
+  const [state, setState] = useState<State>({ chosen: new Map(), anchor: null });
+  const pageIds = useMemo(() => items.map((m) => m.id), [items]);
+  const onPage = pageIds.filter((id) => state.chosen.has(id)).length;
 
   const toggle = useCallback(
     (id: string, checked: boolean, range: boolean) =>
-      update((s) => {
-        const from = range && s.anchor ? itemIds.indexOf(s.anchor) : -1;
-        const to = itemIds.indexOf(id);
-        const span = from >= 0 && to >= 0 ? itemIds.slice(Math.min(from, to), Math.max(from, to) + 1) : [id];
-        const next = new Set(s.ids);
-        for (const one of span) {
-          if (checked) next.add(one);
-          else next.delete(one);
+      setState((s) => {
+        const from = range && s.anchor ? pageIds.indexOf(s.anchor) : -1;
+        const to = pageIds.indexOf(id);
+        const span = from >= 0 && to >= 0 ? items.slice(Math.min(from, to), Math.max(from, to) + 1) : [];
+        const next = new Map(s.chosen);
+        for (const one of span.length ? span : items.filter((m) => m.id === id)) {
+          if (checked) next.set(one.id, { id: one.id, fileName: one.fileName });
+          else next.delete(one.id);
         }
-        return { list: s.list, ids: [...next], anchor: id };
+        return { chosen: next, anchor: id };
       }),
-    [itemIds, update],
+    [items, pageIds],
   );
 
+  const ids = useMemo(() => [...state.chosen.keys()], [state.chosen]);
+  const names = useMemo(() => new Map([...state.chosen.values()].map((c) => [c.id, c.fileName])), [state.chosen]);
   return {
     ids,
-    has: (id) => chosen.has(id),
+    names,
+    onPage,
+    has: (id) => state.chosen.has(id),
     toggle,
-    all: ids.length === 0 ? 'none' : ids.length === itemIds.length ? 'all' : 'some',
-    setAll: (checked) => update((s) => ({ list: s.list, ids: checked ? [...itemIds] : [], anchor: null })),
-    drop: (gone) => update((s) => ({ ...s, ids: s.ids.filter((id) => !gone.includes(id)) })),
-    clear: () => update((s) => ({ list: s.list, ids: [], anchor: null })),
+    all: onPage === 0 ? 'none' : onPage === pageIds.length ? 'all' : 'some',
+    setAll: (checked) =>
+      setState((s) => {
+        const next = new Map(s.chosen);
+        for (const m of items) {
+          if (checked) next.set(m.id, { id: m.id, fileName: m.fileName });
+          else next.delete(m.id);
+        }
+        return { chosen: next, anchor: null };
+      }),
+    drop: (gone) => setState((s) => ({ ...s, chosen: new Map([...s.chosen].filter(([id]) => !gone.includes(id))) })),
+    clear: () => setState({ chosen: new Map(), anchor: null }),
   };
 }
