@@ -83,7 +83,12 @@ export function DetailPanel({ item, closeHref, references, canDelete, canEdit = 
       {/* The preview: image, video and audio players, a PDF's first page (components/media/media-preview.tsx). */}
       <MediaPreview item={item} />
       <dl className="divide-y divide-slate-100 px-5">
-        <Field label="File name" edit={canEdit && <RenameButton id={item.id} fileName={item.fileName} />}>
+        <Field
+          label="File name"
+          edit={
+            canEdit && <RenameButton id={item.id} fileName={item.fileName} url={item.url} mimeType={item.mimeType} />
+          }
+        >
           <a
             href={item.url}
             target="_blank"
@@ -97,12 +102,21 @@ export function DetailPanel({ item, closeHref, references, canDelete, canEdit = 
         <Field label="Created">
           <LocalTime iso={item.createdAt} />
         </Field>
+        {/* Any change since: a rename, new alt text or tags, a re-upload. */}
+        {Date.parse(item.updatedAt) - Date.parse(item.createdAt) >= 1000 && (
+          <Field label="Updated">
+            <span data-testid="panel-updated">
+              <LocalTime iso={item.updatedAt} />
+            </span>
+          </Field>
+        )}
         <Field label="Format">
           <span data-testid="panel-format">{formatLabel(item)}</span>
         </Field>
         <Field label="Size">
           <span data-testid="panel-size">
-            {formatBytes(item.size)} <span className="text-slate-500">({item.size.toLocaleString('en-US')} bytes)</span>
+            {formatBytes(item.size)}
+            {item.size >= 1024 && <span className="text-slate-500"> ({item.size.toLocaleString('en-US')} bytes)</span>}
           </span>
         </Field>
         {item.kind === 'image' && (
@@ -146,15 +160,10 @@ export function DetailPanel({ item, closeHref, references, canDelete, canEdit = 
         )}
       </dl>
       {(canEdit || canDelete) && (
-        <div className="flex gap-2 border-t border-slate-100 px-5 py-3">
+        <div className="flex flex-wrap gap-2 border-t border-slate-100 px-5 py-3">
           {canEdit && <ReuploadButton id={item.id} fileName={item.fileName} kind={item.kind} />}
           {canDelete && (
-            <DeleteMediaButton
-              id={item.id}
-              fileName={item.fileName}
-              references={references.total}
-              afterHref={closeHref}
-            />
+            <DeleteMediaButton id={item.id} fileName={item.fileName} references={references} afterHref={closeHref} />
           )}
         </div>
       )}

@@ -9,7 +9,7 @@ import { BulkBar } from './library/bulk-bar';
 import { BulkResultRegion, type BulkKind, type BulkResult } from './library/bulk-result';
 import { LibraryToolbar } from './library/library-toolbar';
 import { Pager } from './library/pager';
-import { FILTER_KEYS, hasFilters, type LibraryQuery } from '@/lib/media/library-query';
+import { FILTER_KEYS, hasFilters, VIEW_COOKIE, type LibraryQuery } from '@/lib/media/library-query';
 import { useSelection } from './library/use-selection';
 import { MediaGrid } from './media-grid';
 import { MediaTable } from './media-table';
@@ -70,8 +70,10 @@ export function MediaLibrary({
 
   const viewLink = (v: 'table' | 'grid', label: string) => (
     <Link
-      href={href({ view: v === 'table' ? null : v })}
+      href={href({ view: v })}
       scroll={false}
+      // Remembered for links that name no view (the header's Media, a tag in the panel): a year, this browser.
+      onClick={() => (document.cookie = `${VIEW_COOKIE}=${v}; path=/; max-age=31536000; samesite=lax`)}
       aria-current={view === v ? 'page' : undefined}
       className={
         'px-3 py-1.5 text-sm ' + (view === v ? 'bg-slate-900 text-white' : 'bg-white text-slate-700 hover:bg-slate-50')

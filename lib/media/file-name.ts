@@ -2,7 +2,9 @@ const MAX_BYTES = 200;
 // Path separators, C0/C1 controls, bidi embeddings/overrides (U+202A–U+202E) and isolates (U+2066–U+2069).
 const FORBIDDEN = /[/\\\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
-const utf8Length = (s: string) => Buffer.byteLength(s, 'utf8');
+// TextEncoder, not Buffer: the rename dialog shows the cleaned name in the browser as it is typed.
+const encoder = new TextEncoder();
+const utf8Length = (s: string) => encoder.encode(s).length;
 
 /** Cuts `s` to at most `bytes` of UTF-8 without splitting a code point. */
 function cutToBytes(s: string, bytes: number): string {
@@ -42,4 +44,16 @@ export function extensionOf(name: string): string {
         .toLowerCase()
         .slice(0, 16)
     : '';
+}
+
+/**
+ * The name a rename in the panel saves: what was typed, cleaned as the server cleans it, and with the current
+ * extension kept when the new name has none (a dropped extension is rarely meant; a changed one is asked about).
+ * @example renamedFileName('cover', 'IMG_1.JPG') === 'cover.JPG'
+ */
+export function renamedFileName(typed: string, current: string): string {
+  const cleaned = cleanFileName(typed.trim());
+  const kept = extensionOf(current);
+  if (!kept || extensionOf(cleaned)) return cleaned;
+  return cleanFileName(`${cleaned.replace(/\.+$/, '')}${current.slice(current.lastIndexOf('.'))}`);
 }

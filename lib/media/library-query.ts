@@ -60,6 +60,14 @@ export const libraryQuery = z.object({
     .catch(undefined),
 });
 export type LibraryQuery = z.infer<typeof libraryQuery>;
+
+/** The cookie that remembers the view last chosen in this browser, for links that name none (Media, a tag). */
+export const VIEW_COOKIE = 'kura_view';
+
+/** The page's query: what the URL says, and without a `view` in it the view last chosen (`VIEW_COOKIE`). */
+export function parseLibraryQuery(params: Record<string, unknown>, lastView: string | undefined): LibraryQuery {
+  return libraryQuery.parse({ view: lastView, ...params });
+}
 type LibraryKey = keyof LibraryQuery;
 
 const LIBRARY_KEYS = Object.keys(libraryQuery.shape) as LibraryKey[];

@@ -107,7 +107,7 @@ test(
     expect(saved.gallery).toHaveLength(1);
     expect(saved.body).toContain(`<img src="${inline.url}" alt="" width="320" height="200">`);
 
-    // Each media: "1 reference", linking to the post; Delete is refused, naming it.
+    // Each media: "1 reference", linking to the post; Delete is disabled, its note linking the post.
     for (const id of [eyecatch.id, galleryMedia.id, inline.id]) {
       await page.goto(`/media?selected=${id}`);
       const panel = page.getByRole('complementary', { name: 'Media details' });
@@ -115,17 +115,19 @@ test(
       await panel.getByTestId('panel-references').click();
       const link = panel.getByRole('list', { name: 'Content using this media' }).getByRole('link', { name: title });
       await expect(link).toHaveAttribute('href', contentPath);
-      await panel.getByRole('button', { name: 'Delete', exact: true }).click();
-      const confirm = page.getByRole('dialog', { name: /^Delete / });
-      await confirm.getByRole('button', { name: 'Delete' }).click();
-      await expect(confirm.getByRole('alert')).toContainText(`cannot be deleted: it is used by “${title}”`);
+      await expect(panel.getByRole('button', { name: 'Delete', exact: true })).toBeDisabled();
+      const blocked = panel.getByTestId('delete-blocked').getByRole('link', { name: title });
+      await expect(blocked).toHaveAttribute('href', contentPath);
       if (id === eyecatch.id) await page.screenshot({ path: `${shots}/delete-refused.png` });
-      await confirm.getByRole('button', { name: 'Cancel' }).click();
       expect(data.query('select id from media where id = ?', id)).toHaveLength(1);
     }
 
     // The reference link opens the post's edit page.
-    await page.getByRole('complementary', { name: 'Media details' }).getByRole('link', { name: title }).click();
+    await page
+      .getByRole('complementary', { name: 'Media details' })
+      .getByRole('list', { name: 'Content using this media' })
+      .getByRole('link', { name: title })
+      .click();
     await expect(page).toHaveURL(new RegExp(`${contentPath}$`));
   },
 );

@@ -190,6 +190,10 @@ test('Re-upload keeping the URL: same id, new dimensions and versioned URL; anot
     mimeType: 'text/plain',
     buffer: Buffer.from('just some text'),
   });
+  // A .txt over a .png: the URL would keep .png, so the dialog asks first; the server then refuses the kind.
+  await wrong.getByRole('button', { name: 'Upload' }).click();
+  await expect(wrong.getByRole('alert')).toContainText('Confirm that the URL keeps .png');
+  await wrong.getByLabel('Keep the .png URL anyway').check();
   await wrong.getByRole('button', { name: 'Upload' }).click();
   await expect(wrong.getByRole('alert')).toContainText('same kind');
   await wrong.getByRole('button', { name: 'Cancel' }).click();
@@ -235,18 +239,23 @@ test('Re-upload with a new URL: the panel follows the new id, the old URL is 404
   expect((await request.get(pathOf(newUrl!))).status()).toBe(200);
 });
 
-test('Delete: an unused item goes at once; a referenced one is refused, naming the content', async ({
+test('Delete: an unused item goes to Trash with Undo; a referenced one cannot be deleted, linking the content', async ({
   page,
   request,
 }) => {
   const unused = await image(request, 'delete-me');
   let panel = await openPanel(page, unused.id);
   await panel.getByRole('button', { name: 'Delete', exact: true }).click();
-  let confirm = page.getByRole('dialog', { name: /^Delete / });
+  const confirm = page.getByRole('dialog', { name: /^Delete / });
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(panel).toHaveCount(0);
   await expect(page).not.toHaveURL(/selected=/);
   expect((await request.get(pathOf(unused.url))).status()).toBe(404);
+  // The toast says where it went, and Undo brings the same URL back.
+  const toast = page.getByRole('status').filter({ hasText: `Moved ${unused.fileName} to Trash` });
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(toast).toContainText(`Undone: Moved ${unused.fileName} to Trash`);
+  expect((await request.get(pathOf(unused.url))).status()).toBe(200);
 
   const endpoint = `panel-${suffix()}`;
   createApi(E2E.dataDir, endpoint, [
@@ -258,13 +267,15 @@ test('Delete: an unused item goes at once; a referenced one is refused, naming t
   const res = await request.post(`/api/v1/${endpoint}`, { headers: keyHeader, data: { title, cover: used.url } });
   expect(res.status(), await res.text()).toBe(201);
 
+  // Kura would refuse: the button is disabled, and the note links to the content to change first.
   panel = await openPanel(page, used.id);
   await expect(panel.getByTestId('panel-references')).toContainText('1 reference');
-  await panel.getByRole('button', { name: 'Delete', exact: true }).click();
-  confirm = page.getByRole('dialog', { name: /^Delete / });
-  await confirm.getByRole('button', { name: 'Delete' }).click();
-  await expect(confirm.getByRole('alert')).toContainText(`cannot be deleted: it is used by “${title}”`);
-  await confirm.getByRole('button', { name: 'Cancel' }).click();
-  await expect(panel).toBeVisible();
+  const del = panel.getByRole('button', { name: 'Delete', exact: true });
+  await expect(del).toBeDisabled();
+  await expect(del).toHaveAccessibleDescription(new RegExp(`Cannot be deleted while content uses it: ${title}`));
+  await expect(panel.getByTestId('delete-blocked').getByRole('link', { name: title })).toHaveAttribute(
+    'href',
+    `/apis/${endpoint}/${(await res.json()).id}`,
+  );
   expect((await request.get(pathOf(used.url))).status()).toBe(200);
 });

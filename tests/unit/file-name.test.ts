@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanFileName, extensionOf } from '@/lib/media/file-name';
+import { cleanFileName, extensionOf, renamedFileName } from '@/lib/media/file-name';
 
 describe('cleanFileName', () => {
   it('keeps an ordinary name as it is', () => {
@@ -53,5 +53,23 @@ describe('extensionOf', () => {
   it('is the lowercase suffix after the last dot', () => {
     expect(extensionOf('a.b.PNG')).toBe('png');
     expect(extensionOf('README')).toBe('');
+  });
+});
+
+describe('renamedFileName', () => {
+  it('cleans what was typed as the server does', () => {
+    expect(renamedFileName('folder/sub name.jpg', 'a.jpg')).toBe('foldersub name.jpg');
+  });
+  it('keeps the current extension when the new name has none', () => {
+    expect(renamedFileName('cover', 'IMG_1.JPG')).toBe('cover.JPG');
+    expect(renamedFileName('cover.', 'IMG_1.JPG')).toBe('cover.JPG');
+    expect(renamedFileName('notes', 'README')).toBe('notes');
+  });
+  it('leaves a changed extension for the dialog to ask about', () => {
+    expect(renamedFileName('photo.png', 'photo.jpg')).toBe('photo.png');
+  });
+  it('stays within 200 bytes with the kept extension', () => {
+    const name = renamedFileName('x'.repeat(300), 'a.jpeg');
+    expect(name).toBe(`${'x'.repeat(195)}.jpeg`);
   });
 });

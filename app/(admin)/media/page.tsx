@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import { DetailPanel } from '@/components/media/detail-panel';
 import { VersionHistory } from '@/components/media/version-history';
 import { MediaLibrary } from '@/components/media/media-library';
@@ -11,7 +12,7 @@ import { getMedia } from '@/lib/media/get-media';
 import { listMediaPage } from '@/lib/media/list-media-page';
 import { listTagNames } from '@/lib/tags/list-tag-names';
 import type { MediaRecord } from '@/lib/media/present';
-import { libraryFilter, libraryQuery, libraryQueryString } from '@/lib/media/library-query';
+import { libraryFilter, libraryQueryString, parseLibraryQuery, VIEW_COOKIE } from '@/lib/media/library-query';
 import { hasMediaRight } from '@/lib/permissions/media';
 import { listMemberChoices } from '@/lib/members/list-members';
 import { listVersions } from '@/lib/versions/list-versions';
@@ -25,7 +26,7 @@ export default async function MediaPage({
 }) {
   const actor = await requireMemberPage();
   const params = await searchParams;
-  const query = libraryQuery.parse(params);
+  const query = parseLibraryQuery(params, (await cookies()).get(VIEW_COOKIE)?.value);
   // The Image API preview's "Try parameters": signed by the panel on the server, never by the browser.
   const tried = typeof params.try === 'string' ? params.try.slice(0, 2000) : null;
   const list = await listMediaPage(actor, { page: query.page, pageSize: query.perPage, ...libraryFilter(query) });

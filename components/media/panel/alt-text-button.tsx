@@ -1,12 +1,10 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { editMediaAction } from '@/app/(admin)/media/actions';
 import { EditDialog } from '@/components/ui/edit-dialog';
-import { useActionForm } from '@/components/ui/use-action-form';
-import type { MediaChanges } from '@/lib/media/schemas';
 import { AltTextField, MAX_ALT } from '@/components/media/alt-text-field';
 import { PencilEditor } from './pencil-editor';
+import { useMediaEdit } from './use-media-edit';
 
 /** The pencil beside an image's alt text: up to 1,000 characters; empty removes it. */
 export function AltTextButton({ id, alt }: { id: string; alt: string }) {
@@ -16,7 +14,7 @@ export function AltTextButton({ id, alt }: { id: string; alt: string }) {
 }
 
 function AltTextDialog({ id, alt, close }: { id: string; alt: string; close: () => void }) {
-  const form = useActionForm((changes: MediaChanges) => editMediaAction({ id, changes }), ['alt'], close);
+  const form = useMediaEdit(id, 'alt', alt, close, (m) => (m.alt ? 'Alt text saved' : 'Alt text removed'));
   const { errorId } = form;
   const [value, setValue] = useState(alt);
   const input = useRef<HTMLTextAreaElement>(null);

@@ -2,13 +2,12 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { MemberChoice } from '@/lib/members/list-members';
-import { editMediaAction, memberChoicesAction } from '@/app/(admin)/media/actions';
+import { memberChoicesAction } from '@/app/(admin)/media/actions';
 import { EditDialog } from '@/components/ui/edit-dialog';
 import { FieldError } from '@/components/ui/field-error';
 import { inputClass } from '@/components/ui/input-class';
-import { useActionForm } from '@/components/ui/use-action-form';
-import type { MediaChanges } from '@/lib/media/schemas';
 import { PencilEditor } from './pencil-editor';
+import { useMediaEdit } from './use-media-edit';
 
 type Creator = { id: string; name: string } | null;
 
@@ -25,7 +24,7 @@ export function CreatorButton({ id, creator }: { id: string; creator: Creator })
 const optionText = (m: { name: string; email?: string }) => (m.email ? `${m.name} (${m.email})` : m.name);
 
 function CreatorDialog({ id, creator, close }: { id: string; creator: Creator; close: () => void }) {
-  const form = useActionForm((changes: MediaChanges) => editMediaAction({ id, changes }), ['creatorId'], close);
+  const form = useMediaEdit(id, 'creatorId', creator?.id, close, (m) => `Creator set to ${m.creator?.name ?? 'none'}`);
   const { errorId, setError } = form;
   const [members, setMembers] = useState<MemberChoice[] | null>(null);
   const [creatorId, setCreatorId] = useState(creator?.id ?? '');

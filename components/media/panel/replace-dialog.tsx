@@ -2,10 +2,12 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
+import { extensionOf } from '@/lib/media/file-name';
 import { formatBytes } from '@/lib/media/format-bytes';
 import { isAbortError, replaceTarget, sendUpload } from '../send-upload';
 import { useLibraryHref } from '../use-library-href';
 import { EditDialog } from '@/components/ui/edit-dialog';
+import { useToast } from '@/components/ui/toasts';
 
 type Props = { id: string; fileName: string; kind: 'image' | 'file'; file: File; close: () => void };
 
@@ -13,7 +15,9 @@ type Props = { id: string; fileName: string; kind: 'image' | 'file'; file: File;
 export function ReplaceDialog({ id, fileName, kind, file, close }: Props) {
   const router = useRouter();
   const href = useLibraryHref();
+  const toast = useToast();
   const [newUrl, setNewUrl] = useState(false);
+  const [mismatchConfirmed, setMismatchConfirmed] = useState(false);
   const [loaded, setLoaded] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const checkbox = useRef<HTMLInputElement>(null);
@@ -22,7 +26,13 @@ export function ReplaceDialog({ id, fileName, kind, file, close }: Props) {
 
   useEffect(() => () => sending.current?.abort(), []); // closing the dialog stops the upload
 
+  // A PNG over photo.jpg keeps the .jpg URL while served as a PNG: said, and confirmed, before it happens.
+  const [current, chosen] = [extensionOf(fileName), extensionOf(file.name)];
+  const mismatch = !newUrl && current !== chosen;
+
   const upload = async () => {
+    if (mismatch && !mismatchConfirmed)
+      return setError(`Confirm that the URL keeps .${current || '(no extension)'}, or replace with a new URL`);
     const controller = new AbortController();
     sending.current = controller;
     setError(null);
@@ -35,6 +45,7 @@ export function ReplaceDialog({ id, fileName, kind, file, close }: Props) {
       });
       sending.current = null;
       close();
+      toast(replaced.id === id ? `Replaced ${fileName}` : `Uploaded ${replaced.fileName} under a new URL`);
       if (replaced.id !== id) router.push(href({ selected: replaced.id }), { scroll: false });
       else router.refresh();
     } catch (err) {
@@ -79,6 +90,28 @@ export function ReplaceDialog({ id, fileName, kind, file, close }: Props) {
         />
         Replace with a new URL
       </label>
+      {mismatch && (
+        <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          <p id={`${errorId}-mismatch`}>
+            The new file is {chosen ? `a .${chosen}` : 'without an extension'}, but the URL keeps the name{' '}
+            <span className="break-all font-medium">{fileName}</span>. Replace with a new URL to give it a name that
+            matches.
+          </p>
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              checked={mismatchConfirmed}
+              disabled={loaded !== null}
+              onChange={(e) => {
+                setMismatchConfirmed(e.target.checked);
+                setError(null);
+              }}
+              aria-describedby={`${errorId}-mismatch`}
+            />
+            Keep {current ? `the .${current}` : 'this'} URL anyway
+          </label>
+        </div>
+      )}
       {loaded !== null && (
         <div className="space-y-1">
           <progress

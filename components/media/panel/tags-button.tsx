@@ -1,11 +1,9 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { editMediaAction } from '@/app/(admin)/media/actions';
 import { EditDialog } from '@/components/ui/edit-dialog';
-import { useActionForm } from '@/components/ui/use-action-form';
-import type { MediaChanges } from '@/lib/media/schemas';
 import { PencilEditor } from './pencil-editor';
+import { useMediaEdit } from './use-media-edit';
 import { TagsField, splitTags } from './tags-field';
 
 /** The pencil beside the tags: the whole list is chosen here and saved at once. */
@@ -16,7 +14,9 @@ export function TagsButton({ id, tags }: { id: string; tags: string[] }) {
 }
 
 function TagsDialog({ id, initial, close }: { id: string; initial: string[]; close: () => void }) {
-  const form = useActionForm((changes: MediaChanges) => editMediaAction({ id, changes }), ['tags'], close);
+  const form = useMediaEdit(id, 'tags', initial, close, (m) =>
+    m.tags.length > 0 ? `Tags set to ${m.tags.join(', ')}` : 'Tags removed',
+  );
   const { errorId } = form;
   const [tags, setTags] = useState(initial);
   const [draft, setDraft] = useState('');
