@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { LogoutButton } from '@/components/auth/logout-button';
+import { FoldMenu } from '@/components/layout/fold-menu';
 import { ToastProvider } from '@/components/ui/toasts';
 import { requireMemberPage } from '@/lib/auth/session';
 import { isAdmin } from '@/lib/permissions/admin';
@@ -9,8 +10,12 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   return (
     <ToastProvider>
       <div className="flex h-screen flex-col overflow-hidden">
-        <header className="flex h-14 shrink-0 items-center justify-between border-b border-slate-200 bg-white px-5">
-          <nav className="flex items-center gap-6">
+        <header
+          className={
+            'flex h-14 shrink-0 items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 md:px-5'
+          }
+        >
+          <nav className="flex min-w-0 items-center gap-4 md:gap-6">
             <Link href="/media" className="text-lg font-semibold tracking-tight">
               Kura
             </Link>
@@ -26,8 +31,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               </Link>
             )}
           </nav>
-          <div className="flex items-center gap-4 text-sm text-slate-600">
-            <span>{actor.type === 'member' ? actor.email : actor.name}</span>
+          <FoldMenu label="Menu" className="md:flex-row md:items-center md:gap-4">
+            <span className="truncate px-2 text-sm text-slate-600">
+              {actor.type === 'member' ? actor.email : actor.name}
+            </span>
             <Link
               href="/settings/account"
               className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
@@ -35,7 +42,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               Account
             </Link>
             <LogoutButton />
-          </div>
+          </FoldMenu>
         </header>
         {children}
       </div>

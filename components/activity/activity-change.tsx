@@ -14,7 +14,7 @@ const creatorName = (v: Values) => {
 
 const Arrow = () => <span className="text-slate-400">{' → '}</span>;
 const None = ({ children = 'none' }: { children?: string }) => (
-  <span className="text-slate-400 italic">{children}</span>
+  <span className="text-slate-500 italic">{children}</span>
 );
 
 /** "image/png · 1.2 KB · 800 × 600": what a file was, for uploads, deletes and re-uploads. */

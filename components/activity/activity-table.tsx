@@ -77,7 +77,9 @@ export function ActivityPaging({ query, total, pageSize }: { query: ActivityQuer
           ← Previous
         </Link>
       ) : (
-        <span className="text-slate-300">← Previous</span>
+        <span className="text-slate-300" aria-disabled="true">
+          ← Previous
+        </span>
       )}
       <span className="text-slate-500" data-testid="activity-range">
         {total === 0 ? '0 of 0' : `${first}–${last} of ${total.toLocaleString('en-US')}`}
@@ -87,7 +89,9 @@ export function ActivityPaging({ query, total, pageSize }: { query: ActivityQuer
           Next →
         </Link>
       ) : (
-        <span className="text-slate-300">Next →</span>
+        <span className="text-slate-300" aria-disabled="true">
+          Next →
+        </span>
       )}
     </nav>
   );

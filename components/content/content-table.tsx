@@ -114,7 +114,9 @@ export function ContentTable({ list }: { list: ContentPage }) {
           {list.page > 1 ? (
             <Link href={hrefOf(list, { page: list.page - 1 })}>← Previous</Link>
           ) : (
-            <span className="text-slate-300">← Previous</span>
+            <span className="text-slate-300" aria-disabled="true">
+              ← Previous
+            </span>
           )}
           <span className="text-slate-500">
             Page {list.page} of {list.pageCount}
@@ -122,7 +124,9 @@ export function ContentTable({ list }: { list: ContentPage }) {
           {list.page < list.pageCount ? (
             <Link href={hrefOf(list, { page: list.page + 1 })}>Next →</Link>
           ) : (
-            <span className="text-slate-300">Next →</span>
+            <span className="text-slate-300" aria-disabled="true">
+              Next →
+            </span>
           )}
         </nav>
       )}

@@ -8,6 +8,7 @@ import { DeleteMediaButton } from './delete-media-button';
 import { ImageApiPreview } from './image-api-preview';
 import { LocalTime } from './local-time';
 import { MediaPreview } from './media-preview';
+import { PanelSheet } from './panel-sheet';
 import { dimensionsLabel, formatLabel } from './media-format';
 import { AltTextButton } from './panel/alt-text-button';
 import { CreatorButton } from './panel/creator-button';
@@ -68,17 +69,43 @@ type Props = {
 
 export function DetailPanel({ item, closeHref, references, canDelete, canEdit = false, preview, history }: Props) {
   return (
-    <aside aria-label="Media details" className="w-96 shrink-0 overflow-y-auto border-l border-slate-200 bg-white">
-      <div className="flex items-center justify-between border-b border-slate-100 px-5 py-3">
-        <h2 className="text-sm font-semibold">Details</h2>
-        <Link
-          href={closeHref}
-          scroll={false}
-          aria-label="Close details"
-          className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900"
-        >
-          ✕
-        </Link>
+    <PanelSheet itemId={item.id} closeHref={closeHref}>
+      {/* The header stays in view: what this is, and what can be done with it (the Image API preview first). */}
+      <div className="sticky top-0 z-10 space-y-2 border-b border-slate-100 bg-white px-5 py-3">
+        <div className="flex items-center justify-between gap-2">
+          <h2 data-panel-heading tabIndex={-1} className="min-w-0 truncate text-sm font-semibold outline-none">
+            Details
+          </h2>
+          <Link
+            href={closeHref}
+            scroll={false}
+            aria-label="Close details"
+            className="rounded p-1 text-sm text-slate-500 hover:bg-slate-100 hover:text-slate-900"
+          >
+            <span aria-hidden="true" className="md:hidden">
+              ← Back
+            </span>
+            <span aria-hidden="true" className="hidden md:inline">
+              ✕
+            </span>
+          </Link>
+        </div>
+        {(preview || canEdit || canDelete) && (
+          <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Actions">
+            {preview && (
+              <ImageApiPreview
+                urls={preview}
+                fileName={item.fileName}
+                alt={item.alt ?? ''}
+                bucketUrl={!!item.kuraUrl}
+              />
+            )}
+            {canEdit && <ReuploadButton id={item.id} fileName={item.fileName} kind={item.kind} />}
+            {canDelete && (
+              <DeleteMediaButton id={item.id} fileName={item.fileName} references={references} afterHref={closeHref} />
+            )}
+          </div>
+        )}
       </div>
       {/* The preview: image, video and audio players, a PDF's first page (components/media/media-preview.tsx). */}
       <MediaPreview item={item} />
@@ -134,7 +161,7 @@ export function DetailPanel({ item, closeHref, references, canDelete, canEdit = 
         </Field>
         {item.kind === 'image' && (
           <Field label="Alt text" edit={canEdit && <AltTextButton id={item.id} alt={item.alt ?? ''} />}>
-            <span data-testid="panel-alt">{item.alt || <span className="text-slate-400">Not set</span>}</span>
+            <span data-testid="panel-alt">{item.alt || <span className="text-slate-500">Not set</span>}</span>
           </Field>
         )}
         <Field label="Tags" edit={canEdit && <TagsButton id={item.id} tags={item.tags} />}>
@@ -159,18 +186,7 @@ export function DetailPanel({ item, closeHref, references, canDelete, canEdit = 
           </UrlField>
         )}
       </dl>
-      {(canEdit || canDelete) && (
-        <div className="flex flex-wrap gap-2 border-t border-slate-100 px-5 py-3">
-          {canEdit && <ReuploadButton id={item.id} fileName={item.fileName} kind={item.kind} />}
-          {canDelete && (
-            <DeleteMediaButton id={item.id} fileName={item.fileName} references={references} afterHref={closeHref} />
-          )}
-        </div>
-      )}
       {history}
-      {preview && (
-        <ImageApiPreview urls={preview} fileName={item.fileName} alt={item.alt ?? ''} bucketUrl={!!item.kuraUrl} />
-      )}
-    </aside>
+    </PanelSheet>
   );
 }

@@ -92,6 +92,30 @@ export function MediaLibrary({
           tags={tags}
           members={members}
           clearHref={clearHref}
+          primary={
+            canUpload && (
+              <>
+                <button
+                  type="button"
+                  onClick={() => input.current?.click()}
+                  className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+                >
+                  Upload
+                </button>
+                <input
+                  ref={input}
+                  type="file"
+                  multiple
+                  hidden
+                  data-testid="upload-input"
+                  onChange={(e) => {
+                    if (e.target.files) queue.add(e.target.files);
+                    e.target.value = '';
+                  }}
+                />
+              </>
+            )
+          }
         >
           <Link
             href={href({ unused: unused ? null : '1', page: null })}
@@ -113,28 +137,6 @@ export function MediaLibrary({
             {viewLink('table', 'Table')}
             {viewLink('grid', 'Grid')}
           </div>
-          {canUpload && (
-            <>
-              <button
-                type="button"
-                onClick={() => input.current?.click()}
-                className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
-              >
-                Upload
-              </button>
-              <input
-                ref={input}
-                type="file"
-                multiple
-                hidden
-                data-testid="upload-input"
-                onChange={(e) => {
-                  if (e.target.files) queue.add(e.target.files);
-                  e.target.value = '';
-                }}
-              />
-            </>
-          )}
         </LibraryToolbar>
 
         <div className="min-h-0 flex-1 overflow-auto">

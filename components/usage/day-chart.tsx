@@ -53,7 +53,7 @@ export function DayChart({
           );
         })}
       </svg>
-      <div className="mt-1 flex justify-between text-[11px] text-slate-400">
+      <div className="mt-1 flex justify-between text-[11px] text-slate-500">
         <span>{days[0]}</span>
         <span>{days.at(-1)}</span>
       </div>

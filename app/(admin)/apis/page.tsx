@@ -11,7 +11,7 @@ export default async function ApisPage() {
   const apis = await listApis(actor);
   const canCreate = canManageApis(actor);
   return (
-    <main className="flex-1 overflow-auto bg-slate-50">
+    <main className="relative flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-4xl px-6 py-8">
         <div className="flex items-center justify-between">
           <h1 className="text-xl font-semibold">Content</h1>

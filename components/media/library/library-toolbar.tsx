@@ -1,6 +1,8 @@
 'use client';
 
 import Link from 'next/link';
+import { useState } from 'react';
+import { FoldMenu } from '@/components/layout/fold-menu';
 import { DEFAULT_SORT, KIND_FILTERS, KIND_LABELS, SORTS, SORT_LABELS } from '@/lib/media/filter-options';
 import type { MemberChoice } from '@/lib/members/list-members';
 import { FilterSelect } from './filter-select';
@@ -15,8 +17,10 @@ type Props = {
   members: MemberChoice[];
   /** Set when any filter (including "Unused only") narrows the list. */
   clearHref: string | null;
-  /** The right-hand end of the first row: Unused only, Table/Grid, Upload. */
+  /** The right-hand end of the first row (Unused only, Media settings, Table/Grid): a menu below 768 px. */
   children: React.ReactNode;
+  /** The first row's last control, never folded away (Upload). */
+  primary?: React.ReactNode;
 };
 
 export const dateInput =
@@ -24,8 +28,10 @@ export const dateInput =
   'focus-visible:ring-2 focus-visible:ring-indigo-200 [&::-webkit-calendar-picker-indicator]:opacity-60';
 
 /** Search, filters and sort of the library, all kept in the URL: row one searches, row two narrows and orders. */
-export function LibraryToolbar({ total, totalIsAtLeast, tags, members, clearHref, children }: Props) {
+export function LibraryToolbar({ total, totalIsAtLeast, tags, members, clearHref, children, primary }: Props) {
   const draft = useToolbarDraft();
+  // Below 768 px the filters row waits behind a Filters button (it says how many are set).
+  const [filtersShown, setFiltersShown] = useState(false);
   const { values } = draft;
   const withCurrent = (names: string[], current: string) =>
     current && !names.includes(current) ? [...names, current] : names;
@@ -38,10 +44,11 @@ export function LibraryToolbar({ total, totalIsAtLeast, tags, members, clearHref
       : []),
   ];
   const datesSet = Boolean(values.after || values.before);
+  const activeFilters = [values.kind, values.tag, values.creator, datesSet].filter(Boolean).length;
 
   return (
     <div className="space-y-2.5 border-b border-slate-200 bg-white px-5 py-3">
-      <div className="flex items-center gap-4">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <div className="flex shrink-0 items-baseline gap-3">
           <h1 className="text-xl font-semibold">Media</h1>
           <span className="text-sm text-slate-500" aria-live="polite">
@@ -54,7 +61,7 @@ export function LibraryToolbar({ total, totalIsAtLeast, tags, members, clearHref
         </div>
         <form
           role="search"
-          className="min-w-40 max-w-md flex-1"
+          className="order-last w-full md:order-none md:w-auto md:min-w-40 md:max-w-md md:flex-1"
           onSubmit={(e) => {
             e.preventDefault();
             draft.flush();
@@ -73,10 +80,28 @@ export function LibraryToolbar({ total, totalIsAtLeast, tags, members, clearHref
             }
           />
         </form>
-        <div className="ml-auto flex shrink-0 items-center gap-3">{children}</div>
+        <div className="ml-auto flex shrink-0 items-center gap-2 md:gap-3">
+          <button
+            type="button"
+            aria-expanded={filtersShown}
+            aria-controls="library-filters"
+            onClick={() => setFiltersShown((s) => !s)}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 md:hidden"
+          >
+            Filters{activeFilters > 0 && ` (${activeFilters})`}
+          </button>
+          <FoldMenu label="More" className="md:flex-row md:items-center md:gap-3">
+            {children}
+          </FoldMenu>
+          {primary}
+        </div>
       </div>
 
-      <div className="flex flex-wrap items-center gap-x-2.5 gap-y-2" aria-busy={draft.pending || undefined}>
+      <div
+        id="library-filters"
+        className={`${filtersShown ? 'flex' : 'hidden'} flex-wrap items-center gap-x-2.5 gap-y-2 md:flex`}
+        aria-busy={draft.pending || undefined}
+      >
         <FilterSelect
           label="Kind"
           value={values.kind}
@@ -144,7 +169,7 @@ export function LibraryToolbar({ total, totalIsAtLeast, tags, members, clearHref
           </Link>
         )}
         <div className="ml-auto flex items-center gap-3">
-          {draft.pending && <span className="text-xs text-slate-400">Updating…</span>}
+          {draft.pending && <span className="text-xs text-slate-500">Updating…</span>}
           <FilterSelect
             label="Sort"
             value={values.sort || DEFAULT_SORT}

@@ -50,7 +50,9 @@ export function Pager({ list, perPage }: { list: MediaPage; perPage: number }) {
             ← Previous
           </Link>
         ) : (
-          <span className={`${pageLink} text-slate-300`}>← Previous</span>
+          <span className={`${pageLink} text-slate-300`} aria-disabled="true">
+            ← Previous
+          </span>
         )}
         <ol className="flex items-center gap-0.5" aria-label="Page numbers">
           {pageWindow(page, pageCount).map((p, i) =>
@@ -81,7 +83,9 @@ export function Pager({ list, perPage }: { list: MediaPage; perPage: number }) {
             Next →
           </Link>
         ) : (
-          <span className={`${pageLink} text-slate-300`}>Next →</span>
+          <span className={`${pageLink} text-slate-300`} aria-disabled="true">
+            Next →
+          </span>
         )}
       </div>
       <span className="text-slate-500">

@@ -9,10 +9,12 @@ type Props = {
   indeterminate?: boolean;
   onToggle: (checked: boolean, shiftKey: boolean) => void;
   className?: string;
+  /** -1 where the item itself is the tab stop and Space selects it (the grid's cards). */
+  tabIndex?: number;
 };
 
 /** A selection checkbox inside a clickable row or card: its clicks never reach the row (which opens the panel). */
-export function SelectCheckbox({ label, checked, indeterminate = false, onToggle, className = '' }: Props) {
+export function SelectCheckbox({ label, checked, indeterminate = false, onToggle, className = '', tabIndex }: Props) {
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (ref.current) ref.current.indeterminate = indeterminate;
@@ -22,6 +24,7 @@ export function SelectCheckbox({ label, checked, indeterminate = false, onToggle
       ref={ref}
       type="checkbox"
       aria-label={label}
+      tabIndex={tabIndex}
       checked={checked}
       onClick={(e) => {
         e.stopPropagation();

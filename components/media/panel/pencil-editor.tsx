@@ -15,7 +15,7 @@ export function PencilEditor({ label, children }: { label: string; children: (cl
         aria-label={label}
         title={label}
         onClick={() => setOpen(true)}
-        className="shrink-0 rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700"
+        className="shrink-0 rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
       >
         <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="h-3.5 w-3.5">
           <path

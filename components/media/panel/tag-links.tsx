@@ -6,7 +6,7 @@ import { useLibraryHref } from '../use-library-href';
 /** The panel's tags, each a link that filters the library by it, keeping the view, the sort and this panel open. */
 export function TagLinks({ tags }: { tags: string[] }) {
   const href = useLibraryHref();
-  if (tags.length === 0) return <span className="text-slate-400">None</span>;
+  if (tags.length === 0) return <span className="text-slate-500">None</span>;
   return (
     <span className="flex flex-wrap gap-1">
       {tags.map((t) => (

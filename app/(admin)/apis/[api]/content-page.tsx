@@ -13,7 +13,7 @@ export async function ContentPage({ endpoint, contentId }: { endpoint: string; c
   const editing = await orNotFound(async () => await contentForEditing(actor, endpoint, contentId));
   const object = editing.api.kind === 'object';
   return (
-    <main className="flex-1 overflow-auto bg-slate-50">
+    <main className="relative flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-4xl px-6 pt-8">
         <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
           <Link href="/apis" className="hover:text-slate-800">

@@ -19,7 +19,7 @@ export default async function ContentListPage(props: {
   const query = contentPageQuery.parse(await props.searchParams);
   const list = await listContentPage(actor, endpoint, query);
   return (
-    <main className="flex-1 overflow-auto bg-slate-50">
+    <main className="relative flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-5xl px-6 py-8">
         <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
           <Link href="/apis" className="hover:text-slate-800">

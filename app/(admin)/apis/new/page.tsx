@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'New API' };
 export default async function NewApiPage() {
   if (!(await requireAdminPage(canManageApis))) notFound();
   return (
-    <main className="flex-1 overflow-auto bg-slate-50">
+    <main className="relative flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-4xl px-6 py-8">
         <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
           <Link href="/apis" className="hover:text-slate-800">

@@ -27,7 +27,7 @@ export default async function MediaSettingsPage({
   const { q } = settingsQuery.parse(await searchParams);
   const { KURA_MAX_TAGS_PER_MEDIA, KURA_MAX_TAGS } = config();
   return (
-    <main className="flex-1 overflow-auto bg-slate-50">
+    <main className="relative flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-4xl space-y-6 px-6 py-8">
         <div>
           <Breadcrumb trail={[{ href: '/media', label: 'Media' }]} current="Media settings" />

@@ -16,7 +16,7 @@ export default async function ApiSettingsPage({ params }: { params: Promise<{ ap
   const { api: endpoint } = await params;
   const api = await orNotFound(async () => await findApi(endpoint));
   return (
-    <main className="flex-1 overflow-auto bg-slate-50">
+    <main className="relative flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-4xl px-6 py-8">
         <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
           <Link href="/apis" className="hover:text-slate-800">

@@ -23,7 +23,7 @@ export default async function ActivityPage({
   const { query, total, actors, entries } = await orNotFound(async () => await listActivity(actor, params));
   const filtered = Boolean(query.category || query.actor || query.operation || query.from || query.to);
   return (
-    <main className="flex min-h-0 flex-1 flex-col bg-slate-50">
+    <main className="relative flex min-h-0 flex-1 flex-col bg-slate-50">
       <div className="space-y-2.5 border-b border-slate-200 bg-white px-5 py-3">
         <Breadcrumb
           trail={[

@@ -15,7 +15,7 @@ export default async function StorageSettingsPage() {
   const actor = (await requireAdminPage(canManageStorage)) ?? notFound();
   const view = await getStorageSettings(actor);
   return (
-    <main className="flex-1 overflow-auto bg-slate-50">
+    <main className="relative flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-4xl space-y-6 px-6 py-8">
         <div>
           <Breadcrumb

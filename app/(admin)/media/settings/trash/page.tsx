@@ -22,7 +22,7 @@ export default async function TrashPage({ searchParams }: PageProps) {
   const allowed = hasMediaRight(actor, 'delete');
   const trash = allowed ? await listTrash(actor, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }) : null;
   return (
-    <main className="flex-1 overflow-auto bg-slate-50">
+    <main className="relative flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-5xl space-y-4 px-6 py-8">
         <div>
           <Breadcrumb

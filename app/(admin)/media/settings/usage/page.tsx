@@ -19,7 +19,7 @@ export default async function UsagePage() {
   const { disk } = u;
   const usedShare = disk.totalBytes > 0 ? 1 - disk.freeBytes / disk.totalBytes : 0;
   return (
-    <main className="flex-1 overflow-auto bg-slate-50">
+    <main className="relative flex-1 overflow-auto bg-slate-50">
       <div className="mx-auto max-w-5xl space-y-6 px-6 py-8">
         <div>
           <Breadcrumb
