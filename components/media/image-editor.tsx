@@ -92,7 +92,7 @@ export function ImageEditor({ src, width, height, state, aspect, onChange }: Pro
 
   const marker = focal ?? { x: 0.5, y: 0.5 };
   return (
-    <div className="space-y-2">
+    <div className="min-w-0 flex-1 space-y-2">
       <div
         ref={frame}
         data-testid="image-editor-canvas"
@@ -102,7 +102,7 @@ export function ImageEditor({ src, width, height, state, aspect, onChange }: Pro
         onPointerUp={onPointerUp}
       >
         {/* eslint-disable-next-line @next/next/no-img-element -- the untouched original through the Image API */}
-        <img src={src} alt="" draggable={false} className="block max-h-[26rem] max-w-full" />
+        <img src={src} alt="" draggable={false} className="block max-h-[26rem] max-w-[min(42rem,calc(100vw-5rem))]" />
         {crop && (
           <div
             data-testid="image-editor-crop"

@@ -79,8 +79,11 @@ export function editedColumns(current: Media, changes: MediaChanges): Partial<Ed
   const { focalPoint, crop, rotate, flip } = changes;
   const named = (['focalPoint', 'crop', 'rotate', 'flip'] as const).find((k) => changes[k] !== undefined);
   if (named === undefined) return {};
-  if (current.kind !== 'image' || current.width === null || current.height === null) {
+  if (current.kind !== 'image') {
     throw badRequest(`${named}: focal points, crops, rotation and flips are for images; ${current.fileName} is a file`);
+  }
+  if (current.width === null || current.height === null) {
+    throw badRequest(`${named}: the size of ${current.fileName} is unknown, so it cannot be cropped or turned`);
   }
   if (crop && (crop.x + crop.w > current.width || crop.y + crop.h > current.height)) {
     throw badRequest(

@@ -91,6 +91,9 @@ test('the panel editor sets the focal point by click and by keyboard, draws a 16
   await expect(dialog.getByTestId('image-editor-crop')).toBeVisible();
   await dialog.getByRole('button', { name: 'Rotate 90°' }).click();
   await expect(dialog.getByTestId('image-editor-summary')).toContainText('Rotated 90° clockwise');
+  // The Result beside the canvas is the 16:9 crop turned upright.
+  const result = (await dialog.getByTestId('image-editor-result').boundingBox())!;
+  expect(result.height / result.width).toBeCloseTo(16 / 9, 1);
   await page.screenshot({ path: 'tests/.tmp/screenshots/image-editor.png' });
   await save();
 

@@ -102,7 +102,10 @@ function ImageEditDialog({ item, editorUrl, close }: Props & { close: () => void
           Clear crop
         </button>
       </div>
-      <ImageEditor src={editorUrl} width={width} height={height} state={state} aspect={aspect} onChange={change} />
+      <div className="flex flex-wrap items-start justify-center gap-4">
+        <ImageEditor src={editorUrl} width={width} height={height} state={state} aspect={aspect} onChange={change} />
+        <EditResult src={editorUrl} width={width} height={height} state={state} />
+      </div>
       <p className="text-center text-xs text-slate-600" data-testid="image-editor-summary" aria-live="polite">
         {editSummary({
           focalPoint: state.focal ?? undefined,
@@ -127,4 +130,36 @@ function cropInPixels(state: EditorState, aspect: AspectName, width: number, hei
   const ratio = ASPECTS[aspect];
   const h = Math.max(1, Math.min(height - y, ratio === null ? Math.round(c.h * height) : Math.round(w / ratio)));
   return { x, y, w, h };
+}
+
+const RESULT_PX = 176;
+
+/** The edit as the Image API will apply it: the crop, turned and flipped (drawn by the browser from the original). */
+function EditResult({ src, width, height, state }: { src: string; width: number; height: number; state: EditorState }) {
+  const c = state.crop ?? { x: 0, y: 0, w: 1, h: 1 };
+  const ratio = (c.w * width) / (c.h * height);
+  const box =
+    ratio >= 1 ? { width: RESULT_PX, height: RESULT_PX / ratio } : { width: RESULT_PX * ratio, height: RESULT_PX };
+  const at = (offset: number, size: number) => (size < 1 ? `${(offset / (1 - size)) * 100}%` : '0%');
+  const sx = state.flip === 'h' || state.flip === 'hv' ? -1 : 1;
+  const sy = state.flip === 'v' || state.flip === 'hv' ? -1 : 1;
+  return (
+    <figure className="w-48 text-center">
+      <div className="flex h-48 items-center justify-center bg-slate-100">
+        <div
+          data-testid="image-editor-result"
+          className="bg-no-repeat"
+          style={{
+            ...box,
+            backgroundImage: `url("${src}")`,
+            backgroundSize: `${100 / c.w}% ${100 / c.h}%`,
+            backgroundPosition: `${at(c.x, c.w)} ${at(c.y, c.h)}`,
+            // Turned, then mirrored on screen: the order the Image API applies them.
+            transform: `scale(${sx}, ${sy}) rotate(${state.rotate}deg)`,
+          }}
+        />
+      </div>
+      <figcaption className="mt-1 text-xs text-slate-600">Result</figcaption>
+    </figure>
+  );
 }
