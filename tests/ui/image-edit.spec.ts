@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { colourAt, colourAtMiddle, metadataOf, spots } from '../support/images';
 import { keyHeader, pathOf, uniqueName, uploadViaApi } from '../support/media';
@@ -95,6 +96,9 @@ test('the panel editor sets the focal point by click and by keyboard, draws a 16
   const result = (await dialog.getByTestId('image-editor-result').boundingBox())!;
   expect(result.height / result.width).toBeCloseTo(16 / 9, 1);
   await page.screenshot({ path: 'tests/.tmp/screenshots/image-editor.png' });
+  // axe on the open editor: nothing it rates serious or critical.
+  const { violations } = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await save();
 
   const edited = await record();
