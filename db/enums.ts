@@ -14,6 +14,7 @@ export const MEDIA_OPERATIONS = [
   'restore',
   'purge',
   'version_delete',
+  'image_edit',
 ] as const;
 /** Logins, sessions and changes to who may do what (members, roles, API keys, webhooks, storage). */
 export const SECURITY_OPERATIONS = [
@@ -54,6 +55,9 @@ export const WEBHOOK_EVENT_TYPES = ['new', 'edit', 'delete'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 export const MEDIA_KINDS = ['image', 'file'] as const;
+
+/** A stored flip of an image (lib/media/image-edit.ts): none, horizontal, vertical or both, as imgix's `flip`. */
+export const IMAGE_FLIPS = ['none', 'h', 'v', 'hv'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 export const DELIVERY_STATES = ['pending', 'delivered', 'failed'] as const;

@@ -6,6 +6,7 @@ import {
   AUDIT_ACTOR_TYPES,
   AUDIT_OPERATIONS,
   DELIVERY_STATES,
+  IMAGE_FLIPS,
   MEDIA_KINDS,
   MEDIA_READ_SCOPES,
   type WebhookEventType,
@@ -103,6 +104,19 @@ export const media = sqliteTable(
     blurhash: text('blurhash'),
     dominantColor: text('dominant_color'),
     hasAlpha: integer('has_alpha', { mode: 'boolean' }),
+    /**
+     * A stored, non-destructive edit of an image (lib/media/image-edit.ts; docs/image-api.md, "Stored edits"): the
+     * focal point as fractions of the original, the crop in pixels of the original (EXIF orientation applied, before
+     * the stored rotation), then a quarter turn clockwise and a flip. The original's bytes never change.
+     */
+    focalX: real('focal_x'),
+    focalY: real('focal_y'),
+    cropX: integer('crop_x'),
+    cropY: integer('crop_y'),
+    cropW: integer('crop_w'),
+    cropH: integer('crop_h'),
+    rotate: integer('rotate').notNull().default(0),
+    flip: text('flip', { enum: IMAGE_FLIPS }).notNull().default('none'),
   },
   (t) => [
     index('media_created').on(t.createdAt, t.id),

@@ -1,3 +1,4 @@
+import { editSummary } from '@/components/media/image-edit-summary';
 import { dimensionsLabel } from '@/components/media/media-format';
 import type { ActivityRow } from '@/lib/activity/list-activity';
 import { formatBytes } from '@/lib/media/format-bytes';
@@ -55,6 +56,14 @@ export function ActivityChange({ entry: { operation, before, after } }: { entry:
           {text(before, 'fileName')}
           <Arrow />
           {text(after, 'fileName')}
+        </span>
+      );
+    case 'image_edit':
+      return (
+        <span>
+          {editSummary(before ?? {}) ?? <None>no edit</None>}
+          <Arrow />
+          {editSummary(after ?? {}) ?? <None>no edit</None>}
         </span>
       );
     case 'alt':

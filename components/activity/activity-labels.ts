@@ -14,6 +14,7 @@ export const OPERATION_LABELS: Record<AuditOperation, string> = {
   restore: 'Restore from Trash',
   purge: 'Delete permanently',
   version_delete: 'Version deleted',
+  image_edit: 'Focal point and crop',
   login: 'Login',
   login_failed: 'Login failed',
   login_throttled: 'Login throttled',

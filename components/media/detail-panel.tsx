@@ -12,6 +12,8 @@ import { PanelSheet } from './panel-sheet';
 import { dimensionsLabel, formatLabel } from './media-format';
 import { AltTextButton } from './panel/alt-text-button';
 import { CreatorButton } from './panel/creator-button';
+import { editSummary } from './image-edit-summary';
+import { ImageEditButton } from './panel/image-edit-button';
 import { RenameButton } from './panel/rename-button';
 import { ReuploadButton } from './panel/reupload-button';
 import { TagLinks } from './panel/tag-links';
@@ -162,6 +164,16 @@ export function DetailPanel({ item, closeHref, references, canDelete, canEdit = 
         {item.kind === 'image' && (
           <Field label="Alt text" edit={canEdit && <AltTextButton id={item.id} alt={item.alt ?? ''} />}>
             <span data-testid="panel-alt">{item.alt || <span className="text-slate-500">Not set</span>}</span>
+          </Field>
+        )}
+        {item.kind === 'image' && preview && (
+          <Field
+            label="Focal point and crop"
+            edit={canEdit && <ImageEditButton item={item} editorUrl={preview.editor} />}
+          >
+            <span data-testid="panel-image-edit">
+              {editSummary(item) ?? <span className="text-slate-400">Not set</span>}
+            </span>
           </Field>
         )}
         <Field label="Tags" edit={canEdit && <TagsButton id={item.id} tags={item.tags} />}>

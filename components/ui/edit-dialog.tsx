@@ -12,6 +12,8 @@ type Props = {
   /** Also keeps the submit button disabled, e.g. while choices load. */
   blocked?: boolean;
   submitLabel?: string;
+  /** `wide` for an editor that needs the room (the image editor); narrow by default. */
+  size?: 'wide' | 'narrow';
   initialFocus: React.RefObject<HTMLElement | null>;
   onSubmit: () => void;
   onCancel: () => void;
@@ -26,6 +28,7 @@ export function EditDialog({
   pending,
   blocked,
   submitLabel = 'Save',
+  size = 'narrow',
   initialFocus,
   onSubmit,
   onCancel,
@@ -33,7 +36,7 @@ export function EditDialog({
 }: Props) {
   const titleId = useId();
   return (
-    <ModalDialog labelledBy={titleId} onClose={onCancel} initialFocus={initialFocus} size="narrow">
+    <ModalDialog labelledBy={titleId} onClose={onCancel} initialFocus={initialFocus} size={size}>
       <form
         noValidate
         onSubmit={(e) => {

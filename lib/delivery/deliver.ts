@@ -4,9 +4,11 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Media } from '@/db/schema';
 import { config } from '@/lib/config';
 import { ignoredHeader } from '@/lib/image-api/ignored-header';
-import { parseImageParams } from '@/lib/image-api/parse-params';
+import { namesCrop, parseImageParams } from '@/lib/image-api/parse-params';
+import { withStoredEdit } from '@/lib/image-api/stored-edit';
 import { signUrl, verifySignature } from '@/lib/image-api/signature';
 import { findDeliverable } from '@/lib/media/find-deliverable';
+import { editOf } from '@/lib/media/image-edit';
 import { kuraUrl, versionOf } from '@/lib/media/urls';
 import { countDelivery, type Output } from '@/lib/usage/count-delivery';
 import { errorAnswer, jsonAnswer, type Answer } from './answer';
@@ -55,7 +57,9 @@ export async function deliver(address: DeliveryAddress, request: DeliveryRequest
       if (ignored) early['Kura-Ignored-Params'] = ignored;
       if (plan.varyAccept) early.Vary = 'Accept';
       if (plan.transforms) {
-        const { plan: marked, mark } = await resolveMark(plan);
+        // The stored edit (crop, turn, flip, focal point) comes first, unless the editor asks for the original (raw=1).
+        const edited = search.get('raw') === '1' ? plan : withStoredEdit(plan, editOf(m), namesCrop(search));
+        const { plan: marked, mark } = await resolveMark(edited);
         return counted(m, 'variant', await deliverVariant(m, marked, request, { cacheControl, early, mark }));
       }
     }

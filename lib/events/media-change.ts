@@ -4,19 +4,30 @@ import type { Tx } from '@/db';
 import { mediaTags, members, tags, type Media } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordActivity, type ActivityEntry } from '@/lib/activity/record-activity';
+import type { ImageEdit } from '@/lib/image-api/stored-edit';
+import { editFacts } from '@/lib/media/image-edit';
 import { noteMediaChanged } from '@/lib/media/find-deliverable';
 import { deliveryUrl } from '@/lib/media/urls';
 import { serviceId } from '@/lib/service/service-id';
 import { enqueueEvent } from './outbox';
 
-/** A media item as media webhooks report it (SPEC §5): alt omitted when empty, sizes null for files. */
-export type MediaEventItem = { url: string; width: number | null; height: number | null; alt?: string };
+/**
+ * A media item as media webhooks report it (SPEC §5): alt omitted when empty, sizes null for files; an image's
+ * stored edit (focal point, crop, rotate, flip) as records show it, each only when set.
+ */
+export type MediaEventItem = {
+  url: string;
+  width: number | null;
+  height: number | null;
+  alt?: string;
+} & Partial<ImageEdit>;
 
 export const mediaEventItem = (m: Media): MediaEventItem => ({
   url: deliveryUrl(m),
   width: m.width,
   height: m.height,
   ...(m.alt ? { alt: m.alt } : {}),
+  ...editFacts(m),
 });
 
 /** The names of a media item's tags, sorted (read inside the transaction, before or after a change). */
@@ -76,6 +87,10 @@ async function activityOf(tx: Tx, { before, after, tags: tagChange, restored }: 
     entries.push(entry('reupload', { ...fileFacts(before), alt: before.alt }, { ...fileFacts(after), alt: after.alt }));
   } else if (before.alt !== after.alt) {
     entries.push(entry('alt', { alt: before.alt }, { alt: after.alt }));
+  }
+  const [editBefore, editAfter] = [editFacts(before), editFacts(after)];
+  if (before.sha256 === after.sha256 && JSON.stringify(editBefore) !== JSON.stringify(editAfter)) {
+    entries.push(entry('image_edit', editBefore, editAfter));
   }
   if (before.id === after.id && before.fileName !== after.fileName) {
     entries.push(

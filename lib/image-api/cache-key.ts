@@ -20,7 +20,15 @@ function canonicalJson(value: Json): string {
  * Fields added after the first tier: left out of the key while null, so the key (and the variant bound's row)
  * of every URL that does not use them stays what it was.
  */
-const OPTIONAL_FIELDS: readonly (keyof TransformOps)[] = ['adjust', 'trim', 'frame', 'animation', 'text', 'mark'];
+const OPTIONAL_FIELDS: readonly (keyof TransformOps)[] = [
+  'adjust',
+  'trim',
+  'frame',
+  'animation',
+  'text',
+  'mark',
+  'edit',
+];
 
 /** The variant key of a normalised plan: two queries share it exactly when their plans are equal. */
 export function cacheKeyOf(ops: TransformOps): string {

@@ -4,6 +4,7 @@ import { config } from '@/lib/config';
 import { outputSizeOf } from './output-budget';
 import { tooLarge } from './refusals';
 import type { TransformPlan } from './plan';
+import { editedSize } from './stored-edit';
 
 /**
  * The checks that need only the media row: the input-pixel limit on the stored width × height (so an
@@ -19,6 +20,9 @@ export function checkBeforeReading(m: Media, plan: TransformPlan): void {
   if (pixels > KURA_MAX_INPUT_PIXELS) throw tooLarge(pixels, KURA_MAX_INPUT_PIXELS);
   // Stored sizes are as displayed (EXIF applied); an `orient` override may swap them, so it waits for the header.
   if (plan.orient === null && plan.output.format !== 'json') {
-    outputSizeOf(plan, { width: m.width, height: m.height }, 1, { maxPixels: KURA_MAX_OUTPUT_PIXELS });
+    const stored = { width: m.width, height: m.height };
+    outputSizeOf(plan, plan.edit === null ? stored : editedSize(stored, plan.edit), 1, {
+      maxPixels: KURA_MAX_OUTPUT_PIXELS,
+    });
   }
 }

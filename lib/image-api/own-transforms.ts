@@ -21,6 +21,9 @@ export const PREVIEW_PRESETS = [
 export const watermarkPreset = (selfPath: string) =>
   `w=600&mark=${encodeURIComponent(selfPath)}&mark-scale=25&mark-alpha=50&mark-pad=16`;
 
+/** The panel's image editor: the untouched original (`raw=1`, without the stored edit), scaled to draw on. */
+export const EDITOR_QUERY = 'raw=1&w=800&h=800&fit=max&fm=webp&q=80';
+
 /** What the panel's "Try parameters" field shows until the member types something else. */
 export const PREVIEW_DEFAULT_TRY = 'w=400&fm=webp';
 
@@ -32,11 +35,12 @@ export const snippetQuery = (w: number) => `auto=format&w=${w}`;
 const ACCEPTS = [undefined, 'image/webp', 'image/avif,image/webp'];
 
 const OWN_KEYS: ReadonlySet<string> = new Set(
-  [THUMBNAIL_QUERY, ...PREVIEW_PRESETS, PREVIEW_DEFAULT_TRY, ...SNIPPET_WIDTHS.map(snippetQuery)].flatMap((query) =>
-    ACCEPTS.flatMap((accept) => {
-      const plan = parseImageParams(new URLSearchParams(query), { accept });
-      return plan.transforms ? [plan.cacheKey] : [];
-    }),
+  [THUMBNAIL_QUERY, EDITOR_QUERY, ...PREVIEW_PRESETS, PREVIEW_DEFAULT_TRY, ...SNIPPET_WIDTHS.map(snippetQuery)].flatMap(
+    (query) =>
+      ACCEPTS.flatMap((accept) => {
+        const plan = parseImageParams(new URLSearchParams(query), { accept });
+        return plan.transforms ? [plan.cacheKey] : [];
+      }),
   ),
 );
 

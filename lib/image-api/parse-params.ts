@@ -86,8 +86,11 @@ const ALIASES: Readonly<Record<string, Param>> = {
   ...MARK_ALIASES,
 };
 
-/** Kura's version tag: it busts CDN caches and means nothing to the image. */
-const OWN_PARAMS: ReadonlySet<string> = new Set(['v']);
+/**
+ * Kura's own: `v`, the version tag (it busts CDN caches and means nothing to the image), and `raw=1`, the
+ * untouched original without the media's stored edit (read by delivery, docs/image-api.md "Stored edits").
+ */
+const OWN_PARAMS: ReadonlySet<string> = new Set(['v', 'raw']);
 
 const paramOf = (key: string): Param | undefined => {
   if ((PARAMS as readonly string[]).includes(key)) return key as Param;
@@ -206,6 +209,7 @@ function buildOps(query: Query, opts: ImageParamsOptions) {
     animation: readAnimation(read),
     text: text.text,
     mark: readMark(read),
+    edit: null,
     output: {
       format,
       animatedFallback,
@@ -264,6 +268,13 @@ export function parseImageParams(search: URLSearchParams, opts: ImageParamsOptio
   const cacheKey = cacheKeyOf(ops);
   if (cacheKey === IDENTITY_KEY) return { transforms: false, ...common };
   return { transforms: true, ...ops, ...common, cacheKey };
+}
+
+/** Whether a query names fit=crop's cut itself (crop, fp-x, fp-y, fp-z, fit=facearea): a stored focal point waits. */
+export function namesCrop(search: URLSearchParams): boolean {
+  const { values } = readQuery(search);
+  const fit = values.get('fit')?.value.trim().toLowerCase() ?? '';
+  return ['crop', 'fp-x', 'fp-y', 'fp-z'].some((p) => values.has(p as Param)) || fit.startsWith('facearea');
 }
 
 /**

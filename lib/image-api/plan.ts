@@ -221,6 +221,18 @@ export interface Animation {
   readonly skip: number;
 }
 
+/**
+ * A media item's stored edit (lib/image-api/stored-edit.ts), applied to the source before anything else: the crop
+ * (pixels of the oriented original), a quarter turn clockwise, a flip; `focal` (fractions of the original) when it
+ * decides fit=crop's cut because the query named none.
+ */
+export interface StoredEdit {
+  readonly crop: { readonly x: number; readonly y: number; readonly w: number; readonly h: number } | null;
+  readonly rotate: 0 | 90 | 180 | 270;
+  readonly flip: 'none' | 'h' | 'v' | 'hv';
+  readonly focal: { readonly x: number; readonly y: number } | null;
+}
+
 /** `dl`: serve as an attachment; a null name means the original file name. */
 export interface Download {
   readonly fileName: string | null;
@@ -272,6 +284,8 @@ export interface TransformPlan extends PlanCommon {
   readonly text: TextOverlay | null;
   /** Null without `mark` (then it is not part of `cacheKey`). */
   readonly mark: Watermark | null;
+  /** The media's stored edit, set on delivery (never by the parser); null without one (then not part of `cacheKey`). */
+  readonly edit: StoredEdit | null;
   readonly output: Output;
   /** Canonical string of everything above that shapes the bytes (not `download`, not `ignored`). */
   readonly cacheKey: string;

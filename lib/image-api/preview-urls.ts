@@ -1,6 +1,13 @@
 import 'server-only';
 import { config } from '@/lib/config';
-import { PREVIEW_DEFAULT_TRY, PREVIEW_PRESETS, SNIPPET_WIDTHS, snippetQuery, watermarkPreset } from './own-transforms';
+import {
+  EDITOR_QUERY,
+  PREVIEW_DEFAULT_TRY,
+  PREVIEW_PRESETS,
+  SNIPPET_WIDTHS,
+  snippetQuery,
+  watermarkPreset,
+} from './own-transforms';
 import { signUrl } from './signature';
 
 export interface PreviewUrl {
@@ -14,6 +21,8 @@ export interface PreviewUrls {
   readonly tried: PreviewUrl;
   /** The responsive snippet's `src` and `srcset`. */
   readonly snippet: { readonly src: string; readonly srcset: string };
+  /** The image editor's picture: the original without its stored edit (`raw=1`). */
+  readonly editor: string;
 }
 
 /**
@@ -38,5 +47,6 @@ export function previewUrls(versionedUrl: string, tried: string | null): Preview
     })),
     tried: { params: typed, url: url(new URLSearchParams(typed).toString()) },
     snippet: { src: url(snippetQuery(640)), srcset },
+    editor: url(EDITOR_QUERY),
   };
 }

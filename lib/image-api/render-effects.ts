@@ -1,6 +1,7 @@
 import sharp, { type Sharp } from 'sharp';
-import type { Color, Mask, TransformPlan } from './plan';
-import type { Geometry } from './render-geometry';
+import type { Color, Mask, StoredEdit, TransformPlan } from './plan';
+import type { Geometry, Size } from './render-geometry';
+import { cropWithin } from './stored-edit';
 
 const TRANSPARENT = { r: 0, g: 0, b: 0, alpha: 0 };
 
@@ -24,6 +25,20 @@ export async function applyOrientation(image: Sharp, orient: number, limit: numb
   if (orient === 2 || orient === 5) out = await settle(out.flop(), limit);
   if (orient === 4 || orient === 7) out = await settle(out.flip(), limit);
   return out;
+}
+
+/** A media item's stored edit on the oriented source: the crop (cut to fit), then the quarter turn, then the flip. */
+export async function applyStoredEdit(image: Sharp, edit: StoredEdit, source: Size, limit: number): Promise<Sharp> {
+  const crop = cropWithin(edit.crop, source);
+  let out =
+    crop === null
+      ? image
+      : await settle(image.extract({ left: crop.x, top: crop.y, width: crop.w, height: crop.h }), limit);
+  if (edit.rotate !== 0) out = await settle(out.rotate(edit.rotate), limit);
+  if (edit.flip === 'none') return out;
+  if (edit.flip !== 'v') out = out.flop();
+  if (edit.flip !== 'h') out = out.flip();
+  return settle(out, limit);
 }
 
 /** imgix's blur (0–2000) as a Gaussian sigma: blur / 20, so 200 → 10 and 2000 → 100. */

@@ -11,7 +11,16 @@ import { textLayer } from './render-text';
 import { padded, walkTrim } from './render-trim';
 import { outputSizeOf } from './output-budget';
 import { NOT_AN_IMAGE, tooLarge } from './refusals';
-import { applyEffects, applyOrientation, blurSigma, hasEffects, pipelinedEffects, settle } from './render-effects';
+import {
+  applyEffects,
+  applyOrientation,
+  applyStoredEdit,
+  blurSigma,
+  hasEffects,
+  pipelinedEffects,
+  settle,
+} from './render-effects';
+import { editedSize, focalInEdited } from './stored-edit';
 import { geometryOf, rectRegion, type Geometry, type Region, type Size } from './render-geometry';
 
 export interface RenderOptions {
@@ -95,7 +104,7 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
 
   // Animation survives only when every step works frame by frame and the output can animate.
   const stills = plan.adjust !== null || plan.trim !== null || plan.text !== null || plan.mark !== null;
-  const framewise = pages > 1 && !hasEffects(plan) && !stills && plan.orient === null;
+  const framewise = pages > 1 && !hasEffects(plan) && !stills && plan.orient === null && plan.edit === null;
   // auto=format's AVIF would keep one frame: such an animation takes the fallback auto=format chose.
   const { format: chosen, animatedFallback } = plan.output;
   const requested = framewise && animatedFallback !== null ? animatedFallback : chosen;
@@ -108,6 +117,9 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
   let source: Size =
     plan.orient === null ? meta.autoOrient : { width: meta.width, height: meta.pageHeight ?? meta.height };
   if (plan.orient !== null && plan.orient >= 5) source = { width: source.height, height: source.width };
+  // A stored edit (crop, turn, flip) makes a new source; the query's steps all work on it.
+  const original = source;
+  if (plan.edit !== null) source = editedSize(source, plan.edit);
   const budget = { maxPixels: opts.maxOutputPixels };
   outputSizeOf(plan, source, animated ? pages : 1, budget);
   const limit = opts.maxOutputPixels;
@@ -117,9 +129,11 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
     const inputOptions = { limitInputPixels: opts.maxInputPixels, autoOrient: plan.orient === null, animated };
     const open = async () => {
       const image = sharp(input, page === null ? inputOptions : { ...inputOptions, page });
-      return plan.orient !== null && plan.orient !== 1
-        ? applyOrientation(image, plan.orient, opts.maxInputPixels)
-        : image;
+      const oriented =
+        plan.orient !== null && plan.orient !== 1
+          ? await applyOrientation(image, plan.orient, opts.maxInputPixels)
+          : image;
+      return plan.edit === null ? oriented : applyStoredEdit(oriented, plan.edit, original, opts.maxInputPixels);
     };
     let image = await open();
     // trim: a pass of its own finds the edges; everything after sees the trimmed image as the source.
@@ -139,7 +153,11 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
     }
 
     const rect = rectRegion(plan.rect, source);
-    const geometry = geometryOf(plan.resize, plan.crop, rect ?? source);
+    // A stored focal point (the query named no cut of its own) is fp-x/fp-y in the edited frame.
+    const focal = plan.edit?.focal ?? null;
+    const crop =
+      focal === null ? plan.crop : { mode: 'focalpoint' as const, ...focalInEdited(focal, plan.edit!, original), z: 1 };
+    const geometry = geometryOf(plan.resize, crop, rect ?? source);
     const extract = within(trimmed, within(rect, geometry.extract));
     if (extract !== null) image = image.extract(extract);
     image =

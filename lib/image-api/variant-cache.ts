@@ -16,6 +16,7 @@ import { kuraUrl } from '@/lib/media/urls';
 import { isOwnTransform, isOwnWatermarkPreset } from './own-transforms';
 import type { TransformPlan } from './plan';
 import { RenderQueue } from './render-queue';
+import { keyWithoutEdit } from './stored-edit';
 import { undecodableImages } from './undecodable-images';
 import { readSharedVariant, writeSharedVariant } from './shared-variants';
 import { reserveVariant } from './variant-bound';
@@ -68,7 +69,9 @@ export async function getVariant(m: Media, plan: TransformPlan, extras: VariantE
   // Refused before the queue and before any byte of the original is read: stored size, then the bound.
   checkBeforeReading(m, plan);
   // In flight from here on, before the first await: a second request for this variant shares this render.
-  const own = isOwnTransform(plan.cacheKey) || isOwnWatermarkPreset(plan, new URL(kuraUrl(m)).pathname, m.sha256);
+  // Kura's own transforms stay its own on an edited image.
+  const bare = plan.edit === null ? plan : { ...plan, edit: null, cacheKey: keyWithoutEdit(plan) };
+  const own = isOwnTransform(bare.cacheKey) || isOwnWatermarkPreset(bare, new URL(kuraUrl(m)).pathname, m.sha256);
   const job = (async () => {
     // Another instance may have rendered it: media in a bucket keep their variants there too.
     const shared = parseEntry(await readSharedVariant(m, planHash));

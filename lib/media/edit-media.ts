@@ -14,11 +14,14 @@ import { presentMedia, type MediaRecord } from './present';
 import { mediaChanges } from './schemas';
 import { recordMediaChange, tagNamesOf } from '@/lib/events/media-change';
 import { setTagsOf, tagIdsFor } from './media-tags';
+import { editedColumns } from './image-edit';
 
 /**
- * Changes a media item's name, alt text, tags and/or creator in one transaction. A rename keeps the id,
- * makes the old URL 404 at once and rewrites the rich-editor HTML that embeds it in the same transaction.
+ * Changes a media item's name, alt text, tags, creator and/or stored image edit (focal point, crop, rotate, flip)
+ * in one transaction. A rename keeps the id, makes the old URL 404 at once and rewrites the rich-editor HTML that
+ * embeds it in the same transaction.
  * @example editMedia(actor, id, { fileName: 'cover.jpg', alt: 'The cover' })
+ * @example editMedia(actor, id, { focalPoint: { x: 0.7, y: 0.3 }, crop: { x: 0, y: 0, w: 1600, h: 900 } })
  */
 export async function editMedia(actor: Actor, id: string, input: unknown): Promise<MediaRecord> {
   assertMediaRight(actor, 'edit');
@@ -48,6 +51,7 @@ export async function editMedia(actor: Actor, id: string, input: unknown): Promi
     ) {
       throw badRequest(`creatorId: there is no member ${changes.creatorId}`);
     }
+    const edit = editedColumns(current, changes);
     const tagsBefore = tags && (await tagNamesOf(tx, id));
     const updated = (
       await tx
@@ -56,6 +60,7 @@ export async function editMedia(actor: Actor, id: string, input: unknown): Promi
           ...(fileName !== undefined ? { fileName } : {}),
           ...(changes.alt !== undefined ? { alt: changes.alt } : {}),
           ...(changes.creatorId !== undefined ? { creatorId: changes.creatorId } : {}),
+          ...edit,
           updatedAt: new Date(),
         })
         .where(where)

@@ -2,6 +2,8 @@ import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
 import { db } from '@/db';
 import { mediaTags, members, tags, type Media } from '@/db/schema';
+import type { ImageEdit } from '@/lib/image-api/stored-edit';
+import { editFacts } from './image-edit';
 import { deliveryUrl, kuraUrl, versionedUrl, versionOf } from './urls';
 
 /** The public shape of a media item: API responses and the detail panel alike. */
@@ -33,6 +35,15 @@ export type MediaRecord = {
   blurhash?: string;
   dominantColor?: string;
   hasAlpha?: boolean;
+  /**
+   * Images with a stored edit (lib/media/image-edit.ts; docs/image-api.md, "Stored edits"), each only when set: the
+   * focal point (fractions of the original), the crop (pixels of the original, before the turn), a quarter turn
+   * clockwise, a flip. The original's bytes stay as uploaded; the Image API applies them.
+   */
+  focalPoint?: ImageEdit['focalPoint'];
+  crop?: ImageEdit['crop'];
+  rotate?: ImageEdit['rotate'];
+  flip?: ImageEdit['flip'];
   tags: string[];
   /** Who uploaded it, by id and name: records reach API keys, which have no business with emails. */
   creator: { id: string; name: string } | null;
@@ -77,6 +88,7 @@ export async function presentMedia(rows: Media[]): Promise<MediaRecord[]> {
     ...(m.blurhash ? { blurhash: m.blurhash } : {}),
     ...(m.dominantColor ? { dominantColor: m.dominantColor } : {}),
     ...(m.hasAlpha !== null ? { hasAlpha: m.hasAlpha } : {}),
+    ...editFacts(m),
     tags: tagRows
       .filter((t) => t.mediaId === m.id)
       .map((t) => t.name)

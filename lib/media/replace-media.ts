@@ -17,6 +17,7 @@ import { cleanFileName, extensionOf } from './file-name';
 import { clearJournal, journalGarbage, removeGarbage, type Garbage } from './storage-journal';
 import { discard, storeBytes } from './store-bytes';
 import type { UploadInput } from './upload-media';
+import { NO_EDIT } from './image-edit';
 import { deliveryUrl } from './urls';
 
 /**
@@ -70,6 +71,7 @@ export async function replaceMedia(
         pageCount: bytes.pageCount,
         hasPreview: bytes.hasPreview,
         alt: '',
+        ...NO_EDIT, // the crop's pixels and the focal point were the old image's
         storage: bytes.storage,
         storageKey: bytes.key,
         updatedAt: new Date(),

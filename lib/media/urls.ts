@@ -5,6 +5,7 @@ import { media, type Media } from '@/db/schema';
 import { config } from '@/lib/config';
 import { serviceId } from '@/lib/service/service-id';
 import { configuredStorage, directUrlStorages } from '@/lib/storage-settings/configured-storages';
+import { editTagOf, type EditColumns } from './image-edit';
 import { matchDeliveryUrl, type DeliveryUrlParts, type MatchUrl } from './delivery-url';
 
 type Located = Pick<Media, 'id' | 'fileName'> & Partial<Pick<Media, 'storage' | 'storageKey'>>;
@@ -26,11 +27,17 @@ export function deliveryUrl(m: Located): string {
   return direct ?? kuraUrl(m);
 }
 
-/** The version tag of the bytes behind a media item: the first 12 hex characters of their SHA-256. */
-export const versionOf = (m: Pick<Media, 'sha256'>) => m.sha256.slice(0, 12);
+/**
+ * The version tag of what a media item shows: the first 12 hex characters of its bytes' SHA-256, and for an
+ * image with a stored edit (crop, focal point, turn, flip) a tag of the edit after a dash.
+ */
+export const versionOf = (m: Pick<Media, 'sha256'> & EditColumns) => {
+  const edit = editTagOf(m);
+  return edit === null ? m.sha256.slice(0, 12) : `${m.sha256.slice(0, 12)}-${edit}`;
+};
 
-/** The delivery URL pinned to the current bytes: safe to cache forever. */
-export function versionedUrl(m: Located & Pick<Media, 'sha256'>): string {
+/** The delivery URL pinned to the current bytes and edit: safe to cache forever. */
+export function versionedUrl(m: Located & Pick<Media, 'sha256'> & EditColumns): string {
   return `${deliveryUrl(m)}?v=${versionOf(m)}`;
 }
 

@@ -3,6 +3,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { notFound } from '@/lib/errors';
 import type { Variant } from '@/lib/image-api/variant-cache';
 import { getMediaRow } from '@/lib/media/get-media';
+import { NO_EDIT } from '@/lib/media/image-edit';
 import { thumbnailOf } from '@/lib/media/thumbnail';
 import { findVersion } from './find-version';
 
@@ -12,5 +13,6 @@ export async function versionThumbnail(actor: Actor, mediaId: string, versionId:
   if (current.kind !== 'image') throw notFound('No preview for this media');
   const version = await findVersion(mediaId, versionId);
   const { id: _id, mediaId: _m, uploadedAt: _u, keptAt: _k, keptBy: _b, ...bytes } = version;
-  return thumbnailOf({ ...current, ...bytes });
+  // The stored edit belongs to the current bytes: an earlier version is shown as it was uploaded.
+  return thumbnailOf({ ...current, ...bytes, ...NO_EDIT });
 }

@@ -163,6 +163,29 @@ test('a file webhook body has null width and height and no alt', async () => {
   expect(event.json.new).toEqual({ url: expect.stringMatching(/\.txt$/), width: null, height: null });
 });
 
+test('a focal point, crop, rotation or flip sends edit with them, and Activity has image_edit', async () => {
+  const start = receiver.received.length;
+  const m = await upload(uniqueName('framed', 'png'), await png(160, 90));
+  const crop = { x: 16, y: 0, w: 128, h: 72 };
+  const focused = await call('PATCH', `/api/v1/media/${m.id}`, { focalPoint: { x: 0.25, y: 0.5 }, crop });
+  expect(focused.status).toBe(200);
+  expect((await call('PATCH', `/api/v1/media/${m.id}`, { rotate: 90, flip: 'v' })).status).toBe(200);
+  const [, first, second] = await next(start, 3);
+  expectSigned([first, second]);
+  const plain = { url: m.url, width: 160, height: 90 };
+  const edited = { ...plain, focalPoint: { x: 0.25, y: 0.5 }, crop };
+  expect([first.type, second.type]).toEqual(['media.edit', 'media.edit']);
+  expect(first.json).toMatchObject({ type: 'edit', old: plain, new: edited });
+  expect(first.json.old).toEqual(plain);
+  expect(second.json).toMatchObject({ type: 'edit', old: edited, new: { ...edited, rotate: 90, flip: 'v' } });
+  const log = data().query<{ operation: string; actor_name: string; after: string }>(
+    `select operation, actor_name, after from audit_log where media_id = ? order by id`,
+    m.id,
+  );
+  expect(log.map((l) => l.operation)).toEqual(['upload', 'image_edit', 'image_edit']);
+  expect(JSON.parse(log[2].after)).toEqual({ focalPoint: { x: 0.25, y: 0.5 }, crop, rotate: 90, flip: 'v' });
+});
+
 test('the same operations through the browser fire the same events, by the member', async ({ browser }) => {
   const uploaded = receiver.received.length;
   const m = await upload(uniqueName('ui-hooked', 'png'), await png(30, 30));

@@ -70,3 +70,34 @@ export const noise = (width: number, height: number) =>
 
 /** sharp's metadata of a response body; `pages` counts the frames of an animation. */
 export const metadataOf = (body: Buffer): Promise<Metadata> => sharp(body).metadata();
+
+/**
+ * A grey PNG with squares of colour centred on given points: where a crop is centred shows in the colour at the
+ * middle of the output.
+ */
+export async function spots(
+  width: number,
+  height: number,
+  marks: readonly { x: number; y: number; size: number; colour: ColourName }[],
+): Promise<Buffer> {
+  const tiles = await Promise.all(
+    marks.map(async ({ x, y, size, colour }) => ({
+      input: await sharp({ create: { width: size, height: size, channels: 3, background: hex(colour) } })
+        .png()
+        .toBuffer(),
+      left: Math.round(x - size / 2),
+      top: Math.round(y - size / 2),
+    })),
+  );
+  return sharp({ create: { width, height, channels: 3, background: hex('grey') } })
+    .composite(tiles)
+    .removeAlpha()
+    .png()
+    .toBuffer();
+}
+
+/** The palette colour nearest to the middle pixel of an encoded image: where a crop was centred. */
+export async function colourAtMiddle(data: Buffer): Promise<ColourName> {
+  const { width, height } = await sharp(data).metadata();
+  return colourAt(data, Math.floor(width / 2), Math.floor(height / 2));
+}

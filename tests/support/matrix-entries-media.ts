@@ -24,6 +24,18 @@ const mediaRow = (ctx: MatrixContext, id: string) =>
   ctx.db.row('select * from media where id = ?', id) as
     { alt: string; creator_id: string | null; sha256: string; file_name: string } | undefined;
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+/** A stored image edit of the 8×8 fixtures (focal point, crop, rotate, flip: edit, as rename is) and its columns. */
+const IMAGE_EDIT = { focalPoint: { x: 0.25, y: 0.75 }, crop: { x: 1, y: 2, w: 4, h: 3 }, rotate: 90, flip: 'h' };
+const IMAGE_EDIT_COLUMNS = {
+  focal_x: 0.25,
+  focal_y: 0.75,
+  crop_x: 1,
+  crop_y: 2,
+  crop_w: 4,
+  crop_h: 3,
+  rotate: 90,
+  flip: 'h',
+};
 
 const readableIds = (fx: Fixtures) =>
   fx.scopeSet
@@ -133,6 +145,14 @@ export const MEDIA_ENTRIES: Table = {
         expect: memberOnMedia('edit'),
         call: (fx) => ({ id: fx.media.id, changes: { alt: `edited ${fx.marker}` } }),
         verify: (_a, fx, ctx) => expect(mediaRow(ctx, fx.media.id)?.alt).toBe(`edited ${fx.marker}`),
+      },
+      {
+        name: 'focal point and crop',
+        targets: 'media',
+        needs: ['media'],
+        expect: memberOnMedia('edit'),
+        call: (fx) => ({ id: fx.media.id, changes: IMAGE_EDIT }),
+        verify: (_a, fx, ctx) => expect(mediaRow(ctx, fx.media.id)).toMatchObject(IMAGE_EDIT_COLUMNS),
       },
     ],
   },
@@ -283,6 +303,14 @@ export const MEDIA_ENTRIES: Table = {
         expect: keyOnMedia('edit', true),
         call: route((fx) => ({ path: `/api/v1/media/${fx.media.id}`, json: { alt: `patched ${fx.marker}` } })),
         verify: (_a, fx, ctx) => expect(mediaRow(ctx, fx.media.id)?.alt).toBe(`patched ${fx.marker}`),
+      },
+      {
+        name: 'focal point and crop',
+        targets: 'media',
+        needs: ['media'],
+        expect: keyOnMedia('edit', true),
+        call: route((fx) => ({ path: `/api/v1/media/${fx.media.id}`, json: IMAGE_EDIT })),
+        verify: (_a, fx, ctx) => expect(mediaRow(ctx, fx.media.id)).toMatchObject(IMAGE_EDIT_COLUMNS),
       },
     ],
   },

@@ -96,6 +96,7 @@ describe('defaults of a transform', () => {
       animation: null,
       text: null,
       mark: null,
+      edit: null,
       output: { format: 'source', animatedFallback: null, quality: 75, lossless: false, compress: false },
       download: null,
       ignored: [],

@@ -18,8 +18,8 @@ export function GET(request: Request, { params }: Params) {
   });
 }
 
-// PATCH /api/v1/media/{id} — any of fileName, alt, tags, creatorId (API key with media edit); 200 with the whole
-// record.
+// PATCH /api/v1/media/{id} — any of fileName, alt, tags, creatorId, focalPoint, crop, rotate, flip (API key with
+// media edit); 200 with the whole record.
 export function PATCH(request: Request, { params }: Params) {
   return handle(async () => {
     const actor = await apiActor(request.headers);
