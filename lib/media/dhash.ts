@@ -28,13 +28,20 @@ export function dhashOf(grey: ArrayLike<number>): string {
   return hex;
 }
 
-const BITS = Array.from({ length: 16 }, (_, n) => (n & 1) + ((n >> 1) & 1) + ((n >> 2) & 1) + ((n >> 3) & 1));
-
 /** How many of the 64 bits two hashes differ in. */
 export function hammingDistance(a: string, b: string): number {
-  let distance = 0;
-  for (let i = 0; i < 16; i++) distance += BITS[parseInt(a[i], 16) ^ parseInt(b[i], 16)];
-  return distance;
+  const [x, y] = [halves(a), halves(b)];
+  return popcount(x[0] ^ y[0]) + popcount(x[1] ^ y[1]);
+}
+
+/** A hash as its two 32-bit halves: comparing those is a few machine operations, not 16 parsed characters. */
+const halves = (hash: string): [number, number] => [parseInt(hash.slice(0, 8), 16), parseInt(hash.slice(8, 16), 16)];
+
+function popcount(n: number): number {
+  let v = n >>> 0;
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** Set bits of a hash: 0 or 64 (or close) is a picture without edges, a flat colour or a smooth gradient. */
@@ -52,37 +59,37 @@ const PLAIN_BITS = 4;
  */
 export function nearGroups(all: { id: string; dhash: string }[], max = NEAR_DISTANCE): string[][] {
   const items = all.filter((item) => !isPlain(item.dhash));
-  const parent = new Map(items.map((item) => [item.id, item.id]));
-  const root = (id: string): string => {
-    let r = id;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(id, r);
-    return r;
+  const hi = Uint32Array.from(items, (item) => parseInt(item.dhash.slice(0, 8), 16));
+  const lo = Uint32Array.from(items, (item) => parseInt(item.dhash.slice(8, 16), 16));
+  const parent = Int32Array.from(items, (_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
   };
-  const bands = bandsOf(max + 1);
-  for (const [start, end] of bands) {
-    const buckets = new Map<string, typeof items>();
-    for (const item of items) {
-      const key = bitsOf(item.dhash).slice(start, end);
+  for (const [start, end] of bandsOf(max + 1)) {
+    const buckets = new Map<number, number[]>();
+    for (let i = 0; i < items.length; i++) {
+      const key = bandOf(hi[i], lo[i], start, end);
       const bucket = buckets.get(key);
-      if (bucket) bucket.push(item);
-      else buckets.set(key, [item]);
+      if (bucket) bucket.push(i);
+      else buckets.set(key, [i]);
     }
     for (const bucket of buckets.values()) {
-      for (let i = 0; i < bucket.length; i++) {
-        for (let j = i + 1; j < bucket.length; j++) {
-          const [a, b] = [root(bucket[i].id), root(bucket[j].id)];
-          if (a !== b && hammingDistance(bucket[i].dhash, bucket[j].dhash) <= max) parent.set(a, b);
+      for (let x = 0; x < bucket.length; x++) {
+        const i = bucket[x];
+        for (let y = x + 1; y < bucket.length; y++) {
+          const j = bucket[y];
+          if (popcount(hi[i] ^ hi[j]) + popcount(lo[i] ^ lo[j]) <= max) parent[root(i)] = root(j);
         }
       }
     }
   }
-  const groups = new Map<string, string[]>();
-  for (const item of items) {
-    const group = groups.get(root(item.id));
+  const groups = new Map<number, string[]>();
+  items.forEach((item, i) => {
+    const group = groups.get(root(i));
     if (group) group.push(item.id);
-    else groups.set(root(item.id), [item.id]);
-  }
+    else groups.set(root(i), [item.id]);
+  });
   return [...groups.values()].filter((g) => g.length > 1);
 }
 
@@ -91,13 +98,8 @@ function bandsOf(count: number): [number, number][] {
   return Array.from({ length: count }, (_, i) => [Math.floor((i * 64) / count), Math.floor(((i + 1) * 64) / count)]);
 }
 
-const bitCache = new Map<string, string>();
-function bitsOf(hex: string): string {
-  let bits = bitCache.get(hex);
-  if (bits === undefined) {
-    bits = [...hex].map((c) => parseInt(c, 16).toString(2).padStart(4, '0')).join('');
-    if (bitCache.size > 200_000) bitCache.clear();
-    bitCache.set(hex, bits);
-  }
-  return bits;
+/** Bits `start` to `end` (from the most significant, end exclusive, at most 32 of them) of a hash, as a number. */
+function bandOf(hi: number, lo: number, start: number, end: number): number {
+  const big = (BigInt(hi) << 32n) | BigInt(lo);
+  return Number((big >> BigInt(64 - end)) & ((1n << BigInt(end - start)) - 1n));
 }
