@@ -132,9 +132,12 @@ export function useUploadQueue(maxBytes: number) {
     (key: string) => dispatch({ type: 'update', key, patch: { status: 'queued', checked: true } }),
     [],
   );
-  const useExisting = useCallback((key: string) => dispatch({ type: 'update', key, patch: { status: 'reused' } }), []);
+  const reuseExisting = useCallback(
+    (key: string) => dispatch({ type: 'update', key, patch: { status: 'reused' } }),
+    [],
+  );
 
-  return { items, add, cancel, retry, clearFinished, uploadAnyway, useExisting };
+  return { items, add, cancel, retry, clearFinished, uploadAnyway, reuseExisting };
 }
 
 /** The library's item with these bytes, or null (also when the file cannot be hashed or looked up: it uploads). */
@@ -214,7 +217,7 @@ export function UploadList({ queue }: { queue: ReturnType<typeof useUploadQueue>
                   item={item}
                   existing={item.existing}
                   href={href({ selected: item.existing.id })}
-                  onUse={() => queue.useExisting(item.key)}
+                  onUse={() => queue.reuseExisting(item.key)}
                   onUpload={() => queue.uploadAnyway(item.key)}
                 />
               ) : (

@@ -33,19 +33,24 @@ export async function listDuplicates(actor: Actor): Promise<Duplicates> {
     .orderBy(desc(max(media.createdAt)))
     .limit(GROUPS_SHOWN + 1);
   const hashes = await db()
-    .select({ id: media.id, sha256: media.sha256, dhash: media.dhash })
+    .select({ id: media.id, sha256: media.sha256, dhash: media.dhash, createdAt: media.createdAt })
     .from(media)
     .where(and(eq(media.kind, 'image'), isNotNull(media.dhash), ne(media.dhash, ''), scope));
   // One hash per distinct bytes: copies of the same bytes are the exact groups, not near ones.
-  const bySha = new Map<string, { dhash: string; ids: string[] }>();
+  const bySha = new Map<string, { dhash: string; ids: string[]; newest: number }>();
   for (const h of hashes) {
     const seen = bySha.get(h.sha256);
-    if (seen) seen.ids.push(h.id);
-    else bySha.set(h.sha256, { dhash: h.dhash!, ids: [h.id] });
+    if (seen) {
+      seen.ids.push(h.id);
+      seen.newest = Math.max(seen.newest, h.createdAt.getTime());
+    } else bySha.set(h.sha256, { dhash: h.dhash!, ids: [h.id], newest: h.createdAt.getTime() });
   }
-  const near = nearGroups([...bySha].map(([sha256, { dhash }]) => ({ id: sha256, dhash }))).map((shas) =>
-    shas.flatMap((sha) => bySha.get(sha)!.ids),
-  );
+  // Newest first, as the exact groups: what was just uploaded is at the top.
+  const newest = (shas: string[]) => Math.max(...shas.map((sha) => bySha.get(sha)!.newest));
+  const near = nearGroups([...bySha].map(([sha256, { dhash }]) => ({ id: sha256, dhash })))
+    .map((shas) => ({ shas, newest: newest(shas) }))
+    .sort((a, b) => b.newest - a.newest)
+    .map(({ shas }) => shas.flatMap((sha) => bySha.get(sha)!.ids));
   const exactShown = exact.slice(0, GROUPS_SHOWN).map((e) => e.sha256);
   const nearShown = near.slice(0, GROUPS_SHOWN);
   const rows = await db()
