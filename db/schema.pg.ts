@@ -123,6 +123,8 @@ export const media = pgTable(
     cropH: integer('crop_h'),
     rotate: integer('rotate').notNull().default(0),
     flip: text('flip', { enum: IMAGE_FLIPS }).notNull().default('none'),
+    /** Images: a 64-bit difference hash (16 hex) for near-duplicates (docs/duplicates.md); '' when undecodable. */
+    dhash: text('dhash'),
   },
   (t) => [
     index('media_created').on(t.createdAt, t.id),
@@ -130,6 +132,8 @@ export const media = pgTable(
     index('media_name').on(t.fileName, t.id),
     index('media_id_kind').on(t.id, t.kind, t.mimeType),
     index('media_creator').on(t.creatorId),
+    // Exact duplicates: the library's Duplicates filter groups by it, an upload looks its hash up.
+    index('media_sha256').on(t.sha256),
     uniqueIndex('media_storage_key').on(t.storage, t.storageKey),
     // Substring search (ILIKE '%…%') on names and alt texts: trigram indexes (SQLite: the media_search FTS5 table).
     index('media_name_trgm').using('gin', sql`${t.fileName} gin_trgm_ops`),

@@ -3,10 +3,12 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
+import type { Duplicates } from '@/lib/media/list-duplicates';
 import type { MediaPage } from '@/lib/media/list-media-page';
 import type { MemberChoice } from '@/lib/members/list-members';
 import { BulkBar } from './library/bulk-bar';
 import { BulkResultRegion, type BulkKind, type BulkResult } from './library/bulk-result';
+import { DuplicateGroups } from './library/duplicate-groups';
 import { LibraryToolbar } from './library/library-toolbar';
 import { Pager } from './library/pager';
 import { FILTER_KEYS, hasFilters, VIEW_COOKIE, type LibraryQuery } from '@/lib/media/library-query';
@@ -27,6 +29,8 @@ type Props = {
   canEdit: boolean;
   canDelete: boolean;
   maxUploadBytes: number;
+  /** The Duplicates view's groups (`duplicates=1`), shown instead of the list. */
+  duplicates: Duplicates | null;
   panel: React.ReactNode;
 };
 
@@ -43,6 +47,7 @@ export function MediaLibrary({
   canEdit,
   canDelete,
   maxUploadBytes,
+  duplicates,
   panel,
 }: Props) {
   const router = useRouter();
@@ -53,6 +58,11 @@ export function MediaLibrary({
   const selection = useSelection(list.items);
   const [result, setResult] = useState<BulkResult | null>(null);
   const { view, unused } = query;
+  const toggle = (on: boolean) =>
+    `rounded-md border px-3 py-1.5 text-sm whitespace-nowrap ` +
+    (on
+      ? 'border-indigo-300 bg-indigo-50 text-indigo-800'
+      : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50');
   const selectable = canEdit || canDelete;
   const filtered = hasFilters(query);
   // "Unused only" alone has its own empty sentence: there is media, and content uses all of it.
@@ -121,14 +131,17 @@ export function MediaLibrary({
             href={href({ unused: unused ? null : '1', page: null })}
             scroll={false}
             aria-current={unused ? 'true' : undefined}
-            className={
-              `rounded-md border px-3 py-1.5 text-sm whitespace-nowrap ` +
-              (unused
-                ? 'border-indigo-300 bg-indigo-50 text-indigo-800'
-                : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50')
-            }
+            className={toggle(Boolean(unused))}
           >
             {unused ? '✓ Unused only' : 'Unused only'}
+          </Link>
+          <Link
+            href={href({ duplicates: duplicates ? null : '1', page: null })}
+            scroll={false}
+            aria-current={duplicates ? 'true' : undefined}
+            className={toggle(Boolean(duplicates))}
+          >
+            {duplicates ? '✓ Duplicates' : 'Duplicates'}
           </Link>
           <Link href="/media/settings" className="px-1 text-sm whitespace-nowrap text-slate-600 hover:text-slate-900">
             Media settings
@@ -140,7 +153,9 @@ export function MediaLibrary({
         </LibraryToolbar>
 
         <div className="min-h-0 flex-1 overflow-auto">
-          {list.items.length === 0 ? (
+          {duplicates ? (
+            <DuplicateGroups duplicates={duplicates} canMerge={canEdit && canDelete} />
+          ) : list.items.length === 0 ? (
             <EmptyState filtered={filtered} onlyUnused={onlyUnused} canUpload={canUpload} clearHref={clearHref} />
           ) : view === 'grid' ? (
             <MediaGrid items={list.items} selectedId={query.selected} selection={selectable ? selection : undefined} />
@@ -159,7 +174,7 @@ export function MediaLibrary({
           <BulkBar selection={selection} members={members} canEdit={canEdit} canDelete={canDelete} onDone={afterBulk} />
         )}
 
-        <Pager list={list} perPage={query.perPage} />
+        {!duplicates && <Pager list={list} perPage={query.perPage} />}
 
         {drop.dragging && (
           <div

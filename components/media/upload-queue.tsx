@@ -1,13 +1,19 @@
 'use client';
 
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { findDuplicateAction } from '@/app/(admin)/media/duplicate-actions';
+import type { DuplicateOf } from '@/lib/media/find-duplicate';
 import { formatBytes } from '@/lib/media/format-bytes';
+import { fileSha256 } from './file-sha256';
 import { isAbortError, NETWORK_ERROR, sendUpload, UploadError } from './send-upload';
+import { useLibraryHref } from './use-library-href';
 
 const PARALLEL = 3;
 
-type Status = 'queued' | 'uploading' | 'done' | 'failed' | 'cancelled';
+/** `checking`: hashing the file and asking whether the library holds it; `duplicate`: it does, the member decides. */
+type Status = 'queued' | 'checking' | 'duplicate' | 'reused' | 'uploading' | 'done' | 'failed' | 'cancelled';
 export type UploadItem = {
   key: string;
   file: File;
@@ -15,7 +21,13 @@ export type UploadItem = {
   loaded: number;
   error?: string;
   retryable: boolean;
+  /** The library was asked for these bytes already ("Upload anyway" sends without asking again). */
+  checked: boolean;
+  /** The media item that already holds these bytes. */
+  existing?: DuplicateOf;
 };
+
+const isActive = (s: Status) => s === 'queued' || s === 'checking' || s === 'uploading';
 
 type Action =
   | { type: 'add'; items: UploadItem[] }
@@ -29,13 +41,16 @@ function reducer(items: UploadItem[], action: Action): UploadItem[] {
     case 'update':
       return items.map((i) => (i.key === action.key ? { ...i, ...action.patch } : i));
     case 'clearFinished':
-      return items.filter((i) => i.status === 'queued' || i.status === 'uploading');
+      return items.filter((i) => isActive(i.status) || i.status === 'duplicate');
   }
 }
 
 let counter = 0;
 
-/** The uploader: a few files at a time, each with progress, cancel and retry. */
+/**
+ * The uploader: a few files at a time, each with progress, cancel and retry. Each file is first hashed and looked up:
+ * bytes already in the library wait for "Use it" (nothing is sent) or "Upload anyway".
+ */
 export function useUploadQueue(maxBytes: number) {
   const router = useRouter();
   const [items, dispatch] = useReducer(reducer, []);
@@ -52,6 +67,7 @@ export function useUploadQueue(maxBytes: number) {
           status: tooLarge ? 'failed' : 'queued',
           error: tooLarge ? `The file is larger than the upload limit of ${formatBytes(maxBytes)}` : undefined,
           retryable: !tooLarge,
+          checked: false,
         };
       });
       if (next.length) dispatch({ type: 'add', items: next });
@@ -68,6 +84,15 @@ export function useUploadQueue(maxBytes: number) {
         requests.current.delete(item.key);
         update(patch);
       };
+      if (!item.checked) {
+        update({ status: 'checking', checked: true, error: undefined });
+        existingCopy(item.file).then((existing) => {
+          requests.current.delete(item.key);
+          if (controller.signal.aborted) return update({ status: 'cancelled', retryable: true, checked: false });
+          update(existing ? { status: 'duplicate', existing } : { status: 'queued' });
+        });
+        return;
+      }
       sendUpload(item.file, { signal: controller.signal, onProgress: (loaded) => update({ loaded }) }).then(
         () => {
           finish({ status: 'done', loaded: item.file.size });
@@ -86,7 +111,7 @@ export function useUploadQueue(maxBytes: number) {
   );
 
   useEffect(() => {
-    const active = items.filter((i) => i.status === 'uploading').length;
+    const active = items.filter((i) => i.status === 'uploading' || i.status === 'checking').length;
     items
       .filter((i) => i.status === 'queued')
       .slice(0, Math.max(0, PARALLEL - active))
@@ -103,12 +128,35 @@ export function useUploadQueue(maxBytes: number) {
     [],
   );
   const clearFinished = useCallback(() => dispatch({ type: 'clearFinished' }), []);
+  const uploadAnyway = useCallback(
+    (key: string) => dispatch({ type: 'update', key, patch: { status: 'queued', checked: true } }),
+    [],
+  );
+  const reuseExisting = useCallback(
+    (key: string) => dispatch({ type: 'update', key, patch: { status: 'reused' } }),
+    [],
+  );
 
-  return { items, add, cancel, retry, clearFinished };
+  return { items, add, cancel, retry, clearFinished, uploadAnyway, reuseExisting };
+}
+
+/** The library's item with these bytes, or null (also when the file cannot be hashed or looked up: it uploads). */
+async function existingCopy(file: File): Promise<DuplicateOf | null> {
+  try {
+    const sha256 = await fileSha256(file);
+    if (!sha256) return null;
+    const found = await findDuplicateAction({ sha256 });
+    return found.ok ? found.data : null;
+  } catch {
+    return null;
+  }
 }
 
 const STATUS_TEXT: Record<Status, string> = {
   queued: 'Waiting',
+  checking: 'Checking',
+  duplicate: 'Already in the library',
+  reused: 'Not uploaded',
   uploading: 'Uploading',
   done: 'Uploaded',
   failed: 'Failed',
@@ -116,8 +164,9 @@ const STATUS_TEXT: Record<Status, string> = {
 };
 
 export function UploadList({ queue }: { queue: ReturnType<typeof useUploadQueue> }) {
+  const href = useLibraryHref();
   if (queue.items.length === 0) return null;
-  const busy = queue.items.some((i) => i.status === 'queued' || i.status === 'uploading');
+  const busy = queue.items.some((i) => isActive(i.status));
   return (
     <section
       aria-label="Uploads"
@@ -136,6 +185,8 @@ export function UploadList({ queue }: { queue: ReturnType<typeof useUploadQueue>
       </header>
       <ul className="max-h-72 divide-y divide-slate-100 overflow-y-auto">
         {queue.items.map((item) => {
+          // The library holds these bytes: the row asks what to do, or says nothing was sent.
+          const known = item.status === 'duplicate' || item.status === 'reused';
           const percent = item.file.size ? Math.min(100, Math.round((item.loaded / item.file.size) * 100)) : 100;
           return (
             <li
@@ -150,49 +201,109 @@ export function UploadList({ queue }: { queue: ReturnType<typeof useUploadQueue>
                 </span>
                 <span className="shrink-0 text-xs text-slate-500">{STATUS_TEXT[item.status]}</span>
               </div>
-              <progress
-                className={
-                  'mt-1 h-1.5 w-full overflow-hidden rounded [&::-webkit-progress-bar]:bg-slate-100 ' +
-                  '[&::-webkit-progress-value]:bg-indigo-500'
-                }
-                max={100}
-                value={item.status === 'done' ? 100 : percent}
-                aria-label={`Progress of ${item.file.name}`}
-              />
-              <div className="mt-1 flex items-center justify-between gap-2 text-xs">
-                <span
-                  className={item.error ? 'text-red-600' : 'text-slate-500'}
-                  role={item.error ? 'alert' : undefined}
-                >
-                  {item.error ??
-                    `${formatBytes(item.status === 'done' ? item.file.size : item.loaded)} of ` +
-                      `${formatBytes(item.file.size)}`}
-                </span>
-                {(item.status === 'queued' || item.status === 'uploading') && (
-                  <button
-                    type="button"
-                    onClick={() => queue.cancel(item.key)}
-                    className="text-slate-600 hover:text-red-600"
-                    aria-label={`Cancel upload of ${item.file.name}`}
+              {!known && (
+                <progress
+                  className={
+                    'mt-1 h-1.5 w-full overflow-hidden rounded [&::-webkit-progress-bar]:bg-slate-100 ' +
+                    '[&::-webkit-progress-value]:bg-indigo-500'
+                  }
+                  max={100}
+                  value={item.status === 'done' ? 100 : percent}
+                  aria-label={`Progress of ${item.file.name}`}
+                />
+              )}
+              {known && item.existing ? (
+                <DuplicateRow
+                  item={item}
+                  existing={item.existing}
+                  href={href({ selected: item.existing.id })}
+                  onUse={() => queue.reuseExisting(item.key)}
+                  onUpload={() => queue.uploadAnyway(item.key)}
+                />
+              ) : (
+                <div className="mt-1 flex items-center justify-between gap-2 text-xs">
+                  <span
+                    className={item.error ? 'text-red-600' : 'text-slate-500'}
+                    role={item.error ? 'alert' : undefined}
                   >
-                    Cancel
-                  </button>
-                )}
-                {(item.status === 'failed' || item.status === 'cancelled') && item.retryable && (
-                  <button
-                    type="button"
-                    onClick={() => queue.retry(item.key)}
-                    className="text-indigo-600 hover:text-indigo-800"
-                    aria-label={`Retry upload of ${item.file.name}`}
-                  >
-                    Retry
-                  </button>
-                )}
-              </div>
+                    {item.error ??
+                      `${formatBytes(item.status === 'done' ? item.file.size : item.loaded)} of ` +
+                        `${formatBytes(item.file.size)}`}
+                  </span>
+                  {isActive(item.status) && (
+                    <button
+                      type="button"
+                      onClick={() => queue.cancel(item.key)}
+                      className="text-slate-600 hover:text-red-600"
+                      aria-label={`Cancel upload of ${item.file.name}`}
+                    >
+                      Cancel
+                    </button>
+                  )}
+                  {(item.status === 'failed' || item.status === 'cancelled') && item.retryable && (
+                    <button
+                      type="button"
+                      onClick={() => queue.retry(item.key)}
+                      className="text-indigo-600 hover:text-indigo-800"
+                      aria-label={`Retry upload of ${item.file.name}`}
+                    >
+                      Retry
+                    </button>
+                  )}
+                </div>
+              )}
             </li>
           );
         })}
       </ul>
     </section>
+  );
+}
+
+/** Bytes the library already holds: "Use it" sends nothing and opens that item; "Upload anyway" sends the file. */
+function DuplicateRow({
+  item,
+  existing,
+  href,
+  onUse,
+  onUpload,
+}: {
+  item: UploadItem;
+  existing: DuplicateOf;
+  href: string;
+  onUse: () => void;
+  onUpload: () => void;
+}) {
+  const link = (
+    <Link href={href} scroll={false} className="font-medium text-indigo-700 hover:underline">
+      {existing.fileName}
+    </Link>
+  );
+  if (item.status === 'reused') {
+    return <p className="mt-1 text-xs text-slate-600">Using {link}, already in the library: nothing was uploaded.</p>;
+  }
+  return (
+    <div className="mt-1 text-xs">
+      <p className="text-amber-800">Already in the library as {link}</p>
+      <div className="mt-1 flex gap-3">
+        <Link
+          href={href}
+          scroll={false}
+          onClick={onUse}
+          className="font-medium text-indigo-700 hover:text-indigo-900"
+          aria-label={`Use it: ${existing.fileName} instead of uploading ${item.file.name}`}
+        >
+          Use it
+        </Link>
+        <button
+          type="button"
+          onClick={onUpload}
+          className="text-slate-700 hover:text-slate-900"
+          aria-label={`Upload ${item.file.name} anyway`}
+        >
+          Upload anyway
+        </button>
+      </div>
+    </div>
   );
 }

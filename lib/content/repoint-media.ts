@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { apis, contentMedia, contents, type Media } from '@/db/schema';
 import { deliveryUrl, isKuraUrl, deliveryUrlMatcher } from '@/lib/media/urls';
@@ -7,8 +7,8 @@ import { rewriteMediaUrls, urlsIn } from './rich-html-media';
 import type { ApiField } from './schemas';
 
 /**
- * Inside a rename or a "new URL" re-upload: every content item that uses media `fromId` is made to use
- * `to` instead — media fields (stored as ids) and rich-editor HTML (its URLs, query strings kept) —
+ * Inside a rename, a "new URL" re-upload or a merge of duplicates: every content item that uses media `fromId` is made
+ * to use `to` instead — media fields (stored as ids) and rich-editor HTML (its URLs, query strings kept) —
  * and its reference rows follow. Returns how many content items changed.
  */
 export async function repointMedia(
@@ -30,7 +30,10 @@ export async function repointMedia(
       if (!Object.hasOwn(data, field.id)) continue;
       const value = data[field.id];
       if (field.kind === 'image' || field.kind === 'file') data[field.id] = swap(value);
-      if (field.kind === 'multipleImages') data[field.id] = (value as string[]).map(swap);
+      // A gallery that held both (a merge of duplicates) keeps `to` once, where it came first.
+      if (field.kind === 'multipleImages') {
+        data[field.id] = (value as string[]).map(swap).filter((id, i, all) => id !== to.id || all.indexOf(id) === i);
+      }
       if (field.kind === 'richEditor') {
         const match = await deliveryUrlMatcher(urlsIn(value as string));
         data[field.id] = rewriteMediaUrls(value as string, match, (url, parts) =>
@@ -41,6 +44,29 @@ export async function repointMedia(
     await tx.update(contents).set({ data }).where(eq(contents.id, holder.id));
   }
   if (to.id !== fromId) {
+    const both = await tx
+      .select({ contentId: contentMedia.contentId, field: contentMedia.field })
+      .from(contentMedia)
+      .where(
+        and(
+          eq(contentMedia.mediaId, to.id),
+          inArray(
+            contentMedia.contentId,
+            holders.map((h) => h.id),
+          ),
+        ),
+      );
+    for (const row of both) {
+      await tx
+        .delete(contentMedia)
+        .where(
+          and(
+            eq(contentMedia.contentId, row.contentId),
+            eq(contentMedia.field, row.field),
+            eq(contentMedia.mediaId, fromId),
+          ),
+        );
+    }
     await tx.update(contentMedia).set({ mediaId: to.id }).where(eq(contentMedia.mediaId, fromId));
   }
   return holders.length;

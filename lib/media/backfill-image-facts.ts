@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, or } from 'drizzle-orm';
 import { db, transaction } from '@/db';
 import { media } from '@/db/schema';
 import { imageFactsOf } from './image-facts';
@@ -8,8 +8,9 @@ import { imageFactsOf } from './image-facts';
 const BATCH = 200;
 
 /**
- * The sweeper's part for images uploaded before placeholders existed: computes them once. An image that cannot be
- * decoded gets an empty blurhash, so it is tried once only (records leave the placeholders out).
+ * The sweeper's part for images uploaded before placeholders (or their difference hash) existed: computes them once.
+ * An image that cannot be decoded gets an empty blurhash and dhash, so it is tried once only (records leave the
+ * placeholders out, the Duplicates view skips it).
  */
 export async function backfillImageFacts(): Promise<number> {
   const rows = await db()
@@ -23,7 +24,7 @@ export async function backfillImageFacts(): Promise<number> {
       height: media.height,
     })
     .from(media)
-    .where(and(eq(media.kind, 'image'), isNull(media.blurhash)))
+    .where(and(eq(media.kind, 'image'), or(isNull(media.blurhash), isNull(media.dhash))))
     .limit(BATCH);
   for (const row of rows) {
     const facts = await imageFactsOf(row);
@@ -31,7 +32,7 @@ export async function backfillImageFacts(): Promise<number> {
     await transaction((tx) =>
       tx
         .update(media)
-        .set({ ...facts, blurhash: facts.blurhash ?? '' })
+        .set({ ...facts, blurhash: facts.blurhash ?? '', dhash: facts.dhash ?? '' })
         .where(and(eq(media.id, row.id), eq(media.sha256, row.sha256))),
     );
   }

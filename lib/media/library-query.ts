@@ -18,6 +18,13 @@ const optionalDay = z
   .optional()
   .catch(undefined);
 
+/** A switch in the URL: `1` or absent. */
+const onOff = z
+  .literal('1')
+  .transform(() => true)
+  .optional()
+  .catch(undefined);
+
 /** The page sizes the pager offers. */
 export const PAGE_SIZES = [50, 100, 200] as const;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -42,11 +49,9 @@ export const libraryQuery = z.object({
   view: z.enum(['table', 'grid']).catch('table'),
   ...toolbarFields,
   /** Only media that no content references. */
-  unused: z
-    .literal('1')
-    .transform(() => true)
-    .optional()
-    .catch(undefined),
+  unused: onOff,
+  /** The Duplicates view: groups of exact and near-duplicates instead of the list (docs/duplicates.md). */
+  duplicates: onOff,
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
   /** Items per page: one of PAGE_SIZES. */
   perPage: z.coerce

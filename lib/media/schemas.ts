@@ -72,3 +72,16 @@ export const bulkEditInput = z.union([
 export const editMediaInput = z
   .object({ id: mediaId, changes: z.record(z.string(), z.unknown()) })
   .transform(({ id, changes }, ctx) => ({ id, changes: parseAtRoot(mediaChanges, changes, ctx) }));
+
+/** A merge of duplicates (`mergeMedia`): the item kept, the ones merged into it, and consent for near-duplicates. */
+export const mergeInput = z
+  .object({
+    keep: mediaId,
+    merge: z
+      .array(mediaId)
+      .min(1, 'merge: name at least one media item to merge')
+      .max(100, 'merge: at most 100 at once'),
+    confirmNear: z.boolean().optional(),
+  })
+  .strict();
+export type MergeInput = z.infer<typeof mergeInput>;

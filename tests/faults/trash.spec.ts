@@ -160,3 +160,13 @@ test('images uploaded before placeholders existed get them from the sweeper, onc
   expect(filled.dominantColor).toBe(computed.dominantColor);
   expect(filled.hasAlpha).toBe(false);
 });
+
+test('images uploaded before difference hashes existed get theirs from the sweeper (docs/duplicates.md)', async () => {
+  const m = await upload();
+  const dhash = () => data().query<{ dhash: string | null }>('select dhash from media where id = ?', m.id)[0].dhash;
+  const computed = dhash();
+  expect(computed).toMatch(/^[0-9a-f]{16}$/);
+  withTestDb(server.dataDir, (db) => db.run('update media set dhash = null where id = ?', m.id));
+  expect(dhash()).toBeNull();
+  await expect.poll(dhash, { timeout: 30_000 }).toBe(computed);
+});

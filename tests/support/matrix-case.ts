@@ -26,6 +26,8 @@ export type Fixtures = {
   objectApi: { id: string; endpoint: string };
   /** A media item uploaded by the target creator (needs `media`; with `trashed` too, it waits in Trash). */
   media: MediaFx;
+  /** A second upload of `media`'s bytes by the same creator: an exact duplicate (needs `media` and `twin`). */
+  twin: MediaFx;
   /** An earlier version of `media`, kept by a re-upload (needs `media` and `version`). */
   version: { id: string };
   /** One media item per creator the actor is tried against (needs `scopeSet`). */
@@ -59,6 +61,7 @@ export type Need =
   | 'media'
   | 'trashed'
   | 'version'
+  | 'twin'
   | 'scopeSet'
   | 'content'
   | 'tag'

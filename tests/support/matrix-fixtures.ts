@@ -59,6 +59,10 @@ export async function prepareFixtures(
       ])
     ).media;
   }
+  if (needs.includes('twin')) {
+    const { creator, bytes } = fx.media;
+    fx.twin = await uploadFixture(base, `${marker}-twin.png`, creatorId(creator), creator, `alt ${marker} twin`, bytes);
+  }
   if (needs.includes('version')) {
     const admin = { 'X-MICROCMS-API-KEY': base.adminKey };
     const form = new FormData();
@@ -145,15 +149,16 @@ async function untouchedOrNew(base: FixtureBase, key: string, marker: string, ma
   return fresh;
 }
 
-/** Uploads a new PNG through the HTTP API, then gives it its creator and alt text. */
+/** Uploads a new PNG (or these bytes) through the HTTP API, then gives it its creator and alt text. */
 async function uploadFixture(
   base: FixtureBase,
   name: string,
   creatorId: string | null,
   creator: Creator,
   alt: string,
+  given?: Buffer,
 ): Promise<MediaFx> {
-  const bytes = await png(8, 8);
+  const bytes = given ?? (await png(8, 8));
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), name);
   const res = await fetch(`${base.baseURL}/api/v1/media`, {

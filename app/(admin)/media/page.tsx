@@ -9,6 +9,7 @@ import { KuraError } from '@/lib/errors';
 import { mediaReferences } from '@/lib/content/content-using-media';
 import { previewUrls } from '@/lib/image-api/preview-urls';
 import { getMedia } from '@/lib/media/get-media';
+import { listDuplicates } from '@/lib/media/list-duplicates';
 import { listMediaPage } from '@/lib/media/list-media-page';
 import { listTagNames } from '@/lib/tags/list-tag-names';
 import type { MediaRecord } from '@/lib/media/present';
@@ -51,6 +52,7 @@ export default async function MediaPage({
       canEdit={hasMediaRight(actor, 'edit')}
       canDelete={hasMediaRight(actor, 'delete')}
       maxUploadBytes={config().KURA_MAX_UPLOAD_BYTES}
+      duplicates={query.duplicates ? await listDuplicates(actor) : null}
       panel={
         selected ? (
           <DetailPanel

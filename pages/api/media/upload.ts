@@ -2,8 +2,8 @@ import { requireMemberForApi } from '@/lib/auth/session';
 import { forbidden } from '@/lib/errors';
 import { headersOf, pagesRoute, sendJson } from '@/lib/http/pages-route';
 import { receiveFile } from '@/lib/http/receive-file';
+import { uploadAnswer } from '@/lib/media/find-duplicate';
 import { fromKuraPage } from '@/lib/http/same-origin';
-import { presentMedia } from '@/lib/media/present';
 import { uploadLimit } from '@/lib/media/upload-limit';
 import { uploadMedia } from '@/lib/media/upload-media';
 import { assertMediaRight } from '@/lib/permissions/media';
@@ -18,6 +18,6 @@ export default pagesRoute({
     if (!fromKuraPage(headersOf(req))) throw forbidden('Uploads must come from a Kura page');
     assertMediaRight(actor, 'upload'); // refuse before reading a byte; uploadMedia checks again
     const created = await receiveFile(req, uploadLimit(), (file) => uploadMedia(actor, file));
-    sendJson(res, 201, (await presentMedia([created]))[0]);
+    sendJson(res, 201, await uploadAnswer(actor, created));
   },
 });

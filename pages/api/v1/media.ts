@@ -1,9 +1,9 @@
 import { apiActor } from '@/lib/http/api-actor';
 import { headersOf, pagesRoute, sendJson } from '@/lib/http/pages-route';
 import { receiveFile } from '@/lib/http/receive-file';
+import { uploadAnswer } from '@/lib/media/find-duplicate';
 import { mediaListV1Query } from '@/lib/media/api-query';
 import { listMediaRange } from '@/lib/media/list-media-range';
-import { presentMedia } from '@/lib/media/present';
 import { uploadLimit } from '@/lib/media/upload-limit';
 import { uploadMedia } from '@/lib/media/upload-media';
 import { assertMediaRight } from '@/lib/permissions/media';
@@ -25,11 +25,12 @@ export default pagesRoute({
     });
     sendJson(res, 200, { media: items, totalCount: total, limit: query.limit, offset: query.offset });
   },
-  // POST /api/v1/media — upload one file (multipart part "file") with an API key; 201 with the media record.
+  // POST /api/v1/media — upload one file (multipart part "file") with an API key; 201 with the media record and
+  // `duplicateOf` (the item that already held these bytes, or null).
   async POST(req, res) {
     const actor = await apiActor(headersOf(req));
     assertMediaRight(actor, 'upload'); // refuse before reading a byte; uploadMedia checks again
     const created = await receiveFile(req, uploadLimit(), (file) => uploadMedia(actor, file));
-    sendJson(res, 201, (await presentMedia([created]))[0]);
+    sendJson(res, 201, await uploadAnswer(actor, created));
   },
 });
