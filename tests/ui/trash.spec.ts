@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { inspect } from '../support/data-dir';
 import { E2E } from '../support/env';
 import { keyHeader, pathOf, png, uniqueName, uploadViaApi } from '../support/media';
+import { createApi } from '../support/seed';
 
 const data = inspect(E2E.dataDir);
 const shots = 'tests/.tmp/screenshots';
@@ -46,4 +47,31 @@ test('Trash lists deleted media; Restore brings the URL back, Delete permanently
   await expect(trash.getByRole('row').filter({ hasText: gone.fileName })).toHaveCount(0);
   expect(data.objects().some((f) => f.endsWith(gone.key))).toBe(false);
   expect((await request.get(pathOf(gone.url))).status()).toBe(404);
+});
+
+test('media in Trash is absent from the library and the picker, and back in both after Restore', async ({
+  page,
+  request,
+}) => {
+  const endpoint = `trashpick${Date.now().toString(36)}`;
+  createApi(E2E.dataDir, endpoint, [{ id: 'cover', name: 'Cover', kind: 'image' }]);
+  const { body: m } = await uploadViaApi(request, uniqueName('trash-picker', 'png'), await png(48, 32), 'image/png');
+  const del = await request.delete(`/api/v2/media?url=${encodeURIComponent(m.url)}`, { headers: keyHeader });
+  expect(del.status()).toBe(200);
+
+  const searchBoth = async (count: number) => {
+    await page.goto(`/media?q=${encodeURIComponent(m.fileName)}`);
+    await expect(page.getByRole('table', { name: 'Media' }).getByRole('link', { name: m.fileName })).toHaveCount(count);
+    await page.goto(`/apis/${endpoint}/new`);
+    await page.getByRole('button', { name: 'Choose Cover' }).click();
+    const picker = page.getByRole('dialog', { name: 'Choose an image' });
+    await picker.getByLabel('Search media').fill(m.fileName);
+    const results = picker.getByRole('list', { name: 'Results' });
+    await expect(results).toHaveAttribute('aria-busy', 'false');
+    await expect(results.getByRole('button', { name: m.fileName, exact: true })).toHaveCount(count);
+  };
+  await searchBoth(0);
+  const restored = await request.post(`/api/v1/media/trash/${m.id}/restore`, { headers: keyHeader });
+  expect(restored.status(), await restored.text()).toBe(200);
+  await searchBoth(1);
 });
