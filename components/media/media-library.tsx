@@ -186,7 +186,7 @@ export function MediaLibrary({
             Drop files to upload
           </div>
         )}
-        <UploadList queue={queue} />
+        <UploadList queue={queue} shownIds={list.items.map((m) => m.id)} />
       </main>
       {panel}
     </div>

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { findDuplicateAction } from '@/app/(admin)/media/duplicate-actions';
 import type { DuplicateOf } from '@/lib/media/find-duplicate';
 import { formatBytes } from '@/lib/media/format-bytes';
@@ -25,6 +25,8 @@ export type UploadItem = {
   checked: boolean;
   /** The media item that already holds these bytes. */
   existing?: DuplicateOf;
+  /** The new media item, once uploaded: its row leads to it. */
+  created?: { id: string; fileName: string };
 };
 
 const isActive = (s: Status) => s === 'queued' || s === 'checking' || s === 'uploading';
@@ -59,14 +61,20 @@ export function useUploadQueue(maxBytes: number) {
   const add = useCallback(
     (files: Iterable<File>) => {
       const next = [...files].map<UploadItem>((file) => {
-        const tooLarge = file.size > maxBytes;
+        // Refused before sending, for good: retrying would not change the file.
+        const refusal =
+          file.size > maxBytes
+            ? `The file is larger than the upload limit of ${formatBytes(maxBytes)}`
+            : file.size === 0
+              ? 'The file is empty (0 bytes): there is nothing to upload'
+              : undefined;
         return {
           key: `u${++counter}`,
           file,
           loaded: 0,
-          status: tooLarge ? 'failed' : 'queued',
-          error: tooLarge ? `The file is larger than the upload limit of ${formatBytes(maxBytes)}` : undefined,
-          retryable: !tooLarge,
+          status: refusal ? 'failed' : 'queued',
+          error: refusal,
+          retryable: !refusal,
           checked: false,
         };
       });
@@ -94,8 +102,8 @@ export function useUploadQueue(maxBytes: number) {
         return;
       }
       sendUpload(item.file, { signal: controller.signal, onProgress: (loaded) => update({ loaded }) }).then(
-        () => {
-          finish({ status: 'done', loaded: item.file.size });
+        (record) => {
+          finish({ status: 'done', loaded: item.file.size, created: { id: record.id, fileName: record.fileName } });
           router.refresh();
         },
         (err: unknown) => {
@@ -163,10 +171,31 @@ const STATUS_TEXT: Record<Status, string> = {
   cancelled: 'Cancelled',
 };
 
-export function UploadList({ queue }: { queue: ReturnType<typeof useUploadQueue> }) {
+/** "8 of 8 done · 1 failed": the tray's count, said once for all rows. */
+function summary(items: UploadItem[]): string {
+  const counted = items.filter((i) => i.status !== 'cancelled');
+  const done = counted.filter((i) => i.status === 'done' || i.status === 'reused').length;
+  const failed = counted.filter((i) => i.status === 'failed').length;
+  return `${done} of ${counted.length} done${failed ? ` · ${failed} failed` : ''}`;
+}
+
+/**
+ * The upload tray, bottom right: a count for all files, rows leading to each new item (and saying when the current
+ * filters or page hide it), and a Hide button so it never sits on the list for long.
+ */
+export function UploadList({
+  queue,
+  shownIds,
+}: {
+  queue: ReturnType<typeof useUploadQueue>;
+  /** The items the library shows now: an upload not among them is hidden by the filters, the sort or the page. */
+  shownIds: string[];
+}) {
   const href = useLibraryHref();
+  const [collapsed, setCollapsed] = useState(false);
   if (queue.items.length === 0) return null;
   const busy = queue.items.some((i) => isActive(i.status));
+  const listId = 'upload-rows';
   return (
     <section
       aria-label="Uploads"
@@ -175,15 +204,31 @@ export function UploadList({ queue }: { queue: ReturnType<typeof useUploadQueue>
         'rounded-xl border border-slate-200 bg-white shadow-lg'
       }
     >
-      <header className="flex items-center justify-between border-b border-slate-100 px-4 py-2">
-        <h2 className="text-sm font-semibold">Uploads</h2>
-        {!busy && (
-          <button type="button" onClick={queue.clearFinished} className="text-xs text-slate-500 hover:text-slate-800">
-            Clear
+      <header className="flex items-center justify-between gap-3 border-b border-slate-100 px-4 py-2">
+        <h2 className="text-sm font-semibold">
+          Uploads{' '}
+          <span className="font-normal text-slate-600" data-testid="upload-summary" aria-live="polite">
+            {summary(queue.items)}
+          </span>
+        </h2>
+        <div className="flex shrink-0 items-center gap-3">
+          {!busy && (
+            <button type="button" onClick={queue.clearFinished} className="text-xs text-slate-600 hover:text-slate-900">
+              Clear
+            </button>
+          )}
+          <button
+            type="button"
+            onClick={() => setCollapsed((c) => !c)}
+            aria-expanded={!collapsed}
+            aria-controls={listId}
+            className="text-xs text-slate-600 hover:text-slate-900"
+          >
+            {collapsed ? 'Show' : 'Hide'}
           </button>
-        )}
+        </div>
       </header>
-      <ul className="max-h-72 divide-y divide-slate-100 overflow-y-auto">
+      <ul id={listId} hidden={collapsed} className="max-h-[min(18rem,40vh)] divide-y divide-slate-100 overflow-y-auto">
         {queue.items.map((item) => {
           // The library holds these bytes: the row asks what to do, or says nothing was sent.
           const known = item.status === 'duplicate' || item.status === 'reused';
@@ -196,12 +241,23 @@ export function UploadList({ queue }: { queue: ReturnType<typeof useUploadQueue>
               aria-label={`Upload of ${item.file.name}`}
             >
               <div className="flex items-center justify-between gap-2 text-sm">
-                <span className="truncate font-medium" title={item.file.name}>
-                  {item.file.name}
-                </span>
+                {item.created ? (
+                  <Link
+                    href={href({ selected: item.created.id })}
+                    scroll={false}
+                    className="truncate font-medium text-indigo-700 hover:underline"
+                    title={`Open ${item.created.fileName}`}
+                  >
+                    {item.created.fileName}
+                  </Link>
+                ) : (
+                  <span className="truncate font-medium" title={item.file.name}>
+                    {item.file.name}
+                  </span>
+                )}
                 <span className="shrink-0 text-xs text-slate-500">{STATUS_TEXT[item.status]}</span>
               </div>
-              {!known && (
+              {!known && item.status !== 'failed' && (
                 <progress
                   className={
                     'mt-1 h-1.5 w-full overflow-hidden rounded [&::-webkit-progress-bar]:bg-slate-100 ' +
@@ -227,8 +283,10 @@ export function UploadList({ queue }: { queue: ReturnType<typeof useUploadQueue>
                     role={item.error ? 'alert' : undefined}
                   >
                     {item.error ??
-                      `${formatBytes(item.status === 'done' ? item.file.size : item.loaded)} of ` +
-                        `${formatBytes(item.file.size)}`}
+                      (item.created && !shownIds.includes(item.created.id)
+                        ? 'Not in this view: the filters, sort or page hide it. Its name opens it.'
+                        : `${formatBytes(item.status === 'done' ? item.file.size : item.loaded)} of ` +
+                          `${formatBytes(item.file.size)}`)}
                   </span>
                   {isActive(item.status) && (
                     <button
