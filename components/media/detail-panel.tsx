@@ -172,7 +172,7 @@ export function DetailPanel({ item, closeHref, references, canDelete, canEdit = 
             edit={canEdit && <ImageEditButton item={item} editorUrl={preview.editor} />}
           >
             <span data-testid="panel-image-edit">
-              {editSummary(item) ?? <span className="text-slate-400">Not set</span>}
+              {editSummary(item) ?? <span className="text-slate-500">Not set</span>}
             </span>
           </Field>
         )}

@@ -197,3 +197,14 @@ test('a small file’s size is said once; the favicon is there', async ({ page, 
   const body = await icon.body();
   expect(body.subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0])); // an ICO header
 });
+
+test('with the panel open and filters set, Sort stays on the filters row', async ({ page, request }) => {
+  const tag = `row${Date.now().toString(36)}-a-long-tag-name`;
+  const m = await upload(request, uniqueName('sortrow', 'png'), await png(40, 30), 'image/png');
+  await request.patch(`/api/v1/media/${m.id}`, { headers: keyHeader, data: { tags: [tag] } });
+  await openPanel(page, m.id, `&tag=${tag}&kind=image&after=2020-01-01&before=2030-12-31`);
+  const top = async (label: string) => (await page.getByLabel(label, { exact: true }).boundingBox())!.y;
+  await expect(page.getByRole('link', { name: 'Clear filters' })).toBeVisible();
+  await page.screenshot({ path: `${shots}/toolbar-with-panel.png` });
+  expect(Math.abs((await top('Sort')) - (await top('Kind')))).toBeLessThan(4);
+});

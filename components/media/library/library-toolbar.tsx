@@ -24,7 +24,7 @@ type Props = {
 };
 
 export const dateInput =
-  'rounded border-0 bg-transparent px-1 py-1 text-sm text-slate-900 focus:outline-none ' +
+  'w-[7.75rem] rounded border-0 bg-transparent px-1 py-1 text-sm text-slate-900 focus:outline-none ' +
   'focus-visible:ring-2 focus-visible:ring-indigo-200 [&::-webkit-calendar-picker-indicator]:opacity-60';
 
 /** Search, filters and sort of the library, all kept in the URL: row one searches, row two narrows and orders. */
@@ -99,7 +99,7 @@ export function LibraryToolbar({ total, totalIsAtLeast, tags, members, clearHref
 
       <div
         id="library-filters"
-        className={`${filtersShown ? 'flex' : 'hidden'} flex-wrap items-center gap-x-2.5 gap-y-2 md:flex`}
+        className={`${filtersShown ? 'flex' : 'hidden'} flex-wrap items-center gap-x-2 gap-y-2 md:flex`}
         aria-busy={draft.pending || undefined}
       >
         <FilterSelect
@@ -163,9 +163,11 @@ export function LibraryToolbar({ total, totalIsAtLeast, tags, members, clearHref
           <Link
             href={clearHref}
             scroll={false}
+            aria-label="Clear filters"
+            title="Clear filters"
             className="px-1 text-sm font-medium text-indigo-700 hover:text-indigo-900 hover:underline"
           >
-            Clear filters
+            Clear
           </Link>
         )}
         <div className="ml-auto flex items-center gap-3">
