@@ -43,7 +43,7 @@ test('table: Enter opens an item with focus in the panel, a pencil works, Escape
   await page.keyboard.press('Tab');
   expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Image API preview', inPanel: true });
 
-  // Act in the panel: Tab on to Rename and open its dialog; Escape closes only the dialog.
+  // Act in the panel: Tab on to Rename and open its dialog; Escape closes only the dialog, then a rename.
   const rename = page.getByRole('complementary', { name: 'Media details' }).getByRole('button', { name: 'Rename' });
   for (let i = 0; i < 10 && !(await rename.evaluate((el) => el === document.activeElement)); i++)
     await page.keyboard.press('Tab');
@@ -55,6 +55,16 @@ test('table: Enter opens an item with focus in the panel, a pencil works, Escape
   await expect(dialog).toBeHidden();
   await expect(rename).toBeFocused();
   await expect(page.getByRole('complementary', { name: 'Media details' })).toBeVisible();
+
+  // A real change by keyboard: the name is selected without its extension, typing replaces it, Enter saves.
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('textbox', { name: 'File name', exact: true })).toBeFocused();
+  await page.keyboard.type(`${stem}-typed`);
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  const panel = page.getByRole('complementary', { name: 'Media details' });
+  await expect(panel.getByTestId('panel-file-name')).toHaveText(`${stem}-typed.png`);
+  await expect(rename).toBeFocused();
 
   await page.keyboard.press('Escape');
   await expect(page.getByRole('complementary', { name: 'Media details' })).toHaveCount(0);
