@@ -37,7 +37,7 @@ export function Thumbnail({ item, size }: { item: MediaRecord; size: 'row' | 'ca
   }
   return (
     <div
-      className={`${box} flex items-center justify-center bg-slate-100 text-xs font-semibold uppercase text-slate-500`}
+      className={`${box} flex items-center justify-center bg-slate-100 text-xs font-semibold uppercase text-slate-600`}
       aria-hidden="true"
     >
       {item.extension || 'file'}

@@ -51,7 +51,12 @@ test('numbered pages, a page to jump to and 50/100/200 per page, all in the URL'
   await expect(pages(page).getByRole('link', { name: 'Page 3' })).toHaveAttribute('aria-current', 'page');
   expect((await rowNames(page))[0]).toBe(`${stem}-100.txt`);
 
+  // An empty page number is answered, not ignored.
+  await pages(page).getByLabel('Go to page').press('Enter');
+  await expect(pages(page).getByRole('alert')).toHaveText('Type a page number from 1 to 3');
+  await expect(page).toHaveURL(/[?&]page=3(&|$)/);
   await pages(page).getByLabel('Go to page').fill('2');
+  await expect(pages(page).getByRole('alert')).toHaveCount(0);
   await pages(page).getByLabel('Go to page').press('Enter');
   await expect(page).toHaveURL(/[?&]page=2(&|$)/);
   await expect.poll(async () => (await rowNames(page))[0]).toBe(`${stem}-050.txt`);

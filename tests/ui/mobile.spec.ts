@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { png, uniqueName, uploadViaApi } from '../support/media';
+import { MEDIA_SETTINGS_PATHS, SETTINGS_PATHS } from '../support/pages';
 
 // A phone, 390 × 844: every library action is reachable and nothing is wider than the screen.
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
@@ -108,20 +109,7 @@ test('the library on a phone: upload, filters, view, an item and each panel acti
 });
 
 test('no page is wider than a phone', async ({ page }) => {
-  for (const path of [
-    '/media',
-    '/media?view=grid',
-    '/media/settings',
-    '/media/settings/trash',
-    '/media/settings/activity',
-    '/media/settings/usage',
-    '/media/settings/storage',
-    '/apis',
-    '/settings/members',
-    '/settings/roles',
-    '/settings/api-keys',
-    '/settings/account',
-  ]) {
+  for (const path of ['/media', '/media?view=grid', ...MEDIA_SETTINGS_PATHS, ...SETTINGS_PATHS]) {
     await page.goto(path);
     await expectNoSidewaysScroll(page);
   }

@@ -32,6 +32,7 @@ export function Pager({ list, perPage }: { list: MediaPage; perPage: number }) {
   const sizeId = useId();
   const jumpId = useId();
   const [jump, setJump] = useState('');
+  const [jumpError, setJumpError] = useState<string | null>(null);
   const { page, pageCount, totalIsAtLeast } = list;
   const to = (p: number) => href({ page: p === 1 ? null : String(p) });
   if (pageCount <= 1 && perPage === DEFAULT_PAGE_SIZE && list.total <= DEFAULT_PAGE_SIZE) return null;
@@ -98,7 +99,9 @@ export function Pager({ list, perPage }: { list: MediaPage; perPage: number }) {
           onSubmit={(e) => {
             e.preventDefault();
             const wanted = Math.trunc(Number(jump));
-            if (!Number.isFinite(wanted) || wanted < 1) return;
+            if (jump.trim() === '' || !Number.isFinite(wanted) || wanted < 1)
+              return setJumpError(`Type a page number from 1 to ${pageCount}${totalIsAtLeast ? '+' : ''}`);
+            setJumpError(null);
             setJump('');
             router.push(to(Math.min(wanted, pageCount)));
           }}
@@ -112,9 +115,19 @@ export function Pager({ list, perPage }: { list: MediaPage; perPage: number }) {
             min={1}
             max={totalIsAtLeast ? undefined : pageCount}
             value={jump}
-            onChange={(e) => setJump(e.target.value)}
+            onChange={(e) => {
+              setJump(e.target.value);
+              setJumpError(null);
+            }}
+            aria-invalid={jumpError ? true : undefined}
+            aria-describedby={jumpError ? `${jumpId}-error` : undefined}
             className={`${smallInput} w-20`}
           />
+          {jumpError && (
+            <span id={`${jumpId}-error`} role="alert" className="text-xs text-red-600">
+              {jumpError}
+            </span>
+          )}
         </form>
       )}
       <div className="flex items-center gap-1.5">
