@@ -21,12 +21,17 @@ export function PanelSheet({ itemId, closeHref, children }: Props) {
     sheet.current?.querySelector<HTMLElement>('[data-panel-heading]')?.focus({ preventScroll: true });
   }, [itemId]);
 
-  // However the sheet closes (Escape, its close link, the item deleted), focus goes back to where the item was.
+  // However the sheet closes (Escape, its close link, the item deleted), focus goes back to where the item was. For a
+  // few frames: the list may settle after the sheet is gone; focus someone placed elsewhere is left alone.
   useEffect(
     () => () => {
-      requestAnimationFrame(() => {
-        if (!document.activeElement || document.activeElement === document.body) itemLink(itemId)?.focus();
-      });
+      let frames = 30;
+      const settle = () => {
+        const active = document.activeElement;
+        if (!active || active === document.body) itemLink(itemId)?.focus({ preventScroll: false });
+        if (--frames > 0) requestAnimationFrame(settle);
+      };
+      requestAnimationFrame(settle);
     },
     [itemId],
   );
