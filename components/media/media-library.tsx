@@ -58,11 +58,6 @@ export function MediaLibrary({
   const selection = useSelection(list.items);
   const [result, setResult] = useState<BulkResult | null>(null);
   const { view, unused } = query;
-  const toggle = (on: boolean) =>
-    `rounded-md border px-3 py-1.5 text-sm whitespace-nowrap ` +
-    (on
-      ? 'border-indigo-300 bg-indigo-50 text-indigo-800'
-      : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50');
   const selectable = canEdit || canDelete;
   const filtered = hasFilters(query);
   // "Unused only" alone has its own empty sentence: there is media, and content uses all of it.
@@ -127,22 +122,12 @@ export function MediaLibrary({
             )
           }
         >
-          <Link
-            href={href({ unused: unused ? null : '1', page: null })}
-            scroll={false}
-            aria-current={unused ? 'true' : undefined}
-            className={toggle(Boolean(unused))}
-          >
-            {unused ? '✓ Unused only' : 'Unused only'}
-          </Link>
-          <Link
-            href={href({ duplicates: duplicates ? null : '1', page: null })}
-            scroll={false}
-            aria-current={duplicates ? 'true' : undefined}
-            className={toggle(Boolean(duplicates))}
-          >
-            {duplicates ? '✓ Duplicates' : 'Duplicates'}
-          </Link>
+          <ToggleLink on={Boolean(unused)} href={href({ unused: unused ? null : '1', page: null })}>
+            Unused only
+          </ToggleLink>
+          <ToggleLink on={Boolean(duplicates)} href={href({ duplicates: duplicates ? null : '1', page: null })}>
+            Duplicates
+          </ToggleLink>
           <Link href="/media/settings" className="px-1 text-sm whitespace-nowrap text-slate-600 hover:text-slate-900">
             Media settings
           </Link>
@@ -190,6 +175,25 @@ export function MediaLibrary({
       </main>
       {panel}
     </div>
+  );
+}
+
+/** A filter that is on or off ("Unused only", "Duplicates"): a link to the other state, ticked while on. */
+function ToggleLink({ on, href, children }: { on: boolean; href: string; children: string }) {
+  return (
+    <Link
+      href={href}
+      scroll={false}
+      aria-current={on ? 'true' : undefined}
+      className={
+        'rounded-md border px-3 py-1.5 text-sm whitespace-nowrap ' +
+        (on
+          ? 'border-indigo-300 bg-indigo-50 text-indigo-800'
+          : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50')
+      }
+    >
+      {on ? `✓ ${children}` : children}
+    </Link>
   );
 }
 

@@ -1,6 +1,7 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { ConfirmBox } from '@/components/ui/confirm-box';
 import { EditDialog } from '@/components/ui/edit-dialog';
 import { FieldError } from '@/components/ui/field-error';
 import { inputClass } from '@/components/ui/input-class';
@@ -21,7 +22,6 @@ const urlNamed = (url: string, name: string) => `${url.slice(0, url.lastIndexOf(
 function RenameDialog({ id, fileName, url, mimeType, close }: Props & { close: () => void }) {
   const form = useMediaEdit(id, 'fileName', fileName, close, (m) => `Renamed to ${m.fileName}`);
   const { errorId } = form;
-  const confirmId = useId();
   const [name, setName] = useState(fileName);
   const [extensionConfirmed, setExtensionConfirmed] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -89,25 +89,18 @@ function RenameDialog({ id, fileName, url, mimeType, close }: Props & { close: (
         </p>
       </div>
       {extensionChanged && (
-        <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          <p id={confirmId}>
-            {from ? `The extension changes from .${from} to .${to}` : `The name gains a .${to} extension`}, but the file
-            stays what it is ({mimeType}). Its URL will be{' '}
-            <span className="break-all font-mono text-xs">{urlNamed(url, saved)}</span>
-          </p>
-          <label className="flex items-center gap-2">
-            <input
-              type="checkbox"
-              checked={extensionConfirmed}
-              onChange={(e) => {
-                setExtensionConfirmed(e.target.checked);
-                form.edited();
-              }}
-              aria-describedby={confirmId}
-            />
-            Change the extension anyway
-          </label>
-        </div>
+        <ConfirmBox
+          label="Change the extension anyway"
+          checked={extensionConfirmed}
+          onChange={(on) => {
+            setExtensionConfirmed(on);
+            form.edited();
+          }}
+        >
+          {from ? `The extension changes from .${from} to .${to}` : `The name gains a .${to} extension`}, but the file
+          stays what it is ({mimeType}). Its URL will be{' '}
+          <span className="break-all font-mono text-xs">{urlNamed(url, saved)}</span>
+        </ConfirmBox>
       )}
     </EditDialog>
   );

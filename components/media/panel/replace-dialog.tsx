@@ -6,6 +6,7 @@ import { extensionOf } from '@/lib/media/file-name';
 import { formatBytes } from '@/lib/media/format-bytes';
 import { isAbortError, replaceTarget, sendUpload } from '../send-upload';
 import { useLibraryHref } from '../use-library-href';
+import { ConfirmBox } from '@/components/ui/confirm-box';
 import { EditDialog } from '@/components/ui/edit-dialog';
 import { useToast } from '@/components/ui/toasts';
 
@@ -91,26 +92,19 @@ export function ReplaceDialog({ id, fileName, kind, file, close }: Props) {
         Replace with a new URL
       </label>
       {mismatch && (
-        <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          <p id={`${errorId}-mismatch`}>
-            The new file is {chosen ? `a .${chosen}` : 'without an extension'}, but the URL keeps the name{' '}
-            <span className="break-all font-medium">{fileName}</span>. Replace with a new URL to give it a name that
-            matches.
-          </p>
-          <label className="flex items-center gap-2">
-            <input
-              type="checkbox"
-              checked={mismatchConfirmed}
-              disabled={loaded !== null}
-              onChange={(e) => {
-                setMismatchConfirmed(e.target.checked);
-                setError(null);
-              }}
-              aria-describedby={`${errorId}-mismatch`}
-            />
-            Keep {current ? `the .${current}` : 'this'} URL anyway
-          </label>
-        </div>
+        <ConfirmBox
+          label={`Keep ${current ? `the .${current}` : 'this'} URL anyway`}
+          checked={mismatchConfirmed}
+          disabled={loaded !== null}
+          onChange={(on) => {
+            setMismatchConfirmed(on);
+            setError(null);
+          }}
+        >
+          The new file is {chosen ? `a .${chosen}` : 'without an extension'}, but the URL keeps the name{' '}
+          <span className="break-all font-medium">{fileName}</span>. Replace with a new URL to give it a name that
+          matches.
+        </ConfirmBox>
       )}
       {loaded !== null && (
         <div className="space-y-1">
