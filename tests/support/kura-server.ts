@@ -1,10 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { serverEnv } from './env';
 import { resetTestDatabase, testDatabaseUrl } from './test-database.mjs';
 
 const ROOT = path.resolve(__dirname, '../..');
+
+/** Servers still running when the test worker exits (a test that timed out never reached its cleanup). */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
 
 /** A Kura server of a test's own (for restarts and kills), on its own data dir and port. */
 export class KuraServer {
@@ -22,6 +29,9 @@ export class KuraServer {
   }
 
   async start(): Promise<void> {
+    // A server left over by an earlier run would answer the health check for this one.
+    if (!(await portIsFree(this.port)))
+      throw new Error(`port ${this.port} is taken by another process (a server left over by an earlier run?)`);
     fs.mkdirSync(this.dataDir, { recursive: true });
     // On PostgreSQL a new data dir starts on an empty database too; a restart keeps both.
     const marker = path.join(this.dataDir, '.test-database');
@@ -38,6 +48,9 @@ export class KuraServer {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
+    const child = this.child;
+    running.add(child);
+    child.once('exit', () => running.delete(child));
     this.child.stdout!.on('data', (d) => (this.output += d));
     this.child.stderr!.on('data', (d) => (this.output += d));
     const exited = new Promise<never>((_, reject) =>
@@ -62,6 +75,14 @@ export class KuraServer {
       child.kill(signal);
     });
   }
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
 }
 
 export async function waitForHealth(baseURL: string, timeoutMs: number): Promise<void> {

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { testDatabaseUrl } from './test-database.mjs';
 
@@ -85,20 +85,35 @@ function asSqlite(value: unknown): unknown {
 }
 
 function postgresDb(url: string): TestDb {
-  const psql = (sql: string) =>
-    execFileSync('psql', ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', sql], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+  // One connection for this TestDb, in a worker thread (tests/support/sql-worker.mjs); a query blocks until
+  // it answers. A psql process per query cost about 80 ms, most of the permission matrix's time.
+  const { port1, port2 } = new MessageChannel();
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(path.join(__dirname, 'sql-worker.mjs'), {
+    workerData: { url, port: port2, flag },
+    transferList: [port2],
+  });
+  worker.unref();
+  const query = (sql: string): unknown[] => {
+    Atomics.store(flag, 0, 0);
+    port1.postMessage(sql);
+    if (Atomics.wait(flag, 0, 0, 60_000) === 'timed-out') throw new Error(`no answer within 60 s to: ${sql}`);
+    const reply = receiveMessageOnPort(port1)?.message as { rows?: unknown[]; error?: string } | undefined;
+    if (!reply || reply.error !== undefined)
+      throw new Error(`${reply?.error ?? 'no reply'}\n  in: ${sql.slice(0, 300)}`);
+    return reply.rows ?? [];
+  };
   return {
     all: <T>(sql: string, ...params: Param[]) => {
       // to_json of each row keeps timestamps as ISO text and jsonb as JSON; both are turned back above.
-      const text = psql(`select coalesce(json_agg(to_json(r)), '[]') from (${bind(sql, params)}) r`);
-      const rows = JSON.parse(text) as Record<string, unknown>[];
+      const [{ rows }] = query(`select coalesce(json_agg(to_json(r)), '[]') as rows from (${bind(sql, params)}) r`) as {
+        rows: Record<string, unknown>[];
+      }[];
       return rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, asSqlite(v)]))) as T[];
     },
-    run: (sql, ...params) => void psql(bind(sql, params)),
-    batch: (statements) => void psql(['begin', ...statements.map(([sql, ...p]) => bind(sql, p)), 'commit'].join(';\n')),
-    close: () => {},
+    run: (sql, ...params) => void query(bind(sql, params)),
+    batch: (statements) =>
+      void query(['begin', ...statements.map(([sql, ...p]) => bind(sql, p)), 'commit'].join(';\n')),
+    close: () => void worker.terminate(),
   };
 }

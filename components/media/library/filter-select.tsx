@@ -28,7 +28,7 @@ export function FilterSelect({ label, value, onChange, options }: Props) {
         value={value}
         onChange={(e) => onChange(e.target.value)}
         className={
-          'max-w-32 cursor-pointer truncate rounded-md bg-transparent ' +
+          'max-w-28 cursor-pointer truncate rounded-md bg-transparent ' +
           'py-1.5 pr-1 pl-1.5 text-sm text-slate-900 focus:outline-none'
         }
       >
