@@ -2,8 +2,9 @@ import type { NextConfig } from 'next';
 
 /**
  * Every page and route but public delivery (its own rules: lib/media/delivery-headers.ts) refuses to be
- * framed and keeps its address out of other sites' Referer. `next start` reads this file, so HSTS follows
- * KURA_PUBLIC_URL at start, as the rest of the configuration does.
+ * framed and keeps its address out of other sites' Referer. Headers are fixed by the build
+ * (.next/routes-manifest.json), so HSTS follows the KURA_PUBLIC_URL the build saw: `npm start` builds again
+ * when its scheme changes (scripts/build-state.mjs).
  */
 const adminHeaders = [
   { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
@@ -30,7 +31,8 @@ const nextConfig: NextConfig = {
   // Next's own optimizer (/_next/image) would be a second image encoder beside the Image API, with no
   // queue of its own, and by default it takes any local path (/assets/… included): off in production.
   // bench/image-api.mjs compares the two, so a server started with KURA_BENCH=1 (`next start` reads
-  // this file, so the switch is taken at start, not at build) lets it optimise /assets/** only.
+  // this file, so the switch is taken at start, not at build; `npm start` starts from the build's copy of
+  // it instead, scripts/start.mjs) lets it optimise /assets/** only.
   images:
     process.env.KURA_BENCH === '1'
       ? { localPatterns: [{ pathname: '/assets/**', search: '' }] }

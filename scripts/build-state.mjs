@@ -29,8 +29,15 @@ function* files(entry) {
   for (const name of fs.readdirSync(full).sort()) yield* files(path.join(entry, name));
 }
 
+/**
+ * What next.config.ts reads from the environment and the build fixes: its headers land in .next/routes-manifest.json,
+ * so HSTS (sent only on an https KURA_PUBLIC_URL) follows the URL of the last build, and a start under another
+ * scheme builds again.
+ */
+const buildEnv = () => `https:${(process.env.KURA_PUBLIC_URL ?? '').startsWith('https://')}`;
+
 export function sourceHash() {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(buildEnv()).update('\0');
   for (const input of INPUTS)
     for (const file of files(input))
       hash

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { waitForHealth } from '../support/kura-server';
 import { testPort } from '../support/env';
+import { png } from '../support/media';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -256,5 +257,60 @@ test(
     );
     expect(unreachable.output()).not.toContain('not-printed');
     expect(unreachable.output()).not.toContain('Ready');
+  },
+);
+
+/** The processes of `npm start`'s group whose command line says `match`, and the files each has mapped. */
+function groupProcesses(pgid: number, match: string): { pid: number; mapped: string }[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((name) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+        const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+        const cmdline = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8');
+        if (pgrp !== pgid || !cmdline.includes(match)) return [];
+        return [{ pid: Number(name), mapped: fs.readFileSync(`/proc/${name}/maps`, 'utf8') }];
+      } catch {
+        return []; // gone meanwhile
+      }
+    });
+}
+
+test(
+  'npm start serves from the build: next.config.ts is not ' + 'compiled again, sharp loads with the first image',
+  async ({}, testInfo) => {
+    const dataDir = path.join(testInfo.outputDir, 'data');
+    const port = testPort(3237);
+    const key = 'lean-start-key-0123456789abcdef';
+    const run = npmStart(dataDir, port, { KURA_API_KEY: key });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      await waitForHealth(base, 60_000);
+      const servers = groupProcesses(run.child.pid!, 'next-server');
+      expect(servers).toHaveLength(1); // one Node process serving, no wrapper of ours beside it
+      const mapped = () => groupProcesses(run.child.pid!, 'next-server')[0].mapped;
+      // SWC (≈ 25 MiB resident) compiles next.config.ts; the build already holds its result.
+      expect(mapped()).not.toMatch(/next-swc/);
+      expect(mapped()).not.toMatch(/libvips/);
+      // The configuration of the build is the one served: admin headers, and /assets rewritten to delivery.
+      const login = await fetch(`${base}/login`);
+      expect(login.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+      const body = new FormData();
+      body.append('file', new Blob([new Uint8Array(await png(8, 8))], { type: 'image/png' }), 'first.png');
+      const res = await fetch(`${base}/api/v1/media`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${key}` },
+        body,
+      });
+      expect(res.status).toBe(201);
+      const { url } = (await res.json()) as { url: string };
+      expect((await fetch(url)).status).toBe(200);
+      expect((await fetch(`${url}?w=16&fm=png`)).headers.get('content-type')).toBe('image/png');
+      expect(mapped()).toMatch(/libvips/);
+    } finally {
+      await stop(run.child);
+    }
   },
 );
