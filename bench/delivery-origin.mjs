@@ -1,6 +1,7 @@
 // bench/delivery-origin: the delivery origin (KURA_DELIVERY_PORT, lib/service/delivery-listener.ts) on a real
 // `next start`, each figure against a baseline measured in the same run, sides alternating. Medians; asserts nothing.
-//   (a) cached hits with autocannon (32 connections, 5 alternating rounds per side): a cached Image API variant
+//   (a) cached hits with wrk on a core of its own and the servers pinned to the other (bench/lib/wrk.mjs; autocannon
+//       where wrk is missing), 32 connections, 5 alternating rounds per side: a cached Image API variant
 //       (`?w=640&q=75&fm=webp`, Kura-Cache: hit) and a small original, both on the delivery listener, against
 //       (i) a bare node:http server answering the same bytes with the same headers from memory
 //       (bench/delivery-origin-baseline-server.mjs)                           goal: ≥ 0.9 ×
@@ -13,9 +14,10 @@
 //   (c) idle memory of `npm start`: the resident memory of every process it leaves running (npm itself, the
 //       shell npm runs the script in, the server), summed, 20 s after /api/health first answers  goal: ≤ 150 MiB
 //
-// Run alone: node bench/delivery-origin.mjs   Knobs (env): BENCH_DELIVERY_SECONDS (autocannon seconds per side and
-// round, default 3), BENCH_DELIVERY_ROUNDS (default 5), BENCH_DELIVERY_IDLE_ONLY=1 (only (c)),
-// BENCH_KURA_NODE_OPTIONS (node flags for Kura's server, e.g. "--cpu-prof --cpu-prof-dir=bench/.tmp/prof").
+// Run alone: node bench/delivery-origin.mjs   Knobs (env): BENCH_DELIVERY_SECONDS (seconds per side and round,
+// default 3), BENCH_DELIVERY_ROUNDS (default 5), BENCH_DELIVERY_LOAD=autocannon (the unpinned load generator used
+// before 7 Dec), BENCH_DELIVERY_IDLE_ONLY=1 (only (c)), BENCH_KURA_NODE_OPTIONS (node flags for Kura's server, e.g.
+// "--cpu-prof --cpu-prof-dir=bench/.tmp/prof").
 // Results: bench/.tmp/delivery-origin-results.json.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -42,6 +44,7 @@ import {
 } from './lib/processes.mjs';
 import { median } from './lib/stats.mjs';
 import { syntheticPhoto } from './lib/synthetic-photo.mjs';
+import { cores, pinTree, wrk, wrkAvailable } from './lib/wrk.mjs';
 
 export const name = 'delivery-origin';
 
@@ -63,6 +66,9 @@ const TOTAL_TIMEOUT_MS = 10 * 60_000;
 const ACCEPT = 'image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8';
 const VARIANT = 'w=640&q=75&fm=webp';
 const IDLE_ONLY = process.env.BENCH_DELIVERY_IDLE_ONLY === '1';
+// wrk on a core of its own, the servers pinned to the other: the server is the limit (bench/lib/wrk.mjs). autocannon
+// (BENCH_DELIVERY_LOAD=autocannon, or where wrk is missing) shares both cores with the servers.
+const LOAD = process.env.BENCH_DELIVERY_LOAD || (wrkAvailable() ? 'wrk' : 'autocannon');
 const GOALS = { overBare: 0.9, overNext: 2, cold: 1.05, idleMiB: 150 };
 
 const f = (x, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
@@ -78,6 +84,7 @@ function replayable(headers) {
 }
 
 async function cannon(url, headers, seconds) {
+  if (LOAD === 'wrk') return wrk({ url, headers, connections: CONNECTIONS, seconds, cpu: cores().client });
   const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
   return {
     reqPerS: r.requests.total / r.duration,
@@ -93,6 +100,7 @@ async function cannon(url, headers, seconds) {
 // (a) cached hits, alternating rounds.
 
 async function hits(sides, log) {
+  if (LOAD === 'wrk') for (const pid of new Set(sides.map((s) => s.pid))) pinTree(pid, cores().servers);
   for (const s of sides) await cannon(s.url, s.headers, 1); // warm-up, not counted
   const runs = Object.fromEntries(sides.map((s) => [s.key, []]));
   for (let round = 1; round <= ROUNDS; round++) {
@@ -330,7 +338,11 @@ export async function run({ log = console.log } = {}) {
         pid,
       });
     for (const s of sides) s.headers = { accept: ACCEPT };
-    log(`  (a) cached hits, autocannon ${CONNECTIONS} connections, ${ROUNDS} rounds × ${SECONDS} s per side:`);
+    const how =
+      LOAD === 'wrk'
+        ? `wrk on CPU ${cores().client}, servers pinned to CPU ${cores().servers}`
+        : 'autocannon, unpinned';
+    log(`  (a) cached hits, ${how}, ${CONNECTIONS} connections, ${ROUNDS} rounds × ${SECONDS} s per side:`);
     const hot = await hits(sides, log);
     await stopProcess(bare);
     await stopProcess(server.child);
@@ -364,6 +376,7 @@ export async function run({ log = console.log } = {}) {
         loadAverage1mBefore: loadBefore,
         loadAverage1mAfter: os.loadavg()[0],
       },
+      load: LOAD === 'wrk' ? { tool: 'wrk', serversOn: cores().servers, clientOn: cores().client } : { tool: LOAD },
       goals,
       hot,
       cold: coldResult,

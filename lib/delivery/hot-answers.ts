@@ -2,7 +2,7 @@
 import 'server-only';
 import { LRUCache } from 'lru-cache';
 import { deliverablesGeneration } from '@/lib/media/find-deliverable';
-import { processSingleton } from '@/lib/process-singleton';
+import { processSingletonGetter } from '@/lib/process-singleton';
 import { countDelivery, type Output } from '@/lib/usage/count-delivery';
 import type { Answer } from './answer';
 
@@ -19,16 +19,15 @@ export type HotAnswer = {
 export const SMALL_ORIGINAL_BYTES = 256 * 1024;
 const HOT_BYTES = 32 * 1024 * 1024;
 
-const answers = () =>
-  processSingleton(
-    'hotAnswers',
-    () =>
-      new LRUCache<string, HotAnswer>({
-        maxSize: HOT_BYTES,
-        maxEntrySize: HOT_BYTES / 32,
-        sizeCalculation: (a) => Math.max(1, a.body.length),
-      }),
-  );
+const answers = processSingletonGetter(
+  'hotAnswers',
+  () =>
+    new LRUCache<string, HotAnswer>({
+      maxSize: HOT_BYTES,
+      maxEntrySize: HOT_BYTES / 32,
+      sizeCalculation: (a) => Math.max(1, a.body.length),
+    }),
+);
 
 /**
  * What a plain GET of `url` (path and query as sent) with this `Accept` was answered last time, when nothing about

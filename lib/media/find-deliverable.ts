@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import { afterCommit, db, listen, notify } from '@/db';
 import { media, type Media } from '@/db/schema';
-import { processSingleton } from '@/lib/process-singleton';
+import { processSingleton, processSingletonGetter } from '@/lib/process-singleton';
 import { serviceId } from '@/lib/service/service-id';
 
 // Prepared once per process: delivery is the hottest query (drizzle would build and prepare it per call).
@@ -24,13 +24,12 @@ export const MEDIA_CHANNEL = 'kura_media';
  * ({@link forgetDeliverables}, here at once and on other instances by {@link MEDIA_CHANNEL}); `generation`
  * keeps a row read before a change from being stored after it. Used only once this process listens.
  */
-const rows = () =>
-  processSingleton('deliverableRows', () => ({
-    listening: false,
-    generation: 0,
-    noticeQueued: false,
-    byId: new LRUCache<string, Media>({ max: 10_000 }),
-  }));
+const rows = processSingletonGetter('deliverableRows', () => ({
+  listening: false,
+  generation: 0,
+  noticeQueued: false,
+  byId: new LRUCache<string, Media>({ max: 10_000 }),
+}));
 
 /**
  * The media item a public delivery URL names, or null. Public by design (no actor): media is

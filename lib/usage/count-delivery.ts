@@ -1,7 +1,7 @@
 // Design notes: docs/usage.md.
 import 'server-only';
 import { config } from '@/lib/config';
-import { processSingleton } from '@/lib/process-singleton';
+import { processSingletonGetter } from '@/lib/process-singleton';
 
 /** What a delivery served: the stored bytes (whole, a range, a 304) or an Image API output. */
 export type Output = 'original' | 'variant';
@@ -14,7 +14,7 @@ export type Pending = { daily: Map<string, Tally>; perMedia: Map<string, Tally> 
 export const emptyPending = (): Pending => ({ daily: new Map(), perMedia: new Map() });
 
 /** This process's counts not yet written (lib/usage/flush-usage.ts swaps them out). */
-export const pendingUsage = () => processSingleton('usagePending', () => ({ current: emptyPending() }));
+export const pendingUsage = processSingletonGetter('usagePending', () => ({ current: emptyPending() }));
 
 const add = (map: Map<string, Tally>, key: string, bytes: number, requests: number) => {
   const tally = map.get(key);
@@ -28,12 +28,36 @@ const add = (map: Map<string, Tally>, key: string, bytes: number, requests: numb
  * Counts one answer of delivery: `bytes` of body sent for media `mediaId`. Two map updates in memory, no I/O:
  * delivery never waits for counting. Off with `KURA_COUNT_USAGE=0` (a bench knob).
  */
-export function countDelivery(mediaId: string, output: Output, bytes: number, at = new Date()): void {
+export function countDelivery(mediaId: string, output: Output, bytes: number, at?: Date): void {
   if (!config().KURA_COUNT_USAGE) return;
-  const day = at.toISOString().slice(0, 10);
+  const stamp = at ? stampOf(at.getTime()) : today();
   const { current } = pendingUsage();
-  add(current.daily, `${day}|${output}`, bytes, 1);
-  add(current.perMedia, `${day.slice(0, 7)}|${mediaId}`, bytes, 1);
+  add(current.daily, stamp.daily[output], bytes, 1);
+  add(current.perMedia, `${stamp.month}|${mediaId}`, bytes, 1);
+}
+
+type Stamp = { until: number; month: string; daily: Record<Output, string> };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The keys of the UTC day holding `ms`, and when that day ends. */
+function stampOf(ms: number): Stamp {
+  const day = new Date(ms).toISOString().slice(0, 10);
+  return {
+    until: (Math.floor(ms / DAY_MS) + 1) * DAY_MS,
+    month: day.slice(0, 7),
+    daily: { original: `${day}|original`, variant: `${day}|variant` },
+  };
+}
+
+// The day's keys, made once a day rather than for every answer: a cached hit is a few microseconds, and a
+// `new Date()` under Next (which wraps the constructor) plus three strings was a noticeable part of it. The clock
+// is read through `performance`, which Next leaves alone.
+let current: Stamp | null = null;
+function today(): Stamp {
+  const now = performance.timeOrigin + performance.now();
+  if (current === null || now >= current.until) current = stampOf(now);
+  return current;
 }
 
 /** Merges counts back (a flush that failed), so they are written by the next one. */
