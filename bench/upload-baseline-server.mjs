@@ -16,6 +16,8 @@
 //   hwm   the write stream has a 1 MiB highWaterMark, as lib/storage/local.ts has
 //   als   the request runs inside AsyncLocalStorage.run(), as Next runs every request (this turns
 //         on Node's promise hooks: every promise, e.g. each step of an async generator, pays for them)
+//   sync  an fdatasync every 16 MiB written while the upload arrives, as lib/storage/local.ts does (the disk
+//         starts on the file before its last byte, instead of all of it at the final fsync)
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -29,7 +31,7 @@ const port = Number(process.argv[2]);
 const dir = path.resolve(process.argv[3]);
 const features = new Set((process.argv[4] || '').split(',').filter(Boolean));
 for (const f of features)
-  if (!['web', 'hash', 'gen', 'hwm', 'als'].includes(f)) throw new Error(`Unknown feature ${f}`);
+  if (!['web', 'hash', 'gen', 'hwm', 'als', 'sync'].includes(f)) throw new Error(`Unknown feature ${f}`);
 fs.mkdirSync(dir, { recursive: true });
 
 function webBody(req) {
@@ -92,7 +94,9 @@ function handle(req, res) {
       flush: true,
       ...(features.has('hwm') ? { highWaterMark: 1024 * 1024 } : {}),
     });
+    const syncs = features.has('sync') ? syncBehind(out) : null;
     writing = pipeline(through(stream), out).then(async () => {
+      syncs?.stop();
       await fs.promises.rename(temp, target);
       return out.bytesWritten;
     });
@@ -107,6 +111,22 @@ function handle(req, res) {
   });
   parser.on('error', (err) => answer(400, { message: String(err.message) }));
   (features.has('web') ? webBody(req) : req).pipe(parser);
+}
+
+/** An fdatasync per 16 MiB written, one at a time, while the stream is open (lib/storage/local.ts syncBehind). */
+function syncBehind(out) {
+  let synced = 0;
+  let busy = false;
+  const timer = setInterval(() => {
+    const upTo = out.bytesWritten;
+    if (busy || typeof out.fd !== 'number' || upTo - synced < 16 * 1024 * 1024) return;
+    busy = true;
+    fs.fdatasync(out.fd, () => {
+      busy = false;
+      synced = upTo;
+    });
+  }, 50);
+  return { stop: () => clearInterval(timer) };
 }
 
 server.listen(port, '127.0.0.1', () => console.log(`listening ${port}`));

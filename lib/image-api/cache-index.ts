@@ -32,6 +32,7 @@ export class CacheIndex {
   private total = 0;
   private evicting = false;
   private readonly loaded: Promise<void>;
+  private isLoaded = false;
   private readonly startedAt = Date.now();
 
   constructor(
@@ -40,9 +41,17 @@ export class CacheIndex {
     /** Told of every evicted file (the memory layer drops it too). */
     private readonly onEvict: (file: string) => void = () => {},
   ) {
-    this.loaded = this.load().catch((err) =>
-      console.error('[kura] could not read the variant cache; it starts empty', err),
-    );
+    this.loaded = this.load()
+      .then(() => void (this.isLoaded = true))
+      .catch((err) => console.error('[kura] could not read the variant cache; it starts empty', err));
+  }
+
+  /**
+   * False when the file is surely not on disk: the index has read the cache and knows no such file (a miss then
+   * skips a file-system round trip). True while it is still reading, or when it knows the file.
+   */
+  mayHave(file: string): boolean {
+    return !this.isLoaded || this.entries.has(file);
   }
 
   /** Bytes the index knows of (for tests and the bench). */

@@ -56,7 +56,7 @@ export async function getVariant(m: Media, plan: TransformPlan, extras: VariantE
   const etag = `"v-${createHash('sha256').update(`${m.sha256}\n${plan.cacheKey}`).digest('hex').slice(0, 32)}"`;
   // Memory is checked again after the file read: a render that finished meanwhile is in memory before it
   // leaves `inFlight`, and its file may still be being written.
-  const cached = hot.get(file) ?? (await readEntry(file)) ?? hot.get(file);
+  const cached = hot.get(file) ?? (index.mayHave(file) ? await readEntry(file) : null) ?? hot.get(file);
   if (cached) {
     index.hit(file, allocatedBytes(cached.fileBytes));
     hot.set(file, cached);

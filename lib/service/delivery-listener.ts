@@ -44,18 +44,20 @@ export async function startDeliveryListener(): Promise<void> {
     const generation = deliverablesGeneration();
     answer(req, url)
       .then(async ({ answer: a, mediaId }) => {
-        if (!plain || mediaId === null || a.status !== 200) return writeAnswer(res, a, CROSS_ORIGIN);
+        if (!plain || mediaId === null || a.status !== 200) return send(res, a);
         const kept = await inMemory(a);
         if (kept) keepHot(url, req.headers.accept, mediaId, kept, generation, CROSS_ORIGIN);
-        writeAnswer(res, kept ?? a, CROSS_ORIGIN);
+        send(res, kept ?? a);
       })
       .catch((err) => {
         console.error('[kura] delivery failed', err);
         res.destroy();
       });
   });
+  // A client that connects and sends nothing is cut by the headers timeout; one that stops reading a streamed
+  // download, by the idle timeout `send` sets on that answer (not on every socket: re-arming a socket timer on each
+  // request was a measurable part of a cached hit).
   server.headersTimeout = KEEP_ALIVE_MS + 1000;
-  server.timeout = 2 * 60 * 1000; // a stalled download or a silent client, as on the main port
   state.server = server;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -66,6 +68,15 @@ export async function startDeliveryListener(): Promise<void> {
   });
   const { address, port: bound } = server.address() as AddressInfo;
   console.log(`[kura] delivery listening on ${address}:${bound} for ${config().deliveryUrl}`);
+}
+
+/** A download that sends nothing for this long (the client stopped reading) is cut, as on the main port. */
+const STALLED_MS = 2 * 60 * 1000;
+
+/** Writes an answer with the origin's headers; a streamed body gets the stalled-download timeout. */
+function send(res: http.ServerResponse, a: Answer): void {
+  if (a.body !== undefined && !Buffer.isBuffer(a.body)) res.setTimeout(STALLED_MS);
+  writeAnswer(res, a, CROSS_ORIGIN);
 }
 
 /** The answer to one request of the delivery origin: an asset, or 404/405 for anything else; and its media id. */
