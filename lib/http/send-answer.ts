@@ -14,18 +14,6 @@ export function sendAnswer(res: ServerResponse, answer: PlainAnswer): void {
   sendBody(res, answer.body);
 }
 
-/**
- * `sendAnswer` for a plain node:http server (the delivery listener): the status line and headers in one
- * `writeHead`, then `extra` (name, value, name, value…), and a Buffer body in the same write.
- */
-export function writeAnswer(res: ServerResponse, answer: PlainAnswer, extra: readonly string[]): void {
-  const flat: string[] = [];
-  for (const name in answer.headers) flat.push(name, answer.headers[name]);
-  flat.push(...extra);
-  res.writeHead(answer.status, flat);
-  sendBody(res, answer.body);
-}
-
 function sendBody(res: ServerResponse, body: Readable | Buffer | undefined): void {
   if (body === undefined) return void res.end();
   if (Buffer.isBuffer(body)) return void res.end(body);

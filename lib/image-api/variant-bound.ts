@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { transaction } from '@/db';
 import { lockNamed } from '@/db/locks';
 import { imageVariants, type Media } from '@/db/schema';
@@ -26,18 +26,21 @@ export async function reserveVariant(m: Media, planHash: string, max: number): P
   const key = and(eq(imageVariants.mediaId, m.id), eq(imageVariants.sha256, m.sha256));
   const added = await transaction(async (tx) => {
     await lockNamed(tx, `variants:${m.id}`);
-    const known = (
-      await tx
-        .select({ n: count() })
-        .from(imageVariants)
-        .where(and(key, eq(imageVariants.planHash, planHash)))
-        .limit(1)
-    )[0];
-    if (known && known.n > 0) return false;
-    const total = (await tx.select({ n: count() }).from(imageVariants).where(key).limit(1))[0]?.n ?? 0;
-    if (total >= max) throw tooMany(max);
+    // One read answers all three: this variant known? how many of this version? any counts of earlier versions?
+    const thisVersion = sql`${imageVariants.sha256} = ${m.sha256}`;
+    const [counts] = await tx
+      .select({
+        known: sql`count(*) filter (where ${thisVersion} and ${imageVariants.planHash} = ${planHash})`.mapWith(Number),
+        total: sql`count(*) filter (where ${thisVersion})`.mapWith(Number),
+        earlier: sql`count(*) filter (where not (${thisVersion}))`.mapWith(Number),
+      })
+      .from(imageVariants)
+      .where(eq(imageVariants.mediaId, m.id));
+    if (counts.known > 0) return false;
+    if (counts.total >= max) throw tooMany(max);
     // Counts of earlier versions of the file can never be used again.
-    await tx.delete(imageVariants).where(and(eq(imageVariants.mediaId, m.id), ne(imageVariants.sha256, m.sha256)));
+    if (counts.earlier > 0)
+      await tx.delete(imageVariants).where(and(eq(imageVariants.mediaId, m.id), ne(imageVariants.sha256, m.sha256)));
     await tx.insert(imageVariants).values({ mediaId: m.id, sha256: m.sha256, planHash });
     return true;
   });

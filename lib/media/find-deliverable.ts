@@ -28,6 +28,8 @@ const rows = processSingletonGetter('deliverableRows', () => ({
   listening: false,
   generation: 0,
   noticeQueued: false,
+  /** The generation as other threads see it (the delivery listener's), -1 while not listening. */
+  shared: null as Int32Array | null,
   byId: new LRUCache<string, Media>({ max: 10_000 }),
 }));
 
@@ -62,6 +64,21 @@ function forgetDeliverables(): void {
   const cache = rows();
   cache.generation++;
   cache.byId.clear();
+  publishGeneration();
+}
+
+/**
+ * Shares {@link deliverablesGeneration} with another thread through `view` (one Int32 of a SharedArrayBuffer), kept
+ * current from now on: -1 while nothing may be cached, else the generation (modulo 2³¹).
+ */
+export function shareDeliverablesGeneration(view: Int32Array): void {
+  rows().shared = view;
+  publishGeneration();
+}
+
+function publishGeneration(): void {
+  const cache = rows();
+  if (cache.shared) Atomics.store(cache.shared, 0, cache.listening ? cache.generation & 0x7fffffff : -1);
 }
 
 /**
@@ -88,4 +105,5 @@ export function watchDeliverables(): void {
   if (cache.listening) return;
   listen(MEDIA_CHANNEL, forgetDeliverables);
   cache.listening = true;
+  publishGeneration();
 }

@@ -25,15 +25,16 @@ const add = (map: Map<string, Tally>, key: string, bytes: number, requests: numb
 };
 
 /**
- * Counts one answer of delivery: `bytes` of body sent for media `mediaId`. Two map updates in memory, no I/O:
- * delivery never waits for counting. Off with `KURA_COUNT_USAGE=0` (a bench knob).
+ * Counts answers of delivery: `requests` of them (one unless the delivery listener reports a batch), `bytes` of body
+ * sent in all for media `mediaId`. Two map updates in memory, no I/O: delivery never waits for counting. Off with
+ * `KURA_COUNT_USAGE=0` (a bench knob).
  */
-export function countDelivery(mediaId: string, output: Output, bytes: number, at?: Date): void {
+export function countDelivery(mediaId: string, output: Output, bytes: number, requests = 1): void {
   if (!config().KURA_COUNT_USAGE) return;
-  const stamp = at ? stampOf(at.getTime()) : today();
+  const stamp = today();
   const { current } = pendingUsage();
-  add(current.daily, stamp.daily[output], bytes, 1);
-  add(current.perMedia, `${stamp.month}|${mediaId}`, bytes, 1);
+  add(current.daily, stamp.daily[output], bytes, requests);
+  add(current.perMedia, `${stamp.month}|${mediaId}`, bytes, requests);
 }
 
 type Stamp = { until: number; month: string; daily: Record<Output, string> };

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
 import sharp from 'sharp';
@@ -8,6 +10,7 @@ import { KuraServer } from '../support/kura-server';
 import { keyHeader, pathOf, png, uniqueName, uploadViaApi, type MediaRecord } from '../support/media';
 import { startReceiver, type Receiver } from '../support/receiver';
 import { createApi } from '../support/seed';
+import { withTestDb } from '../support/sql';
 
 // A server of its own with a delivery origin (KURA_DELIVERY_URL + KURA_DELIVERY_PORT): the delivery contract
 // runs against both of its origins, and the Image API's refusals are compared answer by answer.
@@ -33,6 +36,7 @@ test.beforeAll(async () => {
     // One render at a time and no line: a second render at once is a 503.
     KURA_IMAGE_RENDERS: '1',
     KURA_IMAGE_QUEUE: '0',
+    KURA_USAGE_FLUSH_MS: '200',
   });
   fs.rmSync(server.dataDir, { recursive: true, force: true });
   await server.start();
@@ -290,4 +294,57 @@ test('a full render queue answers 503 with Retry-After on either origin', async 
   }
   expect(answers.delivery[0]).toEqual(answers.main[0]);
   expect(answers.main[0]).toMatchObject({ status: 503, retry: '1', cache: 'no-store' });
+});
+
+test('a large original streams whole from the delivery origin; a client leaving mid-way changes nothing', async () => {
+  const bytes = randomBytes(3 * 1024 * 1024 + 17);
+  const m = await upload(uniqueName('large', 'bin'), bytes);
+  const p = pathOf(m.url);
+  const whole = await delivery.get(p);
+  expect(whole.status()).toBe(200);
+  expect(whole.headers()['content-length']).toBe(String(bytes.length));
+  expect((await whole.body()).equals(bytes)).toBe(true);
+  const tail = await delivery.get(p, { headers: { Range: `bytes=${bytes.length - 100_000}-` } });
+  expect(tail.status()).toBe(206);
+  expect((await tail.body()).equals(bytes.subarray(bytes.length - 100_000))).toBe(true);
+
+  // Read the first bytes, then go away: the origin cuts that download and answers the next ones whole.
+  const received = await new Promise<number>((resolve, reject) => {
+    const req = http.get(`${DELIVERY}${p}`, (res) => {
+      res.once('data', (chunk: Buffer) => {
+        req.destroy();
+        resolve(chunk.length);
+      });
+    });
+    req.on('error', (err) => (req.destroyed ? undefined : reject(err)));
+  });
+  expect(received).toBeGreaterThan(0);
+  expect(received).toBeLessThan(bytes.length);
+  for (let i = 0; i < 3; i++) expect((await (await delivery.get(p)).body()).equals(bytes)).toBe(true);
+  await sameOnBoth(p, { Range: 'bytes=1000000-1999999' });
+});
+
+test('answers the delivery origin gives from memory are counted in usage like any other', async () => {
+  const m = await upload(uniqueName('counted-hot', 'png'), await png(90, 60, 0x336699));
+  const original = pathOf(m.url);
+  const variant = `${original}?w=30&fm=webp`;
+  let bytes = 0;
+  for (let i = 0; i < 5; i++) {
+    // The first of each is asked of the delivery door (a variant is rendered, then a cache hit); the rest, of memory.
+    for (const url of [original, variant]) {
+      const res = await delivery.get(url);
+      expect(res.status()).toBe(200);
+      bytes += (await res.body()).length;
+    }
+  }
+  const counted = () =>
+    withTestDb(server.dataDir, (db) =>
+      db
+        .all<{ bytes: number; requests: number }>(
+          'select bytes, requests from usage_media_monthly where media_id = ?',
+          m.id,
+        )
+        .map((r) => ({ bytes: Number(r.bytes), requests: Number(r.requests) })),
+    );
+  await expect.poll(counted, { timeout: 10_000 }).toEqual([{ bytes, requests: 10 }]);
 });
