@@ -147,10 +147,12 @@ async function cold(delivery, mediaPath, photo, kura, log) {
     await kura.renderImage(photo, plan, { maxInputPixels: MAX_INPUT_PIXELS });
     return Number(process.hrtime.bigint() - started) / 1e6;
   };
+  const bodies = [];
   const fetchCold = async (t) => {
     const res = await get(`${delivery}${mediaPath}?${t}`, { headers: { accept: ACCEPT } });
     if (res.status !== 200 || res.headers['kura-cache'] !== 'miss')
       throw new Error(`(b) ${t} answered ${res.status}, Kura-Cache: ${res.headers['kura-cache']}`);
+    bodies.push(res.body);
     return res.ms;
   };
   for (const t of ['w=100', 'w=101&fm=webp', 'w=102&fm=png']) {
@@ -178,12 +180,44 @@ async function cold(delivery, mediaPath, photo, kura, log) {
   };
   r.p50Ratio = r.httpP50Ms / r.inProcessP50Ms;
   r.p95Ratio = r.httpP95Ms / r.inProcessP95Ms;
+  r.httpFloorP50Ms = await httpFloor(bodies, median(local));
   log(
     `  (b) ${COLD.length} cold variants: delivery p50 ${f(r.httpP50Ms)} ms p95 ${f(r.httpP95Ms)} ms; in-process ` +
       `p50 ${f(r.inProcessP50Ms)} ms p95 ${f(r.inProcessP95Ms)} ms; ratios p50 ${f(r.p50Ratio, 3)} p95 ` +
       `${f(r.p95Ratio, 3)} (median pair ${f(r.medianPairRatio, 3)})`,
   );
+  log(
+    `      the HTTP round trip alone (bare node:http, the median variant's bytes, after as long idle): p50 ` +
+      `${f(r.httpFloorP50Ms, 2)} ms = ${f((100 * r.httpFloorP50Ms) / r.inProcessP50Ms, 1)} % of an in-process render`,
+  );
   return r;
+}
+
+/**
+ * What any HTTP answer of these bytes costs here: a bare node:http process answering the median-sized variant from
+ * memory, asked as the cold requests were (one at a time, the same idle time between them, so each wakes the server).
+ */
+async function httpFloor(bodies, idleMs) {
+  const sorted = [...bodies].sort((a, b) => a.length - b.length);
+  const file = path.join(os.tmpdir(), `kura-bench-floor-${process.pid}`);
+  fs.writeFileSync(file, sorted[Math.floor(sorted.length / 2)]);
+  fs.writeFileSync(`${file}.json`, JSON.stringify({ 'content-type': 'image/jpeg' }));
+  const port = await freePort();
+  const bare = spawnTracked([BASELINE_SERVER, String(port), `floor=${file},${file}.json`], { ...process.env }, 'floor');
+  try {
+    await waitForHealth(bare, port);
+    const ms = [];
+    for (let i = 0; i < COLD.length + 3; i++) {
+      const res = await get(`http://127.0.0.1:${port}/floor`);
+      if (i >= 3) ms.push(res.ms); // the first ones open the connection
+      await sleep(idleMs);
+    }
+    return median(ms);
+  } finally {
+    await stopProcess(bare);
+    fs.rmSync(file, { force: true });
+    fs.rmSync(`${file}.json`, { force: true });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import { transaction } from '@/db';
 import { lockNamed } from '@/db/locks';
 import { imageVariants, type Media } from '@/db/schema';
 import { KuraError } from '@/lib/errors';
+import { processSingletonGetter } from '@/lib/process-singleton';
 
 const tooMany = (max: number) =>
   new KuraError(
@@ -11,6 +12,29 @@ const tooMany = (max: number) =>
     `This image already has ${max} different Image API variants (KURA_MAX_VARIANTS_PER_MEDIA); ` +
       'variants asked for before keep working, a new combination of parameters is refused',
   );
+
+/** The count of variants each media version had at its last reservation here, by `${id} ${sha256}`. */
+const lastCounts = processSingletonGetter('variantCounts', () => new Map<string, number>());
+const MAX_REMEMBERED = 10_000;
+
+/**
+ * Whether this media version was, at its last reservation in this process, so far below `max` that a new variant
+ * may render while its place is reserved (`reservations` more may be in flight). Unknown (never reserved here, a
+ * new version) is not: near the bound, or when unsure, the place is reserved first, so a refused variant costs no
+ * render. Another instance adding variants meanwhile can only make a reservation refuse after its render.
+ */
+export function farBelowBound(m: Media, max: number, reservations: number): boolean {
+  const total = lastCounts().get(`${m.id} ${m.sha256}`);
+  return total !== undefined && total + reservations < max / 2;
+}
+
+function remember(m: Media, total: number): void {
+  const counts = lastCounts();
+  const key = `${m.id} ${m.sha256}`;
+  counts.delete(key); // re-inserted last: the oldest go first
+  counts.set(key, total);
+  if (counts.size > MAX_REMEMBERED) counts.delete(counts.keys().next().value!);
+}
 
 /**
  * Reserves a place for a new variant of this media version, or throws 429 when it already has `max`.
@@ -36,12 +60,14 @@ export async function reserveVariant(m: Media, planHash: string, max: number): P
       })
       .from(imageVariants)
       .where(eq(imageVariants.mediaId, m.id));
+    remember(m, counts.total);
     if (counts.known > 0) return false;
     if (counts.total >= max) throw tooMany(max);
     // Counts of earlier versions of the file can never be used again.
     if (counts.earlier > 0)
       await tx.delete(imageVariants).where(and(eq(imageVariants.mediaId, m.id), ne(imageVariants.sha256, m.sha256)));
     await tx.insert(imageVariants).values({ mediaId: m.id, sha256: m.sha256, planHash });
+    remember(m, counts.total + 1);
     return true;
   });
   if (!added) return async () => {};

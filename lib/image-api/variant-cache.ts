@@ -19,7 +19,7 @@ import { RenderQueue } from './render-queue';
 import { keyWithoutEdit } from './stored-edit';
 import { undecodableImages } from './undecodable-images';
 import { readSharedVariant, writeSharedVariant } from './shared-variants';
-import { reserveVariant } from './variant-bound';
+import { farBelowBound, reserveVariant } from './variant-bound';
 
 export type Variant = { data: Buffer; contentType: string; etag: string; cache: 'hit' | 'miss' | 'shared' };
 
@@ -80,11 +80,18 @@ export async function getVariant(m: Media, plan: TransformPlan, extras: VariantE
       keepOnDisk(file, ...splitEntry(shared));
       return { data: shared.data, contentType: shared.contentType, etag, cache: 'hit' as const };
     }
-    const release = own ? async () => {} : await reserveVariant(m, planHash, config().KURA_MAX_VARIANTS_PER_MEDIA);
+    // Far below the bound (as last seen here) the place is reserved while the image renders, and the variant is
+    // kept only once it has its place; otherwise first, so a refused variant costs no render.
+    const max = config().KURA_MAX_VARIANTS_PER_MEDIA;
+    const alongside = !own && farBelowBound(m, max, inFlight.size);
+    const reservation = own ? null : reserveVariant(m, planHash, max);
+    reservation?.catch(() => {}); // its refusal is answered by whoever awaits it below
+    if (reservation && !alongside) await reservation;
     try {
-      return await render(m, plan, file, etag, extras, planHash);
+      return await render(m, plan, file, etag, extras, planHash, reservation);
     } catch (err) {
-      await release();
+      const release = await reservation?.catch(() => null);
+      await release?.();
       undecodableImages.note(m.sha256, err);
       throw err;
     }
@@ -127,11 +134,11 @@ async function render(
   etag: string,
   extras: VariantExtras,
   planHash: string,
+  reservation: Promise<unknown> | null,
 ): Promise<Variant> {
   const { queue } = cache();
   return queue.run(async () => {
-    // sharp (≈ 28 MiB) loads with the first render, not with every module that asks the cache its size at start.
-    const { renderImage } = await import('./render');
+    const { renderImage } = await renderModule();
     const input = await inputOf(m);
     const mark = extras.mark ? { input: await inputOf(extras.mark.media), plan: extras.mark.plan } : undefined;
     const { KURA_MAX_INPUT_PIXELS, KURA_MAX_OUTPUT_PIXELS } = config();
@@ -141,6 +148,7 @@ async function render(
       onPixelWork: () => traceRender(m),
       mark,
     });
+    await reservation; // a variant refused its place (429) is not kept
     const header = Buffer.from(`${MAGIC}\t${out.contentType}\t${out.data.length}\n`);
     const fileBytes = header.length + out.data.length;
     // Answered from memory at once; the file is written behind the answer (a failed write only
@@ -151,6 +159,15 @@ async function render(
     return { data: out.data, contentType: out.contentType, etag, cache: 'miss' as const };
   });
 }
+
+// sharp (≈ 28 MiB) loads with the first render, not with every module that asks the cache its size at start. Asked
+// once: each `import()` of the bundled module went through the chunk loader again, ≈ 0.9 ms of every cold variant.
+let renderLoaded: Promise<typeof import('./render')> | null = null;
+const renderModule = () =>
+  (renderLoaded ??= import('./render').catch((err: unknown) => {
+    renderLoaded = null; // asked again by the next render
+    throw err;
+  }));
 
 /** Memory for the most requested variants: a hit then skips the file system (four thread-pool trips). */
 const HOT_BYTES = 64 * 1024 * 1024;

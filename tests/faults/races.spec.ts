@@ -8,6 +8,7 @@ import { callAction, callRoute, logIn, type Answer, type Credentials } from '../
 import { readActionManifest } from '../support/matrix-discover';
 import { png, uniqueName } from '../support/media';
 import { createApi } from '../support/seed';
+import { withTestDb } from '../support/sql';
 
 // Invariants over several rows, under requests that arrive at the same moment. On SQLite one writer judges
 // them one after the other; on PostgreSQL (npm test runs this file there too) the row and named locks of
@@ -206,4 +207,30 @@ test('new Image API variants of one media asked for at the same moment never pas
     expect(statuses.filter((s) => s === 429)).toHaveLength(MAX_VARIANTS * 2);
     expect(data.query('select plan_hash from image_variants where media_id = ?', m.id)).toHaveLength(MAX_VARIANTS);
   }
+});
+
+test('a variant rendered while its place was reserved is refused and kept nowhere when places ran out', async () => {
+  // Far below the bound as last seen here (1 of 5), the next new variant renders while its place is reserved.
+  const m = await upload('variants-alongside');
+  expect((await fetch(`${m.url}?w=3&fm=png`)).status).toBe(200);
+  // Meanwhile another instance takes the other places (its rows, as it writes them).
+  const [{ sha256 }] = data.query<{ sha256: string }>('select sha256 from media where id = ?', m.id);
+  withTestDb(server.dataDir, (db) =>
+    db.batch(
+      Array.from({ length: MAX_VARIANTS - 1 }, (_, i) => [
+        'insert into image_variants (media_id, sha256, plan_hash) values (?, ?, ?)',
+        m.id,
+        sha256,
+        `elsewhere-${i}`,
+      ]),
+    ),
+  );
+  for (let i = 0; i < 2; i++) {
+    // Refused, and not answered from memory or disk the second time either.
+    const refused = await fetch(`${m.url}?w=4&fm=png`);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('kura-cache')).toBeNull();
+  }
+  expect(data.query('select plan_hash from image_variants where media_id = ?', m.id)).toHaveLength(MAX_VARIANTS);
+  expect((await fetch(`${m.url}?w=3&fm=png`)).headers.get('kura-cache')).toBe('hit'); // its own place kept
 });
