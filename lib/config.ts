@@ -18,6 +18,9 @@ export const envSchema = z
     // A delivery origin of its own (docs/deploy.md, "A delivery origin"): the origin written into delivery URLs,
     // and the port of the lean listener that answers only GET/HEAD /assets/… beside the main one.
     KURA_DELIVERY_URL: httpUrl(),
+    // Optionally another origin for files that are not images (PDF, video, audio, documents), as microCMS keeps
+    // files and images apart: written into their delivery URLs, answered by the same listener (docs/deploy.md).
+    KURA_FILES_URL: httpUrl(),
     KURA_DELIVERY_PORT: z.coerce
       .number()
       .int()
@@ -130,6 +133,8 @@ export type Config = z.infer<typeof envSchema> & {
   publicUrl: string;
   /** The origin of delivery URLs: KURA_DELIVERY_URL, else the public URL. */
   deliveryUrl: string;
+  /** The origin of delivery URLs of files that are not images: KURA_FILES_URL, else `deliveryUrl`. */
+  filesUrl: string;
 };
 
 let cached: Config | undefined;
@@ -142,11 +147,13 @@ export function config(): Config {
     throw new Error(`Invalid configuration:\n${configProblems(envSchema, parsed.error).join('\n')}`);
   }
   const c = parsed.data;
+  const deliveryUrl = (c.KURA_DELIVERY_URL ?? c.KURA_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, '');
   cached = {
     ...c,
     dataDir: path.resolve(c.KURA_DATA_DIR),
     publicUrl: (c.KURA_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
-    deliveryUrl: (c.KURA_DELIVERY_URL ?? c.KURA_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
+    deliveryUrl,
+    filesUrl: c.KURA_FILES_URL?.replace(/\/+$/, '') ?? deliveryUrl,
   };
   return cached;
 }

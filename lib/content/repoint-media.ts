@@ -14,7 +14,7 @@ import type { ApiField } from './schemas';
 export async function repointMedia(
   tx: Tx,
   fromId: string,
-  to: Pick<Media, 'id' | 'fileName' | 'storage' | 'storageKey'>,
+  to: Pick<Media, 'id' | 'fileName' | 'kind' | 'storage' | 'storageKey'>,
 ): Promise<number> {
   const holders = await tx
     .selectDistinct({ id: contents.id, data: contents.data, fields: apis.fields })
@@ -77,7 +77,11 @@ export async function repointMedia(
  * earlier public URL), relative form, query (Image API parameters) and fragment stay as written.
  * A direct-bucket URL names one object, so it becomes `to`'s current URL (query and fragment kept).
  */
-function retarget(url: string, fromId: string, to: Pick<Media, 'id' | 'fileName' | 'storage' | 'storageKey'>): string {
+function retarget(
+  url: string,
+  fromId: string,
+  to: Pick<Media, 'id' | 'fileName' | 'kind' | 'storage' | 'storageKey'>,
+): string {
   const cut = url.search(/[?#]/);
   const [path, rest] = cut < 0 ? [url, ''] : [url.slice(0, cut), url.slice(cut)];
   if (!isKuraUrl(path)) return deliveryUrl(to) + rest;

@@ -20,7 +20,13 @@ export async function findDuplicate(actor: Actor, sha256: string, except?: strin
   if (!canGetMedia(actor)) return null;
   const row = (
     await db()
-      .select({ id: media.id, fileName: media.fileName, storage: media.storage, storageKey: media.storageKey })
+      .select({
+        id: media.id,
+        fileName: media.fileName,
+        kind: media.kind,
+        storage: media.storage,
+        storageKey: media.storageKey,
+      })
       .from(media)
       .where(and(eq(media.sha256, sha256), except ? ne(media.id, except) : undefined, readableMedia(actor)))
       .orderBy(asc(media.createdAt), asc(media.id))

@@ -8,14 +8,16 @@ import { configuredStorage, directUrlStorages } from '@/lib/storage-settings/con
 import { editTagOf, type EditColumns } from './image-edit';
 import { matchDeliveryUrl, type DeliveryUrlParts, type MatchUrl } from './delivery-url';
 
-type Located = Pick<Media, 'id' | 'fileName'> & Partial<Pick<Media, 'storage' | 'storageKey'>>;
+type Located = Pick<Media, 'id' | 'fileName' | 'kind'> & Partial<Pick<Media, 'storage' | 'storageKey'>>;
 
 /**
  * Kura's own URL of a media item: stable for its life, and the one the Image API works on. On the delivery
- * origin when `KURA_DELIVERY_URL` is set (the same path answers on the public origin too).
+ * origin when `KURA_DELIVERY_URL` is set, a file that is not an image on `KURA_FILES_URL` when that is (the same
+ * path answers on every origin Kura serves, the public one too).
  */
-export function kuraUrl(m: Pick<Media, 'id' | 'fileName'>): string {
-  return `${config().deliveryUrl}/assets/${serviceId()}/${m.id}/${encodeURIComponent(m.fileName)}`;
+export function kuraUrl(m: Pick<Media, 'id' | 'fileName' | 'kind'>): string {
+  const origin = m.kind === 'image' ? config().deliveryUrl : config().filesUrl;
+  return `${origin}/assets/${serviceId()}/${m.id}/${encodeURIComponent(m.fileName)}`;
 }
 
 /**

@@ -45,7 +45,9 @@ export async function startDeliveryListener(): Promise<void> {
   if (state.started) return;
   state.started = true;
   const { address, port: bound } = await startThread(port);
-  console.log(`[kura] delivery listening on ${address}:${bound} for ${config().deliveryUrl}`);
+  const { deliveryUrl, filesUrl } = config();
+  const origins = filesUrl === deliveryUrl ? deliveryUrl : `${deliveryUrl} and ${filesUrl}`;
+  console.log(`[kura] delivery listening on ${address}:${bound} for ${origins}`);
 }
 
 /** Starts the thread; should it ever stop, it is started again. Resolves once it listens. */
