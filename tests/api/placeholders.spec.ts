@@ -31,6 +31,50 @@ test('an opaque image: a blurhash, its dominant colour and no alpha', async ({ r
   expect(record.hasAlpha).toBe(false);
 });
 
+test('the dominant colour is the most common one, as the centre of its bin of 16 levels a channel', async ({
+  request,
+}) => {
+  // Seven tenths blue, three tenths red: blue wins, whatever the red's brightness.
+  const mostlyBlue = await sharp({ create: { width: 100, height: 100, channels: 3, background: '#1020e0' } })
+    .composite([{ input: { create: { width: 30, height: 100, channels: 3, background: '#ff2020' } }, left: 0, top: 0 }])
+    .png()
+    .toBuffer();
+  expect((await upload(request, mostlyBlue, 'png', 'image/png')).dominantColor).toBe('#1828e8');
+});
+
+test('grey, 16-bit and CMYK images get placeholders as colour images do', async ({ request }) => {
+  const grey = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#808080' } })
+    .toColourspace('b-w')
+    .png()
+    .toBuffer();
+  const deep = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#e01010' } })
+    .toColourspace('rgb16')
+    .png()
+    .toBuffer();
+  const cmyk = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#e01010' } })
+    .toColourspace('cmyk')
+    .jpeg()
+    .toBuffer();
+  expect((await sharp(grey).metadata()).channels).toBe(1);
+  expect((await sharp(deep).metadata()).depth).toBe('ushort');
+  expect((await sharp(cmyk).metadata()).space).toBe('cmyk');
+  const records = [
+    await upload(request, grey, 'png', 'image/png'),
+    await upload(request, deep, 'png', 'image/png'),
+    await upload(request, cmyk, 'jpg', 'image/jpeg'),
+  ];
+  for (const record of records) {
+    expect(record.blurhash).toMatch(/^[0-9A-Za-z#$%*+,.:;=?@[\]^_{|}~-]{10,}$/);
+    expect(record.hasAlpha).toBe(false);
+  }
+  expect(records[0].dominantColor).toBe('#888888');
+  for (const record of records.slice(1)) {
+    const [r, g, b] = channels(record.dominantColor!);
+    expect(r).toBeGreaterThan(180);
+    expect(Math.max(g, b)).toBeLessThan(80);
+  }
+});
+
 test('a transparent image says so', async ({ request }) => {
   const clear = await sharp({
     create: { width: 32, height: 32, channels: 4, background: { r: 0, g: 90, b: 200, alpha: 0.3 } },
