@@ -50,13 +50,13 @@ export async function findDeliverable(service: string, id: string, fileName: str
 }
 
 /**
- * The number of media changes this process has seen, for a cache of answers built from delivered rows (the
- * delivery listener's hot answers): an answer stored under an older number is stale. Null while changes are not
- * watched (nothing may be cached then).
+ * The number of media changes this process has seen (modulo 2³¹, so it fits the Int32 other threads read), for a
+ * cache of answers built from delivered rows (the delivery listener's hot answers): an answer stored under an older
+ * number is stale. Null while changes are not watched (nothing may be cached then).
  */
 export function deliverablesGeneration(): number | null {
   const cache = rows();
-  return cache.listening ? cache.generation : null;
+  return cache.listening ? cache.generation & 0x7fffffff : null;
 }
 
 /** Drops every cached row (a media change committed here or on another instance). */
@@ -69,7 +69,7 @@ function forgetDeliverables(): void {
 
 /**
  * Shares {@link deliverablesGeneration} with another thread through `view` (one Int32 of a SharedArrayBuffer), kept
- * current from now on: -1 while nothing may be cached, else the generation (modulo 2³¹).
+ * current from now on: -1 while nothing may be cached.
  */
 export function shareDeliverablesGeneration(view: Int32Array): void {
   rows().shared = view;
@@ -78,7 +78,7 @@ export function shareDeliverablesGeneration(view: Int32Array): void {
 
 function publishGeneration(): void {
   const cache = rows();
-  if (cache.shared) Atomics.store(cache.shared, 0, cache.listening ? cache.generation & 0x7fffffff : -1);
+  if (cache.shared) Atomics.store(cache.shared, 0, deliverablesGeneration() ?? -1);
 }
 
 /**

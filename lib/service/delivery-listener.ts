@@ -122,8 +122,7 @@ async function answerThread(thread: Worker, r: Asked, m: FromThread & { t: 'req'
     const output = kept && generation !== null ? hotOutput(kept) : null;
     if (sent.body === undefined || Buffer.isBuffer(sent.body)) {
       const body = sent.body === undefined ? undefined : new Uint8Array(sent.body); // a copy of its own, to hand over
-      const keep =
-        output && mediaId && generation !== null ? { mediaId, output, generation: generation & 0x7fffffff } : undefined;
+      const keep = output && mediaId && generation !== null ? { mediaId, output, generation } : undefined;
       thread.postMessage(
         { t: 'answer', id: m.id, status: sent.status, headers, body, keep },
         body ? [body.buffer] : [],

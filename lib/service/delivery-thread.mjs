@@ -86,7 +86,8 @@ parentPort.on('message', (m) => {
   if (res === undefined) return; // the client went away meanwhile (the main thread was told)
   switch (m.t) {
     case 'answer': {
-      res.writeHead(m.status, [...m.headers, ...CROSS_ORIGIN]);
+      const headers = [...m.headers, ...CROSS_ORIGIN];
+      res.writeHead(m.status, headers);
       if (m.streamed) {
         res.setTimeout(STALLED_MS, () => res.destroy());
         return;
@@ -95,11 +96,7 @@ parentPort.on('message', (m) => {
       const body = m.body === undefined ? undefined : Buffer.from(m.body.buffer, m.body.byteOffset, m.body.length);
       res.end(body);
       if (m.keep && body !== undefined)
-        hot.set(keyOf(res.req.url ?? '/', res.req.headers.accept), {
-          headers: [...m.headers, ...CROSS_ORIGIN],
-          body,
-          ...m.keep,
-        });
+        hot.set(keyOf(res.req.url ?? '/', res.req.headers.accept), { headers, body, ...m.keep });
       return;
     }
     case 'chunk': {

@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
-import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import sharp from 'sharp';
 import { deliveryCases } from '../support/delivery-cases';
+import { startDeliveryOrigin, type DeliveryOriginServer } from '../support/delivery-origin-server';
 import { testPort } from '../support/env';
-import { KuraServer } from '../support/kura-server';
+import type { KuraServer } from '../support/kura-server';
 import { keyHeader, pathOf, png, uniqueName, uploadViaApi, type MediaRecord } from '../support/media';
-import { startReceiver, type Receiver } from '../support/receiver';
+import type { Receiver } from '../support/receiver';
 import { createApi } from '../support/seed';
 import { withTestDb } from '../support/sql';
 
@@ -16,21 +15,16 @@ import { withTestDb } from '../support/sql';
 // runs against both of its origins, and the Image API's refusals are compared answer by answer.
 test.describe.configure({ mode: 'serial' });
 
-const DELIVERY_PORT = testPort(3296);
-const DELIVERY = `http://127.0.0.1:${DELIVERY_PORT}`;
 const MAX_VARIANTS = 6;
+let origin: DeliveryOriginServer;
 let receiver: Receiver;
 let server: KuraServer;
 let main: APIRequestContext;
 let delivery: APIRequestContext;
+let deliveryURL: string;
 
 test.beforeAll(async () => {
-  receiver = await startReceiver();
-  server = new KuraServer(path.join(__dirname, '../.tmp/delivery-origin-data'), testPort(3295), {
-    KURA_DELIVERY_URL: DELIVERY,
-    KURA_DELIVERY_PORT: String(DELIVERY_PORT),
-    KURA_MEDIA_WEBHOOK_URL: receiver.url,
-    KURA_WEBHOOK_SECRET: 'delivery-origin-secret-0123',
+  origin = await startDeliveryOrigin('delivery-origin', testPort(3295), testPort(3296), {
     KURA_MAX_VARIANTS_PER_MEDIA: String(MAX_VARIANTS),
     KURA_MAX_OUTPUT_PIXELS: String(2000 * 2000),
     // One render at a time and no line: a second render at once is a 503.
@@ -38,17 +32,9 @@ test.beforeAll(async () => {
     KURA_IMAGE_QUEUE: '0',
     KURA_USAGE_FLUSH_MS: '200',
   });
-  fs.rmSync(server.dataDir, { recursive: true, force: true });
-  await server.start();
-  main = await playwrightRequest.newContext({ baseURL: server.baseURL });
-  delivery = await playwrightRequest.newContext({ baseURL: DELIVERY });
+  ({ receiver, server, main, delivery, deliveryURL } = origin);
 });
-test.afterAll(async () => {
-  await main?.dispose();
-  await delivery?.dispose();
-  await server?.kill('SIGTERM');
-  await receiver?.close();
-});
+test.afterAll(async () => origin?.close());
 
 deliveryCases({ title: 'the main origin beside a delivery origin', contexts: () => ({ api: main, get: main }) });
 deliveryCases({ title: 'the delivery origin', contexts: () => ({ api: main, get: delivery }) });
@@ -98,8 +84,8 @@ async function sameOnBoth(url: string, headers: Record<string, string> = {}, met
 
 test('records, webhooks and content carry delivery-origin URLs', async () => {
   const m = await upload(uniqueName('origin', 'png'), await png(20, 10));
-  expect(m.url.startsWith(`${DELIVERY}/assets/`)).toBe(true);
-  expect(m.versionedUrl.startsWith(`${DELIVERY}/assets/`)).toBe(true);
+  expect(m.url.startsWith(`${deliveryURL}/assets/`)).toBe(true);
+  expect(m.versionedUrl.startsWith(`${deliveryURL}/assets/`)).toBe(true);
 
   const listed = (await (await main.get('/api/v2/media?limit=100', { headers: keyHeader })).json()) as {
     media: { id: string; url: string }[];
@@ -310,7 +296,7 @@ test('a large original streams whole from the delivery origin; a client leaving 
 
   // Read the first bytes, then go away: the origin cuts that download and answers the next ones whole.
   const received = await new Promise<number>((resolve, reject) => {
-    const req = http.get(`${DELIVERY}${p}`, (res) => {
+    const req = http.get(`${deliveryURL}${p}`, (res) => {
       res.once('data', (chunk: Buffer) => {
         req.destroy();
         resolve(chunk.length);

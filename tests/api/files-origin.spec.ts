@@ -1,9 +1,9 @@
-import path from 'node:path';
-import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { startDeliveryOrigin, type DeliveryOriginServer } from '../support/delivery-origin-server';
 import { testPort } from '../support/env';
-import { KuraServer } from '../support/kura-server';
+import type { KuraServer } from '../support/kura-server';
 import { keyHeader, pathOf, png, uniqueName, uploadViaApi, type MediaRecord } from '../support/media';
-import { startReceiver, type Receiver } from '../support/receiver';
+import type { Receiver } from '../support/receiver';
 import { createApi } from '../support/seed';
 
 // KURA_FILES_URL beside KURA_DELIVERY_URL: images on one origin, every other file on another, as microCMS keeps
@@ -11,33 +11,21 @@ import { createApi } from '../support/seed';
 // origin each URL Kura writes names, and that the same paths answer on the delivery listener and the main port.
 test.describe.configure({ mode: 'serial' });
 
-const DELIVERY_PORT = testPort(3298);
-const DELIVERY = `http://127.0.0.1:${DELIVERY_PORT}`;
 const FILES = 'https://files.kura-test.invalid';
+let origin: DeliveryOriginServer;
 let receiver: Receiver;
 let server: KuraServer;
 let main: APIRequestContext;
 let delivery: APIRequestContext;
+let deliveryURL: string;
 
 test.beforeAll(async () => {
-  receiver = await startReceiver();
-  server = new KuraServer(path.join(__dirname, '../.tmp/files-origin-data'), testPort(3297), {
-    KURA_DELIVERY_URL: DELIVERY,
-    KURA_DELIVERY_PORT: String(DELIVERY_PORT),
+  origin = await startDeliveryOrigin('files-origin', testPort(3297), testPort(3298), {
     KURA_FILES_URL: `${FILES}/`, // a trailing slash is not doubled
-    KURA_MEDIA_WEBHOOK_URL: receiver.url,
-    KURA_WEBHOOK_SECRET: 'files-origin-secret-0123',
   });
-  await server.start();
-  main = await playwrightRequest.newContext({ baseURL: server.baseURL });
-  delivery = await playwrightRequest.newContext({ baseURL: DELIVERY });
+  ({ receiver, server, main, delivery, deliveryURL } = origin);
 });
-test.afterAll(async () => {
-  await main?.dispose();
-  await delivery?.dispose();
-  await server?.kill('SIGTERM');
-  await receiver?.close();
-});
+test.afterAll(async () => origin?.close());
 
 const upload = async (name: string, bytes: Buffer, mimeType?: string) => {
   const { res, body } = await uploadViaApi(main, name, bytes, mimeType);
@@ -51,7 +39,7 @@ test('images are on the delivery origin, other files on the files origin: record
   const doc = await upload(uniqueName('guide', 'pdf'), PDF, 'application/pdf');
   expect(picture.kind).toBe('image');
   expect(doc.kind).toBe('file');
-  expect(picture.url.startsWith(`${DELIVERY}/assets/`)).toBe(true);
+  expect(picture.url.startsWith(`${deliveryURL}/assets/`)).toBe(true);
   expect(doc.url.startsWith(`${FILES}/assets/`)).toBe(true);
   expect(doc.versionedUrl.startsWith(`${FILES}/assets/`)).toBe(true);
 
@@ -89,7 +77,7 @@ test('images are on the delivery origin, other files on the files origin: record
   expect(read.body).toContain(`href="${doc.url}"`);
 
   // Referenced by its files-origin URL: kept, whichever of its URLs a delete names.
-  for (const url of [doc.url, `${DELIVERY}${pathOf(doc.url)}`, `${server.baseURL}${pathOf(doc.url)}`]) {
+  for (const url of [doc.url, `${deliveryURL}${pathOf(doc.url)}`, `${server.baseURL}${pathOf(doc.url)}`]) {
     const res = await main.delete(`/api/v2/media?url=${encodeURIComponent(url)}`, { headers: keyHeader });
     expect(res.status(), url).toBe(400);
   }
