@@ -25,7 +25,13 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   // npm test's PostgreSQL pass writes its own report (scripts/test.mjs adds both up).
   reporter: [['list'], ['json', { outputFile: process.env.KURA_PLAYWRIGHT_REPORT ?? 'tests/.tmp/playwright.json' }]],
-  use: { baseURL: E2E.baseURL, launchOptions: chromium, trace: 'retain-on-failure' },
+  // Recording a trace costs every browser test ≈ 8 % more CPU (its screencast); CI records one on the retry of a
+  // test that failed once, a run here keeps the trace of each failure.
+  use: {
+    baseURL: E2E.baseURL,
+    launchOptions: chromium,
+    trace: process.env.CI ? 'on-first-retry' : 'retain-on-failure',
+  },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/ },
     { name: 'api', testMatch: /tests\/api\/.*\.spec\.ts/ },
