@@ -8,6 +8,7 @@ import os from 'node:os';
 /** Each module exports `name` and `run({ log })`, which resolves to its results. */
 const BENCHMARKS = [
   './upload.mjs',
+  './small-uploads.mjs',
   './library.mjs',
   './image-api.mjs',
   './image-api-rss.mjs',
