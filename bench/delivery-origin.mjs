@@ -16,7 +16,8 @@
 //
 // Run alone: node bench/delivery-origin.mjs   Knobs (env): BENCH_DELIVERY_SECONDS (seconds per side and round,
 // default 3), BENCH_DELIVERY_ROUNDS (default 5), BENCH_DELIVERY_LOAD=autocannon (the unpinned load generator used
-// before 7 Dec), BENCH_DELIVERY_IDLE_ONLY=1 (only (c)), BENCH_KURA_NODE_OPTIONS (node flags for Kura's server, e.g.
+// before 7 Dec), BENCH_DELIVERY_IDLE_ONLY=1 (only (c)), BENCH_DELIVERY_COLD_ONLY=1 (only (b)),
+// BENCH_KURA_NODE_OPTIONS (node flags for Kura's server, e.g.
 // "--cpu-prof --cpu-prof-dir=bench/.tmp/prof").
 // Results: bench/.tmp/delivery-origin-results.json.
 import fs from 'node:fs';
@@ -66,6 +67,7 @@ const TOTAL_TIMEOUT_MS = 10 * 60_000;
 const ACCEPT = 'image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8';
 const VARIANT = 'w=640&q=75&fm=webp';
 const IDLE_ONLY = process.env.BENCH_DELIVERY_IDLE_ONLY === '1';
+const COLD_ONLY = process.env.BENCH_DELIVERY_COLD_ONLY === '1';
 // wrk on a core of its own, the servers pinned to the other: the server is the limit (bench/lib/wrk.mjs). autocannon
 // (BENCH_DELIVERY_LOAD=autocannon, or where wrk is missing) shares both cores with the servers.
 const LOAD = process.env.BENCH_DELIVERY_LOAD || (wrkAvailable() ? 'wrk' : 'autocannon');
@@ -309,6 +311,7 @@ export async function run({ log = console.log } = {}) {
     const smallPath = await uploadMedia(server, files.small);
 
     const coldResult = await cold(delivery, photoPath, files.photo, kura, log);
+    if (COLD_ONLY) return { cold: coldResult };
 
     // The bytes and headers the delivery listener answers, for the bare server to answer the same.
     const variantUrl = `${delivery}${nextPath}?${VARIANT}`;
