@@ -147,13 +147,15 @@ export function config(): Config {
     throw new Error(`Invalid configuration:\n${configProblems(envSchema, parsed.error).join('\n')}`);
   }
   const c = parsed.data;
-  const deliveryUrl = (c.KURA_DELIVERY_URL ?? c.KURA_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, '');
+  const origin = (url: string) => url.replace(/\/+$/, ''); // a trailing slash is not doubled in URLs
+  const publicUrl = origin(c.KURA_PUBLIC_URL ?? `http://localhost:${c.PORT}`);
+  const deliveryUrl = c.KURA_DELIVERY_URL ? origin(c.KURA_DELIVERY_URL) : publicUrl;
   cached = {
     ...c,
     dataDir: path.resolve(c.KURA_DATA_DIR),
-    publicUrl: (c.KURA_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     deliveryUrl,
-    filesUrl: c.KURA_FILES_URL?.replace(/\/+$/, '') ?? deliveryUrl,
+    filesUrl: c.KURA_FILES_URL ? origin(c.KURA_FILES_URL) : deliveryUrl,
   };
   return cached;
 }
