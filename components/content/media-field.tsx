@@ -5,10 +5,9 @@ import { formatBytes } from '@/lib/media/format-bytes';
 import type { MediaRecord } from '@/lib/media/present';
 import { dimensionsLabel } from '@/components/media/media-format';
 import { Thumbnail } from '@/components/media/thumbnail';
-import { describedBy, DropOverlay, FieldError, FieldLabel, secondaryButton } from './field-frame';
+import { describedBy, MediaFieldFrame, secondaryButton } from './field-frame';
 import { MediaPickerDialog } from './media-picker';
 import { joinMessages, type Size } from './media-rules';
-import { UploadProgress } from './upload-progress';
 import { useFileDrop } from '@/components/media/use-file-drop';
 import { useLatest } from './use-latest';
 import { useMediaUpload } from './use-media-upload';
@@ -59,87 +58,81 @@ export function MediaField({
 
   const describedById = describedBy(id, hint);
   return (
-    <div
-      data-testid={`field-${id}`}
-      role="group"
-      aria-labelledby={`${id}-label`}
-      aria-describedby={describedById}
-      className="space-y-1.5"
-      {...drop.handlers}
+    <MediaFieldFrame
+      id={id}
+      label={label}
+      hint={hint}
+      drop={drop}
+      dropText={accept === 'image' ? 'Drop an image to use it' : 'Drop a file to use it'}
+      box={
+        'flex flex-wrap items-center gap-3 ' +
+        (error || message ? 'border-red-300' : value ? 'border-slate-200' : 'border-dashed border-slate-300')
+      }
+      uploader={uploader}
+      message={message ?? error}
+      dialog={
+        <MediaPickerDialog
+          open={picking}
+          accept={accept}
+          requiredSize={requiredSize}
+          maxUploadBytes={maxUploadBytes}
+          canUpload={canUpload}
+          onClose={() => setPicking(false)}
+          onPick={(item) => {
+            setPicking(false);
+            set(item);
+          }}
+        />
+      }
     >
-      <FieldLabel id={id} label={label} hint={hint} />
-      <div
-        className={
-          `relative flex flex-wrap items-center gap-3 rounded-lg border bg-white p-3 ` +
-          `${error || message ? 'border-red-300' : value ? 'border-slate-200' : 'border-dashed border-slate-300'}`
-        }
-      >
-        {value ? (
-          <div
-            className="flex min-w-0 flex-1 items-center gap-3"
-            data-testid="media-field-value"
-            data-media-id={value.id}
-          >
-            <div className="shrink-0">
-              <Thumbnail item={value} size="row" />
-            </div>
-            <div className="min-w-0">
-              <p className="truncate text-sm font-medium text-slate-900" title={value.fileName}>
-                {value.fileName}
-              </p>
-              <p className="text-xs text-slate-500">
-                {formatBytes(value.size)}
-                {value.kind === 'image' && ` · ${dimensionsLabel(value)}`}
-              </p>
-            </div>
+      {value ? (
+        <div
+          className="flex min-w-0 flex-1 items-center gap-3"
+          data-testid="media-field-value"
+          data-media-id={value.id}
+        >
+          <div className="shrink-0">
+            <Thumbnail item={value} size="row" />
           </div>
-        ) : (
-          <p className="min-w-0 flex-1 text-sm text-slate-500">
-            {canUpload ? 'Drop a file here or choose one' : 'Nothing chosen yet'}
-          </p>
-        )}
-        <div className="flex shrink-0 gap-2">
-          <button
-            ref={chooseButton}
-            type="button"
-            onClick={() => setPicking(true)}
-            disabled={uploader.busy}
-            aria-describedby={describedById}
-            className={secondaryButton}
-          >
-            Choose {label}
-          </button>
-          {value && (
-            <button
-              type="button"
-              onClick={() => {
-                set(null);
-                chooseButton.current?.focus();
-              }}
-              className={`${secondaryButton} hover:text-red-700`}
-            >
-              Remove {label}
-            </button>
-          )}
+          <div className="min-w-0">
+            <p className="truncate text-sm font-medium text-slate-900" title={value.fileName}>
+              {value.fileName}
+            </p>
+            <p className="text-xs text-slate-500">
+              {formatBytes(value.size)}
+              {value.kind === 'image' && ` · ${dimensionsLabel(value)}`}
+            </p>
+          </div>
         </div>
-        {drop.dragging && (
-          <DropOverlay text={accept === 'image' ? 'Drop an image to use it' : 'Drop a file to use it'} />
+      ) : (
+        <p className="min-w-0 flex-1 text-sm text-slate-500">
+          {canUpload ? 'Drop a file here or choose one' : 'Nothing chosen yet'}
+        </p>
+      )}
+      <div className="flex shrink-0 gap-2">
+        <button
+          ref={chooseButton}
+          type="button"
+          onClick={() => setPicking(true)}
+          disabled={uploader.busy}
+          aria-describedby={describedById}
+          className={secondaryButton}
+        >
+          Choose {label}
+        </button>
+        {value && (
+          <button
+            type="button"
+            onClick={() => {
+              set(null);
+              chooseButton.current?.focus();
+            }}
+            className={`${secondaryButton} hover:text-red-700`}
+          >
+            Remove {label}
+          </button>
         )}
       </div>
-      {uploader.progress && <UploadProgress progress={uploader.progress} onStop={uploader.cancel} />}
-      <FieldError id={id} message={message ?? error} />
-      <MediaPickerDialog
-        open={picking}
-        accept={accept}
-        requiredSize={requiredSize}
-        maxUploadBytes={maxUploadBytes}
-        canUpload={canUpload}
-        onClose={() => setPicking(false)}
-        onPick={(item) => {
-          setPicking(false);
-          set(item);
-        }}
-      />
-    </div>
+    </MediaFieldFrame>
   );
 }

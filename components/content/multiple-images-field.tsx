@@ -12,12 +12,11 @@ import {
 import { arrayMove, rectSortingStrategy, SortableContext, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useId, useRef, useState } from 'react';
 import type { MediaRecord } from '@/lib/media/present';
-import { describedBy, DropOverlay, FieldError, FieldLabel, secondaryButton } from './field-frame';
+import { describedBy, MediaFieldFrame, secondaryButton } from './field-frame';
 import { galleryAnnouncements, galleryInstructions } from './gallery-announcements';
 import { MediaPickerDialog } from './media-picker';
 import { joinMessages, type Size } from './media-rules';
 import { SortableImage } from './sortable-image';
-import { UploadProgress } from './upload-progress';
 import { useFileDrop } from '@/components/media/use-file-drop';
 import { useLatest } from './use-latest';
 import { useMediaUpload } from './use-media-upload';
@@ -89,77 +88,70 @@ export function MultipleImagesField({
 
   const describedById = describedBy(id, hint);
   return (
-    <div
-      data-testid={`field-${id}`}
-      role="group"
-      aria-labelledby={`${id}-label`}
-      aria-describedby={describedById}
-      className="space-y-1.5"
-      {...drop.handlers}
+    <MediaFieldFrame
+      id={id}
+      label={label}
+      hint={hint}
+      drop={drop}
+      dropText="Drop images to add them"
+      box={`space-y-3 ${error || message ? 'border-red-300' : 'border-slate-200'}`}
+      uploader={uploader}
+      message={message ?? error}
+      dialog={
+        <MediaPickerDialog
+          open={picking}
+          accept="image"
+          requiredSize={requiredSize}
+          maxUploadBytes={maxUploadBytes}
+          canUpload={canUpload}
+          multiple
+          onClose={() => setPicking(false)}
+          onPick={(item) => {
+            setPicking(false);
+            setMessage(append(item));
+          }}
+          onPickMany={(items) => {
+            setPicking(false);
+            const messages = items.flatMap((item) => append(item) ?? []);
+            setMessage(messages.length ? joinMessages(messages) : null);
+          }}
+        />
+      }
     >
-      <FieldLabel id={id} label={label} hint={hint} />
-      <div
-        className={
-          `relative space-y-3 rounded-lg border bg-white p-3 ` +
-          `${error || message ? 'border-red-300' : 'border-slate-200'}`
-        }
-      >
-        {value.length > 0 ? (
-          <DndContext
-            id={dndId}
-            sensors={sensors}
-            collisionDetection={closestCenter}
-            onDragEnd={move}
-            accessibility={{
-              announcements: galleryAnnouncements(value),
-              screenReaderInstructions: galleryInstructions,
-            }}
-          >
-            <SortableContext items={value.map((m) => m.id)} strategy={rectSortingStrategy}>
-              <ul aria-label={`${label}, in order`} className="flex flex-wrap gap-3">
-                {value.map((item) => (
-                  <SortableImage key={item.id} item={item} onRemove={() => remove(item)} />
-                ))}
-              </ul>
-            </SortableContext>
-          </DndContext>
-        ) : (
-          <p className="text-sm text-slate-500">
-            {canUpload ? 'No images yet. Drop images here or add them from the library.' : 'No images yet.'}
-          </p>
-        )}
-        <button
-          ref={addButton}
-          type="button"
-          onClick={() => setPicking(true)}
-          disabled={uploader.busy}
-          aria-describedby={describedById}
-          className={secondaryButton}
+      {value.length > 0 ? (
+        <DndContext
+          id={dndId}
+          sensors={sensors}
+          collisionDetection={closestCenter}
+          onDragEnd={move}
+          accessibility={{
+            announcements: galleryAnnouncements(value),
+            screenReaderInstructions: galleryInstructions,
+          }}
         >
-          Add images
-        </button>
-        {drop.dragging && <DropOverlay text="Drop images to add them" />}
-      </div>
-      {uploader.progress && <UploadProgress progress={uploader.progress} onStop={uploader.cancel} />}
-      <FieldError id={id} message={message ?? error} />
-      <MediaPickerDialog
-        open={picking}
-        accept="image"
-        requiredSize={requiredSize}
-        maxUploadBytes={maxUploadBytes}
-        canUpload={canUpload}
-        multiple
-        onClose={() => setPicking(false)}
-        onPick={(item) => {
-          setPicking(false);
-          setMessage(append(item));
-        }}
-        onPickMany={(items) => {
-          setPicking(false);
-          const messages = items.flatMap((item) => append(item) ?? []);
-          setMessage(messages.length ? joinMessages(messages) : null);
-        }}
-      />
-    </div>
+          <SortableContext items={value.map((m) => m.id)} strategy={rectSortingStrategy}>
+            <ul aria-label={`${label}, in order`} className="flex flex-wrap gap-3">
+              {value.map((item) => (
+                <SortableImage key={item.id} item={item} onRemove={() => remove(item)} />
+              ))}
+            </ul>
+          </SortableContext>
+        </DndContext>
+      ) : (
+        <p className="text-sm text-slate-500">
+          {canUpload ? 'No images yet. Drop images here or add them from the library.' : 'No images yet.'}
+        </p>
+      )}
+      <button
+        ref={addButton}
+        type="button"
+        onClick={() => setPicking(true)}
+        disabled={uploader.busy}
+        aria-describedby={describedById}
+        className={secondaryButton}
+      >
+        Add images
+      </button>
+    </MediaFieldFrame>
   );
 }
