@@ -1,5 +1,5 @@
-import { encode } from 'blurhash';
 import type { Sharp } from 'sharp';
+import { encodeBlurhash } from '@/lib/media/blurhash';
 import { settle } from './render-effects';
 
 /** Components across and down: 4×3 suits landscape and portrait placeholders alike (28 characters). */
@@ -16,6 +16,5 @@ export async function blurhashOf(image: Sharp, limit: number): Promise<string> {
     .ensureAlpha(1) // the encoder reads RGBA; opaque after the flatten
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const pixels = new Uint8ClampedArray(data.buffer, data.byteOffset, data.length);
-  return encode(pixels, info.width, info.height, COMPONENTS.x, COMPONENTS.y);
+  return encodeBlurhash(data, info.width, info.height, COMPONENTS.x, COMPONENTS.y);
 }

@@ -1,8 +1,8 @@
 import 'server-only';
-import { encode } from 'blurhash';
 import sharp from 'sharp';
 import { config } from '@/lib/config';
 import { storageNamed } from '@/lib/storage-settings/configured-storages';
+import { encodeBlurhash } from './blurhash';
 import { DHASH_HEIGHT, DHASH_WIDTH, dhashOf } from './dhash';
 
 /** What a site needs to lay out before an image loads (null when it cannot be decoded). */
@@ -70,7 +70,7 @@ async function factsOfSmall(rgba: Buffer, width: number, height: number): Promis
     .toBuffer();
   const blur = await sharp(rgba, raw).resize(BLUR, BLUR, { fit: 'inside' }).raw().toBuffer({ resolveWithObject: true });
   return {
-    blurhash: encode(new Uint8ClampedArray(blur.data), blur.info.width, blur.info.height, 4, 3),
+    blurhash: encodeBlurhash(blur.data, blur.info.width, blur.info.height, 4, 3),
     ...colourOf(rgba),
     dhash: dhashOf(grey),
   };
