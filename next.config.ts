@@ -51,7 +51,11 @@ const nextConfig: NextConfig = {
     // handlers drop the Content-Length we set (they answer chunked) and cannot pipe a file into Node's
     // response; the Pages API route keeps both and measured roughly twice as fast. The public address
     // stays /assets/…; this rewrite is the only link between the two.
-    return [{ source: '/assets/:service/:id/:name', destination: '/api/assets/:service/:id/:name' }];
+    return [
+      { source: '/assets/:service/:id/:name', destination: '/api/assets/:service/:id/:name' },
+      // Any other /assets path is no file: the JSON 404 of an unknown API path (app/api/[...unknown]/route.ts).
+      { source: '/assets/:path*', destination: '/api/not-a-delivery-url' },
+    ];
   },
 };
 

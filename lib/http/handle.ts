@@ -9,3 +9,17 @@ export async function handle(run: () => Promise<Response>): Promise<Response> {
     return toResponse(err);
   }
 }
+
+/**
+ * The answer to a method a route does not take: 405 `{"message"}` naming the methods it does, with `Allow` (Next's
+ * own 405 has no body). A route exports it under each other method:
+ * @example const other = notAllowed('GET', 'DELETE'); export const POST = other; export const PUT = other;
+ */
+export function notAllowed(...allow: string[]): () => Response {
+  const methods = allow.join(', ');
+  return () =>
+    Response.json(
+      { message: `Only ${methods} allowed here` },
+      { status: 405, headers: { Allow: methods, 'Cache-Control': 'no-store' } },
+    );
+}

@@ -1,5 +1,6 @@
 import { diskHealth } from '@/lib/disk/free-space';
 import { checkDatabase } from '@/lib/service/check-database';
+import { notAllowed } from '@/lib/http/handle';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,3 +9,9 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   return Response.json({ ok: true, ...(await checkDatabase()), ...(await diskHealth()) });
 }
+
+const other = notAllowed('GET');
+export const POST = other;
+export const PUT = other;
+export const PATCH = other;
+export const DELETE = other;

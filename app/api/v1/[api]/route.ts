@@ -2,7 +2,7 @@ import { createContent } from '@/lib/content/create-content';
 import { readEndpoint } from '@/lib/content/read-endpoint';
 import { writeObject } from '@/lib/content/write-object';
 import { apiActor } from '@/lib/http/api-actor';
-import { handle } from '@/lib/http/handle';
+import { handle, notAllowed } from '@/lib/http/handle';
 import { readJson } from '@/lib/http/read-json';
 import { refuseDrafts } from '@/lib/http/refuse-drafts';
 
@@ -39,3 +39,7 @@ export function PATCH(request: Request, { params }: Params) {
     return Response.json(await writeObject(actor, api, await readJson(request)));
   });
 }
+
+const other = notAllowed('GET', 'POST', 'PATCH');
+export const PUT = other;
+export const DELETE = other;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiActor } from '@/lib/http/api-actor';
-import { handle } from '@/lib/http/handle';
+import { handle, notAllowed } from '@/lib/http/handle';
 import { badRequest, notFound } from '@/lib/errors';
 import { mediaListV2Query, permanentFlag } from '@/lib/media/api-query';
 import { listMediaAfterToken } from '@/lib/media/list-media-after-token';
@@ -46,3 +46,8 @@ export function DELETE(request: Request) {
     }
   });
 }
+
+const other = notAllowed('GET', 'DELETE');
+export const POST = other;
+export const PUT = other;
+export const PATCH = other;

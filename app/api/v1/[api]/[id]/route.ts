@@ -3,7 +3,7 @@ import { deleteContent } from '@/lib/content/delete-content';
 import { getContent } from '@/lib/content/list-content';
 import { updateContent } from '@/lib/content/update-content';
 import { apiActor } from '@/lib/http/api-actor';
-import { handle } from '@/lib/http/handle';
+import { handle, notAllowed } from '@/lib/http/handle';
 import { readJson } from '@/lib/http/read-json';
 import { refuseDrafts } from '@/lib/http/refuse-drafts';
 
@@ -48,3 +48,6 @@ export function DELETE(request: Request, { params }: Params) {
     return new Response(null, { status: 202 });
   });
 }
+
+const other = notAllowed('GET', 'PUT', 'PATCH', 'DELETE');
+export const POST = other;

@@ -1,5 +1,5 @@
 import { apiActor } from '@/lib/http/api-actor';
-import { handle } from '@/lib/http/handle';
+import { handle, notAllowed } from '@/lib/http/handle';
 import { readJson } from '@/lib/http/read-json';
 import { permanentQuery } from '@/lib/media/api-query';
 import { deleteMedia } from '@/lib/media/delete-media';
@@ -38,3 +38,7 @@ export function DELETE(request: Request, { params }: Params) {
     return Response.json(await deleteMedia(actor, id, { permanent }));
   });
 }
+
+const other = notAllowed('GET', 'PATCH', 'DELETE');
+export const POST = other;
+export const PUT = other;

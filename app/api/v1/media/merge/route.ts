@@ -1,5 +1,5 @@
 import { apiActor } from '@/lib/http/api-actor';
-import { handle } from '@/lib/http/handle';
+import { handle, notAllowed } from '@/lib/http/handle';
 import { readJson } from '@/lib/http/read-json';
 import { mergeMedia } from '@/lib/media/merge-media';
 
@@ -11,3 +11,9 @@ export function POST(request: Request) {
     return Response.json(await mergeMedia(actor, await readJson(request)));
   });
 }
+
+const other = notAllowed('POST');
+export const GET = other;
+export const PUT = other;
+export const PATCH = other;
+export const DELETE = other;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiActor } from '@/lib/http/api-actor';
-import { handle } from '@/lib/http/handle';
+import { handle, notAllowed } from '@/lib/http/handle';
 import { listTrash } from '@/lib/trash/list-trash';
 
 const trashQuery = z.object({
@@ -17,3 +17,9 @@ export function GET(request: Request) {
     return Response.json(await listTrash(actor, query), { headers: { 'Cache-Control': 'no-store' } });
   });
 }
+
+const other = notAllowed('GET');
+export const POST = other;
+export const PUT = other;
+export const PATCH = other;
+export const DELETE = other;

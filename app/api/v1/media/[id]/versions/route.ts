@@ -1,5 +1,5 @@
 import { apiActor } from '@/lib/http/api-actor';
-import { handle } from '@/lib/http/handle';
+import { handle, notAllowed } from '@/lib/http/handle';
 import { mediaId } from '@/lib/media/schemas';
 import { listVersions } from '@/lib/versions/list-versions';
 
@@ -13,3 +13,9 @@ export function GET(request: Request, { params }: Params) {
     return Response.json({ versions }, { headers: { 'Cache-Control': 'no-store' } });
   });
 }
+
+const other = notAllowed('GET');
+export const POST = other;
+export const PUT = other;
+export const PATCH = other;
+export const DELETE = other;

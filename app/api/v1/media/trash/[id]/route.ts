@@ -1,5 +1,5 @@
 import { apiActor } from '@/lib/http/api-actor';
-import { handle } from '@/lib/http/handle';
+import { handle, notAllowed } from '@/lib/http/handle';
 import { notFound } from '@/lib/errors';
 import { mediaId } from '@/lib/media/schemas';
 import { deleteTrashedMedia } from '@/lib/trash/delete-trashed-media';
@@ -16,3 +16,9 @@ export function DELETE(request: Request, { params }: Params) {
     return Response.json({ id });
   });
 }
+
+const other = notAllowed('DELETE');
+export const GET = other;
+export const POST = other;
+export const PUT = other;
+export const PATCH = other;

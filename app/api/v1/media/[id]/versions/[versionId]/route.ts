@@ -1,5 +1,5 @@
 import { apiActor } from '@/lib/http/api-actor';
-import { handle } from '@/lib/http/handle';
+import { handle, notAllowed } from '@/lib/http/handle';
 import { mediaId, versionId } from '@/lib/media/schemas';
 import { deleteVersion } from '@/lib/versions/delete-version';
 
@@ -14,3 +14,9 @@ export function DELETE(request: Request, { params }: Params) {
     return Response.json(await deleteVersion(actor, mediaId.parse(p.id), versionId.parse(p.versionId)));
   });
 }
+
+const other = notAllowed('DELETE');
+export const GET = other;
+export const POST = other;
+export const PUT = other;
+export const PATCH = other;

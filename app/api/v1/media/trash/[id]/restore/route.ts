@@ -1,5 +1,5 @@
 import { apiActor } from '@/lib/http/api-actor';
-import { handle } from '@/lib/http/handle';
+import { handle, notAllowed } from '@/lib/http/handle';
 import { mediaId } from '@/lib/media/schemas';
 import { restoreMedia } from '@/lib/trash/restore-media';
 
@@ -14,3 +14,9 @@ export function POST(request: Request, { params }: Params) {
     return Response.json(await restoreMedia(actor, id));
   });
 }
+
+const other = notAllowed('POST');
+export const GET = other;
+export const PUT = other;
+export const PATCH = other;
+export const DELETE = other;

@@ -1,5 +1,5 @@
 import { apiActor } from '@/lib/http/api-actor';
-import { handle } from '@/lib/http/handle';
+import { handle, notAllowed } from '@/lib/http/handle';
 import { mediaId, versionId } from '@/lib/media/schemas';
 import { restoreVersion } from '@/lib/versions/restore-version';
 
@@ -14,3 +14,9 @@ export function POST(request: Request, { params }: Params) {
     return Response.json(await restoreVersion(actor, mediaId.parse(p.id), versionId.parse(p.versionId)));
   });
 }
+
+const other = notAllowed('POST');
+export const GET = other;
+export const PUT = other;
+export const PATCH = other;
+export const DELETE = other;
