@@ -37,7 +37,10 @@ export async function createContent(
   try {
     await transaction(async (tx) => {
       await checkMediaRefs(tx, actor, draft.checks);
-      const row = (await tx.insert(contents).values({ id, apiId: api.id, data, updatedAt: new Date() }).returning())[0];
+      const now = new Date(); // one moment: a new item is updated when it is created, never a millisecond before
+      const row = (
+        await tx.insert(contents).values({ id, apiId: api.id, data, createdAt: now, updatedAt: now }).returning()
+      )[0];
       await writeReferences(tx, id, await referencesIn(fields, data));
       await writeSearchText(tx, id, fields, data);
       await recordContentChange(tx, api, fields, null, row);

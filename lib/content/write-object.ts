@@ -35,7 +35,12 @@ export async function writeObject(actor: Actor, endpoint: string, body: unknown)
     const now = new Date();
     const after = before
       ? (await tx.update(contents).set({ data, updatedAt: now }).where(eq(contents.id, api.id)).returning())[0]
-      : (await tx.insert(contents).values({ id: api.id, apiId: api.id, data, updatedAt: now }).returning())[0];
+      : (
+          await tx
+            .insert(contents)
+            .values({ id: api.id, apiId: api.id, data, createdAt: now, updatedAt: now })
+            .returning()
+        )[0];
     await writeReferences(tx, api.id, await referencesIn(fields, data));
     await writeSearchText(tx, api.id, fields, data);
     await recordContentChange(tx, api, fields, before ?? null, after);

@@ -62,6 +62,10 @@ export async function deliver(address: DeliveryAddress, request: DeliveryRequest
         const { plan: marked, mark } = await resolveMark(edited);
         return counted(m, 'variant', await deliverVariant(m, marked, request, { cacheControl, early, mark }));
       }
+    } else {
+      // Served as stored (SVG, video, PDF, any other file): every parameter but `v` and `dl` is ignored, and said so.
+      const ignored = ignoredHeader([...new Set(search.keys())].filter((name) => name !== 'v' && name !== 'dl').sort());
+      if (ignored) early['Kura-Ignored-Params'] = ignored;
     }
     return counted(m, 'original', await deliverOriginal(m, request, { search, cacheControl, early }));
   } catch (err) {

@@ -26,6 +26,29 @@ export async function deliverVariant(
   if (matchesETag(request.headers['if-none-match'], variant.etag)) return { status: 304, headers };
   headers['Content-Type'] = variant.contentType;
   headers['Content-Length'] = String(variant.data.length);
-  if (plan.download) headers['Content-Disposition'] = downloadDisposition(plan.download.fileName, m.fileName);
+  if (plan.download) headers['Content-Disposition'] = downloadDisposition(plan.download.fileName, savedAs(m, variant));
   return { status: 200, headers, body: request.method === 'HEAD' ? undefined : variant.data };
+}
+
+/** Extensions of the variants' types, for the name a bare `dl` saves a variant under. */
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+  'image/gif': 'gif',
+  'application/json': 'json',
+  'text/plain; charset=utf-8': 'txt',
+};
+
+/** The file's name with the extension of the variant's format (`photo.jpg?fm=png&dl` saves `photo.png`). */
+function savedAs(m: Media, variant: { contentType: string }): string {
+  const extension = EXTENSIONS[variant.contentType];
+  if (extension === undefined) return m.fileName;
+  const dot = m.fileName.lastIndexOf('.');
+  const stem = dot > 0 ? m.fileName.slice(0, dot) : m.fileName;
+  const same = dot > 0 && m.fileName.slice(dot + 1).toLowerCase();
+  // A name already ending in the format's extension (or jpeg for jpg) is kept as it was written.
+  if (same === extension || (extension === 'jpg' && same === 'jpeg')) return m.fileName;
+  return `${stem}.${extension}`;
 }

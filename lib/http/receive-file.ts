@@ -11,6 +11,8 @@ const MULTIPART_SLACK = 64 * 1024;
 const DRAIN_CAP = 64 * 1024 * 1024;
 
 const NO_FILE = 'No file: send it in a part named "file"';
+const FILE_AS_FIELD =
+  'The part named "file" came as a text field (it has no file name and no Content-Type): send it as a file';
 
 /** The file part of a request, as `onFile` gets it. */
 export type ReceivedFile = {
@@ -97,9 +99,13 @@ export async function receiveFile<T>(
       upload = onFile({ fileName: info.filename ?? 'file', stream, requestComplete, declaredBytes });
       upload.catch(fail);
     });
+    let fileAsField = false;
+    parser.on('field', (name) => {
+      if (name === 'file') fileAsField = true;
+    });
     parser.on('error', () => fail(badRequest('The multipart body is malformed or was cut short')));
     parser.on('close', () => {
-      if (!upload) return fail(badRequest(NO_FILE));
+      if (!upload) return fail(badRequest(fileAsField ? FILE_AS_FIELD : NO_FILE));
       requestEnded();
       upload.then((result) => {
         if (settled) return;

@@ -86,10 +86,12 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
       }
       throw err instanceof Error ? undecodable() : err;
     });
+  // fm=json is the header's facts: nothing is decoded, so the input-pixel limit does not apply.
+  if (plan.output.format === 'json') return jsonOf(file, input);
   // reverse / skip: a new animation with the kept frames in playing order, rendered like any other.
   const animation = plan.animation;
   const reorders = animation !== null && (animation.reverse || animation.skip > 1);
-  if (reorders && plan.frame === null && (file.pages ?? 1) > 1 && plan.output.format !== 'json') {
+  if (reorders && plan.frame === null && (file.pages ?? 1) > 1) {
     const all = file.width * (file.pageHeight ?? file.height) * (file.pages ?? 1);
     if (all > opts.maxInputPixels) throw tooLarge(all, opts.maxInputPixels);
     const played = await reframed(input, file, animation, opts.maxInputPixels);
@@ -108,7 +110,6 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
   // auto=format's AVIF would keep one frame: such an animation takes the fallback auto=format chose.
   const { format: chosen, animatedFallback } = plan.output;
   const requested = framewise && animatedFallback !== null ? animatedFallback : chosen;
-  if (requested === 'json') return jsonOf(file, input);
   // blurhash renders like a PNG (alpha kept, then flattened on white) and hashes the result.
   const format = requested === 'source' ? sourceFormatOf(file) : requested === 'blurhash' ? 'png' : requested;
   const animated = framewise && (format === 'gif' || format === 'webp') && requested !== 'blurhash';

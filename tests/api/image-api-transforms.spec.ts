@@ -325,6 +325,21 @@ test.describe('download and mask', () => {
     });
   }
 
+  test('a bare dl of another format saves under that format’s extension; a named dl keeps its name', async ({
+    request,
+  }) => {
+    const stem = cells.fileName.replace(/\.png$/, '');
+    for (const [query, name] of [
+      ['w=50&fm=webp&dl=', `${stem}.webp`],
+      ['w=50&fm=jpg&dl', `${stem}.jpg`],
+      ['fm=json&dl=', `${stem}.json`],
+      ['w=50&fm=webp&dl=mine.png', 'mine.png'],
+    ]) {
+      const out = await fetchVariant(request, cells, query);
+      expect(out.headers['content-disposition'], query).toBe(`attachment; filename="${name}"`);
+    }
+  });
+
   for (const fm of ['png', 'webp']) {
     test(`mask=ellipse in ${fm} has transparent corners`, async ({ request }) => {
       const out = await fetchVariant(request, cells, `w=100&mask=ellipse&fm=${fm}`);

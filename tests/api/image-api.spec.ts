@@ -70,9 +70,18 @@ test('auto=format negotiates AVIF or WebP from Accept, with Vary: Accept', async
 test('SVG and files are served unchanged whatever the parameters', async ({ request }) => {
   const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
   const { body: m } = await uploadViaApi(request, uniqueName('vector', 'svg'), svg);
-  const res = await request.get(`${pathOf(m.url)}?w=100&fm=png`);
+  const res = await request.get(`${pathOf(m.url)}?w=100&fm=png&foo=1`);
   expect(res.headers()['content-type']).toBe('image/svg+xml');
   expect(Buffer.compare(await res.body(), svg)).toBe(0);
+  // Every parameter but v and dl did nothing, and the answer says so.
+  expect(res.headers()['kura-ignored-params']).toBe('fm,foo,w');
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+  const { body: doc } = await uploadViaApi(request, uniqueName('guide', 'pdf'), pdf, 'application/pdf');
+  const file = await request.get(`${pathOf(doc.url)}?v=${doc.versionedUrl.split('?v=')[1]}&dl=a.pdf&w=9`);
+  expect(file.status()).toBe(200);
+  expect(file.headers()['content-disposition']).toContain('a.pdf');
+  expect(file.headers()['kura-ignored-params']).toBe('w');
+  expect((await request.get(pathOf(doc.url))).headers()['kura-ignored-params']).toBeUndefined();
 });
 
 test('w=99999 is clamped to 8192 pixels', async ({ request }) => {
@@ -92,7 +101,9 @@ test('32 concurrent requests for a new variant cause exactly one encode and iden
   expect(bodies.every((b) => Buffer.compare(b, bodies[0]) === 0)).toBe(true);
 });
 
-test('a pixel bomb is refused from its header at once, and the server stays healthy', async ({ request }) => {
+test('a pixel bomb is refused from its header at once (fm=json still answers), and the server stays healthy', async ({
+  request,
+}) => {
   const bomb = await sharp({ create: { width: 12000, height: 12000, channels: 3, background: '#fff' } })
     .png({ compressionLevel: 9 })
     .toBuffer();
@@ -102,6 +113,9 @@ test('a pixel bomb is refused from its header at once, and the server stays heal
   expect(res.status()).toBe(413);
   expect((await res.json()).message).toContain('too large to transform');
   expect((await request.get('/api/health')).status()).toBe(200);
-  // The original itself is still delivered.
+  // The original itself is still delivered, and fm=json (its header's facts: nothing decoded) still answers.
   expect((await request.head(pathOf(m.url))).status()).toBe(200);
+  const facts = await request.get(`${pathOf(m.url)}?fm=json`);
+  expect(facts.status()).toBe(200);
+  expect(await facts.json()).toMatchObject({ PixelWidth: 12000, PixelHeight: 12000, format: 'png' });
 });

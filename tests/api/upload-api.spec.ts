@@ -101,6 +101,10 @@ test('400 for an empty file, a missing part, or a body that is not multipart', a
   const missing = await request.post('/api/v1/media', { headers: keyHeader, multipart: { other: 'value' } });
   expect(missing.status()).toBe(400);
   expect((await missing.json()).message).toMatch(/part named "file"/);
+  // The part is there but as a text field (no file name, no Content-Type): said so.
+  const field = await request.post('/api/v1/media', { headers: keyHeader, multipart: { file: 'hi' } });
+  expect(field.status()).toBe(400);
+  expect((await field.json()).message).toMatch(/^The part named "file" came as a text field/);
 
   const json = await request.post('/api/v1/media', { headers: keyHeader, data: { file: 'x' } });
   expect(json.status()).toBe(400);
