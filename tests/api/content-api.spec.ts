@@ -113,6 +113,7 @@ test(
     expect(item.body).not.toContain('script');
     for (const key of ['createdAt', 'updatedAt', 'publishedAt', 'revisedAt'])
       expect(Date.parse(item[key])).not.toBeNaN();
+    expect(item.updatedAt, 'a new item is updated when it is created').toBe(item.createdAt);
 
     const list = await request.get(`/api/v1/${endpoint}?limit=100`, { headers: keyHeader });
     expect(list.status()).toBe(200);
