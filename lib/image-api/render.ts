@@ -32,6 +32,8 @@ export interface RenderOptions {
   readonly mark?: MarkSource;
   /** Called once the plan passed every check, just before the first pixel is decoded. */
   readonly onPixelWork?: () => void;
+  /** Internal (one frame of an animation rendered frame by frame): the finished pixels as raw RGBA, not encoded. */
+  readonly raw?: boolean;
 }
 
 export interface Rendered {
@@ -104,16 +106,19 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
   const pixels = meta.width * (meta.pageHeight ?? meta.height);
   if (pixels > opts.maxInputPixels) throw tooLarge(pixels, opts.maxInputPixels);
 
-  // Animation survives only when every step works frame by frame and the output can animate.
+  // An animation stays animated when the output can animate: in one pipeline when every step works on the whole
+  // strip of frames (geometry), else frame by frame (effects, orient, a stored edit, colour, trim, overlays).
   const stills = plan.adjust !== null || plan.trim !== null || plan.text !== null || plan.mark !== null;
-  const framewise = pages > 1 && !hasEffects(plan) && !stills && plan.orient === null && plan.edit === null;
+  const pipelined = !hasEffects(plan) && !stills && plan.orient === null && plan.edit === null;
+  const multiFrame = pages > 1 && opts.raw !== true;
   // auto=format's AVIF would keep one frame: such an animation takes the fallback auto=format chose.
   const { format: chosen, animatedFallback } = plan.output;
-  const requested = framewise && animatedFallback !== null ? animatedFallback : chosen;
+  const requested = multiFrame && animatedFallback !== null ? animatedFallback : chosen;
   // blurhash renders like a PNG (alpha kept, then flattened on white) and hashes the result.
   const format = requested === 'source' ? sourceFormatOf(file) : requested === 'blurhash' ? 'png' : requested;
-  const animated = framewise && (format === 'gif' || format === 'webp') && requested !== 'blurhash';
-  if (animated && pixels * pages > opts.maxInputPixels) throw tooLarge(pixels * pages, opts.maxInputPixels);
+  const animates = multiFrame && (format === 'gif' || format === 'webp') && requested !== 'blurhash';
+  const animated = animates && pipelined;
+  if (animates && pixels * pages > opts.maxInputPixels) throw tooLarge(pixels * pages, opts.maxInputPixels);
 
   let source: Size =
     plan.orient === null ? meta.autoOrient : { width: meta.width, height: meta.pageHeight ?? meta.height };
@@ -122,9 +127,14 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
   const original = source;
   if (plan.edit !== null) source = editedSize(source, plan.edit);
   const budget = { maxPixels: opts.maxOutputPixels };
-  outputSizeOf(plan, source, animated ? pages : 1, budget);
+  const size = outputSizeOf(plan, source, animates ? pages : 1, budget);
   const limit = opts.maxOutputPixels;
   opts.onPixelWork?.();
+  const fits = (width: number, height: number) => width * height * 4 * pages <= FRAMES_BYTES;
+  if (animates && !animated && fits(file.width, file.pageHeight ?? file.height) && fits(size.width, size.height)) {
+    const whole = await renderFrames(input, file, plan, format, opts);
+    if (whole !== null) return whole;
+  }
 
   try {
     const inputOptions = { limitInputPixels: opts.maxInputPixels, autoOrient: plan.orient === null, animated };
@@ -208,6 +218,10 @@ export async function renderImage(input: Buffer | string, plan: TransformPlan, o
       const { width, height } = geometry;
       return { data: Buffer.from(hash), contentType: 'text/plain; charset=utf-8', width, height };
     }
+    if (opts.raw === true) {
+      const { data, info } = await image.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      return { data, contentType: 'raw', width: info.width, height: info.height };
+    }
     const { data, info } = await encoded(image, format, plan).toBuffer({ resolveWithObject: true });
     return { data, contentType: CONTENT_TYPES[format], width: info.width, height: info.pageHeight ?? info.height };
   } catch (err) {
@@ -228,6 +242,53 @@ export const undecodable = () =>
     'unprocessable',
     'The image cannot be decoded, so it cannot be transformed (the file may be damaged or cut short)',
   );
+
+/** At most this much raw RGBA (the decoded frames, and the rendered ones) for an animation rendered frame by frame. */
+const FRAMES_BYTES = 64 * 1024 * 1024;
+
+/**
+ * An animation whose steps work on one picture at a time, rendered frame by frame and encoded again as one animation
+ * with the source's delays and loop (or the plan's fps and loop). The frames are decoded once, together (a GIF or
+ * WebP frame is drawn over the ones before it, so decoding frame n alone would decode all before it again), and each
+ * is rendered as a still with the whole plan. Null when the frames come out of different sizes (trim): then the
+ * first frame alone is the answer.
+ */
+async function renderFrames(
+  input: Buffer | string,
+  file: Metadata,
+  plan: TransformPlan,
+  format: 'gif' | 'webp',
+  opts: RenderOptions,
+): Promise<Rendered | null> {
+  const pages = file.pages ?? 1;
+  const pageHeight = file.pageHeight ?? file.height;
+  const frameBytes = file.width * pageHeight * 4;
+  const decoded = await sharp(input, { animated: true, limitInputPixels: opts.maxInputPixels })
+    .ensureAlpha()
+    .raw()
+    .toBuffer();
+  const raw = { width: file.width, height: pageHeight, channels: 4 as const };
+  const still = { ...opts, raw: true, onPixelWork: undefined };
+  const frames: Buffer[] = [];
+  let first: { width: number; height: number } | null = null;
+  for (let page = 0; page < pages; page++) {
+    const picture = await sharp(decoded.subarray(page * frameBytes, (page + 1) * frameBytes), { raw })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
+    const frame = await renderImage(picture, plan, still);
+    first ??= frame;
+    if (frame.width !== first.width || frame.height !== first.height) return null;
+    frames.push(frame.data);
+  }
+  const { width, height } = first!;
+  const image = sharp(Buffer.concat(frames), {
+    raw: { width, height: height * pages, channels: 4, pageHeight: height },
+  });
+  const timing = { loop: file.loop ?? 0, ...(file.delay ? { delay: file.delay } : {}), ...playOptions(plan.animation) };
+  const { quality, lossless } = plan.output;
+  const encoder = format === 'gif' ? image.gif(timing) : image.webp({ quality: quality ?? 75, lossless, ...timing });
+  return { data: await encoder.toBuffer(), contentType: CONTENT_TYPES[format], width, height };
+}
 
 /** The watermark's own parameters, rendered as a PNG (alpha kept) under the same limits; no watermark of its own. */
 async function renderOwnMark(input: Buffer | string, plan: TransformPlan, opts: RenderOptions): Promise<Buffer> {

@@ -402,6 +402,10 @@ test.describe('an animated GIF (red, lime, blue frames)', () => {
     // AVIF cannot animate: auto=format keeps the animation in WebP, else in the source's format.
     ['w=20&auto=format', 'image/avif,image/webp,*/*', 'webp', 3],
     ['w=20&auto=format', 'image/avif,*/*', 'gif', 3],
+    // Steps that work on one picture (effects, orient) render frame by frame: still animated.
+    ['w=20&flip=h', '*/*', 'gif', 3],
+    ['w=20&blur=10&fm=webp', '*/*', 'webp', 3],
+    ['w=20&orient=2&auto=format', 'image/avif,image/webp,*/*', 'webp', 3],
     // fm says otherwise: the first frame.
     ['w=20&fm=png', '*/*', 'png', 1],
     ['w=20&fm=avif', '*/*', 'heif', 1],

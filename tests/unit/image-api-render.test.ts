@@ -425,11 +425,33 @@ describe('animation', () => {
     expect([meta.format, meta.pages]).toEqual([format, pages]);
   });
 
-  it('auto=format still answers AVIF for a still image and for an animation it flattens anyway', async () => {
+  it('auto=format still answers AVIF for a still image; an animation with effects stays animated in WebP', async () => {
     const still = await renderImage(png, plan('w=20&auto=format', 'image/avif,image/webp'), LIMIT);
     expect(still.contentType).toBe('image/avif');
     const flipped = await renderImage(gif, plan('w=20&flip=h&auto=format', 'image/avif,image/webp'), LIMIT);
-    expect(flipped.contentType).toBe('image/avif');
+    expect(flipped.contentType).toBe('image/webp');
+    expect((await sharp(flipped.data, { animated: true }).metadata()).pages).toBe(3);
+  });
+
+  it.each([
+    ['w=20&flip=h', 'gif', 20, 15],
+    ['w=20&blur=20', 'gif', 20, 15],
+    ['w=20&sharp=30&fm=webp', 'webp', 20, 15],
+    ['w=20&rot=90', 'gif', 15, 20],
+    ['w=20&orient=3', 'gif', 20, 15],
+    ['w=20&mask=ellipse&fm=webp', 'webp', 20, 15],
+    ['w=20&pad=2&bg=000', 'gif', 24, 19],
+    ['w=20&sat=-100', 'gif', 20, 15],
+    ['w=20&txt=Hi', 'gif', 20, 15],
+  ])('%s renders frame by frame and stays a %s of 3 frames, each its own colour', async (query, format, w, h) => {
+    const out = await renderImage(gif, plan(query), LIMIT);
+    const meta = await sharp(out.data, { animated: true }).metadata();
+    expect([meta.format, meta.pages, meta.width, meta.pageHeight]).toEqual([format, 3, w, h]);
+    expect([out.width, out.height]).toEqual([w, h]);
+    // The frames are still different pictures, in their order (the middle pixel of the first and the last).
+    const centre = async (page: number) =>
+      pixel(await sharp(out.data, { page }).png().toBuffer(), Math.floor(w / 2), Math.floor(h / 2));
+    expect(await centre(0)).not.toEqual(await centre(2));
   });
 
   it.each(['gif', 'webp'])('an opaque bg fills the bands of an animated fit=fill in %s', async (fm) => {
