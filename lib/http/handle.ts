@@ -23,3 +23,12 @@ export function notAllowed(...allow: string[]): () => Response {
       { status: 405, headers: { Allow: methods, 'Cache-Control': 'no-store' } },
     );
 }
+
+/** A JSON 404 for a path no route answers (app/api/[...unknown]/route.ts), naming the method and the path. */
+export function noSuchRoute(request: Request): Response {
+  const { pathname } = new URL(request.url);
+  return Response.json(
+    { message: `Not found: nothing answers ${request.method} ${pathname}` },
+    { status: 404, headers: { 'Cache-Control': 'no-store' } },
+  );
+}

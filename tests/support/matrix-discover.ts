@@ -67,8 +67,10 @@ export function discoverRoutes(): { key: string; file: string; method: string; p
     .filter((f) => /\/route\.(ts|tsx|js)$/.test(f))
     .flatMap((file) => {
       const urlPath = routePath(file.replace(/^app/, '').replace(/\/route\.\w+$/, ''));
-      const exported = exportedNames(fs.readFileSync(path.join(ROOT, file), 'utf8'));
-      return HTTP_METHODS.filter((m) => exported.includes(m)).map((method) => ({
+      const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+      const exported = exportedNames(text);
+      const refusals = refusingExports(text);
+      return HTTP_METHODS.filter((m) => exported.includes(m) && !refusals.has(m)).map((method) => ({
         key: `${method} ${urlPath}`,
         file,
         method,
@@ -94,6 +96,19 @@ export function discoverRoutes(): { key: string; file: string; method: string; p
       .map((method) => ({ key: `${method} ${urlPath}`, file, method, path: urlPath }));
   });
   return [...appRoutes, ...pagesRoutes];
+}
+
+/**
+ * Method exports that only refuse, guarding nothing (no entry needed): the JSON 405 of `notAllowed(…)` (bound to a
+ * name first, `const other = notAllowed('GET')`, then `export const POST = other;`) and the JSON 404 `noSuchRoute`.
+ */
+function refusingExports(text: string): Set<string> {
+  const answers = new Set([
+    'noSuchRoute',
+    ...[...text.matchAll(/^const\s+(\w+)\s*=\s*notAllowed\(/gm)].map((m) => m[1]),
+  ]);
+  const bound = [...text.matchAll(/^export\s+const\s+([A-Z]+)\s*=\s*(\w+)\s*;/gm)];
+  return new Set(bound.filter((m) => answers.has(m[2])).map((m) => m[1]));
 }
 
 /** A URL path from a folder path: route groups `(x)` vanish, dynamic segments stay as `[id]`. */
