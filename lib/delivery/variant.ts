@@ -3,6 +3,7 @@ import type { Media } from '@/db/schema';
 import type { TransformPlan } from '@/lib/image-api/plan';
 import { getVariant } from '@/lib/image-api/variant-cache';
 import { downloadDisposition } from '@/lib/media/delivery-headers';
+import { extensionOf } from '@/lib/media/file-name';
 import { matchesETag, type Answer } from './answer';
 import type { DeliveryRequest } from './deliver';
 import type { ResolvedMark } from './mark';
@@ -45,10 +46,9 @@ const EXTENSIONS: Record<string, string> = {
 function savedAs(m: Media, variant: { contentType: string }): string {
   const extension = EXTENSIONS[variant.contentType];
   if (extension === undefined) return m.fileName;
-  const dot = m.fileName.lastIndexOf('.');
-  const stem = dot > 0 ? m.fileName.slice(0, dot) : m.fileName;
-  const same = dot > 0 && m.fileName.slice(dot + 1).toLowerCase();
+  const current = extensionOf(m.fileName);
   // A name already ending in the format's extension (or jpeg for jpg) is kept as it was written.
-  if (same === extension || (extension === 'jpg' && same === 'jpeg')) return m.fileName;
+  if (current === extension || (extension === 'jpg' && current === 'jpeg')) return m.fileName;
+  const stem = current ? m.fileName.slice(0, m.fileName.lastIndexOf('.')) : m.fileName;
   return `${stem}.${extension}`;
 }

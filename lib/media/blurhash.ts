@@ -42,7 +42,7 @@ function cosines(components: number, size: number): Float64Array {
 /**
  * The BlurHash of `pixels` (RGBA, 8 bits a channel, `width` × `height`, alpha ignored) with `componentX` ×
  * `componentY` components (1–9 each).
- * @example encodeBlurhash(rgba, 32, 21, 4, 3) // → 'LEHV6nWB2yk8pyo0adR*.7kCMdnj' (28 characters)
+ * @example encodeBlurhash(rgba, 32, 21, 4, 3) // a 28-character string, as `encode` from the blurhash package gives
  */
 export function encodeBlurhash(
   pixels: Uint8Array | Uint8ClampedArray,
